@@ -1,0 +1,95 @@
+"""Everything SQLite-specific about the database file, in one marked module.
+
+The rest of the code speaks portable SQLAlchemy so that a team can later use PostgreSQL
+through `KEHUBAO_DATABASE_URL`. (The search index has its own SQLite module with a
+portable fallback: services/search/fts_sqlite.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .errors import DatabaseLocationError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def check_file_location(path: Path, *, may_create_dirs: bool) -> None:
+    """Refuse paths we must not touch, *before* SQLite creates or opens anything there,
+    so that a mistyped path never leaves a damaged file or a stray database behind."""
+    if path.is_dir():
+        raise DatabaseLocationError(f"数据库路径是一个文件夹，不是文件：{path}")
+    parent = path.parent
+    if not parent.exists():
+        if may_create_dirs:
+            parent.mkdir(parents=True, exist_ok=True)
+        else:
+            raise DatabaseLocationError(f"数据库所在的文件夹不存在：{parent}")
+    if not parent.is_dir():
+        raise DatabaseLocationError(f"数据库所在的位置不是文件夹：{parent}")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseLocationError(f"没有读取数据库文件的权限：{path}")
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+        if head and head != SQLITE_HEADER:
+            raise DatabaseLocationError(
+                f"这个文件不是客户宝数据库（不是 SQLite 文件），未做任何改动：{path}"
+            )
+        if not os.access(path, os.W_OK):
+            raise DatabaseLocationError(f"数据库文件是只读的，无法写入：{path}")
+    # SQLite writes its journal (-wal, -shm) next to the database file.
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise DatabaseLocationError(f"没有在该文件夹中写入的权限：{parent}")
+
+
+def install_pragmas(engine: Engine) -> None:
+    """Set the connection pragmas on every new connection and take over BEGIN.
+
+    pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs, so we turn it
+    off and emit BEGIN ourselves; write units of work use BEGIN IMMEDIATE so that a second
+    writer (the UI while an import runs) waits for the lock instead of failing on a stale
+    snapshot."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        immediate = conn.get_execution_options().get("kehubao_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_sqlite_error_not_a_database(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc)
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy a live database consistently with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA synchronous = FULL")
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
