@@ -7,6 +7,7 @@ on commit, so what a service returns can be handed to the UI after the session c
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -63,12 +64,35 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """For one huge transaction (demo data): SQLite's WAL would write every page twice
+        (into the log, then into the file), so switch to a rollback journal for the load
+        when nothing else has the file open, and back to WAL after. Best effort."""
+        if not self.is_sqlite:
+            yield
+            return
+        self.engine.dispose()  # close idle pooled connections so the switch can happen
+        switched = db_sqlite.set_journal_mode(self.engine, "DELETE") == "delete"
+        try:
+            yield
+        finally:
+            if switched:
+                self.engine.dispose()
+                db_sqlite.set_journal_mode(self.engine, "WAL")
+
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """What Alembic's autogenerate may touch: not the FTS5 tables of the search index
+    (created by hand in the first revision), which have no model."""
+    return not (type_ == "table" and name and name.startswith("search_fts_"))
 
 
 def alembic_config() -> Config:
@@ -94,6 +118,8 @@ def open_database(
         target = resolve_database(target)
     if target.path is not None:
         db_sqlite.check_file_location(target.path, may_create_dirs=target.is_default)
+        if target.path.exists() and target.path.stat().st_size > 0:
+            _identify_file(target)
         engine = create_engine(target.url, connect_args={"check_same_thread": False})
         db_sqlite.install_pragmas(engine)
     else:
@@ -108,6 +134,26 @@ def open_database(
         engine.dispose()
         raise DatabaseLocationError(_describe_open_error(target, exc)) from exc
     return db
+
+
+def _identify_file(target: DatabaseTarget) -> None:
+    """Refuse, before connecting for real, a file that is not a 客户宝 database."""
+    assert target.path is not None
+    try:
+        tables, revision = db_sqlite.inspect_file(target.path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseLocationError(_describe_open_error(target, exc)) from exc
+    if tables and revision is None:
+        raise DatabaseLocationError(
+            f"这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{target.display}"
+        )
+    if revision is not None:
+        try:
+            ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+        except Exception as exc:
+            raise DatabaseLocationError(
+                f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{target.display}"
+            ) from exc
 
 
 def _describe_open_error(target: DatabaseTarget, exc: Exception) -> str:

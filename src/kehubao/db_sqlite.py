@@ -93,3 +93,44 @@ def backup_file(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def integrity_problems(dbapi_conn: sqlite3.Connection) -> list[str]:
+    """SQLite's own structural check plus dangling foreign keys; [] when healthy."""
+    problems = [row[0] for row in dbapi_conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+    for table, rowid, parent, _fk in dbapi_conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+    return problems[:50]
+
+
+def inspect_file(path: Path) -> tuple[set[str], str | None]:
+    """(table names, schema revision) of a database file, opened read-only so that a file
+    we end up refusing is not touched at all (not even switched to WAL). Raises
+    sqlite3.DatabaseError if the file is not a database."""
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in names:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return names, revision
+    finally:
+        conn.close()
+
+
+def read_revision(path: Path) -> str | None:
+    return inspect_file(path)[1]
+
+
+def set_journal_mode(engine: Engine, mode: str) -> str:
+    """Switch the journal mode outside any transaction; returns the mode now in force
+    (unchanged when another connection holds the file, which SQLite requires for it)."""
+    raw = engine.raw_connection()
+    try:
+        row = raw.driver_connection.execute(f"PRAGMA journal_mode = {mode}").fetchone()
+        return str(row[0]).lower() if row else ""
+    except sqlite3.OperationalError:
+        return ""
+    finally:
+        raw.close()

@@ -4,6 +4,7 @@ developer generating a revision (scripts/new_migration.py) passes a URL instead.
 from alembic import context
 from sqlalchemy import create_engine
 
+from kehubao.db import include_in_migrations
 from kehubao.models import Base
 
 config = context.config
@@ -16,6 +17,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can only ALTER through table copies
         compare_type=True,
+        include_object=include_in_migrations,
     )
     with context.begin_transaction():
         context.run_migrations()

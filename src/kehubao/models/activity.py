@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, IdMixin, SoftDeleteMixin, TimestampMixin
@@ -16,7 +16,16 @@ class Interaction(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     """One contact with the customer: a visit, a call, a WeChat chat, an e-mail, a meeting."""
 
     __tablename__ = "interaction"
-    __table_args__ = (Index("ix_interaction_customer_time", "customer_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interaction_customer_time", "customer_id", "occurred_at"),
+        # Most interactions use no script: partial indexes stay small.
+        Index("ix_interaction_script_id", "script_id",
+              sqlite_where=text("script_id IS NOT NULL"),
+              postgresql_where=text("script_id IS NOT NULL")),
+        Index("ix_interaction_reply_id", "reply_id",
+              sqlite_where=text("reply_id IS NOT NULL"),
+              postgresql_where=text("reply_id IS NOT NULL")),
+    )
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
     contact_id: Mapped[int | None] = mapped_column(
@@ -33,10 +42,10 @@ class Interaction(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     needs_found: Mapped[str | None] = mapped_column(Text)
     objections: Mapped[str | None] = mapped_column(Text)
     script_id: Mapped[int | None] = mapped_column(
-        ForeignKey("objection_script.id", ondelete="SET NULL"), index=True
+        ForeignKey("objection_script.id", ondelete="SET NULL")
     )
     reply_id: Mapped[int | None] = mapped_column(
-        ForeignKey("script_reply.id", ondelete="SET NULL"), index=True
+        ForeignKey("script_reply.id", ondelete="SET NULL")
     )
     reply_used: Mapped[str | None] = mapped_column(Text)
     reply_worked: Mapped[bool | None] = mapped_column(Boolean)

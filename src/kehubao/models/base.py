@@ -35,22 +35,25 @@ class Base(DeclarativeBase):
 
 
 class IdMixin:
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-100)
 
 
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(
-        default=utcnow, server_default=func.current_timestamp()
+        default=utcnow, server_default=func.current_timestamp(), sort_order=100
     )
     updated_at: Mapped[datetime] = mapped_column(
-        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+        default=utcnow, onupdate=utcnow, server_default=func.current_timestamp(), sort_order=100
     )
 
 
 class SoftDeleteMixin:
-    """Rows a user may want back go to the recycle bin instead of disappearing."""
+    """Rows a user may want back go to the recycle bin instead of disappearing.
 
-    deleted_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    Not indexed on its own: lists always filter by it together with another key, and the
+    composite indexes of the big tables lead with it where that helps."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None, sort_order=99)
 
     @property
     def is_deleted(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, String, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, IdMixin, Money, SoftDeleteMixin, TimestampMixin
@@ -46,6 +46,9 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     __table_args__ = (
         Index("ix_customer_live_name_sort", "deleted_at", "name_sort"),
         Index("ix_customer_live_last_contact", "deleted_at", "last_contact_at"),
+        Index("ix_customer_referred_by_id", "referred_by_id",
+              sqlite_where=text("referred_by_id IS NOT NULL"),
+              postgresql_where=text("referred_by_id IS NOT NULL")),
     )
 
     # Identity
@@ -62,7 +65,6 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         String(16),
         default=CustomerStatus.POTENTIAL,
         server_default=CustomerStatus.POTENTIAL.value,
-        index=True,
     )
 
     # The "homework" (功课) before a visit
@@ -91,7 +93,7 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     # Relationship with us
     source: Mapped[str | None] = mapped_column(String(40))
     referred_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("customer.id", ondelete="SET NULL"), index=True
+        ForeignKey("customer.id", ondelete="SET NULL")
     )
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("sales_rep.id", ondelete="SET NULL"), index=True
@@ -100,7 +102,7 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     # Figures computed by services and cached here so that 200,000-row lists stay fast.
-    value_class: Mapped[str | None] = mapped_column(String(2), index=True)
+    value_class: Mapped[str | None] = mapped_column(String(2))
     grade: Mapped[str | None] = mapped_column(String(2))
     last_contact_at: Mapped[datetime | None] = mapped_column()
     next_follow_up_at: Mapped[datetime | None] = mapped_column()

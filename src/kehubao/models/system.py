@@ -50,21 +50,29 @@ class ChangeRecord(IdMixin, Base):
     )
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[int] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(8))  # insert / update
-    # Column values before the change (None for an insert). Only changed columns are kept.
+    # "insert" (row_id), "insert_many" (ids in `after["ids"]`), or "update".
+    action: Mapped[str] = mapped_column(String(12))
+    # For an update, only the changed columns, before and after. Undo restores a column
+    # only if it still holds the "after" value, so later edits are never clobbered.
     before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
 
 
 class SearchDoc(IdMixin, Base):
-    """One searchable thing (customer, contact, interaction, script) flattened into the
-    keys the search needs: normalised name, pinyin, initials, phone digits and text.
+    """One searchable thing (customer, contact, interaction, script) flattened into what
+    the search needs. Derived data: `kehubao check --reindex` rebuilds it.
 
-    Derived data: `kehubao check --reindex` rebuilds it from the domain tables."""
+    `names`, `keys` and `body` hold text already split for the full-text index (each
+    Chinese character a token of its own, so one- and two-character queries work):
+    names are the titles, keys the pinyin / initials / phone fragments / e-mails, body
+    the notes and texts. On SQLite an FTS5 index per kind covers these three columns
+    (services/search/fts_sqlite.py); elsewhere the same columns are searched with LIKE."""
 
     __tablename__ = "search_doc"
     __table_args__ = (
         UniqueConstraint("kind", "ref_id"),
         Index("ix_search_doc_kind_rank", "kind", "rank"),
+        Index("ix_search_doc_kind_name_rank", "kind", "name_key", "rank"),
     )
 
     kind: Mapped[str] = mapped_column(String(12))
@@ -73,8 +81,7 @@ class SearchDoc(IdMixin, Base):
     rank: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(200))
     subtitle: Mapped[str] = mapped_column(String(300), default="")
-    name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
-    pinyin: Mapped[str] = mapped_column(String(400), default="", index=True)
-    initials: Mapped[str] = mapped_column(String(100), default="", index=True)
-    phones: Mapped[str] = mapped_column(String(200), default="")
+    name_key: Mapped[str] = mapped_column(String(200), default="")
+    names: Mapped[str] = mapped_column(Text, default="")
+    keys: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,5 @@
+"""Command-line interface (see main.py for the contract)."""
+
+from .main import main
+
+__all__ = ["main"]

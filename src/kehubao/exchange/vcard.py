@@ -1,0 +1,470 @@
+"""Tolerant vCard 2.1 / 3.0 / 4.0 reader and a 3.0 / 2.1 writer (stdlib only).
+
+Why not vobject: real exports bend the RFCs — Android splits quoted-printable values with
+soft breaks followed by empty lines, Outlook and BlackBerry put base64 photos on
+unindented lines, Chinese phones write GBK bytes without a CHARSET, Apple escapes ``:``
+and doubles the CR of every line ending.  A strict parser stops at the first such line; a
+salesperson importing 800 contacts wants the 799 good ones plus a note about the bad one.
+So :func:`read_vcards` never raises: it returns contacts *and* problems.
+
+How: the file is first turned into latin-1 text (one character per byte, lossless), so the
+line structure can be parsed before we know which charset each value uses.  Every value we
+care about is then mapped back to bytes, quoted-printable/base64-decoded, decoded with its
+own ``CHARSET`` (or a guess) and only then split and unescaped — in that order, because a
+GBK or Big5 trail byte may be 0x5C, a backslash.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["VCardContact", "VCardProblem", "read_vcards", "write_vcards"]
+
+
+@dataclass
+class VCardContact:
+    """One person from a vCard, reduced to what the importer maps onto a contact."""
+
+    full_name: str = ""  # FN, else built from N, else ORG, else the e-mail local part
+    family_name: str = ""
+    given_name: str = ""
+    organization: str = ""  # first ORG component (the company)
+    department: str = ""  # remaining ORG components joined by " "
+    title: str = ""  # TITLE, falling back to ROLE
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (kind, raw number)
+    emails: list[str] = field(default_factory=list)  # preferred first
+    addresses: list[str] = field(default_factory=list)  # one readable line each
+    urls: list[str] = field(default_factory=list)
+    birthday: str = ""  # raw BDAY text; the importer parses the many date styles
+    note: str = ""
+    categories: list[str] = field(default_factory=list)
+    nickname: str = ""
+    line_no: int = 0  # line of BEGIN:VCARD, so problems and the UI can point into the file
+
+
+@dataclass
+class VCardProblem:
+    """Something the user should hear about; ``line_no`` 0 means the file as a whole."""
+
+    line_no: int
+    message: str  # Chinese, one line, shown as-is in the import report
+
+
+# ------------------------------------------------------------------------------- reading
+
+_LINE_BREAK = re.compile(r"\r*\n|\r")  # also "\r\r\n": iPhone exports double the CR
+_B64_LINE = re.compile(r"[A-Za-z0-9+/=]+")
+_BOUNDARY = re.compile(r"\s*(BEGIN|END):VCARD\s*$", re.I)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_CJK_NAME = re.compile(f"[{_CJK_CHARS}·]+")
+_BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+# Phones label their bytes with the oldest name they know; decode with the superset.
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+    "euc-cn": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932", "shift-jis": "cp932",
+    "sjis": "cp932", "x-sjis": "cp932",
+}
+# First match wins, so "WORK,FAX" is a fax and vCard 4.0's "work,cell" a mobile.
+_PHONE_TYPES = (("FAX", "fax"), ("PAGER", "pager"), ("CELL", "mobile"), ("MOBILE", "mobile"),
+                ("IPHONE", "mobile"), ("WORK", "work"), ("HOME", "home"))
+# Apple keeps custom labels in a grouped X-ABLabel ("_$!<Mobile>!$_"): only a hint.
+_LABEL_HINTS = (
+    ("fax", ("fax", "传真")), ("pager", ("pager", "寻呼", "传呼")),
+    ("mobile", ("mobile", "cell", "iphone", "手机", "移动")),
+    ("work", ("work", "office", "工作", "单位", "公司", "办公")), ("home", ("home", "住宅", "家")),
+)
+_WANTED = {"FN", "N", "ORG", "TITLE", "ROLE", "TEL", "EMAIL", "ADR", "LABEL", "URL", "BDAY",
+           "NOTE", "CATEGORIES", "NICKNAME"}
+
+
+@dataclass(slots=True)
+class _Prop:
+    line_no: int
+    group: str  # "item1" of "item1.TEL", lower case
+    name: str  # upper case
+    params: dict[str, list[str]]  # upper-case keys; bare 2.1 parameters filed under TYPE
+    value: str  # still raw: latin-1 text, one character per byte
+    encoding: str = ""  # "qp", "b64" or ""
+
+    def types(self) -> set[str]:
+        return {t.upper() for t in self.params.get("TYPE", ())}
+
+
+def _split_unquoted(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside double quotes (4.0 allows ``TYPE="work,voice"``)."""
+    parts, start, quoted = [], 0, False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def _parse_line(line_no: int, line: str) -> _Prop | None:
+    """``group.NAME;param=a,b;BARE:value`` → _Prop; None for lines without a colon."""
+    colon = line.find(":")
+    if colon > 0 and '"' in line[:colon]:
+        colon = len(_split_unquoted(line, ":")[0])
+    if colon <= 0 or colon == len(line):
+        return None
+    head, params = line[:colon], {}
+    if ";" in head:
+        parts = _split_unquoted(head, ";") if '"' in head else head.split(";")
+        head = parts[0]
+        for part in parts[1:]:
+            key, eq, val = part.partition("=")
+            key = key.strip().upper()
+            if not eq:  # vCard 2.1 bare parameter: TEL;CELL;PREF, PHOTO;BASE64
+                key, val = ("ENCODING" if key in _BARE_ENCODINGS else "TYPE"), key
+            params.setdefault(key, []).extend(v.strip().strip('"') for v in val.split(","))
+    group, _, name = head.strip().rpartition(".")
+    prop = _Prop(line_no, group.lower(), name.upper(), params, line[colon + 1:])
+    if "ENCODING" in params:
+        encodings = {e.upper() for e in params["ENCODING"]}
+        if "QUOTED-PRINTABLE" in encodings:
+            prop.encoding = "qp"
+        elif encodings & {"BASE64", "B"}:
+            prop.encoding = "b64"
+    return prop
+
+
+def _properties(lines: list[str]) -> Iterator[_Prop]:
+    """Join folded and soft-broken lines into properties; skip what cannot be one."""
+    i, n = 0, len(lines)
+    while i < n:
+        line_no, line = i + 1, lines[i]
+        i += 1
+        while i < n and lines[i][:1] in (" ", "\t"):  # RFC 2425/6350 folding
+            line += lines[i][1:]
+            i += 1
+        if (prop := _parse_line(line_no, line)) is None:  # blank, stray base64, garbage
+            continue
+        if prop.encoding == "qp":
+            # Soft break: a trailing "=" continues on the next line, even an empty one
+            # (Android) — but never swallow the card boundary after a truncated value.
+            while i < n and (value := prop.value.rstrip(" \t")).endswith("="):
+                if _BOUNDARY.match(lines[i]):
+                    break
+                prop.value = value[:-1] + lines[i]
+                i += 1
+        elif prop.encoding == "b64":
+            # vCard 2.1 base64 runs on unindented lines up to a blank line; iPhone files
+            # even lose the indent in mid-photo.  Base64 never contains ":".
+            while i < n and lines[i] and (lines[i][0] in " \t" or _B64_LINE.fullmatch(lines[i])):
+                prop.value += lines[i].strip()
+                i += 1
+        yield prop
+
+
+class _Decoder:
+    """Turns a raw property value into text, honouring ENCODING and CHARSET."""
+
+    def __init__(self, unicode_file: bool, utf8_file: bool) -> None:
+        self.unicode_file = unicode_file  # UTF-16 input, already re-encoded as UTF-8
+        # A file that is not UTF-8 as a whole most likely comes from a Chinese phone.
+        self.guesses = ("utf-8", "gb18030") if utf8_file else ("gb18030", "utf-8")
+
+    def __call__(self, prop: _Prop) -> str:
+        kind, raw = prop.encoding, prop.value
+        if kind == "qp":
+            data = binascii.a2b_qp(raw.encode("latin-1"))
+        elif kind == "b64":
+            try:
+                data = base64.b64decode(raw.encode("latin-1") + b"==")
+            except (binascii.Error, ValueError):
+                return ""
+        elif raw.isascii():  # the common case: nothing to decode
+            return raw
+        else:
+            data = raw.encode("latin-1")
+        # In a UTF-16 file the CHARSET of plain values describes bytes that no longer exist.
+        plain_utf16 = self.unicode_file and not kind
+        charset = "utf-8" if plain_utf16 else prop.params.get("CHARSET", [""])[0]
+        return self._decode(data, charset).replace("\r\n", "\n").replace("\r", "\n")
+
+    def _decode(self, data: bytes, charset: str) -> str:
+        label = charset.strip().lower()
+        try:
+            codec = codecs.lookup(_CHARSET_ALIASES.get(label, label)).name if label else ""
+        except (LookupError, ValueError):
+            codec = ""  # unknown name: guess as if none were given
+        if codec == "utf-8":
+            return data.decode("utf-8", "replace")  # e.g. Android's stray "=80" byte
+        for guess in (codec, *self.guesses) if codec else self.guesses:
+            try:
+                return data.decode(guess)
+            except (LookupError, ValueError):  # ValueError includes UnicodeDecodeError
+                pass  # a wrong label ("US-ASCII" on accented text) is common, "base64" absurd
+        return data.decode("latin-1")  # never fails
+
+
+def _to_latin1_text(data: bytes) -> tuple[str, bool, bool]:
+    """Return (one-char-per-byte text, input was UTF-16, input is valid UTF-8)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows "Unicode" exports
+        text = data.decode("utf-16", "replace")
+        return text.encode("utf-8", "replace").decode("latin-1"), True, True
+    data = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), False, False
+    return data.decode("latin-1"), False, True
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    ch = match.group(1)
+    return "\n" if ch in "nN" else match.group(0) if ch.isalnum() else ch
+
+
+def _unescape(text: str) -> str:
+    """Undo ``\\n`` and ``\\`` + punctuation (``\\,`` ``\\;`` ``\\\\``, Apple's ``\\:``,
+    Google's ``\\"``); a backslash before another letter stays, as in a Windows path."""
+    return (_ESCAPE.sub(_unescape_one, text) if "\\" in text else text).strip()
+
+
+def _split(text: str) -> list[str]:
+    """Split a structured value (N, ORG, ADR) on unescaped ";", then unescape each part."""
+    if "\\" not in text:
+        return [part.strip() for part in text.split(";")]
+    protected = text.replace("\\\\", "\x00")  # so that "\\;" is a backslash + a separator
+    return [_unescape(part.replace("\x00", "\\\\"))
+            for part in re.split(r"(?<!\\);", protected)]
+
+
+def _join_name(family: str, given: str) -> str:
+    """Chinese (also Japanese, Korean) names read family-first without a space."""
+    if family and given and _CJK_NAME.fullmatch(family + given):
+        return family + given
+    return " ".join(part for part in (given, family) if part)
+
+
+def _flatten_address(parts: list[str]) -> str:
+    """One readable line: Western order with commas, or Chinese big-to-small order."""
+    parts = [", ".join(s for ln in p.split("\n") if (s := ln.strip(" ,，"))) for p in parts]
+    pobox, ext, street, city, region, code, country, *rest = parts + [""] * 7
+    if any(_CJK.search(p) for p in parts):
+        return f"{''.join((country, region, city, street, ext, pobox, *rest))} {code}".strip()
+    return ", ".join(p for p in (pobox, ext, street, city, region, code, country, *rest) if p)
+
+
+def _phone_kind(prop: _Prop, labels: dict[str, str]) -> str:
+    types = prop.types()
+    for key, kind in _PHONE_TYPES:
+        if key in types:
+            return kind
+    label = labels.get(prop.group, "") if prop.group else ""
+    return next((kind for kind, words in _LABEL_HINTS if any(w in label for w in words)), "other")
+
+
+def _pref_rank(prop: _Prop) -> int:
+    if "PREF" in prop.types():
+        return 1
+    for value in prop.params.get("PREF", ()):  # vCard 4.0: PREF=1 (most preferred) .. 100
+        return int(value) if value.isdigit() else 1
+    return 101
+
+
+def _add(items: list, item: object) -> None:
+    """Append unless empty or already there: exports repeat values (Android: NOTE twice)."""
+    if item and item not in items:
+        items.append(item)
+
+
+def _strip_scheme(value: str, scheme: str) -> str:
+    return value[len(scheme):].strip() if value[:len(scheme)].lower() == scheme else value
+
+
+def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
+    """Collect one card's properties; for single-valued fields the first non-empty wins."""
+    c = VCardContact(line_no=line_no)
+    labels = {p.group: decode(p).lower() for p in props if p.name == "X-ABLABEL" and p.group}
+    first: dict[str, str] = {}  # FN, TITLE, ROLE, BDAY, NICKNAME
+    emails: list[tuple[int, str]] = []
+    notes: list[str] = []
+    label_lines: list[str] = []
+    for p in props:
+        if p.name not in _WANTED:
+            continue
+        name, text = p.name, decode(p)
+        if name in ("FN", "TITLE", "ROLE", "BDAY", "NICKNAME"):
+            if name not in first and (value := _unescape(text)):
+                first[name] = value
+        elif name == "N" and not (c.family_name or c.given_name):
+            c.family_name, c.given_name = (_split(text) + ["", ""])[:2]
+        elif name == "ORG" and not (c.organization or c.department):
+            c.organization, *rest = _split(text)
+            c.department = " ".join(r for r in rest if r)
+        elif name == "TEL" and (number := _strip_scheme(_unescape(text), "tel:")):
+            _add(c.phones, (_phone_kind(p, labels), number))
+        elif name == "EMAIL":
+            emails.append((_pref_rank(p), _strip_scheme(_unescape(text), "mailto:")))
+        elif name == "ADR":
+            _add(c.addresses, _flatten_address(_split(text)))
+        elif name == "LABEL":
+            _add(label_lines, _flatten_address(["", "", _unescape(text)]))
+        elif name == "URL":
+            _add(c.urls, _unescape(text))
+        elif name == "NOTE":
+            _add(notes, _unescape(text))
+        elif name == "CATEGORIES":
+            # Split on escaped separators too: Thunderbird writes its list as "a\, b\, c".
+            for item in re.split(r"\\?[,;]", text):
+                _add(c.categories, _unescape(item))
+    seen: set[str] = set()
+    for _, address in sorted(emails, key=lambda e: e[0]):  # stable: file order within a rank
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            c.emails.append(address)
+    c.addresses = c.addresses or label_lines  # LABEL only when the card has no ADR
+    c.title = first.get("TITLE") or first.get("ROLE", "")
+    c.birthday, c.nickname = first.get("BDAY", ""), first.get("NICKNAME", "")
+    c.note = "\n".join(notes)
+    c.full_name = (first.get("FN") or _join_name(c.family_name, c.given_name) or c.organization
+                   or (c.emails[0].split("@")[0].strip() if c.emails else ""))
+    return c
+
+
+def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
+    """Read every vCard in ``data``; never raises, reports what it had to skip."""
+    text, unicode_file, utf8_file = _to_latin1_text(bytes(data))
+    if not text.strip(" \t\r\n\x00"):
+        return [], [VCardProblem(0, "不是有效的 vCard 文件（文件是空的）")]
+    decode = _Decoder(unicode_file, utf8_file)
+    contacts: list[VCardContact] = []
+    problems: list[VCardProblem] = []
+
+    def finish(props: list[_Prop], begin: int, terminated: bool) -> None:
+        contact = _build(props, begin, decode)
+        usable = bool(contact.full_name or contact.phones or contact.emails)
+        if not terminated:  # keep what a truncated card has, but say so
+            problems.append(VCardProblem(begin, f"第 {begin} 行：名片没有结束（缺少 END:VCARD）"))
+        elif not usable:
+            problems.append(
+                VCardProblem(begin, f"第 {begin} 行：名片里没有姓名、电话、邮箱或单位，已跳过"))
+        if usable:
+            contacts.append(contact)
+
+    card: list[_Prop] | None = None
+    begin = nested = 0
+    seen_begin = False
+    for prop in _properties(_LINE_BREAK.split(text)):
+        marker = prop.name in ("BEGIN", "END") and prop.value.strip().upper() == "VCARD"
+        if marker and prop.name == "BEGIN":
+            seen_begin = True
+            if card is None:
+                card, begin = [], prop.line_no
+            elif nested or (card and card[-1].name == "AGENT"):
+                nested += 1  # a 2.1 AGENT card inside this one: not a contact of ours
+            else:  # the previous card lost its END line
+                finish(card, begin, terminated=False)
+                card, begin = [], prop.line_no
+        elif marker:
+            if nested:
+                nested -= 1
+            elif card is not None:
+                finish(card, begin, terminated=True)
+                card = None
+        elif card is not None and not nested:
+            card.append(prop)
+    if card is not None:
+        finish(card, begin, terminated=False)
+    if not seen_begin:
+        problems.append(VCardProblem(0, "不是有效的 vCard 文件（找不到 BEGIN:VCARD）"))
+    return contacts, problems
+
+
+# ------------------------------------------------------------------------------- writing
+
+_KIND_TYPES = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX",
+               "pager": "PAGER", "other": "VOICE"}
+
+
+def _escape(text: str, v3: bool, commas: bool) -> str:
+    """Escape a text value.  2.1 keeps raw newlines: they travel as QP ``=0D=0A``."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace(",", "\\,") if commas else text
+    return text.replace("\n", "\\n") if v3 else text
+
+
+def _fold(line: str) -> list[str]:
+    """Fold at 75 octets (RFC 6350 §3.2) without ever splitting a UTF-8 sequence."""
+    if len(line) <= 75 and line.isascii():
+        return [line]
+    out, cur, size = [], [], 0
+    for ch in line:
+        width = len(ch.encode("utf-8", "surrogatepass"))
+        if size + width > 75:
+            out.append("".join(cur))
+            cur, size = [" "], 1
+        cur.append(ch)
+        size += width
+    return out + ["".join(cur)]
+
+
+def _qp_lines(head: str, value: str) -> list[str]:
+    """Quoted-printable with soft breaks, so that no line exceeds 75 characters."""
+    tokens = [chr(b) if 33 <= b <= 126 and b != 61 else f"={b:02X}"
+              for b in value.replace("\n", "\r\n").encode("utf-8")]
+    lines, cur = [], head
+    for token in tokens:
+        if len(cur) + len(token) > 74:  # keep room for the soft-break "="
+            lines.append(cur + "=")
+            cur = ""
+        cur += token
+    return lines + [cur]
+
+
+def _card_lines(c: VCardContact, v3: bool) -> list[str]:
+    def typed(name: str, kind: str) -> str:
+        return f"{name};TYPE={kind}" if v3 else f"{name};{kind}"
+
+    def esc(text: str, commas: bool = v3) -> str:
+        return _escape(text, v3, commas)
+
+    def raw(text: str) -> str:  # TEL / EMAIL / URL / BDAY are not prose: no \, or \;
+        return re.sub(r"[\r\n]+", " ", text.replace("\\", "\\\\")).strip()
+
+    org = esc(c.organization) + (f";{esc(c.department)}" if c.department else "")
+    full = c.full_name or _join_name(c.family_name, c.given_name) or c.organization
+    props = [
+        ("N", f"{esc(c.family_name)};{esc(c.given_name)};;;"), ("FN", esc(full)),
+        ("NICKNAME", esc(c.nickname)), ("ORG", org), ("TITLE", esc(c.title)),
+        *[(typed("TEL", _KIND_TYPES.get(kind, "VOICE")), raw(num)) for kind, num in c.phones],
+        *[(typed("EMAIL", "INTERNET"), raw(email)) for email in c.emails],
+        *[(typed("ADR", "WORK"), f";;{esc(address)};;;;") for address in c.addresses],
+        *[("URL", raw(url)) for url in c.urls], ("BDAY", raw(c.birthday)), ("NOTE", esc(c.note)),
+        ("CATEGORIES", ",".join(esc(cat, commas=True) for cat in c.categories)),
+    ]
+    lines = ["BEGIN:VCARD", f"VERSION:{'3.0' if v3 else '2.1'}"]
+    for head, value in props:
+        line = f"{head}:{value}"
+        if not value and head != "FN":  # FN is mandatory in 3.0, even when empty
+            continue
+        if v3:
+            lines += _fold(line)
+        elif line.isascii() and "\n" not in value and len(line) <= 75:
+            lines.append(line)
+        else:  # what old Android phones understand: UTF-8 inside quoted-printable
+            lines += _qp_lines(f"{head};CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:", value)
+    return lines + ["END:VCARD"]
+
+
+def write_vcards(contacts: Iterable[VCardContact], version: str = "3.0") -> str:
+    """Write contacts as vCard 3.0 (default) or 2.1 with CRLF line endings.
+
+    3.0 is what current phones, Outlook and Apple import best; 2.1 is for old Android
+    phones that only understand quoted-printable.  Encode the result as UTF-8.
+    """
+    if version not in ("3.0", "2.1"):
+        raise ValueError(f"不支持的 vCard 版本：{version!r}（只支持 3.0 和 2.1）")
+    return "".join(f"{line}\r\n" for c in contacts for line in _card_lines(c, version == "3.0"))

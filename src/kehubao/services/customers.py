@@ -1,0 +1,278 @@
+"""Use cases on the customer archive: create, edit, tag, assign, delete to the recycle
+bin, restore, purge. Every change runs inside a journaled operation, so it can be undone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..errors import UserError, ValidationError
+from ..models import Customer, SalesRep, Tag, customer_tag, utcnow
+from ..models.enums import (
+    CreditRating,
+    CustomerKind,
+    CustomerStatus,
+    CustomerType,
+    Ownership,
+    Scale,
+)
+from ..pinyin_keys import sort_key
+from . import fields as f
+from .journal import operation
+from .tracking import note_changed
+
+CUSTOMER_FIELDS: dict[str, f.FieldSpec] = {
+    spec.name: spec
+    for spec in [
+        f.FieldSpec("name", "客户名称", f.text(200), required=True),
+        f.FieldSpec("code", "客户编号", f.text(40)),
+        f.FieldSpec("short_name", "简称", f.text(80)),
+        f.FieldSpec("kind", "客户性质", f.choice(CustomerKind)),
+        f.FieldSpec("customer_type", "客户类型", f.choice(CustomerType)),
+        f.FieldSpec("status", "客户状态", f.choice(CustomerStatus)),
+        f.FieldSpec("industry", "行业", f.text(60)),
+        f.FieldSpec("ownership", "经济性质", f.choice(Ownership)),
+        f.FieldSpec("scale", "规模", f.choice(Scale)),
+        f.FieldSpec("employees", "员工人数", f.integer()),
+        f.FieldSpec("annual_revenue_wan", "年营业额（万元）", f.decimal()),
+        f.FieldSpec("registered_capital_wan", "注册资金（万元）", f.decimal()),
+        f.FieldSpec("credit_rating", "信誉度", f.choice(CreditRating)),
+        f.FieldSpec("licences", "资质与批准手续", f.text(2000)),
+        f.FieldSpec("sales_network", "销售网络", f.text(2000)),
+        f.FieldSpec("province", "省份", f.text(20)),
+        f.FieldSpec("city", "城市", f.text(30)),
+        f.FieldSpec("district", "区县", f.text(30)),
+        f.FieldSpec("address", "地址", f.text(200)),
+        f.FieldSpec("region", "销售区域", f.text(30)),
+        f.FieldSpec("phone", "电话", f.phone("电话")),
+        f.FieldSpec("email", "邮箱", f.email),
+        f.FieldSpec("website", "网址", f.text(200)),
+        f.FieldSpec("source", "客户来源", f.text(40)),
+        f.FieldSpec("referred_by_id", "介绍人", f.foreign_id),
+        f.FieldSpec("owner_id", "负责人", f.foreign_id),
+        f.FieldSpec("credit_limit_fen", "信用额度（元）", f.money_fen),
+        f.FieldSpec("notes", "备注", f.text(20000)),
+    ]
+}
+
+
+def validate_customer(data: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    return f.validate(CUSTOMER_FIELDS, data, partial=partial)
+
+
+def get_customer(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None or (customer.deleted_at is not None and not include_deleted):
+        raise UserError(f"找不到编号为 {customer_id} 的客户（可能已被删除）")
+    return customer
+
+
+def create_customer(
+    session: Session, data: Mapping[str, Any], *, tags: Sequence[str] = ()
+) -> Customer:
+    values = validate_customer(data)
+    _check_code_unique(session, values.get("code"), None)
+    customer = Customer(**{k: v for k, v in values.items() if v is not None})
+    customer.name_sort = sort_key(customer.name)
+    with operation(session, "create", f"新建客户：{customer.name}"):
+        session.add(customer)
+        if tags:
+            customer.tags = get_or_create_tags(session, tags)
+        session.flush()
+    return customer
+
+
+def update_customer(
+    session: Session,
+    customer_id: int,
+    data: Mapping[str, Any],
+    *,
+    tags: Sequence[str] | None = None,
+) -> Customer:
+    customer = get_customer(session, customer_id)
+    values = validate_customer(data, partial=True)
+    if "code" in values:
+        _check_code_unique(session, values["code"], customer_id)
+    with operation(session, "edit", f"修改客户：{customer.name}"):
+        for key, value in values.items():
+            setattr(customer, key, value)
+        if "name" in values:
+            customer.name_sort = sort_key(customer.name)
+        if tags is not None:
+            customer.tags = get_or_create_tags(session, tags)
+        session.flush()
+    return customer
+
+
+def _check_code_unique(session: Session, code: str | None, own_id: int | None) -> None:
+    if not code:
+        return
+    other = session.scalar(select(Customer.id).where(Customer.code == code))
+    if other is not None and other != own_id:
+        raise ValidationError(f"客户编号“{code}”已被其他客户使用", {"code": "客户编号重复"})
+
+
+def delete_customers(session: Session, ids: Iterable[int]) -> int:
+    """Move customers to the recycle bin (回收站). Their contacts and history stay with
+    them and come back on restore."""
+    ids = list(ids)
+    rows = session.scalars(
+        select(Customer).where(Customer.id.in_(ids), Customer.deleted_at.is_(None))
+    ).all()
+    if not rows:
+        return 0
+    label = f"删除客户：{rows[0].name}" if len(rows) == 1 else f"删除 {len(rows)} 个客户"
+    with operation(session, "delete", label):
+        now = utcnow()
+        for customer in rows:
+            customer.deleted_at = now
+    return len(rows)
+
+
+def restore_customers(session: Session, ids: Iterable[int]) -> int:
+    ids = list(ids)
+    rows = session.scalars(
+        select(Customer).where(Customer.id.in_(ids), Customer.deleted_at.is_not(None))
+    ).all()
+    if not rows:
+        return 0
+    label = f"恢复客户：{rows[0].name}" if len(rows) == 1 else f"恢复 {len(rows)} 个客户"
+    with operation(session, "restore", label):
+        for customer in rows:
+            customer.deleted_at = None
+            customer.merged_into_id = None
+    return len(rows)
+
+
+def purge_customers(session: Session, ids: Iterable[int]) -> int:
+    """Delete for ever, with everything attached (contacts, history...). Only from the
+    recycle bin, and not undoable: the UI asks first."""
+    ids = list(ids)
+    live = session.scalars(
+        select(Customer.id).where(Customer.id.in_(ids), Customer.deleted_at.is_(None))
+    ).all()
+    if live:
+        raise UserError("只能彻底删除回收站中的客户")
+    session.execute(
+        update(Customer).where(Customer.referred_by_id.in_(ids)).values(referred_by_id=None)
+    )
+    result = session.execute(delete(Customer).where(Customer.id.in_(ids)))
+    note_changed(session, "customer", ids)
+    return result.rowcount or 0
+
+
+def has_history(session: Session, customer_id: int) -> bool:
+    """Whether deleting would hide recorded history (the UI asks before deleting those)."""
+    from ..models import Interaction, Transaction
+
+    for model in (Interaction, Transaction):
+        found = session.scalar(
+            select(model.id).where(model.customer_id == customer_id, model.deleted_at.is_(None)).limit(1)
+        )
+        if found is not None:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- bulk actions from lists
+
+
+def set_status(session: Session, ids: Sequence[int], status: str) -> int:
+    value = f.choice(CustomerStatus)(status)
+    return _bulk_set(session, ids, "status", value, f"批量修改状态为“{CustomerStatus.label_of(value)}”")
+
+
+def set_owner(session: Session, ids: Sequence[int], owner_id: int | None) -> int:
+    name = session.get(SalesRep, owner_id).name if owner_id else "（无）"
+    return _bulk_set(session, ids, "owner_id", owner_id, f"批量指定负责人为“{name}”")
+
+
+def _bulk_set(session: Session, ids: Sequence[int], column: str, value: Any, label: str) -> int:
+    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+    with operation(session, "bulk", label):
+        for customer in rows:
+            setattr(customer, column, value)
+    return len(rows)
+
+
+def add_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> int:
+    tags = get_or_create_tags(session, names)
+    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+    with operation(session, "bulk", f"批量添加标签：{'、'.join(t.name for t in tags)}"):
+        for customer in rows:
+            have = {t.id for t in customer.tags}
+            new = [t for t in tags if t.id not in have]
+            if new:
+                customer.tags = customer.tags + new
+    return len(rows)
+
+
+def remove_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> int:
+    drop = {n.strip() for n in names}
+    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+    with operation(session, "bulk", f"批量移除标签：{'、'.join(sorted(drop))}"):
+        for customer in rows:
+            kept = [t for t in customer.tags if t.name not in drop]
+            if len(kept) != len(customer.tags):
+                customer.tags = kept
+    return len(rows)
+
+
+# ------------------------------------------------------------------------- tags and reps
+
+
+def get_or_create_tags(session: Session, names: Iterable[str]) -> list[Tag]:
+    wanted: list[str] = []
+    for raw in names:
+        name = (raw or "").strip()
+        if name and name not in wanted:
+            if len(name) > 40:
+                raise ValidationError(f"标签“{name[:10]}…”太长（最多 40 个字）")
+            wanted.append(name)
+    if not wanted:
+        return []
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    out = []
+    for name in wanted:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        out.append(tag)
+    session.flush()
+    return out
+
+
+def all_tags(session: Session) -> list[tuple[int, str, int]]:
+    """(id, name, number of live customers) ordered by use."""
+    rows = session.execute(
+        select(Tag.id, Tag.name, func.count(Customer.id))
+        .outerjoin(customer_tag, customer_tag.c.tag_id == Tag.id)
+        .outerjoin(
+            Customer,
+            (Customer.id == customer_tag.c.customer_id) & Customer.deleted_at.is_(None),
+        )
+        .group_by(Tag.id)
+        .order_by(func.count(Customer.id).desc(), Tag.name)
+    ).all()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def sales_reps(session: Session, *, active_only: bool = True) -> list[SalesRep]:
+    stmt = select(SalesRep).order_by(SalesRep.name)
+    if active_only:
+        stmt = stmt.where(SalesRep.is_active.is_(True))
+    return list(session.scalars(stmt))
+
+
+def get_or_create_rep(session: Session, name: str) -> SalesRep:
+    name = name.strip()
+    rep = session.scalar(select(SalesRep).where(SalesRep.name == name))
+    if rep is None:
+        rep = SalesRep(name=name)
+        session.add(rep)
+        session.flush()
+    return rep

@@ -1,0 +1,250 @@
+"""Answering a query: ranked hits per kind, fast on 200,000 customers.
+
+Each kind is searched in tiers, best first, stopping as soon as enough hits are found:
+
+  1. exact name          B-tree lookup on the normalised name
+  2. name prefix         B-tree range on (kind, name_key, rank)
+  3. pinyin / initials / phone fragment   full-text prefix on the `keys` column
+  4. mixed Chinese + pinyin ("张s")       names starting with the Chinese part, checked
+  5. name contains       full-text phrase on `names`
+  6. text contains       full-text phrase on `body` (notes, interaction texts...)
+
+Within a tier, hits are ordered by rank (recent and important first). A full-text tier
+asks the index for at most CAP candidates: when it returns fewer, the tier is small and
+is ranked exactly; when the cap is hit, the query is unselective ("王", "公司") and the
+tier is answered instead by walking documents in rank order with a LIKE test, which
+stops after a handful of rows because so many match. Either way the work is bounded.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import Select, select, union
+from sqlalchemy.orm import Session
+
+from ...models import Customer, SearchDoc
+from ...pinyin_keys import SURNAME_READINGS, char_readings, syllables
+from .fts_sqlite import KINDS, FtsBackend, LikeBackend, backend_for
+from .text import Query, digit_grams, is_cjk_token, like_escape, matches_mixed, parse_query
+
+CAP = 1000
+KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: int  # id of the customer / contact / interaction / script
+    customer_id: int | None
+    title: str
+    subtitle: str
+    match: str  # exact | prefix | pinyin | phone | name | text
+    rank: int
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["name"] = data.pop("title")
+        data["detail"] = data.pop("subtitle")
+        data["customer"] = data.pop("customer_id")
+        return data
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+    def of_kind(self, kind: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind == kind]
+
+
+def search(session: Session, raw: str, *, limit: int = 20,
+           kinds: tuple[str, ...] = KINDS) -> SearchResults:
+    """Best `limit` hits of each kind, grouped by kind in KINDS order."""
+    started = time.perf_counter()
+    query = parse_query(raw)
+    results = SearchResults(query=raw)
+    if not query.is_empty and limit > 0:
+        backend = backend_for(session)
+        for kind in sorted(kinds, key=KIND_ORDER.__getitem__):
+            results.hits.extend(_search_kind(session, backend, kind, query, limit))
+    results.elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
+    return results
+
+
+def _search_kind(session: Session, backend: FtsBackend | LikeBackend, kind: str,
+                 q: Query, limit: int) -> list[Hit]:
+    found: dict[int, str] = {}
+
+    def add(ids: list[int], label: str) -> bool:
+        for doc_id in ids:
+            if doc_id not in found:
+                found[doc_id] = label
+                if len(found) >= limit:
+                    return True
+        return False
+
+    def want() -> int:
+        return limit + len(found)
+
+    named = kind != "interaction"
+    done = False
+    if named and q.name_key:
+        done = add(_by_name(session, kind, q.name_key, exact=True, limit=want()), "exact")
+        if not done:
+            done = add(_by_name(session, kind, q.name_key, exact=False, limit=want()), "prefix")
+    if not done and named and (expr := _keys_expression(q)):
+        like = (f"% {digit_grams(q.digits)} %" if q.digits
+                else f"% {like_escape(q.latin)}%" if q.latin else q.like_pattern())
+        label = "phone" if q.digits else "email" if "@" in q.raw else "pinyin"
+        done = add(_adaptive(session, backend, kind, "keys", expr, like, want()), label)
+    if not done and named and q.mixed:
+        done = add(_mixed(session, backend, kind, q, want()), "pinyin")
+    if not done and q.tokens:
+        done = add(_adaptive(session, backend, kind, "names", q.fts_phrase(),
+                             q.like_pattern(), want()), "name")
+    if not done and q.tokens:
+        add(_adaptive(session, backend, kind, "body", q.fts_phrase(), q.like_pattern(), want()),
+            "text")
+    return _hits(session, kind, found)
+
+
+def _keys_expression(q: Query) -> str:
+    """Full-text expression for the `keys` column: pinyin / initials prefix, a phone
+    fragment, or Latin tokens as a phrase (e-mail parts: "zeng@example")."""
+    alternatives = []
+    if q.latin:
+        alternatives.append(f'"{q.latin}" *')
+    if q.digits:
+        alternatives.append(q.phone_phrase())
+    elif q.tokens and all(t.isascii() for t in q.tokens) and (len(q.tokens) > 1 or not q.latin):
+        alternatives.append(q.fts_phrase())
+    return " OR ".join(f"({a})" for a in alternatives)
+
+
+def _by_name(session: Session, kind: str, key: str, *, exact: bool, limit: int) -> list[int]:
+    stmt = select(SearchDoc.id).where(SearchDoc.kind == kind)
+    if exact:
+        stmt = stmt.where(SearchDoc.name_key == key)
+    else:
+        stmt = stmt.where(SearchDoc.name_key > key, SearchDoc.name_key < key + "\U0010ffff")
+    return list(session.scalars(stmt.order_by(SearchDoc.rank.desc()).limit(limit)))
+
+
+def _adaptive(session: Session, backend: FtsBackend | LikeBackend, kind: str, column: str,
+              fts_expr: str, like_pattern: str, limit: int) -> list[int]:
+    if isinstance(backend, FtsBackend):
+        ids = backend.match_ids(session, kind, column, fts_expr, CAP)
+    else:
+        ids = backend.match_ids(session, kind, column, like_pattern, CAP)
+    if len(ids) < CAP:
+        if not ids:
+            return []
+        stmt = (select(SearchDoc.id).where(SearchDoc.id.in_(ids))
+                .order_by(SearchDoc.rank.desc()).limit(limit))
+    else:
+        stmt = (select(SearchDoc.id)
+                .where(SearchDoc.kind == kind,
+                       getattr(SearchDoc, column).like(like_pattern, escape="\\"))
+                .order_by(SearchDoc.rank.desc()).limit(limit))
+    return list(session.scalars(stmt))
+
+
+MAX_MIXED_SCAN = 3000
+
+
+def _mixed(session: Session, backend: FtsBackend | LikeBackend, kind: str, q: Query,
+           limit: int) -> list[int]:
+    """Names matching a query that mixes Chinese and pinyin ("张s", "zh三"): candidates
+    are names starting with the query's leading Chinese, or else containing its first
+    Chinese run; each is checked against the pinyin part. The scan is bounded: in rank
+    order, matches of a sensible query show up long before the bound."""
+    lead = ""
+    for token in q.mixed:
+        if not is_cjk_token(token):
+            break
+        lead += token
+    stmt = select(SearchDoc.id, SearchDoc.title).where(SearchDoc.kind == kind)
+    if lead:
+        stmt = stmt.where(SearchDoc.name_key > lead, SearchDoc.name_key < lead + "\U0010ffff")
+    else:
+        run = _first_cjk_run(q.mixed)
+        phrase = Query(raw=run, tokens=list(run))
+        stmt = stmt.where(SearchDoc.id.in_(
+            _adaptive(session, backend, kind, "names", phrase.fts_phrase(),
+                      phrase.like_pattern(), MAX_MIXED_SCAN)))
+    out: list[int] = []
+    result = session.execute(stmt.order_by(SearchDoc.rank.desc()).limit(MAX_MIXED_SCAN))
+    for doc_id, title in result:
+        if any(matches_mixed(q.mixed, pairs) for pairs in _char_syllables(title)):
+            out.append(doc_id)
+            if len(out) >= limit:
+                break
+    result.close()
+    return out
+
+
+def _first_cjk_run(tokens: list[str]) -> str:
+    run = ""
+    for token in tokens:
+        if is_cjk_token(token):
+            run += token
+        elif run:
+            break
+    return run
+
+
+def _char_syllables(name: str) -> list[list[tuple[str, str]]]:
+    """(character, syllable) pairs of a name: the phrase-aware reading, and the surname
+    reading when the first character has one (单 → shan as well as dan)."""
+    chars = [ch for ch in name if char_readings(ch)]
+    sylls = syllables("".join(chars))
+    if len(sylls) != len(chars):
+        return []
+    variants = [list(zip(chars, sylls))]
+    if chars and chars[0] in SURNAME_READINGS and SURNAME_READINGS[chars[0]] != sylls[0]:
+        variants.append([(chars[0], SURNAME_READINGS[chars[0]]), *variants[0][1:]])
+    return variants
+
+
+def _hits(session: Session, kind: str, found: dict[int, str]) -> list[Hit]:
+    if not found:
+        return []
+    rows = {
+        r.id: r
+        for r in session.execute(
+            select(SearchDoc.id, SearchDoc.ref_id, SearchDoc.customer_id, SearchDoc.title,
+                   SearchDoc.subtitle, SearchDoc.rank).where(SearchDoc.id.in_(list(found)))
+        )
+    }
+    return [
+        Hit(kind, r.ref_id, r.customer_id, r.title, r.subtitle, label, r.rank)
+        for doc_id, label in found.items()
+        if (r := rows.get(doc_id)) is not None
+    ]
+
+
+def matching_customer_ids(session: Session, raw: str) -> Select:
+    """Every live customer the text matches, directly or through one of its contacts —
+    as a subquery, because a broad filter ("公司") can match all 200,000."""
+    q = parse_query(raw)
+    if q.is_empty:
+        return select(Customer.id)
+    backend = backend_for(session)
+    parts = []
+    for kind in ("customer", "contact"):
+        if isinstance(backend, FtsBackend):
+            exprs = [q.fts_phrase()] if q.tokens else []
+            if q.latin:
+                exprs.append(f'"{q.latin}" *')
+            if q.digits:
+                exprs.append(q.phone_phrase())
+            matched = backend.match_select(kind, " OR ".join(f"({e})" for e in exprs))
+            cond = SearchDoc.id.in_(matched)
+        else:
+            cond = backend.condition(None, q.like_pattern())
+        parts.append(select(SearchDoc.customer_id).where(SearchDoc.kind == kind, cond))
+    return union(*parts)

@@ -1,0 +1,151 @@
+"""The SQLite-only part of search (FTS5), and the portable fallback used elsewhere.
+
+One contentless FTS5 table per kind. `search_doc` keeps each document's raw text (for
+the LIKE fallback and to remove old tokens on update); the index is fed the same text
+with every Chinese character set apart (see text.py). The tables are created by the
+Alembic migration on SQLite only; on another database `LikeBackend` searches the raw
+columns with LIKE, slower but correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Select, column, select, table, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from ...models import SearchDoc
+from .text import split_doc
+
+KINDS = ("customer", "contact", "interaction", "script")
+COLUMNS = ("names", "keys", "body")
+
+
+def fts_table(kind: str) -> str:
+    assert kind in KINDS
+    return f"search_fts_{kind}"
+
+
+def fts_row(doc_id: int, names: str, keys: str, body: str) -> tuple[int, str, str, str]:
+    """What the index is fed for a document: its id and the split text columns."""
+    return (doc_id, split_doc(names), keys, split_doc(body))
+
+
+class FtsBackend:
+    """FTS5 on SQLite."""
+
+    name = "sqlite-fts5"
+
+    def match_ids(self, session: Session, kind: str, column_name: str | None, expr: str,
+                  limit: int | None) -> list[int]:
+        if not expr:
+            return []
+        target = f"{{{column_name}}} : ({expr})" if column_name else expr
+        sql = f"SELECT rowid FROM {fts_table(kind)} WHERE {fts_table(kind)} MATCH :q"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in session.execute(text(sql), {"q": target})]
+
+    def match_select(self, kind: str, expr: str) -> Select:
+        """A selectable of matching search_doc ids, for use inside larger queries."""
+        fts = table(fts_table(kind), column("rowid"))
+        return select(fts.c.rowid).where(text(f"{fts_table(kind)} MATCH :q").bindparams(q=expr))
+
+    def add(self, conn: Connection, kind: str, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """Index documents given as (id, names, keys, body) raw text."""
+        self.add_split(conn, kind, [fts_row(*r) for r in rows])
+
+    def add_split(self, conn: Connection, kind: str, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """Index rows already made by `fts_row` (the bulk paths build them elsewhere)."""
+        if rows:
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts_table(kind)}(rowid, names, keys, body) VALUES (?, ?, ?, ?)",
+                list(rows),
+            )
+
+    def remove(self, conn: Connection, kind: str, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """A contentless index forgets a document only when told its exact old tokens."""
+        if rows:
+            name = fts_table(kind)
+            conn.exec_driver_sql(
+                f"INSERT INTO {name}({name}, rowid, names, keys, body) "
+                "VALUES ('delete', ?, ?, ?, ?)",
+                [fts_row(*r) for r in rows],
+            )
+
+    def clear(self, session: Session, kind: str) -> None:
+        name = fts_table(kind)
+        session.execute(text(f"INSERT INTO {name}({name}) VALUES ('delete-all')"))
+
+    def optimize(self, session: Session) -> None:
+        for kind in KINDS:
+            name = fts_table(kind)
+            session.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))
+
+    def check(self, session: Session) -> list[str]:
+        """FTS5's own consistency check of each index, and that each holds exactly the
+        documents of its kind; [] when healthy."""
+        problems = []
+        for kind in KINDS:
+            name = fts_table(kind)
+            try:
+                session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 0)"))
+            except Exception as exc:  # noqa: BLE001 - reported, then repaired by a rebuild
+                problems.append(f"{kind} 全文索引损坏（{exc.__class__.__name__}）")
+                continue
+            indexed = session.execute(text(f"SELECT count(*) FROM {name}_docsize")).scalar()
+            docs = session.execute(
+                text("SELECT count(*) FROM search_doc WHERE kind = :k"), {"k": kind}).scalar()
+            if indexed != docs:
+                problems.append(f"{kind} 全文索引有 {indexed} 条，文档表有 {docs} 条")
+        return problems
+
+
+class LikeBackend:
+    """Portable fallback: the same three columns, searched with (I)LIKE."""
+
+    name = "like"
+
+    def __init__(self, case_insensitive_like: bool) -> None:
+        self.ci = case_insensitive_like
+
+    def match_ids(self, session: Session, kind: str, column_name: str | None, pattern: str,
+                  limit: int | None) -> list[int]:
+        stmt = select(SearchDoc.id).where(SearchDoc.kind == kind, self.condition(column_name, pattern))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(session.scalars(stmt))
+
+    def condition(self, column_name: str | None, pattern: str):  # type: ignore[no-untyped-def]
+        columns = [getattr(SearchDoc, c) for c in ((column_name,) if column_name else COLUMNS)]
+        ops = [(c.like(pattern, escape="\\") if self.ci else c.ilike(pattern, escape="\\"))
+               for c in columns]
+        from sqlalchemy import or_
+
+        return or_(*ops)
+
+    def add(self, conn: Connection, kind: str, rows: Sequence) -> None:
+        pass
+
+    def add_split(self, conn: Connection, kind: str, rows: Sequence) -> None:
+        pass
+
+    def remove(self, conn: Connection, kind: str, rows: Sequence) -> None:
+        pass
+
+    def clear(self, session: Session, kind: str) -> None:
+        pass
+
+    def optimize(self, session: Session) -> None:
+        pass
+
+    def check(self, session: Session) -> list[str]:
+        return []
+
+
+def backend_for(session: Session) -> FtsBackend | LikeBackend:
+    """FTS5 on SQLite (the migration always creates its tables there), LIKE elsewhere."""
+    if session.get_bind().dialect.name == "sqlite":
+        return FtsBackend()
+    return LikeBackend(case_insensitive_like=False)

@@ -1,0 +1,106 @@
+"""Starter data every new database gets: the objection-script library and the standard
+evaluation template (both in resources/data, written for this product).
+
+Loaded once per database (remembered in a setting), so a user who deletes a starter
+script does not see it come back on the next start."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import resource_path
+from ..models import (
+    EvaluationTemplate,
+    Indicator,
+    ObjectionCategory,
+    ObjectionScript,
+    ScriptReply,
+    Setting,
+)
+
+STARTER_SETTING = "starter_data_version"
+STARTER_VERSION = 1
+
+
+def load_json(name: str) -> Any:
+    return json.loads(resource_path("data", name).read_text(encoding="utf-8"))
+
+
+def ensure_starter_data(session: Session) -> bool:
+    """Load the starter set into a database that has never had it. True if loaded."""
+    setting = session.get(Setting, STARTER_SETTING)
+    if setting is not None and int(setting.value or 0) >= STARTER_VERSION:
+        return False
+    load_scripts(session, load_json("objection_scripts.json"))
+    load_template(session, load_json("evaluation_template.json"))
+    if setting is None:
+        session.add(Setting(key=STARTER_SETTING, value=STARTER_VERSION))
+    else:
+        setting.value = STARTER_VERSION
+    session.flush()
+    return True
+
+
+def load_scripts(session: Session, library: dict) -> int:
+    categories = {c.name: c for c in session.scalars(select(ObjectionCategory))}
+    for order, name in enumerate(library.get("categories", [])):
+        if name not in categories:
+            categories[name] = ObjectionCategory(name=name, sort_order=order)
+            session.add(categories[name])
+    session.flush()
+    existing = set(session.scalars(select(ObjectionScript.builtin_key)))
+    added = 0
+    for item in library["scripts"]:
+        if item["key"] in existing:
+            continue
+        script = ObjectionScript(
+            builtin_key=item["key"],
+            is_builtin=True,
+            category=categories.get(item.get("category", "")),
+            title=item["title"],
+            phrasings=item.get("phrasings"),
+            element=item.get("element"),
+            reasoning=item.get("reasoning"),
+            tips=item.get("tips"),
+            replies=[
+                ScriptReply(text=r["text"], reasoning=r.get("reasoning"), sort_order=i)
+                for i, r in enumerate(item.get("replies", []))
+            ],
+        )
+        session.add(script)
+        added += 1
+    session.flush()
+    return added
+
+
+def load_template(session: Session, data: dict) -> EvaluationTemplate:
+    template = session.scalar(
+        select(EvaluationTemplate).where(EvaluationTemplate.family_key == data["family_key"])
+    )
+    if template is not None:
+        return template
+    template = EvaluationTemplate(
+        family_key=data["family_key"],
+        version=1,
+        name=data["name"],
+        description=data.get("description"),
+        grade_thresholds=data.get("grade_thresholds", {}),
+        indicators=[
+            Indicator(
+                name=i["name"],
+                description=i.get("description"),
+                weight=i["weight"],
+                max_score=i.get("max_score", 10),
+                dimension=i.get("dimension"),
+                sort_order=n,
+            )
+            for n, i in enumerate(data["indicators"])
+        ],
+    )
+    session.add(template)
+    session.flush()
+    return template

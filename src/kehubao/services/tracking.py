@@ -1,0 +1,95 @@
+"""What a unit of work changed, collected from SQLAlchemy's session events.
+
+Two consumers need it: code that must run *inside* the same transaction before it commits
+(the search index, so it can never disagree with the data), and the event bus, told
+*after* the commit so views refresh only what changed. ORM changes are collected
+automatically; bulk Core statements call `note_changed` themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import chain
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from .events import Change, bus
+
+_CHANGED = "kehubao_changed"
+_IN_PRE_COMMIT = "kehubao_pre_commit_running"
+
+# entity (table name) → ids, or None meaning "too many to list: refresh all"
+Changed = dict[str, set[int] | None]
+PreCommitHook = Callable[[Session, Changed], None]
+
+_pre_commit_hooks: list[PreCommitHook] = []
+
+# Tables whose changes nobody needs to hear about.
+_QUIET_TABLES = frozenset({"search_doc", "operation", "change_record", "setting"})
+
+
+def register_pre_commit(hook: PreCommitHook) -> None:
+    """Run `hook(session, changed)` in the committing transaction, after a final flush."""
+    if hook not in _pre_commit_hooks:
+        _pre_commit_hooks.append(hook)
+
+
+def note_changed(session: Session, entity: str, ids: Iterable[int] | None = None) -> None:
+    """Record a change made with Core statements the ORM does not see."""
+    changed: Changed = session.info.setdefault(_CHANGED, {})
+    if ids is None:
+        changed[entity] = None
+        return
+    current = changed.get(entity, set())
+    if current is None:
+        return
+    current.update(ids)
+    changed[entity] = current
+
+
+def pending_changes(session: Session) -> Changed:
+    return session.info.get(_CHANGED, {})
+
+
+@event.listens_for(Session, "after_flush")
+def _collect(session: Session, _ctx: object) -> None:
+    for obj in chain(session.new, session.dirty, session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table is None or table in _QUIET_TABLES:
+            continue
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        row_id = getattr(obj, "id", None)
+        if row_id is not None:
+            note_changed(session, table, [row_id])
+
+
+@event.listens_for(Session, "before_commit")
+def _run_pre_commit(session: Session) -> None:
+    if session.info.get(_IN_PRE_COMMIT):
+        return
+    session.flush()
+    changed = session.info.get(_CHANGED)
+    if not changed or not _pre_commit_hooks:
+        return
+    session.info[_IN_PRE_COMMIT] = True
+    try:
+        snapshot = {k: (None if v is None else set(v)) for k, v in changed.items()}
+        for hook in _pre_commit_hooks:
+            hook(session, snapshot)
+        session.flush()
+    finally:
+        session.info.pop(_IN_PRE_COMMIT, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _publish(session: Session) -> None:
+    changed: Changed = session.info.pop(_CHANGED, {})
+    if changed:
+        bus.publish(Change(entity, frozenset(ids or ())) for entity, ids in changed.items())
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_CHANGED, None)

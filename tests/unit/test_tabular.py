@@ -1,0 +1,438 @@
+"""Tests for kehubao.exchange.tabular: CSV/XLSX/XLS files → RawTable.
+
+Every fixture file is generated in tmp_path, with real Chinese contact data, because the
+failure that matters (silent mojibake) only shows up with real multibyte content.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kehubao.errors import UserError
+from kehubao.exchange.tabular import RawTable, TableReadError, detect_format, read_table
+
+ROWS = [
+    ["姓名", "手机", "公司名称", "地址", "备注"],
+    ["张三", "13812345678", "北京星辰科技有限公司", "北京市朝阳区建国路88号", "老客户"],
+    ["李四", "13900001111", "上海明月贸易有限公司", "上海市浦东新区世纪大道100号", "展会认识"],
+    ["王小明", "13700002222", "广州南方电子厂", "广州市天河区体育西路", "需要报价"],
+    ["欧阳娜娜", "15012345678", "深圳鹏城五金经营部", "深圳市南山区科技园", ""],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8",
+              delimiter: str = ",", bom: bytes = b"") -> Path:
+    lines = []
+    for row in rows:
+        cells = [f'"{c}"' if any(ch in c for ch in f'{delimiter}"\n') else c for c in row]
+        lines.append(delimiter.join(cells))
+    path.write_bytes(bom + ("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+# ------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "expected"),
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
+        ("gbk", b"", "gb18030"),
+        ("gb18030", b"", "gb18030"),
+    ],
+)
+def test_reads_common_chinese_encodings(tmp_path, encoding, bom, expected):
+    path = write_csv(tmp_path / "list.csv", ROWS, encoding=encoding, bom=bom)
+    table = read_table(path)
+    assert table.rows == ROWS
+    assert table.encoding == expected
+    assert table.source_format == "csv"
+    assert table.delimiter == ","
+    assert table.sheet_name is None
+
+
+def test_gb18030_rare_characters_survive(tmp_path):
+    rows = [["姓名", "公司"], ["王㑇", "䶮记商行"], ["李䶮", "㑇字号工作室"]]
+    path = write_csv(tmp_path / "rare.csv", rows, encoding="gb18030")
+    table = read_table(path)
+    assert table.rows == rows
+    assert table.encoding == "gb18030"
+
+
+def test_short_gbk_file_is_not_misguessed(tmp_path):
+    """charset-normalizer alone tends to call a few GBK characters something exotic."""
+    path = tmp_path / "short.csv"
+    path.write_bytes("姓名,手机\n张伟,13812345678\n".encode("gbk"))
+    assert read_table(path).rows == [["姓名", "手机"], ["张伟", "13812345678"]]
+
+
+def test_mostly_ascii_gbk_file(tmp_path):
+    rows = [["Name", "Mobile", "Email"]]
+    rows += [[f"user{i}", f"1381234{i:04d}", f"u{i}@example.com"] for i in range(300)]
+    rows.append(["刘洋", "13900000000", "liu@example.com"])
+    path = write_csv(tmp_path / "ascii.csv", rows, encoding="gbk")
+    assert read_table(path).rows[-1] == ["刘洋", "13900000000", "liu@example.com"]
+
+
+def test_utf16_le_with_bom_and_tabs_like_excel_unicode_text(tmp_path):
+    path = tmp_path / "unicode.txt"
+    text = "\r\n".join("\t".join(row) for row in ROWS) + "\r\n"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    table = read_table(path)
+    assert table.rows == ROWS
+    assert table.encoding == "utf-16"
+    assert table.delimiter == "\t"
+
+
+def test_utf16_be_with_bom(tmp_path):
+    path = tmp_path / "be.csv"
+    text = "\n".join(",".join(row) for row in ROWS)
+    path.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    table = read_table(path)
+    assert table.rows == ROWS
+    assert table.encoding == "utf-16"
+
+
+def test_utf16_le_without_bom(tmp_path):
+    path = tmp_path / "nobom.csv"
+    path.write_bytes("\n".join(",".join(r) for r in ROWS).encode("utf-16-le"))
+    assert read_table(path).rows == ROWS
+
+
+def test_big5_traditional_chinese(tmp_path):
+    rows = [
+        ["姓名", "手機", "公司", "地址"],
+        ["張三", "0912345678", "台北星辰科技有限公司", "台北市信義區忠孝東路五段"],
+        ["陳小明", "0988777666", "台中南方電子廠", "台中市西屯區台灣大道"],
+    ]
+    path = write_csv(tmp_path / "big5.csv", rows, encoding="big5")
+    table = read_table(path)
+    assert table.rows == rows
+    assert table.encoding in ("big5", "cp950")
+
+
+def test_western_legacy_encoding_goes_through_charset_normalizer(tmp_path):
+    rows = [["Name", "Company", "City"], ["José Müller", "Société Générale", "Zürich"],
+            ["Zoë Ångström", "Crème Brûlée Café", "Besançon"]]
+    path = write_csv(tmp_path / "latin.csv", rows, encoding="cp1252")
+    table = read_table(path)
+    assert table.rows == rows
+
+
+def test_gbk_notes_full_of_punctuation_and_symbols(tmp_path):
+    rows = [["姓名", "备注"], ["张三", "（总部）、【重要】：①②③……℃——“引号”《书名》"],
+            ["李四", "！？；，。、"]]
+    path = write_csv(tmp_path / "punct.csv", rows, encoding="gbk")
+    assert read_table(path).rows == rows
+
+
+def test_utf8_with_a_corrupt_byte_is_an_error_not_mojibake(tmp_path):
+    data = "\n".join(",".join(row) for row in ROWS).encode("utf-8")
+    path = tmp_path / "broken.csv"
+    path.write_bytes(data[:40] + b"\xff" + data[40:])
+    with pytest.raises(TableReadError, match="无法识别文件的编码"):
+        read_table(path)
+
+
+def test_no_replacement_characters_for_any_chinese_encoding(tmp_path):
+    for encoding in ("utf-8", "gbk", "gb18030", "utf-16"):
+        path = write_csv(tmp_path / f"{encoding}.csv", ROWS, encoding=encoding)
+        flat = "".join("".join(row) for row in read_table(path).rows)
+        assert "\ufffd" not in flat
+        assert "北京星辰科技有限公司" in flat
+
+
+# ------------------------------------------------------------------------ delimiters
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_detects_each_delimiter(tmp_path, delimiter):
+    path = write_csv(tmp_path / "d.csv", ROWS, delimiter=delimiter)
+    table = read_table(path)
+    assert table.delimiter == delimiter
+    assert table.rows == ROWS
+
+
+def test_semicolon_file_with_commas_inside_addresses(tmp_path):
+    rows = [["姓名", "地址", "电话"], ["张三", "北京市,朝阳区,建国路", "010-12345678"],
+            ["李四", "上海市,浦东新区", "021-87654321"], ["王五", "广州", "020-1234567"]]
+    path = write_csv(tmp_path / "semi.csv", rows, delimiter=";")
+    table = read_table(path)
+    assert table.delimiter == ";"
+    assert table.rows == rows
+
+
+def test_single_column_file(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("姓名\n张三\n李四\n", encoding="utf-8")
+    assert read_table(path).rows == [["姓名"], ["张三"], ["李四"]]
+
+
+def test_quoted_multiline_cells_and_doubled_quotes(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text(
+        '姓名,地址,备注\n'
+        '张三,"地址第一行\n第二行","他说""明天再联系"""\n'
+        '李四,"上海市, 浦东新区","逗号,分号;竖线|"\n',
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert table.rows == [
+        ["姓名", "地址", "备注"],
+        ["张三", "地址第一行\n第二行", '他说"明天再联系"'],
+        ["李四", "上海市, 浦东新区", "逗号,分号;竖线|"],
+    ]
+
+
+def test_ragged_rows_and_stripped_cells_are_kept(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("姓名, 手机 ,公司\n  张三 ,13812345678\n李四,13900001111,某公司,多余\n\n",
+                    encoding="utf-8")
+    table = read_table(path)
+    assert table.rows == [["姓名", "手机", "公司"], ["张三", "13812345678"],
+                          ["李四", "13900001111", "某公司", "多余"], []]
+
+
+def test_hundred_thousand_rows_single_pass(tmp_path):
+    """Correctness at size; speed comes from design (one streaming csv pass), not timing."""
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="gb18030", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["姓名", "手机", "公司"])
+        for i in range(100_000):
+            writer.writerow([f"客户{i}", f"138{i:08d}", f"第{i}号公司"])
+    table = read_table(path)
+    assert len(table.rows) == 100_001
+    assert table.rows[-1] == ["客户99999", "13800099999", "第99999号公司"]
+
+
+# --------------------------------------------------------------------- bad CSV input
+
+
+def test_random_bytes_named_csv(tmp_path):
+    path = tmp_path / "garbage.csv"
+    path.write_bytes(random.Random(42).randbytes(4096))
+    with pytest.raises(TableReadError, match="文件内容不是文本表格"):
+        read_table(path)
+
+
+def test_png_named_csv(tmp_path):
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
+           b"\x00\x00\x00\x1f\xf3\xffa\x00\x00\x00\x0cIDATx\x9cc`\x00\x00\x00\x02\x00\x01"
+           b"\xe2!\xbc3\x00\x00\x00\x00IEND\xaeB`\x82")
+    path = tmp_path / "photo.csv"
+    path.write_bytes(png)
+    with pytest.raises(TableReadError, match="文件内容不是文本表格"):
+        read_table(path)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"   \r\n\t\n  \n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n", b",,,\n,,\n"]
+)
+def test_empty_files(tmp_path, content):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    with pytest.raises(TableReadError, match="^文件是空的"):
+        read_table(path)
+
+
+def test_fifty_megabyte_cell_is_rejected_with_row_number(tmp_path):
+    path = tmp_path / "huge.csv"
+    chunk = b"x" * (1 << 20)
+    with path.open("wb") as f:  # written in chunks: the test itself stays small in memory
+        f.write("姓名,备注\n张三,正常\n李四,\"".encode())
+        for _ in range(50):
+            f.write(chunk)
+        f.write(b'"\n')
+    with pytest.raises(TableReadError, match="第 3 行有一个超长的单元格（超过 100000 个字符）"):
+        read_table(path)
+
+
+def test_huge_unquoted_line_is_rejected(tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as f:
+        f.write("姓名,备注\n".encode())
+        for _ in range(5):
+            f.write(b"y" * (1 << 20))
+    with pytest.raises(TableReadError, match="第 2 行有一个超长的单元格"):
+        read_table(path)
+
+
+def test_max_cell_chars_is_enforced_below_csv_field_limit(tmp_path):
+    path = write_csv(tmp_path / "long.csv", [["姓名", "备注"], ["张三", "长" * 50]])
+    with pytest.raises(TableReadError, match="第 2 行有一个超长的单元格（超过 20 个字符）"):
+        read_table(path, max_cell_chars=20)
+    assert read_table(path, max_cell_chars=50).rows[1][1] == "长" * 50
+
+
+def test_csv_field_limit_is_never_lowered(tmp_path):
+    """The csv field limit is process-wide; other code may have raised it on purpose."""
+    path = write_csv(tmp_path / "ok.csv", ROWS)
+    previous = csv.field_size_limit(10_000_000)
+    try:
+        read_table(path)
+        assert csv.field_size_limit() == 10_000_000
+    finally:
+        csv.field_size_limit(previous)
+
+
+def test_overlong_line_of_many_small_cells(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("a,b\n" + ",".join(["12345"] * 200_000) + "\n", encoding="utf-8")
+    with pytest.raises(TableReadError, match="第 2 行太长"):
+        read_table(path, max_cell_chars=10)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(TableReadError, match="找不到文件"):
+        read_table(tmp_path / "nope.csv")
+
+
+def test_errors_are_user_errors():
+    assert issubclass(TableReadError, UserError)
+
+
+# ---------------------------------------------------------------------- format sniffing
+
+
+def test_detect_format_prefers_magic_bytes(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"PK\x03\x04rest-of-zip")
+    (tmp_path / "b.dat").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 32)
+    (tmp_path / "c.xlsx").write_text("姓名,手机\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("姓名\t手机\n", encoding="utf-8")
+    (tmp_path / "e.xls").write_text("姓名\t手机\n张三\t13812345678\n", encoding="utf-8")
+    (tmp_path / "f.xls").write_text("<html><table><tr><td>姓名</td></tr></table>", "utf-8")
+    assert detect_format(tmp_path / "a.csv") == "xlsx"
+    assert detect_format(tmp_path / "b.dat") == "xls"
+    assert detect_format(tmp_path / "c.xlsx") == "xlsx"
+    assert detect_format(tmp_path / "d.txt") == "csv"
+    assert detect_format(tmp_path / "e.xls") == "csv"  # TSV text exported as ".xls"
+    assert detect_format(tmp_path / "f.xls") == "xls"
+
+
+def test_tab_separated_text_named_xls_is_read(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_bytes("姓名\t手机\n张三\t13812345678\n".encode("gbk"))
+    table = read_table(path)
+    assert table.source_format == "csv"
+    assert table.rows == [["姓名", "手机"], ["张三", "13812345678"]]
+
+
+def test_html_named_xls_gets_a_helpful_message(tmp_path):
+    path = tmp_path / "web.xls"
+    path.write_text("<html><body><table><tr><td>姓名</td></tr></table></body></html>", "utf-8")
+    with pytest.raises(TableReadError, match="网页"):
+        read_table(path)
+
+
+def test_forced_format(tmp_path):
+    path = tmp_path / "data.bin"
+    path.write_text("姓名;手机\n张三;13812345678\n", encoding="utf-8")
+    assert read_table(path, format="csv").rows[1] == ["张三", "13812345678"]
+    with pytest.raises(ValueError):
+        read_table(path, format="pdf")
+
+
+# ----------------------------------------------------------------------------- Excel
+
+
+def make_contact_workbook(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    blank = wb.active
+    blank.title = "说明"  # an empty first sheet: the reader must move on
+    ws = wb.create_sheet("客户")
+    ws["A1"] = "2026年客户通讯录"
+    ws.merge_cells("A1:F1")
+    ws.append(["姓名", "手机", "生日", "首次联系", "金额", "是否VIP"])
+    ws.append(["张三", 13812345678, dt.date(1990, 5, 1), dt.datetime(2024, 3, 8, 14, 30, 5),
+               1200.0, True])
+    ws.append(["  李四  ", 13900001111.0, 45000, dt.datetime(2024, 3, 9), 12.5, False])
+    ws["C4"].number_format = "yyyy-mm-dd"  # an Excel date serial typed as a number
+    ws.append([None, None, None, None, 0.1 + 0.2, None])
+    wb.save(path)
+    return path
+
+
+def test_xlsx_cells_are_rendered_as_display_text(tmp_path):
+    table = read_table(make_contact_workbook(tmp_path / "list.xlsx"))
+    assert table.source_format == "xlsx"
+    assert table.sheet_name == "客户"
+    assert table.encoding is None and table.delimiter is None
+    rows = table.rows
+    assert rows[0][0] == "2026年客户通讯录"
+    assert rows[0][1:] == ["", "", "", "", ""]  # merged title: value only in the first cell
+    assert rows[1] == ["姓名", "手机", "生日", "首次联系", "金额", "是否VIP"]
+    assert rows[2] == ["张三", "13812345678", "1990-05-01", "2024-03-08 14:30:05", "1200", "是"]
+    assert rows[3] == ["李四", "13900001111", "2023-03-15", "2024-03-09", "12.5", "否"]
+    assert rows[4] == ["", "", "", "", "0.3", ""]
+
+
+def test_xlsx_large_phone_numbers_stay_intact(tmp_path):
+    path = tmp_path / "phones.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["手机", "座机"])
+    for mobile in (13812345678, 19999999999, 15000000001):
+        ws.append([mobile, 75588886666])
+    wb.save(path)
+    rows = read_table(path).rows
+    assert [r[0] for r in rows[1:]] == ["13812345678", "19999999999", "15000000001"]
+    assert rows[1][1] == "75588886666"
+
+
+def test_xlsx_prefers_visible_sheets(tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    wb = openpyxl.Workbook()
+    hidden = wb.active
+    hidden.title = "旧数据"
+    hidden.append(["作废"])
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("客户").append(["姓名", "手机"])
+    wb.save(path)
+    table = read_table(path)
+    assert table.sheet_name == "客户"
+    assert table.rows == [["姓名", "手机"]]
+
+
+def test_xlsx_with_only_empty_sheets(tmp_path):
+    path = tmp_path / "blank.xlsx"
+    wb = openpyxl.Workbook()
+    wb.create_sheet("Sheet2")
+    wb.save(path)
+    with pytest.raises(TableReadError, match="^文件是空的"):
+        read_table(path)
+
+
+def test_truncated_xlsx(tmp_path):
+    good = make_contact_workbook(tmp_path / "good.xlsx").read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(good[: len(good) // 2])
+    with pytest.raises(TableReadError, match="这不是有效的 Excel 文件"):
+        read_table(path)
+
+
+def test_text_content_with_xlsx_extension(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_text("this is not a spreadsheet at all", encoding="utf-8")
+    with pytest.raises(TableReadError, match="这不是有效的 Excel 文件"):
+        read_table(path)
+
+
+def test_corrupt_legacy_xls(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + random.Random(7).randbytes(2000))
+    with pytest.raises(TableReadError, match="这不是有效的 Excel 文件"):
+        read_table(path)
+
+
+def test_raw_table_is_a_plain_dataclass():
+    table = RawTable(rows=[["a"]], source_format="csv", encoding="utf-8", delimiter=",",
+                     sheet_name=None)
+    assert table.rows == [["a"]]
