@@ -46,6 +46,8 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     __table_args__ = (
         Index("ix_customer_live_name_sort", "deleted_at", "name_sort"),
         Index("ix_customer_live_last_contact", "deleted_at", "last_contact_at"),
+        Index("ix_customer_live_next_follow_up", "deleted_at", "next_follow_up_at"),
+        Index("ix_customer_live_status_name", "deleted_at", "status", "name_sort"),
         Index("ix_customer_referred_by_id", "referred_by_id",
               sqlite_where=text("referred_by_id IS NOT NULL"),
               postgresql_where=text("referred_by_id IS NOT NULL")),

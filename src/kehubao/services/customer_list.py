@@ -68,7 +68,7 @@ class CustomerRow:
 SORT_KEYS: dict[str, ColumnElement] = {
     "name": Customer.name_sort,
     "customer_type": Customer.customer_type,
-    "status": Customer.status,
+    "status": Customer.status,  # then by name, through ix_customer_live_status_name
     "value_class": Customer.value_class,
     "grade": Customer.grade,
     "city": Customer.city,
@@ -123,19 +123,33 @@ def _ids_statement(
     session: Session, filt: CustomerFilter, sort: str, descending: bool
 ) -> Select:
     key = SORT_KEYS.get(sort, Customer.name_sort)
-    order = [key.desc(), Customer.id.desc()] if descending else [key.asc(), Customer.id.asc()]
+    keys = [key, Customer.name_sort] if sort == "status" else [key]
+    if descending:
+        order = [k.desc() for k in keys] + [Customer.id.desc()]
+    else:
+        order = [k.asc() for k in keys] + [Customer.id.asc()]
     return select(Customer.id).where(and_(*_conditions(session, filt))).order_by(*order)
 
 
 def query_ids(
     session: Session, filt: CustomerFilter, sort: str = "name", descending: bool = False
 ) -> array:
-    """Ordered ids of every customer matching the filter, as a compact int array."""
+    """Ordered ids of every customer matching the filter, as a compact int array.
+
+    Read straight from the driver's cursor: SQLAlchemy's per-row result processing would
+    triple the time for 200,000 plain integers."""
     stmt = _ids_statement(session, filt, sort, descending)
-    result = session.execute(stmt)
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = compiled.construct_params()
+    if conn.dialect.positional:
+        args: tuple | dict = tuple(params[name] for name in compiled.positiontup)
+    else:
+        args = params
+    cursor = conn.exec_driver_sql(str(compiled), args).cursor
     ids = array("q")
-    while chunk := result.scalars().fetchmany(20_000):
-        ids.extend(chunk)
+    while chunk := cursor.fetchmany(50_000):
+        ids.extend([row[0] for row in chunk])
     return ids
 
 

@@ -4,7 +4,7 @@ On SQLite the search index also gets its FTS5 tables (see services/search/fts_sq
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 12:57:14.459182
+Create Date: 2026-11-22 13:11:21.251348
 """
 from collections.abc import Sequence
 
@@ -183,6 +183,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_customer_industry'), ['industry'], unique=False)
         batch_op.create_index('ix_customer_live_last_contact', ['deleted_at', 'last_contact_at'], unique=False)
         batch_op.create_index('ix_customer_live_name_sort', ['deleted_at', 'name_sort'], unique=False)
+        batch_op.create_index('ix_customer_live_next_follow_up', ['deleted_at', 'next_follow_up_at'], unique=False)
+        batch_op.create_index('ix_customer_live_status_name', ['deleted_at', 'status', 'name_sort'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_phone'), ['phone'], unique=False)
         batch_op.create_index('ix_customer_referred_by_id', ['referred_by_id'], unique=False, sqlite_where=sa.text('referred_by_id IS NOT NULL'), postgresql_where=sa.text('referred_by_id IS NOT NULL'))
@@ -527,6 +529,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_customer_referred_by_id', sqlite_where=sa.text('referred_by_id IS NOT NULL'), postgresql_where=sa.text('referred_by_id IS NOT NULL'))
         batch_op.drop_index(batch_op.f('ix_customer_phone'))
         batch_op.drop_index(batch_op.f('ix_customer_owner_id'))
+        batch_op.drop_index('ix_customer_live_status_name')
+        batch_op.drop_index('ix_customer_live_next_follow_up')
         batch_op.drop_index('ix_customer_live_name_sort')
         batch_op.drop_index('ix_customer_live_last_contact')
         batch_op.drop_index(batch_op.f('ix_customer_industry'))

@@ -1,0 +1,101 @@
+"""Merging two customer records that turned out to be the same customer.
+
+Everything attached to the duplicate moves over (contacts, history, follow-ups,
+transactions, evaluations, support, risk events, tags, referrals); the surviving record
+keeps its own values and takes the other's where its own are empty, unless the user chose
+otherwise field by field; both notes are kept. The duplicate goes to the recycle bin,
+marked as merged, and the whole merge is one undoable operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..models import (
+    Contact,
+    Customer,
+    Evaluation,
+    FollowUp,
+    Interaction,
+    RiskEvent,
+    SupportAction,
+    Transaction,
+    utcnow,
+)
+from .customers import CUSTOMER_FIELDS, get_customer
+from .journal import operation
+
+CHILDREN = (Contact, Interaction, FollowUp, Transaction, Evaluation, SupportAction, RiskEvent)
+MERGEABLE_FIELDS = [name for name in CUSTOMER_FIELDS if name not in ("notes", "code")]
+
+
+def merge_preview(session: Session, keep_id: int, other_id: int) -> list[tuple[str, str, object, object]]:
+    """(field, label, kept value, other value) for fields where the two differ."""
+    keep, other = get_customer(session, keep_id), get_customer(session, other_id)
+    out = []
+    for name in MERGEABLE_FIELDS:
+        a, b = getattr(keep, name), getattr(other, name)
+        if b not in (None, "") and a != b:
+            out.append((name, CUSTOMER_FIELDS[name].label, a, b))
+    return out
+
+
+def merge_customers(
+    session: Session, keep_id: int, other_id: int, take_other: Mapping[str, bool] | None = None
+) -> Customer:
+    if keep_id == other_id:
+        raise UserError("不能把客户与它自己合并")
+    keep, other = get_customer(session, keep_id), get_customer(session, other_id)
+    take_other = take_other or {}
+    with operation(session, "merge", f"合并客户：{other.name} → {keep.name}",
+                   details={"kept": keep_id, "merged": other_id}):
+        for name in MERGEABLE_FIELDS:
+            mine, theirs = getattr(keep, name), getattr(other, name)
+            if theirs in (None, ""):
+                continue
+            if take_other.get(name) or mine in (None, ""):
+                setattr(keep, name, theirs)
+        if other.notes:
+            header = f"【合并自“{other.name}”的备注】"
+            keep.notes = f"{keep.notes}\n\n{header}\n{other.notes}" if keep.notes else other.notes
+        if not keep.code and other.code:
+            keep.code, other.code = other.code, None
+        keep.name_sort = other.name_sort if take_other.get("name") else keep.name_sort
+        known = {t.id for t in keep.tags}
+        keep.tags = keep.tags + [t for t in other.tags if t.id not in known]
+        _combine_figures(keep, other)
+        for model in CHILDREN:
+            for row in session.scalars(select(model).where(model.customer_id == other_id)):
+                row.customer_id = keep_id
+                if model is Contact and row.is_primary and _has_primary(session, keep_id, row.id):
+                    row.is_primary = False
+        for referred in session.scalars(select(Customer).where(Customer.referred_by_id == other_id)):
+            referred.referred_by_id = keep_id
+        other.deleted_at = utcnow()
+        other.merged_into_id = keep_id
+        session.flush()
+    return keep
+
+
+def _has_primary(session: Session, customer_id: int, besides: int) -> bool:
+    return session.scalar(
+        select(Contact.id).where(Contact.customer_id == customer_id, Contact.is_primary.is_(True),
+                                 Contact.deleted_at.is_(None), Contact.id != besides).limit(1)
+    ) is not None
+
+
+def _combine_figures(keep: Customer, other: Customer) -> None:
+    """Cached figures of the merged record: the sums and the most recent dates."""
+    keep.sales_12m_fen = (keep.sales_12m_fen or 0) + (other.sales_12m_fen or 0)
+    keep.receivable_fen = (keep.receivable_fen or 0) + (other.receivable_fen or 0)
+    keep.overdue_fen = (keep.overdue_fen or 0) + (other.overdue_fen or 0)
+    dates = [d for d in (keep.last_contact_at, other.last_contact_at) if d]
+    keep.last_contact_at = max(dates) if dates else None
+    dues = [d for d in (keep.next_follow_up_at, other.next_follow_up_at) if d]
+    keep.next_follow_up_at = min(dues) if dues else None
+    keep.value_class = keep.value_class or other.value_class
+    keep.grade = keep.grade or other.grade

@@ -1,0 +1,73 @@
+"""Starting the window: Qt application, translations, the database, the main window.
+
+The window must be up in under two seconds on a 200,000-customer database, so nothing
+here reads more than it needs: the customer list loads its ids on a reader thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..config import APP_DISPLAY_NAME, APP_NAME, resource_path
+from ..db import Database, open_database
+from ..errors import DatabaseLocationError
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    from .icons import icon
+
+    app.setWindowIcon(icon("app"))
+    _install_translation(app)
+    return app
+
+
+def _install_translation(app: QApplication) -> None:
+    """Chinese is the source language; English loads when chosen in settings or when
+    the system locale is not Chinese and a compiled translation is present."""
+    language = QSettings().value("ui/language", "")
+    if not language:
+        language = "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    if language == "en":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("translations", "kehubao_en.qm"))):
+            app.installTranslator(translator)
+
+
+def open_database_for_gui(db_arg: str | None) -> Database | None:
+    import kehubao.services  # noqa: F401  (session hooks)
+    from ..services.starter import ensure_starter_data
+
+    try:
+        db = open_database(db_arg)
+    except DatabaseLocationError as exc:
+        QMessageBox.critical(None, APP_DISPLAY_NAME, str(exc))
+        return None
+    with db.session() as session:
+        ensure_starter_data(session)
+    return db
+
+
+def run(db_arg: str | None) -> int:
+    app = create_application()
+    db = open_database_for_gui(db_arg)
+    if db is None:
+        return 1
+    from .main_window import MainWindow
+
+    window = MainWindow(db)
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return code

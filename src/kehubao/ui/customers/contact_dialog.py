@@ -1,0 +1,197 @@
+"""New / edit contact person: reach, who they are, and the emotion seen last time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import UserError, ValidationError
+from ...models.enums import AgeBand, CultureLevel, DecisionRole, Gender, HomeRegion
+from ...services import contacts as svc
+from ...services.duplicates import find_duplicates
+from ..widgets.emotion import EmotionPicker
+from ..widgets.forms import Form
+
+FIELDS = ("name", "gender", "title", "department", "decision_role", "is_primary", "mobile",
+          "phone", "email", "wechat", "qq", "address", "birthday", "birthday_lunar",
+          "age_band", "home_region", "native_place", "culture_level", "last_emotion",
+          "personality", "communication_style", "needs", "preferences", "notes")
+
+
+class ContactDialog(QDialog):
+    def __init__(self, db: Database, customer_id: int, contact_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.customer_id, self.contact_id = db, customer_id, contact_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("新建联系人") if contact_id is None else self.tr("编辑联系人"))
+        self.setMinimumSize(720, 600)
+
+        self.reach = Form()
+        f = self.reach
+        f.text("name", self.tr("姓名"), required=True, max_length=60)
+        f.choice("gender", self.tr("性别"), Gender)
+        f.text("title", self.tr("职务"), max_length=60)
+        f.text("department", self.tr("部门"), max_length=60)
+        f.choice("decision_role", self.tr("决策角色"), DecisionRole)
+        f.check("is_primary", self.tr("主要联系人"), self.tr("是该客户的主要联系人"))
+        f.text("mobile", self.tr("手机"), hint=self.tr("11 位手机号"))
+        f.text("phone", self.tr("电话"), hint=self.tr("座机请带区号"))
+        f.text("email", self.tr("邮箱"), max_length=120)
+        f.text("wechat", self.tr("微信"), max_length=60)
+        f.text("qq", self.tr("QQ"), max_length=20)
+        f.text("address", self.tr("地址"))
+        birthday = f.date("birthday", self.tr("生日"))
+        f.check("birthday_lunar", self.tr("农历"), self.tr("按农历过生日"))
+
+        self.person = Form()
+        p = self.person
+        p.choice("age_band", self.tr("年龄段"), AgeBand)
+        p.choice("home_region", self.tr("地域"), HomeRegion)
+        p.text("native_place", self.tr("籍贯"), max_length=40)
+        p.choice("culture_level", self.tr("文化素质"), CultureLevel)
+        p.add("last_emotion", self.tr("上次情绪"), EmotionPicker(),
+              hint=self.tr("上次接触时对方的情绪（七情），下次沟通前会提示相应的方法"))
+        p.long_text("personality", self.tr("个性"), hint=self.tr("如：豪爽直率、重信义、决策慢…"))
+        p.long_text("communication_style", self.tr("交流方式"),
+                    hint=self.tr("如：喜欢微信沟通，下午方便通话…"))
+        p.long_text("needs", self.tr("需求"))
+        p.long_text("preferences", self.tr("偏好"), hint=self.tr("爱好、忌讳、喜欢的话题…"))
+        p.long_text("notes", self.tr("备注"))
+        birthday.changed.connect(self._suggest_age_band)
+
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setStyleSheet("background:#fff8e1; border:1px solid #ffb300;"
+                                      " border-radius:4px; padding:6px;")
+        self.duplicates.hide()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#c62828;")
+        self.error.hide()
+
+        columns = QHBoxLayout()
+        columns.addWidget(self.reach, 1)
+        columns.addWidget(self.person, 1)
+        body = QWidget()
+        body.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存 (Ctrl+S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self._dup_timer = QTimer(self)
+        self._dup_timer.setSingleShot(True)
+        self._dup_timer.setInterval(400)
+        self._dup_timer.timeout.connect(self.check_duplicates)
+        for name in ("name", "mobile", "phone", "email"):
+            self.reach.fields[name].textChanged.connect(lambda _t: self._dup_timer.start())
+        self._load()
+
+    def _load(self) -> None:
+        values: dict = {}
+        with self.db.session(write=False) as session:
+            from ...services.customers import get_customer
+
+            self.company = get_customer(session, self.customer_id).name
+            if self.contact_id is not None:
+                contact = svc.get_contact(session, self.contact_id)
+                values = {name: getattr(contact, name) for name in FIELDS}
+        self.reach.set_values({k: v for k, v in values.items() if k in self.reach.fields})
+        self.person.set_values({k: v for k, v in values.items() if k in self.person.fields})
+        self.setWindowTitle(f"{self.windowTitle()} — {self.company}")
+
+    def _suggest_age_band(self) -> None:
+        born: date | None = self.reach.fields["birthday"].value()
+        band = self.person.fields["age_band"]
+        if born and born.year > 1700 and band.value() is None:
+            age = date.today().year - born.year
+            band.set_value("young" if age < 35 else "middle" if age < 55 else "elder")
+
+    def values(self) -> dict:
+        return {**self.reach.values(), **self.person.values()}
+
+    def is_dirty(self) -> bool:
+        return self.reach.is_dirty() or self.person.is_dirty()
+
+    def check_duplicates(self) -> None:
+        data = self.reach.values()
+        with self.db.session(write=False) as session:
+            dups = find_duplicates(session, name=None, phones=[data["mobile"], data["phone"]],
+                                   emails=[data["email"]], company=self.company,
+                                   exclude_customer=self.customer_id,
+                                   exclude_contact=self.contact_id)
+            if data["name"].strip():
+                dups += [d for d in find_duplicates(
+                    session, name=data["name"], company=self.company,
+                    exclude_contact=self.contact_id) if d.contact_id]
+        if not dups:
+            self.duplicates.hide()
+            return
+        lines = [self.tr("可能重复：")] + [
+            f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "") + f"（{d.reason}）"
+            for d in dups[:5]]
+        self.duplicates.setText("\n".join(lines))
+        self.duplicates.show()
+
+    def save(self) -> None:
+        self.error.hide()
+        self.reach.clear_errors()
+        self.person.clear_errors()
+        try:
+            with self.db.session() as session:
+                if self.contact_id is None:
+                    self.saved_id = svc.create_contact(session, self.customer_id, self.values()).id
+                else:
+                    svc.update_contact(session, self.contact_id, self.values())
+                    self.saved_id = self.contact_id
+        except ValidationError as exc:
+            self.reach.show_errors({k: v for k, v in exc.fields.items() if k in self.reach.fields})
+            self.person.show_errors({k: v for k, v in exc.fields.items() if k in self.person.fields})
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.reach.mark_clean()
+        self.person.mark_clean()
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("有未保存的修改，要保存吗？"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

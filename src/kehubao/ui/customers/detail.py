@@ -1,0 +1,269 @@
+"""One customer, in a tab: the archive, the contacts (with the card and its advice),
+the timeline, the money and the latest evaluation. Refreshes itself when the customer
+changes anywhere in the application."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import UserError
+from ...models.enums import (
+    CreditRating,
+    CustomerKind,
+    CustomerStatus,
+    CustomerType,
+    Emotion,
+    FollowUpStatus,
+    InteractionKind,
+    Ownership,
+    Scale,
+    ValueClass,
+)
+from ...services.advice import CLASS_STRATEGY
+from ...services.overview import Overview, customer_overview
+from ..icons import icon
+from .contact_card import ContactCard
+
+
+def _money(fen: int | None) -> str:
+    return "—" if not fen else f"¥{fen / 100:,.2f}"
+
+
+class CustomerDetail(QWidget):
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+    new_contact = Signal(int)
+    edit_contact = Signal(int, int)  # customer, contact
+    delete_contact = Signal(int, int)
+
+    def __init__(self, db: Database, customer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.customer_id = db, customer_id
+        self.overview: Overview | None = None
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.RichText)
+        edit = QPushButton(icon("edit"), self.tr("编辑 (F2)"))
+        edit.clicked.connect(lambda: self.edit_requested.emit(self.customer_id))
+        delete = QPushButton(icon("delete"), self.tr("删除"))
+        delete.clicked.connect(lambda: self.delete_requested.emit(self.customer_id))
+        add_contact = QPushButton(icon("contact"), self.tr("新建联系人"))
+        add_contact.clicked.connect(lambda: self.new_contact.emit(self.customer_id))
+        header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        header.addLayout(heading, 1)
+        for button in (add_contact, edit, delete):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.tabs = QTabWidget()
+        self.summary = QTextBrowser()
+        self.summary.setOpenLinks(False)
+        self.contacts = QListWidget()
+        self.contacts.currentItemChanged.connect(self._show_contact)
+        self.contacts.itemDoubleClicked.connect(
+            lambda item: self.edit_contact.emit(self.customer_id, item.data(Qt.ItemDataRole.UserRole)))
+        self.card = ContactCard()
+        contact_buttons = QHBoxLayout()
+        for text, name, slot in (
+            (self.tr("新建"), "add", lambda: self.new_contact.emit(self.customer_id)),
+            (self.tr("编辑"), "edit", self._edit_current_contact),
+            (self.tr("删除"), "delete", self._delete_current_contact),
+        ):
+            button = QPushButton(icon(name), text)
+            button.clicked.connect(slot)
+            contact_buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.contacts, 1)
+        left_layout.addLayout(contact_buttons)
+        contacts_page = QSplitter()
+        contacts_page.addWidget(left)
+        contacts_page.addWidget(self.card)
+        contacts_page.setStretchFactor(1, 2)
+        contacts_page.setSizes([260, 600])
+        self.timeline = QTextBrowser()
+        self.money = QTextBrowser()
+        self.tabs.addTab(self.summary, self.tr("档案"))
+        self.tabs.addTab(contacts_page, self.tr("联系人"))
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self.tabs.addTab(self.money, self.tr("交易与评价"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # ------------------------------------------------------------------ data
+
+    def refresh(self) -> bool:
+        """Reload; False when the customer no longer exists (deleted elsewhere)."""
+        try:
+            with self.db.session(write=False) as session:
+                self.overview = customer_overview(session, self.customer_id)
+                _ = [t.name for t in self.overview.customer.tags]
+        except UserError:
+            return False
+        o = self.overview
+        c = o.customer
+        self.title.setText(c.name)
+        bits = [CustomerStatus.label_of(c.status), CustomerType.label_of(c.customer_type),
+                ValueClass.label_of(c.value_class), c.grade and self.tr("评级 %1").replace("%1", c.grade),
+                o.owner and self.tr("负责人：%1").replace("%1", o.owner)]
+        tags = "".join(f"<span style='background:#e3f2fd;border-radius:3px;padding:1px 4px;"
+                       f"margin-right:4px'>{escape(t.name)}</span> " for t in c.tags)
+        self.subtitle.setText(" · ".join(escape(b) for b in bits if b) + "&nbsp;&nbsp;" + tags)
+        self.summary.setHtml(self._summary_html(o))
+        self._fill_contacts(o)
+        self.timeline.setHtml(self._timeline_html(o))
+        self.money.setHtml(self._money_html(o))
+        return True
+
+    def _fill_contacts(self, o: Overview) -> None:
+        current = self.contacts.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.contacts.blockSignals(True)
+        self.contacts.clear()
+        for contact in o.contacts:
+            text = contact.name + (f"（{contact.title}）" if contact.title else "")
+            if contact.is_primary:
+                text = "★ " + text
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            self.contacts.addItem(item)
+            if contact.id == keep:
+                self.contacts.setCurrentItem(item)
+        self.contacts.blockSignals(False)
+        if self.contacts.currentItem() is None and self.contacts.count():
+            self.contacts.setCurrentRow(0)
+        self._show_contact(self.contacts.currentItem())
+
+    def _show_contact(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None or self.overview is None:
+            self.card.show_contact(None)
+            return
+        contact_id = item.data(Qt.ItemDataRole.UserRole)
+        self.card.show_contact(next((c for c in self.overview.contacts if c.id == contact_id), None))
+
+    def select_contact(self, contact_id: int) -> None:
+        self.tabs.setCurrentIndex(1)
+        for row in range(self.contacts.count()):
+            if self.contacts.item(row).data(Qt.ItemDataRole.UserRole) == contact_id:
+                self.contacts.setCurrentRow(row)
+
+    def show_timeline(self) -> None:
+        self.tabs.setCurrentIndex(2)
+
+    def _current_contact(self) -> int | None:
+        item = self.contacts.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _edit_current_contact(self) -> None:
+        if (cid := self._current_contact()) is not None:
+            self.edit_contact.emit(self.customer_id, cid)
+
+    def _delete_current_contact(self) -> None:
+        if (cid := self._current_contact()) is not None:
+            self.delete_contact.emit(self.customer_id, cid)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _summary_html(self, o: Overview) -> str:
+        c = o.customer
+        pairs = [
+            (self.tr("客户编号"), c.code), (self.tr("简称"), c.short_name),
+            (self.tr("性质"), CustomerKind.label_of(c.kind)), (self.tr("行业"), c.industry),
+            (self.tr("经济性质"), Ownership.label_of(c.ownership)), (self.tr("规模"), Scale.label_of(c.scale)),
+            (self.tr("员工人数"), c.employees), (self.tr("年营业额"), c.annual_revenue_wan and f"{c.annual_revenue_wan:g} 万元"),
+            (self.tr("注册资金"), c.registered_capital_wan and f"{c.registered_capital_wan:g} 万元"),
+            (self.tr("信誉度"), CreditRating.label_of(c.credit_rating)),
+            (self.tr("信用额度"), c.credit_limit_fen and _money(c.credit_limit_fen)),
+            (self.tr("电话"), c.phone), (self.tr("邮箱"), c.email), (self.tr("网址"), c.website),
+            (self.tr("地址"), " ".join(x for x in (c.province, c.city, c.district, c.address) if x)),
+            (self.tr("销售区域"), c.region), (self.tr("客户来源"), c.source),
+            (self.tr("介绍人"), o.referred_by),
+            (self.tr("最近联系"), c.last_contact_at and c.last_contact_at.strftime("%Y-%m-%d")),
+            (self.tr("下次跟进"), c.next_follow_up_at and c.next_follow_up_at.strftime("%Y-%m-%d %H:%M")),
+            (self.tr("待办跟进"), o.open_follow_ups or None),
+            (self.tr("建档日期"), c.created_at.strftime("%Y-%m-%d") if c.created_at else None),
+        ]
+        cells = [f"<td style='color:#607d8b;padding:3px 8px 3px 0'>{escape(k)}</td>"
+                 f"<td style='padding:3px 24px 3px 0'>{escape(str(v))}</td>" for k, v in pairs if v]
+        rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
+        blocks = [f"<table>{rows}</table>"]
+        for label, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),
+                            (self.tr("备注"), c.notes)):
+            if text:
+                blocks.append(f"<h4>{escape(label)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
+        if c.value_class in CLASS_STRATEGY:
+            blocks.append(f"<h4>{self.tr('分类策略')}：{escape(ValueClass.label_of(c.value_class))}</h4>"
+                          f"<p>{escape(CLASS_STRATEGY[c.value_class])}</p>")
+        if o.risks:
+            items = "".join(f"<li>{r.occurred_on} {escape(r.description or '')}</li>" for r in o.risks[:10])
+            blocks.append(f"<h4 style='color:#c62828'>{self.tr('风险记录')}</h4><ul>{items}</ul>")
+        return "".join(blocks)
+
+    def _timeline_html(self, o: Overview) -> str:
+        if not o.timeline:
+            return f"<p style='color:gray'>{self.tr('还没有跟进记录。')}</p>"
+        out = []
+        for item in o.timeline:
+            when = item.when.strftime("%Y-%m-%d %H:%M")
+            if item.kind == "interaction":
+                kind = InteractionKind.label_of(item.code)
+                mood = f" · {self.tr('情绪')}：{Emotion.label_of(item.mood)}" if item.mood else ""
+                who = f" · {escape(item.contact)}" if item.contact else ""
+                out.append(f"<p><b>{when}</b> 【{escape(kind)}】{escape(item.title)}{who}{mood}<br>"
+                           f"<span style='color:#455a64'>{escape(item.detail)}</span></p>")
+            else:
+                status = FollowUpStatus.label_of(item.code)
+                colour = "#c62828" if item.code == "open" else "#9e9e9e"
+                out.append(f"<p><b>{when}</b> <span style='color:{colour}'>【{self.tr('跟进')}·"
+                           f"{escape(status)}】</span>{escape(item.title)}</p>")
+        return "".join(out)
+
+    def _money_html(self, o: Overview) -> str:
+        m = o.money
+        rows = [(self.tr("累计销售"), _money(m.sales_total_fen)), (self.tr("近12个月销售"), _money(m.sales_12m_fen)),
+                (self.tr("累计回款"), _money(m.payments_fen)), (self.tr("应收款"), _money(m.receivable_fen)),
+                (self.tr("逾期应收"), _money(m.overdue_fen)),
+                (self.tr("最近销售"), m.last_sale.isoformat() if m.last_sale else "—"),
+                (self.tr("交易笔数"), str(m.transactions))]
+        table = "".join(f"<tr><td style='color:#607d8b;padding-right:12px'>{escape(k)}</td>"
+                        f"<td style='{'color:#c62828' if k == self.tr('逾期应收') and m.overdue_fen else ''}'>"
+                        f"{escape(v)}</td></tr>" for k, v in rows)
+        html = f"<h4>{self.tr('交易汇总')}</h4><table>{table}</table>"
+        e = o.latest_evaluation
+        if e is None:
+            return html + f"<h4>{self.tr('最近评价')}</h4><p style='color:gray'>{self.tr('尚未评价')}</p>"
+        indicators = {i.id: i for i in e.template.indicators}
+        scores = "".join(
+            f"<tr><td>{escape(indicators[s.indicator_id].name)}</td><td>{s.value:g} / "
+            f"{indicators[s.indicator_id].max_score}</td><td>{indicators[s.indicator_id].weight:.0%}</td></tr>"
+            for s in e.scores if s.indicator_id in indicators)
+        return html + (f"<h4>{self.tr('最近评价')}：{escape(e.period_label)}（{e.evaluated_on}）</h4>"
+                       f"<p>{self.tr('总分')} <b>{e.total_score:g}</b> · {self.tr('评级')} <b>{escape(e.grade or '—')}</b>"
+                       f" · {escape(ValueClass.label_of(e.value_class))}</p>"
+                       f"<table cellpadding='3'><tr><th align='left'>{self.tr('指标')}</th>"
+                       f"<th align='left'>{self.tr('得分')}</th><th align='left'>{self.tr('权重')}</th></tr>"
+                       f"{scores}</table>")

@@ -1,0 +1,289 @@
+"""New / edit customer dialog, with the first contact for a new customer.
+
+Validation is the service's (the same rules as the CLI and the importer); every bad
+field is marked at once. While typing, possible duplicates (same phone or e-mail, a
+very similar name) are shown with a link to open the existing record instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import UserError, ValidationError
+from ...models.enums import (
+    CreditRating,
+    CustomerKind,
+    CustomerStatus,
+    CustomerType,
+    Ownership,
+    Scale,
+)
+from ...services import contacts as contact_svc
+from ...services import customers as svc
+from ...services.customer_list import distinct_values
+from ...services.places import PLACES
+from ...services.duplicates import find_duplicates
+from ..widgets.forms import Form
+
+FIELDS_BASIC = ("name", "short_name", "code", "kind", "customer_type", "status", "source",
+                "phone", "email", "website", "notes")
+FIELDS_HOMEWORK = ("industry", "ownership", "scale", "employees", "annual_revenue_wan",
+                   "registered_capital_wan", "credit_rating", "credit_limit_fen", "licences",
+                   "sales_network")
+FIELDS_PLACE = ("province", "city", "district", "address", "region")
+
+
+class CustomerDialog(QDialog):
+    open_existing = Signal(int)
+
+    def __init__(self, db: Database, customer_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.customer_id = customer_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("新建客户") if customer_id is None else self.tr("编辑客户"))
+        self.setMinimumSize(620, 560)
+
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates.setStyleSheet("background:#fff8e1; border:1px solid #ffb300;"
+                                      " border-radius:4px; padding:6px;")
+        self.duplicates.linkActivated.connect(lambda link: self._open_existing(int(link)))
+        self.duplicates.hide()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#c62828;")
+        self.error.hide()
+
+        tabs = QTabWidget()
+        self.basic = Form()
+        self.homework = Form()
+        self.place = Form()
+        self._build_basic()
+        self._build_homework()
+        self._build_place()
+        basic_page = QWidget()
+        basic_layout = QVBoxLayout(basic_page)
+        basic_layout.addWidget(self.basic)
+        self.contact_form: Form | None = None
+        if customer_id is None:
+            box = QGroupBox(self.tr("主要联系人（可选）"))
+            box_layout = QVBoxLayout(box)
+            self.contact_form = Form()
+            self.contact_form.text("name", self.tr("姓名"), max_length=60)
+            self.contact_form.text("mobile", self.tr("手机"), hint=self.tr("11 位手机号"))
+            self.contact_form.text("title", self.tr("职务"), max_length=60)
+            box_layout.addWidget(self.contact_form)
+            basic_layout.addWidget(box)
+        basic_layout.addStretch(1)
+        tabs.addTab(basic_page, self.tr("基本信息"))
+        tabs.addTab(self.homework, self.tr("档案与资质"))
+        tabs.addTab(self.place, self.tr("地址与区域"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存 (Ctrl+S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self._dup_timer = QTimer(self)
+        self._dup_timer.setSingleShot(True)
+        self._dup_timer.setInterval(400)
+        self._dup_timer.timeout.connect(self.check_duplicates)
+        for name in ("name", "phone", "email"):
+            self.basic.fields[name].textChanged.connect(lambda _t: self._dup_timer.start())
+        if self.contact_form is not None:
+            self.contact_form.fields["mobile"].textChanged.connect(lambda _t: self._dup_timer.start())
+        self._load()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_basic(self) -> None:
+        f = self.basic
+        f.text("name", self.tr("客户名称"), required=True, hint=self.tr("单位全称或个人姓名"))
+        f.text("short_name", self.tr("简称"), max_length=80)
+        f.text("code", self.tr("客户编号"), max_length=40)
+        f.choice("kind", self.tr("客户性质"), CustomerKind)
+        f.choice("customer_type", self.tr("客户类型"), CustomerType)
+        f.choice("status", self.tr("客户状态"), CustomerStatus)
+        self.owner = QComboBox()
+        self.owner.setEditable(True)
+        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        f.add("owner", self.tr("负责人"), self.owner, hint=self.tr("选择或输入业务员姓名"))
+        f.text("tags", self.tr("标签"), hint=self.tr("多个标签用逗号分隔，如：重点客户，老客户"))
+        f.text("source", self.tr("客户来源"), max_length=40)
+        f.text("phone", self.tr("电话"), hint=self.tr("座机请带区号，如 021-62345678"))
+        f.text("email", self.tr("邮箱"), max_length=120)
+        f.text("website", self.tr("网址"))
+        f.long_text("notes", self.tr("备注"), lines=3)
+
+    def _build_homework(self) -> None:
+        f = self.homework
+        f.text("industry", self.tr("行业"), max_length=60)
+        f.choice("ownership", self.tr("经济性质"), Ownership)
+        f.choice("scale", self.tr("规模"), Scale)
+        f.text("employees", self.tr("员工人数"), max_length=9)
+        f.text("annual_revenue_wan", self.tr("年营业额（万元）"), max_length=12)
+        f.text("registered_capital_wan", self.tr("注册资金（万元）"), max_length=12)
+        f.choice("credit_rating", self.tr("信誉度"), CreditRating)
+        f.text("credit_limit_fen", self.tr("信用额度（元）"), max_length=14)
+        f.long_text("licences", self.tr("资质与批准手续"), hint=self.tr("营业执照、经营许可证、代理授权…"))
+        f.long_text("sales_network", self.tr("销售网络"), hint=self.tr("下游网点数量、覆盖范围…"))
+
+    def _build_place(self) -> None:
+        f = self.place
+        province = f.text("province", self.tr("省份"), max_length=20)
+        province.setCompleter(QCompleter(sorted({p[1] for p in PLACES}), self))
+        city = f.text("city", self.tr("城市"), max_length=30)
+        city.setCompleter(QCompleter(sorted({p[2] for p in PLACES}), self))
+        f.text("district", self.tr("区县"), max_length=30)
+        f.text("address", self.tr("详细地址"))
+        region = QComboBox()
+        region.setEditable(True)
+        f.add("region", self.tr("销售区域"), region)
+        self.region = region
+
+    # ------------------------------------------------------------------ data
+
+    def _load(self) -> None:
+        with self.db.session(write=False) as session:
+            reps = svc.sales_reps(session)
+            regions = distinct_values(session, "region")
+            values: dict = {"kind": "company", "status": "potential"}
+            owner_name = ""
+            if self.customer_id is not None:
+                customer = svc.get_customer(session, self.customer_id)
+                values = {name: getattr(customer, name) for name in
+                          (*FIELDS_BASIC, *FIELDS_HOMEWORK, *FIELDS_PLACE)}
+                if customer.credit_limit_fen is not None:
+                    values["credit_limit_fen"] = f"{customer.credit_limit_fen / 100:g}"
+                values["tags"] = "，".join(t.name for t in customer.tags)
+                owner_name = customer.owner.name if customer.owner else ""
+        self.owner.addItem("", None)
+        for rep in reps:
+            self.owner.addItem(rep.name, rep.id)
+        self.owner.setCurrentText(owner_name)
+        self.region.addItems(["", *regions])
+        for form in (self.basic, self.homework, self.place):
+            form.set_values({k: v for k, v in values.items() if k in form.fields})
+        self.region.setCurrentText(values.get("region") or "")
+        for form in (self.basic, self.homework, self.place):
+            form.mark_clean()
+        if self.contact_form is not None:
+            self.contact_form.mark_clean()
+
+    def _collect(self) -> tuple[dict, list[str], str]:
+        data: dict = {}
+        for form in (self.basic, self.homework, self.place):
+            data.update(form.values())
+        tags = [t for t in data.pop("tags", "").replace(",", "，").replace("、", "，").split("，")
+                if t.strip()]
+        owner = data.pop("owner", None)
+        data["region"] = self.region.currentText()
+        return data, tags, self.owner.currentText().strip() or ("" if owner is None else "")
+
+    def is_dirty(self) -> bool:
+        forms = [self.basic, self.homework, self.place]
+        if self.contact_form is not None:
+            forms.append(self.contact_form)
+        return any(f.is_dirty() for f in forms)
+
+    def check_duplicates(self) -> None:
+        data = self.basic.values()
+        phones = [data.get("phone")]
+        if self.contact_form is not None:
+            phones.append(self.contact_form.values().get("mobile"))
+        with self.db.session(write=False) as session:
+            dups = find_duplicates(session, name=data.get("name"), phones=phones,
+                                   emails=[data.get("email")], exclude_customer=self.customer_id)
+        if not dups:
+            self.duplicates.hide()
+            return
+        lines = [self.tr("可能与已有客户重复：")]
+        for dup in dups:
+            who = dup.customer_name + (f" / {dup.contact_name}" if dup.contact_name else "")
+            lines.append(f"· {who}（{dup.reason}）<a href='{dup.customer_id}'>{self.tr('打开')}</a>")
+        self.duplicates.setText("<br>".join(lines))
+        self.duplicates.show()
+
+    def _open_existing(self, customer_id: int) -> None:
+        if self.is_dirty() and not self._confirm_discard():
+            return
+        self.open_existing.emit(customer_id)
+        super().reject()
+
+    def save(self) -> None:
+        data, tags, owner_name = self._collect()
+        contact = self.contact_form.values() if self.contact_form is not None else {}
+        self.error.hide()
+        for form in (self.basic, self.homework, self.place):
+            form.clear_errors()
+        try:
+            with self.db.session() as session:
+                data["owner_id"] = svc.get_or_create_rep(session, owner_name).id if owner_name else None
+                if self.customer_id is None:
+                    customer = svc.create_customer(session, data, tags=tags)
+                    if contact.get("name", "").strip():
+                        contact_svc.create_contact(session, customer.id, {**contact, "is_primary": True})
+                    self.saved_id = customer.id
+                else:
+                    svc.update_customer(session, self.customer_id, data, tags=tags)
+                    self.saved_id = self.customer_id
+        except ValidationError as exc:
+            for form in (self.basic, self.homework, self.place):
+                form.show_errors({k: v for k, v in exc.fields.items() if k in form.fields})
+            if self.contact_form is not None:
+                self.contact_form.show_errors({k: v for k, v in exc.fields.items()
+                                               if k in self.contact_form.fields})
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        for form in (self.basic, self.homework, self.place):
+            form.mark_clean()
+        super().accept()
+
+    # ------------------------------------------------------------------ closing
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("有未保存的修改，要保存吗？"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return False
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button all come here."""
+        if self.is_dirty() and not self._confirm_discard():
+            return
+        super().reject()

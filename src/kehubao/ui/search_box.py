@@ -1,0 +1,188 @@
+"""The search box (Ctrl+K, always in the toolbar): results as you type, grouped by kind,
+arrow keys to move, Enter to open. Searches run on a reader thread, newest query wins,
+so typing never stutters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..db import Database
+from ..services.search import SearchResults, search
+from .icons import icon
+
+KIND_TITLES = {"customer": "客户", "contact": "联系人", "interaction": "跟进记录", "script": "话术"}
+PER_KIND = 8
+
+
+class _Signals(QObject):
+    done = Signal(int, object)
+
+
+class _Query(QRunnable):
+    def __init__(self, db: Database, text: str, generation: int, signals: _Signals) -> None:
+        super().__init__()
+        self.db, self.text, self.generation, self.signals = db, text, generation, signals
+
+    def run(self) -> None:
+        try:
+            with self.db.session(write=False) as session:
+                results = search(session, self.text, limit=PER_KIND)
+        except Exception:  # noqa: BLE001 - a failed keystroke search just shows nothing
+            results = SearchResults(query=self.text)
+        self.signals.done.emit(self.generation, results)
+
+
+class SearchPopup(QFrame):
+    """Result list shown under the box; never takes the keyboard focus from it."""
+
+    chosen = Signal(str, int, object)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tree.setColumnWidth(0, 230)
+        self.tree.itemClicked.connect(lambda item, _c: self.choose(item))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.tree)
+
+    def show_results(self, results: SearchResults) -> None:
+        self.tree.clear()
+        first = None
+        for kind, title in KIND_TITLES.items():
+            hits = results.of_kind(kind)
+            if not hits:
+                continue
+            header = QTreeWidgetItem([f"{self.tr(title)}（{len(hits)}）"])
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setForeground(0, self.palette().mid())
+            self.tree.addTopLevelItem(header)
+            for hit in hits:
+                item = QTreeWidgetItem([hit.title, hit.subtitle])
+                item.setData(0, Qt.ItemDataRole.UserRole, (hit.kind, hit.id, hit.customer_id))
+                item.setToolTip(0, hit.title)
+                item.setToolTip(1, hit.subtitle)
+                self.tree.addTopLevelItem(item)
+                first = first or item
+        if first is None:
+            empty = QTreeWidgetItem([self.tr("没有找到“%1”").replace("%1", results.query)])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
+        self.tree.setCurrentItem(first)
+
+    def move(self, step: int) -> None:  # type: ignore[override]
+        items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        choosable = [i for i in items if i.data(0, Qt.ItemDataRole.UserRole)]
+        if not choosable:
+            return
+        current = self.tree.currentItem()
+        index = choosable.index(current) if current in choosable else -1
+        self.tree.setCurrentItem(choosable[(index + step) % len(choosable)])
+
+    def choose(self, item: QTreeWidgetItem | None = None) -> bool:
+        item = item or self.tree.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not data:
+            return False
+        self.hide()
+        self.chosen.emit(*data)
+        return True
+
+
+class SearchBox(QLineEdit):
+    open_hit = Signal(str, int, object)  # kind, id, customer id
+
+    def __init__(self, db: Database, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setPlaceholderText(self.tr("搜索客户、联系人、电话、拼音、话术…（Ctrl+K）"))
+        self.setClearButtonEnabled(True)
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.setMinimumWidth(320)
+        self.setMaximumWidth(460)
+        self.popup = SearchPopup(self.window())
+        self.popup.chosen.connect(self._chosen)
+        self.generation = 0
+        self.last_results: SearchResults | None = None
+        self._signals = _Signals()
+        self._signals.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._run)
+        self.textChanged.connect(self._typed)
+
+    def focus_search(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+        if self.text().strip() and self.last_results is not None:
+            self._place_popup()
+
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self._timer.start()
+        else:
+            self.generation += 1
+            self.popup.hide()
+
+    def _run(self) -> None:
+        self.generation += 1
+        self._pool.start(_Query(self.db, self.text(), self.generation, self._signals))
+
+    def run_now(self) -> None:
+        """Search synchronously (tests, and Enter pressed before results arrived)."""
+        self._timer.stop()
+        self.generation += 1
+        query = _Query(self.db, self.text(), self.generation, self._signals)
+        query.run()
+
+    def _show(self, generation: int, results: SearchResults) -> None:
+        if generation != self.generation or not self.text().strip():
+            return
+        self.last_results = results
+        self.popup.show_results(results)
+        if self.hasFocus():
+            self._place_popup()
+
+    def _place_popup(self) -> None:
+        below = self.mapToGlobal(QPoint(0, self.height() + 2))
+        width = max(self.width(), 520)
+        self.popup.setGeometry(below.x() + self.width() - width, below.y(), width, 420)
+        self.popup.show()
+        self.popup.raise_()
+
+    def _chosen(self, kind: str, ref_id: int, customer_id: int | None) -> None:
+        self.open_hit.emit(kind, ref_id, customer_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
+            self.popup.move(1 if key == Qt.Key.Key_Down else -1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._timer.isActive() or self.last_results is None or \
+                    self.last_results.query != self.text():
+                self.run_now()
+            self.popup.choose()
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.popup.isVisible():
+                self.popup.hide()
+            else:
+                self.clear()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        QTimer.singleShot(150, lambda: None if self.hasFocus() else self.popup.hide())
+        super().focusOutEvent(event)

@@ -1,0 +1,172 @@
+"""Long work off the GUI thread (imports, exports, demo data, reindexing), Anki-style:
+one background worker runs one operation at a time, reports progress, can be cancelled,
+and hands the result (or the error) back to the GUI thread through queued signals.
+
+A progress dialog appears only if the work takes longer than half a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel; the task's transaction rolls
+    back, so cancelling leaves nothing behind."""
+
+
+class Progress:
+    """Handed to the task function: report progress, and check for cancellation."""
+
+    def __init__(self, signals: "_Signals") -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def __call__(self, fraction: float, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._signals.progressed.emit(max(0.0, min(1.0, fraction)), text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _Signals(QObject):
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+        super().__init__()
+        self.fn, self.signals, self.progress = fn, signals, progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+
+
+_pool: QThreadPool | None = None
+_running: list["Task"] = []
+
+
+def worker_pool() -> QThreadPool:
+    """A single worker: database writes are serialised by design."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class Task(QObject):
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
+                 on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
+                 cancellable: bool) -> None:
+        super().__init__(parent)
+        self.signals = _Signals()
+        self.progress = Progress(self.signals)
+        self.on_done, self.on_error = on_done, on_error
+        self.dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 1000, parent)
+        self.dialog.setWindowTitle(self.tr("客户宝"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self._cancel)
+        self.dialog.setValue(0)
+        self.signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.signals.succeeded.connect(self._on_success, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._on_failure, Qt.ConnectionType.QueuedConnection)
+        self.runnable = _Runnable(fn, self.signals, self.progress)
+
+    def start(self) -> None:
+        _running.append(self)
+        worker_pool().start(self.runnable)
+
+    def _cancel(self) -> None:
+        self.progress.cancel()
+        self.dialog.setLabelText(self.tr("正在取消…"))
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.dialog.setValue(int(fraction * 1000))
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _finish(self) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        if self in _running:
+            _running.remove(self)
+        self.finished.emit()
+
+    def _on_success(self, result: Any) -> None:
+        self._finish()
+        if self.on_done is not None:
+            self.on_done(result)
+
+    def _on_failure(self, exc: BaseException, details: str) -> None:
+        self._finish()
+        if isinstance(exc, Cancelled):
+            return
+        if self.on_error is not None:
+            self.on_error(exc)
+            return
+        show_error(self.parent(), exc, details)
+
+
+def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], *,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None,
+             cancellable: bool = True) -> Task:
+    task = Task(parent, title, fn, on_done, on_error, cancellable)
+    QTimer.singleShot(0, task.start)
+    return task
+
+
+def show_error(parent: Any, exc: BaseException, details: str = "") -> None:
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, QObject.tr("客户宝"), str(exc))
+        return
+    log.error("unexpected error: %s\n%s", exc, details)
+    box = QMessageBox(QMessageBox.Icon.Critical, QObject.tr("客户宝"),
+                      QObject.tr("出现了意外错误，操作没有完成，数据没有改动。\n\n%1").replace(
+                          "%1", f"{exc.__class__.__name__}: {exc}"), parent=parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def wait_for_tasks(timeout_ms: int = 30_000) -> bool:
+    """For shutdown and tests: block until the worker is idle."""
+    return worker_pool().waitForDone(timeout_ms)

@@ -1,0 +1,214 @@
+"""Form building blocks: fields that read and write plain values, a form that marks
+every invalid field at once (from a service's ValidationError), and knows whether the
+user changed anything (so unsaved changes are never lost silently)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from ...models.enums import LabelledEnum
+
+ERROR_STYLE = "[invalid=\"true\"] { border: 1px solid #d32f2f; background: #fff5f5; }"
+_EMPTY_DATE = QDate(1900, 1, 1)
+
+
+class DateField(QWidget):
+    """A date that may be left empty, with a calendar popup and a clear button."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(_EMPTY_DATE)
+        self.edit.setSpecialValueText(self.tr("未填写"))
+        self.edit.setDate(_EMPTY_DATE)
+        self.edit.calendarWidget().setGridVisible(True)
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.edit.dateChanged.connect(self._first_pick)
+        clear = QToolButton()
+        clear.setText("×")
+        clear.setToolTip(self.tr("清空日期"))
+        clear.clicked.connect(lambda: self.set_value(None))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(clear)
+
+    def _first_pick(self, value: QDate) -> None:
+        """Opening the calendar on an empty date should start at a sensible month."""
+        if value == _EMPTY_DATE:
+            self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
+
+    def value(self) -> date | None:
+        qdate = self.edit.date()
+        return None if qdate == _EMPTY_DATE else date(qdate.year(), qdate.month(), qdate.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else _EMPTY_DATE)
+
+
+class ChoiceField(QComboBox):
+    """One of an enum's values, or nothing."""
+
+    def __init__(self, enum: type[LabelledEnum], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(self.tr("—"), None)
+        for code, label in enum.choices():
+            self.addItem(self.tr(label), code)
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, value: str | None) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(index if index >= 0 else 0)
+
+
+class Form(QWidget):
+    """A two-column form. Fields are registered by the service field name they edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._initial: dict[str, Any] = {}
+        self.setStyleSheet(ERROR_STYLE)
+
+    def add(self, name: str, label: str, widget: QWidget, *, required: bool = False,
+            hint: str | None = None) -> QWidget:
+        text = f"{label}{' *' if required else ''}："
+        caption = QLabel(text)
+        if required:
+            caption.setToolTip(self.tr("必填"))
+            caption.setStyleSheet("font-weight: 600;")
+        if hint:
+            widget.setToolTip(hint)
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(hint)
+        self.layout_.addRow(caption, widget)
+        self.fields[name] = widget
+        self.labels[name] = caption
+        self._connect(widget)
+        return widget
+
+    def text(self, name: str, label: str, *, required: bool = False, hint: str | None = None,
+             max_length: int = 200) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(max_length)
+        self.add(name, label, edit, required=required, hint=hint)
+        return edit
+
+    def long_text(self, name: str, label: str, *, hint: str | None = None, lines: int = 3) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        if hint:
+            edit.setPlaceholderText(hint)
+        self.add(name, label, edit)
+        return edit
+
+    def choice(self, name: str, label: str, enum: type[LabelledEnum]) -> ChoiceField:
+        return self.add(name, label, ChoiceField(enum))  # type: ignore[return-value]
+
+    def date(self, name: str, label: str) -> DateField:
+        return self.add(name, label, DateField())  # type: ignore[return-value]
+
+    def check(self, name: str, label: str, text: str = "") -> QCheckBox:
+        return self.add(name, label, QCheckBox(text))  # type: ignore[return-value]
+
+    def _connect(self, widget: QWidget) -> None:
+        for signal in ("textChanged", "currentIndexChanged", "changed", "toggled"):
+            if hasattr(widget, signal):
+                getattr(widget, signal).connect(lambda *_a: self.changed.emit())
+                return
+
+    # ---------------------------------------------------------------- values
+
+    @staticmethod
+    def read(widget: QWidget) -> Any:
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, (ChoiceField, DateField)):
+            return widget.value()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        raise TypeError(widget)
+
+    @staticmethod
+    def write(widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, (ChoiceField, DateField)):
+            widget.set_value(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.read(widget) for name, widget in self.fields.items()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name in values:
+                self.write(widget, values[name])
+        self.mark_clean()
+
+    def mark_clean(self) -> None:
+        self._initial = self.values()
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._initial
+
+    def changed_values(self) -> dict[str, Any]:
+        now = self.values()
+        return {k: v for k, v in now.items() if v != self._initial.get(k)}
+
+    # ---------------------------------------------------------------- errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        first = None
+        for name, widget in self.fields.items():
+            bad = name in errors
+            target = widget.edit if isinstance(widget, DateField) else widget
+            target.setProperty("invalid", "true" if bad else "false")
+            target.setToolTip(errors.get(name, ""))
+            target.style().unpolish(target)
+            target.style().polish(target)
+            if bad and first is None:
+                first = target
+        if first is not None:
+            first.setFocus()
+
+    def clear_errors(self) -> None:
+        self.show_errors({})
