@@ -133,7 +133,8 @@ def test_exact_synonym_beats_earlier_keyword_match():
 def test_every_field_is_reachable_and_multi_value_set_is_respected():
     headers = ["姓名", "公司", "手机", "电话", "传真", "职务", "部门", "邮箱", "微信", "QQ",
                "地址", "省", "市", "区", "生日", "性别", "行业", "客户类型", "状态", "区域",
-               "来源", "负责人", "标签", "备注", "网址", "编号", "First Name", "Last Name"]
+               "来源", "负责人", "标签", "备注", "网址", "编号", "First Name", "Last Name",
+               "单位电话", "单位邮箱", "联系人备注"]
     mapping = suggest_mapping(headers)
     assert set(mapping) == set(F) - {F.IGNORE}
     assert MULTI_VALUE_FIELDS <= set(mapping)
@@ -157,9 +158,9 @@ def test_outlook_export_header():
     assert mapping == {
         "First Name": F.GIVEN_NAME, "Last Name": F.FAMILY_NAME, "Company": F.CUSTOMER_NAME,
         "Department": F.DEPARTMENT, "Job Title": F.TITLE, "Business Street": F.ADDRESS,
-        "Business City": F.CITY, "Business State": F.PROVINCE, "Business Fax": F.FAX,
+        "Business City": F.CITY, "Business State": F.PROVINCE, "Business Fax": F.FAX, "Home Fax": F.FAX, "Other Fax": F.FAX,
         "Business Phone": F.PHONE, "Business Phone 2": F.PHONE, "Car Phone": F.MOBILE,
-        "Company Main Phone": F.PHONE, "Home Phone": F.PHONE, "Home Phone 2": F.PHONE,
+        "Company Main Phone": F.CUSTOMER_PHONE, "Home Phone": F.PHONE, "Home Phone 2": F.PHONE,
         "Mobile Phone": F.MOBILE, "Other Phone": F.PHONE, "Primary Phone": F.PHONE,
         "Birthday": F.BIRTHDAY, "Categories": F.TAGS, "E-mail Address": F.EMAIL,
         "E-mail 2 Address": F.EMAIL, "E-mail 3 Address": F.EMAIL, "Gender": F.GENDER,

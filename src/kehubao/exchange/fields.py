@@ -13,6 +13,8 @@ class ImportField(StrEnum):
     IGNORE = "ignore"
     CUSTOMER_NAME = "customer_name"  # the company / organisation (客户名称, 单位名称, 公司)
     CUSTOMER_CODE = "customer_code"  # 客户编号
+    CUSTOMER_PHONE = "customer_phone"  # the company's own number (总机, 单位电话)
+    CUSTOMER_EMAIL = "customer_email"  # the company's own mailbox
     CONTACT_NAME = "contact_name"  # the person (姓名, 联系人)
     FAMILY_NAME = "family_name"  # Outlook "Last Name", Google "Family Name"
     GIVEN_NAME = "given_name"  # Outlook "First Name", Google "Given Name"
@@ -38,13 +40,16 @@ class ImportField(StrEnum):
     SOURCE = "source"
     OWNER = "owner"
     TAGS = "tags"
-    NOTES = "notes"
+    NOTES = "notes"  # about the customer
+    CONTACT_NOTES = "contact_notes"  # about the person
 
 
 FIELD_LABELS: dict[ImportField, str] = {
     ImportField.IGNORE: "（不导入）",
     ImportField.CUSTOMER_NAME: "客户名称",
     ImportField.CUSTOMER_CODE: "客户编号",
+    ImportField.CUSTOMER_PHONE: "单位电话",
+    ImportField.CUSTOMER_EMAIL: "单位邮箱",
     ImportField.CONTACT_NAME: "联系人姓名",
     ImportField.FAMILY_NAME: "姓",
     ImportField.GIVEN_NAME: "名",
@@ -71,10 +76,12 @@ FIELD_LABELS: dict[ImportField, str] = {
     ImportField.OWNER: "负责人",
     ImportField.TAGS: "标签",
     ImportField.NOTES: "备注",
+    ImportField.CONTACT_NOTES: "联系人备注",
 }
 
 # Fields that may appear in several columns and are joined rather than overwritten
 # (a sheet with "电话1", "电话2", or Outlook's Business/Home/Other phone columns).
 MULTI_VALUE_FIELDS = frozenset(
-    {ImportField.MOBILE, ImportField.PHONE, ImportField.EMAIL, ImportField.TAGS, ImportField.NOTES}
+    {ImportField.MOBILE, ImportField.PHONE, ImportField.FAX, ImportField.EMAIL, ImportField.TAGS,
+     ImportField.NOTES, ImportField.CONTACT_NOTES}
 )

@@ -46,9 +46,11 @@ _SYNONYMS: dict[ImportField, str] = {
     F.FAMILY_NAME: "Last Name|Family Name|Surname|姓|姓氏",
     F.MOBILE: "手机|手机号|手机号码|移动电话|Mobile|Mobile Phone|Mobile Number|Cell|Cell Phone"
     "|Cellphone|Car Phone",
-    F.PHONE: "电话|联系电话|固定电话|座机|办公电话|电话号码|商务电话|住宅电话|单位电话|公司电话"
+    F.PHONE: "电话|联系电话|固定电话|座机|办公电话|电话号码|商务电话|住宅电话"
     "|Phone|Tel|Telephone|Phone Number|Work Phone|Office Phone|Business Phone|Home Phone"
-    "|Other Phone|Company Main Phone|Primary Phone|Phone 1 - Value",
+    "|Other Phone|Primary Phone|Phone 1 - Value",
+    F.CUSTOMER_PHONE: "单位电话|公司电话|总机|公司总机|Company Main Phone|Company Phone",
+    F.CUSTOMER_EMAIL: "单位邮箱|公司邮箱|Company Email",
     F.FAX: "传真|传真号码|商务传真|Fax|Business Fax|Home Fax|Other Fax",
     F.TITLE: "职务|职位|岗位|头衔|职称|Job Title|Position|Organization Title"
     "|Organization 1 - Title",
@@ -71,7 +73,8 @@ _SYNONYMS: dict[ImportField, str] = {
     F.SOURCE: "来源|客户来源|Source|Lead Source",
     F.OWNER: "负责人|业务员|销售|客户经理|归属人|Owner",
     F.TAGS: "标签|分组|分类|Tags|Categories|Group Membership|Labels",
-    F.NOTES: "备注|说明|备注信息|Notes|Note|Remark|Remarks|Comments",
+    F.NOTES: "备注|说明|备注信息|客户备注|Notes|Note|Remark|Remarks|Comments",
+    F.CONTACT_NOTES: "联系人备注|Contact Notes",
     F.WEBSITE: "网址|网站|主页|网页|Web Page|Website|Homepage|Website 1 - Value",
     F.CUSTOMER_CODE: "编号|客户编号|客户编码|Customer Code|Customer ID",
     # Columns that would otherwise match a keyword below but hold something else.

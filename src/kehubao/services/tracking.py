@@ -18,6 +18,7 @@ from .events import Change, bus
 
 _CHANGED = "kehubao_changed"
 _IN_PRE_COMMIT = "kehubao_pre_commit_running"
+_INDEXED = "kehubao_indexed"
 
 # entity (table name) → ids, or None meaning "too many to list: refresh all"
 Changed = dict[str, set[int] | None]
@@ -46,6 +47,18 @@ def note_changed(session: Session, entity: str, ids: Iterable[int] | None = None
         return
     current.update(ids)
     changed[entity] = current
+
+
+def note_indexed(session: Session, entity: str, ids: Iterable[int]) -> None:
+    """Record rows a bulk path inserted *and* indexed itself: views hear about them, the
+    pre-commit index refresh leaves them alone."""
+    ids = list(ids)
+    note_changed(session, entity, ids)
+    session.info.setdefault(_INDEXED, {}).setdefault(entity, set()).update(ids)
+
+
+def already_indexed(session: Session) -> dict[str, set[int]]:
+    return session.info.get(_INDEXED, {})
 
 
 def pending_changes(session: Session) -> Changed:
@@ -85,6 +98,7 @@ def _run_pre_commit(session: Session) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _publish(session: Session) -> None:
+    session.info.pop(_INDEXED, None)
     changed: Changed = session.info.pop(_CHANGED, {})
     if changed:
         bus.publish(Change(entity, frozenset(ids or ())) for entity, ids in changed.items())
@@ -93,3 +107,4 @@ def _publish(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_CHANGED, None)
+    session.info.pop(_INDEXED, None)

@@ -23,7 +23,7 @@ from ...models import (
     ScriptReply,
     SearchDoc,
 )
-from ..tracking import Changed, note_changed, register_pre_commit
+from ..tracking import Changed, already_indexed, note_changed, register_pre_commit
 from .documents import DOC_COLUMNS, contact_docs, customer_docs, interaction_docs, script_docs
 from .fts_sqlite import KINDS, backend_for
 
@@ -82,6 +82,9 @@ def refresh(session: Session, changed: Changed) -> None:
     A tag rename is announced by the tag service as a change of the tagged customers."""
     if session.info.pop(_REBUILT, False):
         return
+    done = already_indexed(session)
+    changed = {entity: (ids if ids is None else ids - done.get(entity, set()))
+               for entity, ids in changed.items()}
     backend = backend_for(session)
     customers = changed.get("customer", set())
     if customers is None:

@@ -1,0 +1,236 @@
+"""Exporting customers and contacts: CSV for any program, XLSX for Excel, vCard for phones.
+
+One row per contact (a customer without contacts gets one row of its own). The headers
+are the Chinese names the importer recognises, so exporting and importing again gives
+back the same data. CSV is UTF-8 with a BOM, so Excel opens it without mojibake, and
+any cell starting with = + - @ is prefixed with ' so no spreadsheet runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..models import Contact, Customer, SalesRep, Tag, customer_tag
+from ..models.enums import CustomerStatus, CustomerType, Gender
+from ..normalize import NO_YEAR
+from ..services.customer_list import CustomerFilter, query_ids
+from .vcard import VCardContact, write_vcards
+
+FORMATS = ("csv", "xlsx", "vcf")
+HEADERS = ["客户编号", "客户名称", "客户类型", "客户状态", "行业", "省份", "城市", "区县", "地址",
+           "区域", "单位电话", "单位邮箱", "网址", "客户来源", "负责人", "标签", "备注",
+           "联系人", "性别", "职务", "部门", "手机", "电话", "邮箱", "微信", "QQ", "生日", "联系人备注"]
+WIDTHS = [12, 30, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30,
+          10, 6, 12, 10, 14, 16, 24, 14, 12, 12, 30]
+CHUNK = 2_000
+Progress = Callable[[float], None]
+
+
+@dataclass
+class ExportSummary:
+    customers: int = 0
+    rows: int = 0
+    path: str = ""
+
+    def to_json(self) -> dict:
+        return {"customers": self.customers, "rows": self.rows, "file": self.path}
+
+
+def format_for(path: str, requested: str | None) -> str:
+    if requested:
+        if requested not in FORMATS:
+            raise UserError(f"不支持的导出格式“{requested}”（可选：csv、xlsx、vcf）")
+        return requested
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"xlsx": "xlsx", "vcf": "vcf", "vcard": "vcf"}.get(suffix, "csv")
+
+
+def export(session: Session, target: Path | IO[bytes], fmt: str, *,
+           filt: CustomerFilter | None = None, ids: Sequence[int] | None = None,
+           vcard_version: str = "3.0", progress: Progress | None = None) -> ExportSummary:
+    """Write the customers of `ids` (in that order), or of the filter, or all of them."""
+    if fmt not in FORMATS:
+        raise UserError(f"不支持的导出格式“{fmt}”")
+    ordered = list(ids) if ids is not None else list(query_ids(session, filt or CustomerFilter()))
+    summary = ExportSummary(customers=len(ordered), path=str(target) if isinstance(target, Path) else "-")
+    rows = _rows(session, ordered, progress or (lambda _f: None), summary)
+    if isinstance(target, Path):
+        try:
+            with target.open("wb") as fh:
+                _write(fh, fmt, rows, vcard_version)
+        except OSError as exc:
+            raise UserError(f"无法写入文件 {target}：{exc.strerror or exc}") from exc
+    else:
+        _write(target, fmt, rows, vcard_version)
+    return summary
+
+
+def _write(fh: IO[bytes], fmt: str, rows: Iterator[dict], vcard_version: str) -> None:
+    if fmt == "csv":
+        write_csv(fh, rows)
+    elif fmt == "xlsx":
+        write_xlsx(fh, rows)
+    else:
+        text = write_vcards((to_vcard(r) for r in rows), vcard_version)
+        fh.write(text.encode("utf-8" if vcard_version != "2.1" else "ascii", errors="strict"))
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+def _rows(session: Session, ids: list[int], progress: Progress,
+          summary: ExportSummary) -> Iterator[dict]:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(chunk)))}
+        contacts: dict[int, list[Contact]] = {}
+        for p in session.scalars(select(Contact).where(Contact.customer_id.in_(chunk),
+                                                       Contact.deleted_at.is_(None))
+                                 .order_by(Contact.is_primary.desc(), Contact.id)):
+            contacts.setdefault(p.customer_id, []).append(p)
+        tags: dict[int, list[str]] = {}
+        for cid, name in session.execute(select(customer_tag.c.customer_id, Tag.name)
+                                         .join(Tag, Tag.id == customer_tag.c.tag_id)
+                                         .where(customer_tag.c.customer_id.in_(chunk))
+                                         .order_by(Tag.name)):
+            tags.setdefault(cid, []).append(name)
+        owners = dict(session.execute(select(SalesRep.id, SalesRep.name)).all())
+        for cid in chunk:
+            c = customers.get(cid)
+            if c is None:
+                continue
+            base = _customer_values(c, owners.get(c.owner_id), tags.get(cid, []))
+            for p in contacts.get(cid) or [None]:
+                summary.rows += 1
+                yield {**base, **_contact_values(p), "_kind": c.kind}
+        session.expunge_all()  # keep memory flat on 200,000 customers
+        progress(min(1.0, (start + CHUNK) / max(len(ids), 1)))
+
+
+def _customer_values(c: Customer, owner: str | None, tags: list[str]) -> dict[str, Any]:
+    return {
+        "客户编号": c.code, "客户名称": "" if c.kind == "person" else c.name,
+        "客户类型": CustomerType.label_of(c.customer_type), "客户状态": CustomerStatus.label_of(c.status),
+        "行业": c.industry, "省份": c.province, "城市": c.city, "区县": c.district, "地址": c.address,
+        "区域": c.region, "单位电话": c.phone, "单位邮箱": c.email, "网址": c.website,
+        "客户来源": c.source, "负责人": owner, "标签": "，".join(tags), "备注": c.notes,
+        "_person_name": c.name if c.kind == "person" else "",
+    }
+
+
+def _contact_values(p: Contact | None) -> dict[str, Any]:
+    if p is None:
+        return {}
+    return {
+        "联系人": p.name, "性别": Gender.label_of(p.gender), "职务": p.title, "部门": p.department,
+        "手机": p.mobile, "电话": p.phone, "邮箱": p.email, "微信": p.wechat, "QQ": p.qq,
+        "生日": p.birthday, "联系人备注": p.notes,
+    }
+
+
+def _cell(row: dict, header: str) -> Any:
+    value = row.get(header)
+    if header == "联系人" and not value:
+        value = row.get("_person_name") or None
+    return value
+
+
+def birthday_text(value: date) -> str:
+    return f"{value.month}月{value.day}日" if value.year == NO_YEAR else value.isoformat()
+
+
+# ------------------------------------------------------------------------------- writing
+
+
+def neutralise(text: str) -> str:
+    """Stop spreadsheet programs from reading a cell as a formula (CSV injection)."""
+    return "'" + text if text and text[0] in "=+-@\t\r" else text
+
+
+def write_csv(fh: IO[bytes], rows: Iterator[dict]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        out = []
+        for header in HEADERS:
+            value = _cell(row, header)
+            if isinstance(value, date):
+                value = birthday_text(value)
+            out.append(neutralise("" if value is None else str(value)))
+        writer.writerow(out)
+    text.flush()
+    text.detach()
+
+
+def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("客户")
+    for n, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for title in HEADERS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in rows:
+        out = []
+        for title in HEADERS:
+            value = _cell(row, title)
+            if isinstance(value, date):
+                if value.year == NO_YEAR:
+                    value = birthday_text(value)
+                else:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = "yyyy-mm-dd"
+                    out.append(cell)
+                    continue
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            out.append(cell)
+        sheet.append(out)
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
+    book.save(fh)
+
+
+def to_vcard(row: dict) -> VCardContact:
+    organization = row.get("客户名称") or ""
+    name = _cell(row, "联系人") or organization
+    phones = [("mobile", row["手机"])] if row.get("手机") else []
+    if row.get("电话"):
+        phones.append(("work", row["电话"]))
+    if row.get("单位电话") and not row.get("联系人"):
+        phones.append(("work", row["单位电话"]))
+    emails = [e for e in (row.get("邮箱"), row.get("单位邮箱") if not row.get("联系人") else None) if e]
+    birthday = row.get("生日")
+    address = " ".join(x for x in (row.get("省份"), row.get("城市"), row.get("区县"), row.get("地址")) if x)
+    return VCardContact(
+        full_name=name, organization=organization, department=row.get("部门") or "",
+        title=row.get("职务") or "", phones=phones, emails=emails,
+        addresses=[address] if address else [], urls=[row["网址"]] if row.get("网址") else [],
+        birthday=(f"--{birthday.month:02d}{birthday.day:02d}" if birthday.year == NO_YEAR
+                  else birthday.isoformat()) if isinstance(birthday, date) else "",
+        note=row.get("联系人备注") or "",
+        categories=[t for t in (row.get("标签") or "").split("，") if t],
+    )

@@ -1,0 +1,354 @@
+"""Importing contact lists: plan (what each row will do) and run (one transaction).
+
+Duplicates are found against the database and within the file, by normalised phone,
+e-mail, or the same person at the same company; each is skipped, merged (empty fields
+filled, differing values kept in the notes as history) or created anew — chosen for the
+whole import and adjustable per row in the preview. A row naming a company that already
+exists adds its contact to that customer instead of creating a second copy of the
+company. An import is all-or-nothing by default, runs as one undoable operation, and a
+cancel (or any error) leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..models import Contact, Customer, utcnow
+from ..normalize import name_key
+from ..services.journal import operation
+from .prepare import PreparedRow, prepare_row
+from .records import ImportSource
+from .writer import NewCustomer, write_new_customers
+
+ON_DUPLICATE = ("skip", "merge", "new")
+Progress = Callable[[float, str], None]
+_CHUNK = 500
+
+
+@dataclass
+class ImportOptions:
+    on_duplicate: str = "skip"
+    skip_invalid: bool = False  # default: any invalid row rejects the whole import
+    dry_run: bool = False
+    overrides: dict[int, str] = field(default_factory=dict)  # line → create|merge|skip
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    format: str
+    rows: int = 0
+    created: int = 0  # new customers
+    contacts_added: int = 0  # new contacts (with new or existing customers)
+    merged: int = 0
+    skipped: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    outcomes: list[tuple[int, str, str, str]] = field(default_factory=list)  # line, action, name, why
+    operation_id: int | None = None
+    dry_run: bool = False
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file, "format": self.format, "rows": self.rows,
+            "created": self.created, "contacts_added": self.contacts_added,
+            "merged": self.merged, "skipped": self.skipped, "dry_run": self.dry_run,
+            "operation": self.operation_id, "seconds": round(self.seconds, 2),
+            "errors": [{"line": line, "message": msg} for line, msg in self.errors],
+            "warnings": [{"line": line, "message": msg} for line, msg in self.warnings],
+        }
+
+
+class ImportRejected(UserError):
+    """Invalid rows in an all-or-nothing import: nothing was written."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        lines = "、".join(str(line) for line, _m in summary.errors[:10])
+        more = "等" if len(summary.errors) > 10 else ""
+        super().__init__(f"有 {len(summary.errors)} 行数据有误（第 {lines} 行{more}），导入已取消，"
+                         "数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。")
+        self.summary = summary
+
+
+# ------------------------------------------------------------------------------ planning
+
+
+def plan(session: Session, source: ImportSource, options: ImportOptions,
+         progress: Progress | None = None) -> list[PreparedRow]:
+    """Prepare every row and decide what it will do. Reads only."""
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
+    report = progress or (lambda _f, _t: None)
+    rows = []
+    total = max(len(source.rows), 1)
+    for n, src in enumerate(source.rows):
+        rows.append(prepare_row(src))
+        if n % 2000 == 0:
+            report(0.3 * n / total, "正在检查数据…")
+    report(0.3, "正在查找重复…")
+    _match_existing(session, rows)
+    _match_within_file(rows)
+    for row in rows:
+        if row.errors:
+            row.action = "error"
+        elif row.line in options.overrides:
+            row.action = options.overrides[row.line]
+        elif row.match_contact or (row.match_customer and row.contact is None) or row.same_as_line:
+            row.action = {"skip": "skip", "merge": "merge", "new": "create"}[options.on_duplicate]
+        else:
+            row.action = "create"
+    return rows
+
+
+def _chunks(items: list, size: int = _CHUNK):  # type: ignore[no-untyped-def]
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _match_existing(session: Session, rows: list[PreparedRow]) -> None:
+    """Find what each row duplicates in the database (a few indexed lookups per 500
+    rows). A row with a person is matched person to person (their numbers, e-mail, or
+    the same name at the same company); a row for a company alone, company to company
+    (code, name, switchboard, mailbox)."""
+    live = Customer.deleted_at.is_(None)
+    phones = sorted({p for r in rows for p in r.phones})
+    emails = sorted({e for r in rows for e in r.emails})
+    people_by_phone: dict[str, tuple[int, int]] = {}
+    people_by_email: dict[str, tuple[int, int]] = {}
+    companies_by_phone: dict[str, int] = {}
+    companies_by_email: dict[str, int] = {}
+    for chunk in _chunks(phones):
+        for cid, phone in session.execute(select(Customer.id, Customer.phone).where(live, Customer.phone.in_(chunk))):
+            companies_by_phone.setdefault(phone, cid)
+        for pid, cid, mobile, phone in session.execute(
+            select(Contact.id, Contact.customer_id, Contact.mobile, Contact.phone)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(live, Contact.deleted_at.is_(None),
+                   (Contact.mobile.in_(chunk)) | (Contact.phone.in_(chunk)))):
+            for number in (mobile, phone):
+                if number in chunk:
+                    people_by_phone.setdefault(number, (cid, pid))
+    for chunk in _chunks(emails):
+        for cid, email in session.execute(select(Customer.id, Customer.email).where(live, Customer.email.in_(chunk))):
+            companies_by_email.setdefault(email, cid)
+        for pid, cid, email in session.execute(
+            select(Contact.id, Contact.customer_id, Contact.email)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(live, Contact.deleted_at.is_(None), Contact.email.in_(chunk))):
+            people_by_email.setdefault(email, (cid, pid))
+    by_code: dict[str, int] = {}
+    for chunk in _chunks(sorted({r.customer["code"] for r in rows if r.customer.get("code")})):
+        by_code.update(dict(session.execute(
+            select(Customer.code, Customer.id).where(live, Customer.code.in_(chunk))).all()))
+    by_name: dict[str, int] = {}
+    for chunk in _chunks(sorted({r.customer["name"] for r in rows if r.customer.get("name")})):
+        for cid, name in session.execute(select(Customer.id, Customer.name).where(live, Customer.name.in_(chunk))):
+            by_name.setdefault(name_key(name), cid)
+    people: dict[tuple[int, str], int] = {}
+    for chunk in _chunks(sorted(set(by_name.values()) | set(by_code.values()))):
+        for pid, cid, name in session.execute(
+            select(Contact.id, Contact.customer_id, Contact.name)
+            .where(Contact.customer_id.in_(chunk), Contact.deleted_at.is_(None))):
+            people.setdefault((cid, name_key(name)), pid)
+    for row in rows:
+        if row.errors:
+            continue
+        code = row.customer.get("code")
+        company = by_code.get(code) if code else None
+        company = company or by_name.get(name_key(row.customer["name"]))
+        if row.contact is not None:
+            hit = next((people_by_phone[p] for p in row.phones if p in people_by_phone), None)
+            reason = "号码相同"
+            if hit is None:
+                hit = next((people_by_email[e] for e in row.emails if e in people_by_email), None)
+                reason = "邮箱相同"
+            if hit is None and company is not None:
+                person = people.get((company, name_key(row.contact["name"])))
+                hit, reason = (company, person), "同一单位的同名联系人"
+                if person is None:
+                    row.match_customer, row.match_reason = company, "单位已存在，添加为新联系人"
+                    continue
+            if hit is not None:
+                (row.match_customer, row.match_contact), row.match_reason = hit, reason
+        else:
+            hit_company = company or next(
+                (companies_by_phone[p] for p in row.phones if p in companies_by_phone), None) or next(
+                (companies_by_email[e] for e in row.emails if e in companies_by_email), None)
+            if hit_company is not None:
+                row.match_customer = hit_company
+                row.match_reason = "客户编号相同" if code and code in by_code else "客户已存在"
+
+
+def _match_within_file(rows: list[PreparedRow]) -> None:
+    """Later rows repeating an earlier one: the same person (numbers, e-mail, name at
+    the company) or, for rows without a person, the same company. Several people of one
+    company are not repeats: they become one customer with several contacts. A repeat
+    of a row that matched the database matches the same record."""
+    seen: dict[str, PreparedRow] = {}
+    code_names: dict[str, str] = {}
+    for row in rows:
+        if row.errors:
+            continue
+        code = row.customer.get("code")
+        if code:
+            owner = code_names.setdefault(code, name_key(row.customer["name"]))
+            if owner != name_key(row.customer["name"]):
+                row.customer.pop("code")
+                row.warnings.append(f"客户编号“{code}”在文件中已用于另一个客户，本行未使用该编号")
+        keys = [f"p:{p}" for p in row.phones] + [f"e:{e}" for e in row.emails]
+        if row.contact is not None:
+            keys.append("n:" + row.name_key)
+        else:
+            keys.append("c:" + name_key(row.customer["name"]))
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None and row.match_contact is None and not (
+                row.contact is None and row.match_customer):
+            row.same_as_line = earlier.line
+            if earlier.match_customer and not row.match_customer:
+                row.match_customer, row.match_contact = earlier.match_customer, earlier.match_contact
+            row.match_reason = f"与第 {earlier.line} 行重复"
+        for key in keys:
+            seen.setdefault(key, row)
+
+
+# ------------------------------------------------------------------------------ running
+
+
+def run_import(session: Session, source: ImportSource, options: ImportOptions,
+               progress: Progress | None = None) -> ImportSummary:
+    """Plan and, unless dry-run, write everything in the caller's transaction."""
+    started = time.perf_counter()
+    report = progress or (lambda _f, _t: None)
+    rows = plan(session, source, options, report)
+    summary = ImportSummary(file=source.path.name, format=source.format, rows=len(rows),
+                            dry_run=options.dry_run)
+    summary.errors = [(r.line, e) for r in rows for e in r.errors]
+    summary.warnings = [(r.line, w) for r in rows for w in r.warnings] + source.notes
+    if summary.errors and not options.skip_invalid:
+        summary.seconds = time.perf_counter() - started
+        raise ImportRejected(summary)
+    new, attach = _group_new(rows)
+    _count(summary, rows)
+    summary.created = len(new)
+    summary.contacts_added = sum(len(c.contacts) for c in new) + sum(len(v) for v in attach.values())
+    if options.dry_run:
+        summary.seconds = time.perf_counter() - started
+        return summary
+    label = f"导入：{source.path.name}（{len(rows)} 行）"
+    label = f"导入：{source.path.name}（{len(rows)} 行）"
+    with operation(session, "import", label, details={"file": source.path.name,
+                                                     "format": source.format}) as op:
+        report(0.4, "正在合并重复…")
+        stamp = f"【导入 {source.path.name} · {date.today().isoformat()}】"
+        for row in rows:
+            if row.action == "merge" and row.match_customer:
+                _merge_into_existing(session, row, stamp)
+        report(0.5, "正在写入…")
+        write_new_customers(session, new, attach, lambda f: report(0.5 + 0.5 * f, "正在写入…"))
+        summary.operation_id = op.id
+        op.details = {**(op.details or {}), "created": summary.created,
+                      "merged": summary.merged, "skipped": summary.skipped}
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _count(summary: ImportSummary, rows: list[PreparedRow]) -> None:
+    labels = {"create": "新建", "merge": "合并", "skip": "跳过", "error": "有误"}
+    for row in rows:
+        summary.outcomes.append((row.line, labels.get(row.action, row.action), row.display_name,
+                                 "；".join(row.errors) or row.match_reason))
+        if row.action == "merge":
+            summary.merged += 1
+        elif row.action == "skip":
+            summary.skipped += 1
+
+
+def _group_new(rows: list[PreparedRow]) -> tuple[list[NewCustomer], dict[int, list[PreparedRow]]]:
+    """New customers to insert (rows of one company folded into one customer, in-file
+    duplicates merged in memory), and new contacts for existing customers."""
+    new: list[NewCustomer] = []
+    by_company: dict[str, NewCustomer] = {}
+    by_line: dict[int, NewCustomer] = {}
+    attach: dict[int, list[PreparedRow]] = {}
+    for row in rows:
+        if row.action == "skip" or row.action == "error":
+            continue
+        if row.action == "merge" and row.same_as_line and not row.match_customer:
+            target = by_line.get(row.same_as_line)
+            if target is not None:
+                target.absorb(row)
+                by_line[row.line] = target
+            continue
+        if row.action == "merge" and row.match_customer:
+            continue  # merged into an existing record
+        if row.match_customer and row.contact is not None and not row.match_contact and row.action == "create":
+            attach.setdefault(row.match_customer, []).append(row)
+            continue
+        key = name_key(row.customer["name"]) if row.customer.get("kind") == "company" else None
+        if key and key in by_company and row.action == "create" and not row.same_as_line:
+            by_company[key].add_contact(row)
+            by_line[row.line] = by_company[key]
+            continue
+        customer = NewCustomer.from_row(row)
+        new.append(customer)
+        by_line[row.line] = customer
+        if key:
+            by_company.setdefault(key, customer)
+    return new, attach
+
+
+def _merge_into_existing(session: Session, row: PreparedRow, stamp: str) -> None:
+    """Fill empty fields of the matched customer / contact; keep differing values as
+    history in the notes. Journaled by the ORM, so undo restores the previous state."""
+    from ..services.customers import get_or_create_rep, get_or_create_tags
+
+    customer = session.get(Customer, row.match_customer)
+    if customer is None:
+        return
+    history = _fill(customer, row.customer, skip=("name", "kind", "notes"))
+    if row.customer.get("notes") and row.customer["notes"] not in (customer.notes or ""):
+        history.append(f"备注：{row.customer['notes']}")
+    if row.tags:
+        have = {t.name for t in customer.tags}
+        customer.tags = customer.tags + [t for t in get_or_create_tags(session, row.tags) if t.name not in have]
+    if row.owner and customer.owner_id is None:
+        customer.owner_id = get_or_create_rep(session, row.owner).id
+    if row.contact is not None:
+        contact = session.get(Contact, row.match_contact) if row.match_contact else None
+        if contact is None:
+            from ..pinyin_keys import sort_key
+
+            contact = Contact(customer_id=customer.id, name_sort=sort_key(row.contact["name"], person=True),
+                              **row.contact)
+            session.add(contact)
+        else:
+            history += [f"联系人{contact.name}·{h}" for h in _fill(contact, row.contact, skip=("name",))]
+    if history:
+        entry = stamp + "不同的值：" + "；".join(history)
+        customer.notes = f"{customer.notes}\n{entry}" if customer.notes else entry
+    customer.updated_at = utcnow()
+
+
+def _fill(target: object, values: dict, skip: tuple[str, ...]) -> list[str]:
+    differing = []
+    for key, value in values.items():
+        if key in skip or value in (None, ""):
+            continue
+        current = getattr(target, key, None)
+        if current in (None, ""):
+            setattr(target, key, value)
+        elif current != value:
+            differing.append(f"{key}={value}（原为 {current}）")
+    return differing
+
+
+def count_live_customers(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None))) or 0

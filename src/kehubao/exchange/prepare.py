@@ -1,0 +1,209 @@
+"""From raw field values to what will be stored: the second half of reading an import.
+
+Rules a salesperson can predict:
+- a row needs a customer name (company) or a contact name; a contact without a company
+  becomes an individual customer of the same name;
+- the first mobile goes to the contact's mobile, the first landline to the phone, the
+  company's own number to the customer;
+- nothing is thrown away: a phone, e-mail, date or choice that cannot be understood is
+  kept word for word in the notes, with a warning for that row.
+The same field rules as the edit dialogs apply (services' field specs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ValidationError
+from ..normalize import is_valid_email, name_key, normalize_email, normalize_phone
+from ..pinyin_keys import is_cjk
+from ..services.contacts import CONTACT_FIELDS
+from ..services.customers import CUSTOMER_FIELDS
+from .fields import FIELD_LABELS, ImportField
+from .records import SourceRow
+
+F = ImportField
+_TAG_SPLIT = re.compile(r"[,，;；、/|\n]+")
+
+# Plain one-to-one columns: import field → (customer field, contact field)
+_CUSTOMER_SIMPLE = {
+    F.CUSTOMER_CODE: "code", F.INDUSTRY: "industry", F.REGION: "region", F.SOURCE: "source",
+    F.PROVINCE: "province", F.CITY: "city", F.DISTRICT: "district", F.WEBSITE: "website",
+    F.CUSTOMER_TYPE: "customer_type", F.STATUS: "status", F.ADDRESS: "address",
+}
+_CONTACT_SIMPLE = {
+    F.TITLE: "title", F.DEPARTMENT: "department", F.GENDER: "gender", F.WECHAT: "wechat",
+    F.QQ: "qq", F.BIRTHDAY: "birthday",
+}
+
+
+@dataclass
+class PreparedRow:
+    line: int
+    customer: dict[str, Any]
+    contact: dict[str, Any] | None
+    tags: list[str] = field(default_factory=list)
+    owner: str | None = None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)  # the person's numbers, else the company's
+    emails: list[str] = field(default_factory=list)  # likewise: what identifies this row
+    # decided by the planner
+    action: str = "create"  # create | merge | skip | error
+    match_customer: int | None = None
+    match_contact: int | None = None
+    match_reason: str = ""
+    same_as_line: int | None = None  # duplicate of an earlier row of the file
+
+    @property
+    def display_name(self) -> str:
+        name = self.customer.get("name") or ""
+        if self.contact and self.contact.get("name") and self.contact["name"] != name:
+            return f"{name} / {self.contact['name']}"
+        return name
+
+    @property
+    def name_key(self) -> str:
+        """Identity by name: the company plus, when there is one, the person."""
+        company = name_key(self.customer.get("name"))
+        person = name_key(self.contact.get("name")) if self.contact else ""
+        return f"{company}|{person}"
+
+
+def prepare_row(src: SourceRow) -> PreparedRow:
+    extra: list[str] = []  # words kept for the notes
+    warnings: list[str] = []
+    company = _clean(src.first(F.CUSTOMER_NAME))
+    person = _clean(src.first(F.CONTACT_NAME)) or _join_name(
+        src.first(F.FAMILY_NAME), src.first(F.GIVEN_NAME))
+    row = PreparedRow(line=src.line, customer={}, contact=None)
+    if not company and not person:
+        row.errors.append("缺少客户名称或联系人姓名")
+        row.action = "error"
+        return row
+    row.customer = {"name": company or person, "kind": "company" if company else "person"}
+    row.contact = {"name": person} if person else None
+
+    for source_field, target in _CUSTOMER_SIMPLE.items():
+        _put(row.customer, CUSTOMER_FIELDS, target, src.first(source_field), extra, warnings)
+    if row.contact is not None:
+        for source_field, target in _CONTACT_SIMPLE.items():
+            _put(row.contact, CONTACT_FIELDS, target, src.first(source_field), extra, warnings)
+        if notes := "\n".join(src.all(F.CONTACT_NOTES)):
+            _put(row.contact, CONTACT_FIELDS, "notes", notes, extra, warnings)
+    elif notes := "\n".join(src.all(F.CONTACT_NOTES)):
+        extra.append(notes)
+
+    _phones(row, src, extra, warnings)
+    _emails(row, src, extra, warnings)
+    for fax in src.all(F.FAX):
+        extra.append(f"传真：{fax}")
+    row.tags = [t.strip()[:40] for value in src.all(F.TAGS) for t in _TAG_SPLIT.split(value) if t.strip()]
+    row.owner = _clean(src.first(F.OWNER))[:50] or None
+
+    notes = [*src.all(F.NOTES), *extra]
+    if notes:
+        _put(row.customer, CUSTOMER_FIELDS, "notes", "\n".join(notes), [], warnings)
+    for name_field, data, specs in (("name", row.customer, CUSTOMER_FIELDS),
+                                    ("name", row.contact, CONTACT_FIELDS)):
+        if data is not None:
+            try:
+                data[name_field] = specs[name_field].parse(data[name_field])
+            except ValidationError as exc:
+                row.errors.append(f"{specs[name_field].label}：{exc}")
+    row.warnings = warnings
+    if row.errors:
+        row.action = "error"
+    return row
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _join_name(family: str, given: str) -> str:
+    family, given = _clean(family), _clean(given)
+    if family and given and any(is_cjk(ch) for ch in family + given):
+        return family + given
+    return " ".join(x for x in (given, family) if x)
+
+
+def _put(target: dict, specs: dict, name: str, raw: str, extra: list[str],
+         warnings: list[str]) -> None:
+    """Store a value through its field spec; when it does not fit, keep the raw text."""
+    if not raw:
+        return
+    spec = specs[name]
+    try:
+        value = spec.parse(raw)
+    except ValidationError as exc:
+        warnings.append(f"{spec.label}“{raw[:30]}”无法识别（{exc}），已放入备注")
+        extra.append(f"{spec.label}：{raw}")
+        return
+    if value is not None:
+        target[name] = value
+
+
+def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[str]) -> None:
+    mobiles: list[str] = []
+    landlines: list[str] = []
+    for source_field in (F.MOBILE, F.PHONE):
+        for raw in src.all(source_field):
+            phone = normalize_phone(raw)
+            if phone is None:
+                continue
+            if not phone.is_recognised:
+                warnings.append(f"号码“{raw[:30]}”无法识别，已放入备注")
+                extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
+                continue
+            (mobiles if phone.kind == "mobile" else landlines).append(phone.display)
+    company_phone = normalize_phone(src.first(F.CUSTOMER_PHONE))
+    if company_phone is not None:
+        if company_phone.is_recognised:
+            row.customer["phone"] = company_phone.display
+        else:
+            warnings.append(f"单位电话“{src.first(F.CUSTOMER_PHONE)[:30]}”无法识别，已放入备注")
+            extra.append(f"单位电话：{src.first(F.CUSTOMER_PHONE)}")
+    numbers = list(dict.fromkeys(mobiles + landlines))
+    if row.contact is not None:
+        if mobiles:
+            row.contact["mobile"] = mobiles[0]
+        rest = [n for n in numbers if n != row.contact.get("mobile")]
+        if rest:
+            row.contact["phone"] = rest.pop(0)
+        extra.extend(f"其他电话：{n}" for n in rest)
+    else:
+        if numbers and "phone" not in row.customer:
+            row.customer["phone"] = numbers.pop(0)
+        extra.extend(f"其他电话：{n}" for n in numbers if n != row.customer.get("phone"))
+    # What identifies the row: the person's numbers; the company's switchboard only when
+    # the row is the company itself (its staff all share it).
+    numbers = (row.contact.get("mobile"), row.contact.get("phone")) if row.contact else (
+        row.customer.get("phone"),)
+    row.phones = [n for n in numbers if n]
+
+
+def _emails(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[str]) -> None:
+    valid: list[str] = []
+    for raw in src.all(F.EMAIL):
+        email = normalize_email(raw)
+        if email and is_valid_email(email):
+            if email not in valid:
+                valid.append(email)
+        elif email:
+            warnings.append(f"邮箱“{raw[:40]}”格式不对，已放入备注")
+            extra.append(f"邮箱：{raw}")
+    company_email = normalize_email(src.first(F.CUSTOMER_EMAIL))
+    if company_email:
+        if is_valid_email(company_email):
+            row.customer["email"] = company_email
+        else:
+            warnings.append(f"单位邮箱“{company_email[:40]}”格式不对，已放入备注")
+            extra.append(f"单位邮箱：{company_email}")
+    holder = row.contact if row.contact is not None else row.customer
+    if valid and "email" not in holder:
+        holder["email"] = valid.pop(0)
+    extra.extend(f"其他邮箱：{e}" for e in valid if e != holder.get("email"))
+    row.emails = [e for e in ((row.contact or row.customer).get("email"),) if e]

@@ -1,0 +1,225 @@
+"""From a file to rows of field values: the first half of an import.
+
+A spreadsheet gives cells under headers; a vCard gives typed properties. Both become
+`SourceRow`s — raw strings per `ImportField`, with the row's line in the file — so the
+rest of the import does not care where the data came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..models import Setting
+from .fields import MULTI_VALUE_FIELDS, ImportField
+from .headers import guess_header, header_signature
+from .tabular import detect_format, read_table
+from .vcard import VCardContact, read_vcards
+
+F = ImportField
+FORMATS = ("auto", "csv", "xlsx", "xls", "vcf")
+MAPPING_SETTING = "import_mapping:"
+
+
+@dataclass
+class SourceRow:
+    line: int  # row or line number in the file, as the user would count it
+    values: dict[ImportField, list[str]] = field(default_factory=dict)
+
+    def first(self, f: ImportField) -> str:
+        return next((v for v in self.values.get(f, []) if v), "")
+
+    def all(self, f: ImportField) -> list[str]:
+        return [v for v in self.values.get(f, []) if v]
+
+
+@dataclass
+class ImportSource:
+    path: Path
+    format: str  # csv | xlsx | xls | vcf
+    rows: list[SourceRow]
+    headers: list[str] = field(default_factory=list)  # tabular only
+    mapping: list[ImportField] = field(default_factory=list)  # one per header
+    preview: list[list[str]] = field(default_factory=list)  # first raw data rows
+    signature: str = ""
+    remembered: bool = False  # mapping came from an earlier import of this layout
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message) from reading
+    encoding: str | None = None
+
+
+def detect(path: Path, format: str = "auto") -> str:
+    if format not in FORMATS:
+        raise UserError(f"不支持的格式“{format}”（可选：csv、xlsx、xls、vcf）")
+    if not path.is_file():
+        raise UserError(f"找不到文件：{path}")
+    if format != "auto":
+        return format
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        return "vcf"
+    with path.open("rb") as fh:
+        head = fh.read(4096).lstrip(b"\xef\xbb\xbf\xff\xfe\x00").upper()
+    if head.replace(b"\x00", b"").startswith(b"BEGIN:VCARD"):
+        return "vcf"
+    fmt = detect_format(path)
+    return "csv" if fmt in ("tsv", "txt") else fmt
+
+
+@dataclass
+class LoadedFile:
+    """A file read once; mapping it to rows is cheap and can be redone as the user
+    corrects the column mapping in the preview."""
+
+    path: Path
+    format: str
+    guess: object | None = None  # HeaderGuess for tables
+    encoding: str | None = None
+    vcards: ImportSource | None = None  # already rows for vCard files
+
+    @property
+    def headers(self) -> list[str]:
+        return list(self.guess.headers) if self.guess is not None else []
+
+    @property
+    def suggested(self) -> list[ImportField]:
+        return list(self.guess.mapping) if self.guess is not None else []
+
+    @property
+    def signature(self) -> str:
+        return header_signature(self.guess.headers) if self.guess is not None else ""
+
+
+def load_file(path: Path, format: str = "auto") -> LoadedFile:
+    path = Path(path)
+    fmt = detect(path, format)
+    if fmt == "vcf":
+        return LoadedFile(path=path, format=fmt, vcards=_from_vcards(path))
+    table = read_table(path, "csv" if fmt == "csv" else fmt)
+    return LoadedFile(path=path, format=fmt, guess=guess_header(table), encoding=table.encoding)
+
+
+def read_source(path: Path, format: str = "auto", *, mapping: list[ImportField] | None = None,
+                session: Session | None = None) -> ImportSource:
+    """Read a file into rows. For tables, `mapping` overrides the suggested one; else a
+    mapping remembered for this header layout (with `session`) is used if there is one."""
+    return map_rows(load_file(path, format), mapping, session=session)
+
+
+def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
+             session: Session | None = None) -> ImportSource:
+    if loaded.vcards is not None:
+        return loaded.vcards
+    guess = loaded.guess
+    signature = loaded.signature
+    remembered = False
+    if mapping is None and session is not None:
+        saved = remembered_mapping(session, signature, len(guess.headers))
+        if saved is not None:
+            mapping, remembered = saved, True
+    mapping = list(mapping) if mapping is not None else list(guess.mapping)
+    if len(mapping) != len(guess.headers):
+        raise UserError("列对应关系的列数与文件不一致，请重新选择")
+    rows = []
+    for line, cells in zip(_data_lines(guess), guess.data_rows, strict=True):
+        row = SourceRow(line=line)
+        for cell, target in zip(cells, mapping, strict=False):
+            text = cell.strip()
+            if target == F.IGNORE or not text:
+                continue
+            row.values.setdefault(target, []).append(_unneutralise(text))
+        if row.values:
+            rows.append(row)
+    return ImportSource(
+        path=loaded.path, format=loaded.format, rows=rows, headers=list(guess.headers),
+        mapping=mapping, preview=guess.data_rows[:20], signature=signature, remembered=remembered,
+        notes=[(i + 1, reason) for i, reason in guess.skipped], encoding=loaded.encoding,
+    )
+
+
+def _data_lines(guess) -> list[int]:  # type: ignore[no-untyped-def]
+    """1-based file line of each data row: the rows after the header, minus the blank
+    and total rows the header guess skipped."""
+    skipped = {index for index, _reason in guess.skipped}
+    lines: list[int] = []
+    index = guess.header_row + 1
+    while len(lines) < len(guess.data_rows):
+        if index not in skipped:
+            lines.append(index + 1)
+        index += 1
+    return lines
+
+
+def _unneutralise(text: str) -> str:
+    """Undo our own export's protection against spreadsheet formulas ('=…, '+86…)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text
+
+
+def _from_vcards(path: Path) -> ImportSource:
+    contacts, problems = read_vcards(path.read_bytes())
+    if not contacts and problems:
+        raise UserError(problems[0].message)
+    rows = [_vcard_row(c) for c in contacts]
+    return ImportSource(path=path, format="vcf", rows=rows,
+                        notes=[(p.line_no, p.message) for p in problems])
+
+
+_PHONE_FIELDS = {"mobile": F.MOBILE, "fax": F.FAX, "pager": F.PHONE, "work": F.PHONE,
+                 "home": F.PHONE, "other": F.PHONE}
+
+
+def _vcard_row(card: VCardContact) -> SourceRow:
+    row = SourceRow(line=card.line_no)
+    v = row.values
+
+    def put(f: ImportField, *texts: str) -> None:
+        for text in texts:
+            if text and text.strip():
+                v.setdefault(f, []).append(text.strip())
+
+    name = card.full_name or "".join(x for x in (card.family_name, card.given_name) if x)
+    if name == card.organization and not (card.family_name or card.given_name):
+        name = ""  # a card for a company itself (how we export a customer without contacts)
+    put(F.CONTACT_NAME, name)
+    put(F.CUSTOMER_NAME, card.organization)
+    put(F.DEPARTMENT, card.department)
+    put(F.TITLE, card.title)
+    for kind, number in card.phones:
+        put(_PHONE_FIELDS.get(kind, F.PHONE), number)
+    put(F.EMAIL, *card.emails)
+    put(F.ADDRESS, card.addresses[0] if card.addresses else "")
+    put(F.WEBSITE, card.urls[0] if card.urls else "")
+    put(F.BIRTHDAY, card.birthday)
+    put(F.CONTACT_NOTES, card.note)
+    put(F.TAGS, *card.categories)
+    return row
+
+
+# --------------------------------------------------------------- remembered mappings
+
+
+def remembered_mapping(session: Session, signature: str, width: int) -> list[ImportField] | None:
+    setting = session.get(Setting, MAPPING_SETTING + signature)
+    if setting is None or not isinstance(setting.value, list) or len(setting.value) != width:
+        return None
+    try:
+        return [ImportField(code) for code in setting.value]
+    except ValueError:
+        return None
+
+
+def remember_mapping(session: Session, signature: str, mapping: list[ImportField]) -> None:
+    key = MAPPING_SETTING + signature
+    setting = session.get(Setting, key)
+    value = [f.value for f in mapping]
+    if setting is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        setting.value = value
+
+
+def single_value_fields() -> set[ImportField]:
+    return set(F) - MULTI_VALUE_FIELDS - {F.IGNORE}

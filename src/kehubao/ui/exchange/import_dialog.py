@@ -1,0 +1,286 @@
+"""The import dialog: pick a file, check the column mapping against the first rows, see
+what each row will do (new, merge, skip, error), then import in the background with a
+progress bar and Cancel. Nothing is written until 导入 is pressed; a cancelled or failed
+import leaves the database untouched; a finished one can be undone (Ctrl+Z)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...exchange.fields import FIELD_LABELS, ImportField
+from ...exchange.importer import ImportOptions, ImportRejected, ImportSummary, plan, run_import
+from ...exchange.records import LoadedFile, load_file, map_rows, remember_mapping
+from ..tasks import run_task, show_error
+
+FILE_FILTER = "名单文件 (*.xlsx *.xls *.csv *.txt *.vcf);;Excel (*.xlsx *.xls);;CSV (*.csv *.txt);;vCard (*.vcf)"
+ACTIONS = [("create", "新建"), ("merge", "合并"), ("skip", "跳过")]
+MAX_PREVIEW_ROWS = 2000
+
+
+class ImportDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None, path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.loaded: LoadedFile | None = None
+        self.mapping: list[ImportField] = []
+        self.overrides: dict[int, str] = {}
+        self.summary: ImportSummary | None = None
+        self.problems: list[tuple[int, str, str]] = []
+        self.setWindowTitle(self.tr("导入名单"))
+        self.resize(1000, 640)
+
+        self.file_label = QLabel(self.tr("请选择要导入的文件（Excel、CSV 或手机导出的 vCard）"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose)
+
+        self.tabs = QTabWidget()
+        self.mapping_table = QTableWidget()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outcome_table = QTableWidget(0, 4)
+        self.outcome_table.setHorizontalHeaderLabels(
+            [self.tr("行"), self.tr("客户 / 联系人"), self.tr("处理"), self.tr("说明")])
+        self.outcome_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.outcome_table.setColumnWidth(1, 260)
+        self.outcome_table.verticalHeader().setVisible(False)
+        self.tabs.addTab(self.mapping_table, self.tr("1. 列对应"))
+        self.tabs.addTab(self.outcome_table, self.tr("2. 预览结果"))
+
+        self.duplicate_policy = QButtonGroup(self)
+        policy = QHBoxLayout()
+        policy.addWidget(QLabel(self.tr("遇到重复：")))
+        for n, (code, label) in enumerate((("skip", self.tr("跳过")), ("merge", self.tr("合并（补全空白字段）")),
+                                           ("new", self.tr("仍然新建")))):
+            button = QRadioButton(label)
+            button.setProperty("code", code)
+            button.setChecked(n == 0)
+            button.toggled.connect(lambda on: on and self.refresh_preview())
+            self.duplicate_policy.addButton(button)
+            policy.addWidget(button)
+        self.skip_invalid = QCheckBox(self.tr("跳过有错误的行（否则有错误就整批不导入）"))
+        self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
+        policy.addStretch(1)
+        policy.addWidget(self.skip_invalid)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.save_problems = QPushButton(self.tr("保存问题清单…"))
+        self.save_problems.clicked.connect(self.save_problem_list)
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        cancel = QPushButton(self.tr("关闭"))
+        cancel.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.save_problems)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(policy)
+        layout.addLayout(bottom)
+        self._update_buttons()
+        if path is not None:
+            self.load(Path(path))
+
+    # ------------------------------------------------------------------ file
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), "", self.tr(FILE_FILTER))
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        def done(loaded: LoadedFile) -> None:
+            self.loaded = loaded
+            with self.db.session(write=False) as session:
+                source = map_rows(loaded, session=session)
+            self.mapping = list(source.mapping)
+            info = f"{path.name} · {loaded.format.upper()}"
+            if loaded.encoding:
+                info += f" · {loaded.encoding}"
+            if source.remembered:
+                info += self.tr(" · 已使用上次保存的列对应")
+            self.file_label.setText(info)
+            self._fill_mapping(source)
+            self.refresh_preview()
+
+        run_task(self, self.tr("正在读取文件…"), lambda _p: load_file(path), on_done=done)
+
+    def _fill_mapping(self, source) -> None:  # type: ignore[no-untyped-def]
+        table = self.mapping_table
+        if not source.headers:  # vCard: fields are fixed
+            table.setColumnCount(1)
+            table.setRowCount(1)
+            table.setHorizontalHeaderLabels([self.tr("vCard")])
+            table.setItem(0, 0, QTableWidgetItem(self.tr("手机通讯录文件：姓名、单位、电话、邮箱等会自动对应，共 %1 张名片。")
+                                                 .replace("%1", str(len(source.rows)))))
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            return
+        table.setColumnCount(len(source.headers))
+        table.setRowCount(len(source.preview) + 1)
+        table.setHorizontalHeaderLabels(source.headers)
+        table.setVerticalHeaderLabels([self.tr("导入为")] + [str(n + 1) for n in range(len(source.preview))])
+        for column, field in enumerate(self.mapping):
+            combo = QComboBox()
+            for f, label in FIELD_LABELS.items():
+                combo.addItem(self.tr(label), f.value)
+            combo.setCurrentIndex(combo.findData(field.value))
+            combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._remap(c, box))
+            table.setCellWidget(0, column, combo)
+            table.setColumnWidth(column, 120)
+        for r, cells in enumerate(source.preview, start=1):
+            for c, text in enumerate(cells[: len(source.headers)]):
+                table.setItem(r, c, QTableWidgetItem(text))
+
+    def _remap(self, column: int, combo: QComboBox) -> None:
+        self.mapping[column] = ImportField(combo.currentData())
+        self.refresh_preview()
+
+    # ------------------------------------------------------------------ preview
+
+    def options(self) -> ImportOptions:
+        checked = self.duplicate_policy.checkedButton()
+        return ImportOptions(on_duplicate=checked.property("code") if checked else "skip",
+                             skip_invalid=self.skip_invalid.isChecked(), overrides=dict(self.overrides))
+
+    def source(self):  # type: ignore[no-untyped-def]
+        assert self.loaded is not None
+        return map_rows(self.loaded, self.mapping if self.loaded.guess is not None else None)
+
+    def refresh_preview(self) -> None:
+        if self.loaded is None:
+            return
+        try:
+            source = self.source()
+            with self.db.session(write=False) as session:
+                rows = plan(session, source, self.options())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self._show_plan(rows, source.notes)
+
+    def _show_plan(self, rows, notes) -> None:  # type: ignore[no-untyped-def]
+        counts = {"create": 0, "merge": 0, "skip": 0, "error": 0}
+        self.problems = [(line, self.tr("提示"), message) for line, message in notes]
+        interesting = []
+        for row in rows:
+            counts[row.action] = counts.get(row.action, 0) + 1
+            self.problems += [(row.line, self.tr("错误"), e) for e in row.errors]
+            self.problems += [(row.line, self.tr("提示"), w) for w in row.warnings]
+            if row.errors or row.warnings or row.match_reason or len(rows) <= MAX_PREVIEW_ROWS:
+                interesting.append(row)
+        shown = interesting[:MAX_PREVIEW_ROWS]
+        table = self.outcome_table
+        table.setRowCount(len(shown))
+        for r, row in enumerate(shown):
+            table.setItem(r, 0, QTableWidgetItem(str(row.line)))
+            table.setItem(r, 1, QTableWidgetItem(row.display_name))
+            if row.action == "error":
+                item = QTableWidgetItem(self.tr("有误"))
+                item.setForeground(Qt.GlobalColor.red)
+                table.setItem(r, 2, item)
+            else:
+                combo = QComboBox()
+                for code, label in ACTIONS:
+                    combo.addItem(self.tr(label), code)
+                combo.setCurrentIndex(combo.findData(row.action))
+                combo.currentIndexChanged.connect(
+                    lambda _i, line=row.line, box=combo: self._override(line, box.currentData()))
+                table.setCellWidget(r, 2, combo)
+            why = "；".join(row.errors + ([row.match_reason] if row.match_reason else []) + row.warnings)
+            table.setItem(r, 3, QTableWidgetItem(why))
+        text = self.tr("共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5").replace("%1", f"{len(rows):,}") \
+            .replace("%2", f"{counts['create']:,}").replace("%3", f"{counts['merge']:,}") \
+            .replace("%4", f"{counts['skip']:,}").replace("%5", f"{counts['error']:,}")
+        if len(interesting) < len(rows):
+            text += self.tr("（预览只列出有重复或问题的行）")
+        self.summary_label.setText(text)
+        self.errors = counts["error"]
+        self.tabs.setCurrentIndex(1)
+        self._update_buttons()
+
+    def _override(self, line: int, action: str) -> None:
+        self.overrides[line] = action
+
+    def _update_buttons(self) -> None:
+        ready = self.loaded is not None
+        blocked = getattr(self, "errors", 0) and not self.skip_invalid.isChecked()
+        self.import_button.setEnabled(bool(ready and not blocked))
+        self.import_button.setToolTip(self.tr("有错误的行：请修改文件，或勾选“跳过有错误的行”") if blocked else "")
+        self.save_problems.setEnabled(bool(self.problems))
+
+    def save_problem_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), "导入问题清单.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([self.tr("行号"), self.tr("类别"), self.tr("说明")])
+                writer.writerows(sorted(self.problems))
+        except OSError as exc:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("无法保存：%1").replace("%1", str(exc)))
+
+    # ------------------------------------------------------------------ import
+
+    def start_import(self) -> None:
+        if self.loaded is None:
+            return
+        source = self.source()
+        options = self.options()
+        mapping = list(self.mapping)
+        signature = self.loaded.signature
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            with self.db.session() as session:
+                summary = run_import(session, source, options, lambda f, text: progress(f, text))
+                if signature:
+                    remember_mapping(session, signature, mapping)
+                progress.check()  # a cancel pressed at the very end still rolls back
+                return summary
+
+        run_task(self, self.tr("正在导入…"), work, on_done=self._finished, on_error=self._failed)
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。\n"
+            "如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。")
+            .replace("%1", f"{summary.created:,}").replace("%2", f"{summary.contacts_added:,}")
+            .replace("%3", f"{summary.merged:,}").replace("%4", f"{summary.skipped:,}"))
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ImportRejected):
+            self.problems = [(line, self.tr("错误"), message) for line, message in exc.summary.errors]
+            self._update_buttons()
+        show_error(self, exc)
