@@ -134,7 +134,7 @@ def test_every_field_is_reachable_and_multi_value_set_is_respected():
     headers = ["姓名", "公司", "手机", "电话", "传真", "职务", "部门", "邮箱", "微信", "QQ",
                "地址", "省", "市", "区", "生日", "性别", "行业", "客户类型", "状态", "区域",
                "来源", "负责人", "标签", "备注", "网址", "编号", "First Name", "Last Name",
-               "单位电话", "单位邮箱", "联系人备注"]
+               "单位电话", "单位邮箱", "联系人备注", "客户性质"]
     mapping = suggest_mapping(headers)
     assert set(mapping) == set(F) - {F.IGNORE}
     assert MULTI_VALUE_FIELDS <= set(mapping)

@@ -21,16 +21,17 @@ from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag
-from ..models.enums import CustomerStatus, CustomerType, Gender
+from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
+from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..normalize import NO_YEAR
 from ..services.customer_list import CustomerFilter, query_ids
 from .vcard import VCardContact, write_vcards
 
 FORMATS = ("csv", "xlsx", "vcf")
-HEADERS = ["客户编号", "客户名称", "客户类型", "客户状态", "行业", "省份", "城市", "区县", "地址",
+HEADERS = ["客户编号", "客户名称", "客户性质", "客户类型", "客户状态", "行业", "省份", "城市", "区县", "地址",
            "区域", "单位电话", "单位邮箱", "网址", "客户来源", "负责人", "标签", "备注",
            "联系人", "性别", "职务", "部门", "手机", "电话", "邮箱", "微信", "QQ", "生日", "联系人备注"]
-WIDTHS = [12, 30, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30,
+WIDTHS = [12, 30, 8, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30,
           10, 6, 12, 10, 14, 16, 24, 14, 12, 12, 30]
 CHUNK = 2_000
 Progress = Callable[[float], None]
@@ -119,12 +120,11 @@ def _rows(session: Session, ids: list[int], progress: Progress,
 
 def _customer_values(c: Customer, owner: str | None, tags: list[str]) -> dict[str, Any]:
     return {
-        "客户编号": c.code, "客户名称": "" if c.kind == "person" else c.name,
+        "客户编号": c.code, "客户名称": c.name, "客户性质": CustomerKind.label_of(c.kind),
         "客户类型": CustomerType.label_of(c.customer_type), "客户状态": CustomerStatus.label_of(c.status),
         "行业": c.industry, "省份": c.province, "城市": c.city, "区县": c.district, "地址": c.address,
         "区域": c.region, "单位电话": c.phone, "单位邮箱": c.email, "网址": c.website,
         "客户来源": c.source, "负责人": owner, "标签": "，".join(tags), "备注": c.notes,
-        "_person_name": c.name if c.kind == "person" else "",
     }
 
 
@@ -139,10 +139,7 @@ def _contact_values(p: Contact | None) -> dict[str, Any]:
 
 
 def _cell(row: dict, header: str) -> Any:
-    value = row.get(header)
-    if header == "联系人" and not value:
-        value = row.get("_person_name") or None
-    return value
+    return row.get(header)
 
 
 def birthday_text(value: date) -> str:
@@ -214,9 +211,24 @@ def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
     book.save(fh)
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given) for the vCard N property, which many phones display from."""
+    name = name.strip()
+    if name and is_cjk(name[0]):
+        surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[:1]
+        return surname, name[len(surname):]
+    family, _, given = name.rpartition(" ")
+    return (family, given) if family else ("", name)
+
+
 def to_vcard(row: dict) -> VCardContact:
-    organization = row.get("客户名称") or ""
-    name = _cell(row, "联系人") or organization
+    person_customer = row.get("_kind") == "person"
+    customer_name = row.get("客户名称") or ""
+    name = _cell(row, "联系人") or customer_name
+    # An individual customer's own card has no company; anyone else (an assistant) is
+    # filed under the customer's name, so importing the cards keeps them together.
+    organization = "" if person_customer and name == customer_name else customer_name
+    family, given = split_name(name) if row.get("联系人") or person_customer else ("", "")
     phones = [("mobile", row["手机"])] if row.get("手机") else []
     if row.get("电话"):
         phones.append(("work", row["电话"]))
@@ -226,7 +238,7 @@ def to_vcard(row: dict) -> VCardContact:
     birthday = row.get("生日")
     address = " ".join(x for x in (row.get("省份"), row.get("城市"), row.get("区县"), row.get("地址")) if x)
     return VCardContact(
-        full_name=name, organization=organization, department=row.get("部门") or "",
+        full_name=name, family_name=family, given_name=given, organization=organization, department=row.get("部门") or "",
         title=row.get("职务") or "", phones=phones, emails=emails,
         addresses=[address] if address else [], urls=[row["网址"]] if row.get("网址") else [],
         birthday=(f"--{birthday.month:02d}{birthday.day:02d}" if birthday.year == NO_YEAR

@@ -13,6 +13,7 @@ class ImportField(StrEnum):
     IGNORE = "ignore"
     CUSTOMER_NAME = "customer_name"  # the company / organisation (客户名称, 单位名称, 公司)
     CUSTOMER_CODE = "customer_code"  # 客户编号
+    CUSTOMER_KIND = "customer_kind"  # 单位 / 个人
     CUSTOMER_PHONE = "customer_phone"  # the company's own number (总机, 单位电话)
     CUSTOMER_EMAIL = "customer_email"  # the company's own mailbox
     CONTACT_NAME = "contact_name"  # the person (姓名, 联系人)
@@ -48,6 +49,7 @@ FIELD_LABELS: dict[ImportField, str] = {
     ImportField.IGNORE: "（不导入）",
     ImportField.CUSTOMER_NAME: "客户名称",
     ImportField.CUSTOMER_CODE: "客户编号",
+    ImportField.CUSTOMER_KIND: "客户性质",
     ImportField.CUSTOMER_PHONE: "单位电话",
     ImportField.CUSTOMER_EMAIL: "单位邮箱",
     ImportField.CONTACT_NAME: "联系人姓名",

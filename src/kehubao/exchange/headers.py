@@ -51,6 +51,7 @@ _SYNONYMS: dict[ImportField, str] = {
     "|Other Phone|Primary Phone|Phone 1 - Value",
     F.CUSTOMER_PHONE: "单位电话|公司电话|总机|公司总机|Company Main Phone|Company Phone",
     F.CUSTOMER_EMAIL: "单位邮箱|公司邮箱|Company Email",
+    F.CUSTOMER_KIND: "客户性质|单位或个人",
     F.FAX: "传真|传真号码|商务传真|Fax|Business Fax|Home Fax|Other Fax",
     F.TITLE: "职务|职位|岗位|头衔|职称|Job Title|Position|Organization Title"
     "|Organization 1 - Title",

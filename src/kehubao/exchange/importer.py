@@ -25,7 +25,9 @@ from ..normalize import name_key
 from ..services.journal import operation
 from .prepare import PreparedRow, prepare_row
 from .records import ImportSource
-from .writer import NewCustomer, write_new_customers
+from ..services.contacts import CONTACT_FIELDS
+from ..services.customers import CUSTOMER_FIELDS
+from .writer import NewContact, NewCustomer, write_new_customers
 
 ON_DUPLICATE = ("skip", "merge", "new")
 Progress = Callable[[float, str], None]
@@ -145,9 +147,14 @@ def _match_existing(session: Session, rows: list[PreparedRow]) -> None:
             .where(live, Contact.deleted_at.is_(None), Contact.email.in_(chunk))):
             people_by_email.setdefault(email, (cid, pid))
     by_code: dict[str, int] = {}
+    binned: set[str] = set()  # codes of customers in the recycle bin: taken, not matchable
     for chunk in _chunks(sorted({r.customer["code"] for r in rows if r.customer.get("code")})):
-        by_code.update(dict(session.execute(
-            select(Customer.code, Customer.id).where(live, Customer.code.in_(chunk))).all()))
+        for code, cid, deleted in session.execute(
+                select(Customer.code, Customer.id, Customer.deleted_at).where(Customer.code.in_(chunk))):
+            if deleted is None:
+                by_code[code] = cid
+            else:
+                binned.add(code)
     by_name: dict[str, int] = {}
     for chunk in _chunks(sorted({r.customer["name"] for r in rows if r.customer.get("name")})):
         for cid, name in session.execute(select(Customer.id, Customer.name).where(live, Customer.name.in_(chunk))):
@@ -162,6 +169,10 @@ def _match_existing(session: Session, rows: list[PreparedRow]) -> None:
         if row.errors:
             continue
         code = row.customer.get("code")
+        if code in binned:
+            row.customer.pop("code")
+            row.warnings.append(f"客户编号“{code}”已被回收站中的客户使用，本行未使用该编号")
+            code = None
         company = by_code.get(code) if code else None
         company = company or by_name.get(name_key(row.customer["name"]))
         if row.contact is not None:
@@ -227,6 +238,8 @@ def run_import(session: Session, source: ImportSource, options: ImportOptions,
     """Plan and, unless dry-run, write everything in the caller's transaction."""
     started = time.perf_counter()
     report = progress or (lambda _f, _t: None)
+    if not source.rows:
+        raise UserError(f"文件“{source.path.name}”中没有可导入的数据行")
     rows = plan(session, source, options, report)
     summary = ImportSummary(file=source.path.name, format=source.format, rows=len(rows),
                             dry_run=options.dry_run)
@@ -235,24 +248,24 @@ def run_import(session: Session, source: ImportSource, options: ImportOptions,
     if summary.errors and not options.skip_invalid:
         summary.seconds = time.perf_counter() - started
         raise ImportRejected(summary)
-    new, attach = _group_new(rows)
+    work = _group_new(rows)
     _count(summary, rows)
-    summary.created = len(new)
-    summary.contacts_added = sum(len(c.contacts) for c in new) + sum(len(v) for v in attach.values())
+    summary.created = len(work.new)
+    summary.contacts_added = sum(len(c.contacts) for c in work.new) + len(work.attach)
     if options.dry_run:
         summary.seconds = time.perf_counter() - started
         return summary
-    label = f"导入：{source.path.name}（{len(rows)} 行）"
     label = f"导入：{source.path.name}（{len(rows)} 行）"
     with operation(session, "import", label, details={"file": source.path.name,
                                                      "format": source.format}) as op:
         report(0.4, "正在合并重复…")
         stamp = f"【导入 {source.path.name} · {date.today().isoformat()}】"
-        for row in rows:
-            if row.action == "merge" and row.match_customer:
-                _merge_into_existing(session, row, stamp)
+        for row in work.merge_existing:
+            _merge_into_existing(session, row, stamp)
+        for entry in work.attach:
+            _attach_contact(session, entry, stamp)
         report(0.5, "正在写入…")
-        write_new_customers(session, new, attach, lambda f: report(0.5 + 0.5 * f, "正在写入…"))
+        write_new_customers(session, work.new, lambda f: report(0.5 + 0.5 * f, "正在写入…"))
         summary.operation_id = op.id
         op.details = {**(op.details or {}), "created": summary.created,
                       "merged": summary.merged, "skipped": summary.skipped}
@@ -271,38 +284,97 @@ def _count(summary: ImportSummary, rows: list[PreparedRow]) -> None:
             summary.skipped += 1
 
 
-def _group_new(rows: list[PreparedRow]) -> tuple[list[NewCustomer], dict[int, list[PreparedRow]]]:
-    """New customers to insert (rows of one company folded into one customer, in-file
-    duplicates merged in memory), and new contacts for existing customers."""
-    new: list[NewCustomer] = []
+@dataclass
+class WritePlan:
+    new: list[NewCustomer] = field(default_factory=list)  # customers to insert in bulk
+    attach: list[NewContact] = field(default_factory=list)  # people for existing customers
+    merge_existing: list[PreparedRow] = field(default_factory=list)  # rows merged into the db
+
+
+def _group_new(rows: list[PreparedRow]) -> WritePlan:
+    """Decide the writes. Rows of one company fold into one new customer; a person at a
+    company that exists becomes a new contact of it; a repeat within the file merged
+    "in memory" into what its earlier row will create; a match merged into the db."""
+    work = WritePlan()
     by_company: dict[str, NewCustomer] = {}
-    by_line: dict[int, NewCustomer] = {}
-    attach: dict[int, list[PreparedRow]] = {}
+    by_line: dict[int, NewCustomer | NewContact] = {}
     for row in rows:
-        if row.action == "skip" or row.action == "error":
+        if row.action in ("skip", "error"):
             continue
-        if row.action == "merge" and row.same_as_line and not row.match_customer:
-            target = by_line.get(row.same_as_line)
-            if target is not None:
-                target.absorb(row)
-                by_line[row.line] = target
+        earlier = by_line.get(row.same_as_line) if row.same_as_line else None
+        if row.action == "merge":
+            if earlier is not None:
+                earlier.absorb(row)
+                by_line[row.line] = earlier
+                continue
+            if row.match_customer:
+                work.merge_existing.append(row)
+                continue
+        if row.match_customer and row.contact is not None:
+            entry = NewContact(row.match_customer, row)
+            work.attach.append(entry)
+            by_line[row.line] = entry
             continue
-        if row.action == "merge" and row.match_customer:
-            continue  # merged into an existing record
-        if row.match_customer and row.contact is not None and not row.match_contact and row.action == "create":
-            attach.setdefault(row.match_customer, []).append(row)
-            continue
-        key = name_key(row.customer["name"]) if row.customer.get("kind") == "company" else None
-        if key and key in by_company and row.action == "create" and not row.same_as_line:
-            by_company[key].add_contact(row)
-            by_line[row.line] = by_company[key]
+        key = _company_key(row)
+        target = by_company.get(key) if key else None
+        if target is not None and not (row.same_as_line and row.contact is None):
+            target.add_contact(row)
+            by_line[row.line] = target
             continue
         customer = NewCustomer.from_row(row)
-        new.append(customer)
+        work.new.append(customer)
         by_line[row.line] = customer
         if key:
             by_company.setdefault(key, customer)
-    return new, attach
+    return work
+
+
+def _company_key(row: PreparedRow) -> str | None:
+    """Rows with the same company (by code, else name) are one customer; individual
+    customers group by name too, so a person with an assistant stays one customer."""
+    if row.customer.get("code"):
+        return "code:" + row.customer["code"]
+    return "name:" + name_key(row.customer["name"]) if row.customer.get("name") else None
+
+
+def _attach_contact(session: Session, entry: NewContact, stamp: str) -> None:
+    """A new person at a customer that already exists: the contact, and what the row
+    says about the customer (notes, tags, owner) without overwriting anything."""
+    from ..pinyin_keys import sort_key
+    from ..services.customers import get_or_create_rep, get_or_create_tags
+
+    customer = session.get(Customer, entry.customer_id)
+    if customer is None:
+        return
+    contact = dict(entry.contact)
+    session.add(Contact(customer_id=customer.id, name_sort=sort_key(contact["name"], person=True),
+                        **contact))
+    history = _fill(customer, entry.customer, skip=("name", "kind", "notes", "code"),
+                    labels=CUSTOMER_FIELDS)
+    _merge_notes(customer, entry.customer.get("notes"), history, stamp)
+    _add_tags(session, customer, entry.tags, get_or_create_tags)
+    if entry.owner and customer.owner_id is None:
+        customer.owner_id = get_or_create_rep(session, entry.owner).id
+
+
+def _add_tags(session: Session, customer: Customer, names: list[str], get_or_create) -> None:  # type: ignore[no-untyped-def]
+    if names:
+        have = {t.name for t in customer.tags}
+        new = [t for t in get_or_create(session, names) if t.name not in have]
+        if new:
+            customer.tags = customer.tags + new
+
+
+def _merge_notes(customer: Customer, notes: str | None, history: list[str], stamp: str) -> None:
+    """Empty notes are filled; different notes and differing values become a dated
+    history entry, so both versions are kept."""
+    if notes and not customer.notes:
+        customer.notes, notes = notes, None
+    if notes and notes not in (customer.notes or ""):
+        history.append(f"备注：{notes}")
+    if history:
+        entry = stamp + "不同的值：" + "；".join(history)
+        customer.notes = f"{customer.notes}\n{entry}" if customer.notes else entry
 
 
 def _merge_into_existing(session: Session, row: PreparedRow, stamp: str) -> None:
@@ -313,31 +385,25 @@ def _merge_into_existing(session: Session, row: PreparedRow, stamp: str) -> None
     customer = session.get(Customer, row.match_customer)
     if customer is None:
         return
-    history = _fill(customer, row.customer, skip=("name", "kind", "notes"))
-    if row.customer.get("notes") and row.customer["notes"] not in (customer.notes or ""):
-        history.append(f"备注：{row.customer['notes']}")
-    if row.tags:
-        have = {t.name for t in customer.tags}
-        customer.tags = customer.tags + [t for t in get_or_create_tags(session, row.tags) if t.name not in have]
+    history = _fill(customer, row.customer, skip=("name", "kind", "notes", "code"),
+                    labels=CUSTOMER_FIELDS)
+    _add_tags(session, customer, row.tags, get_or_create_tags)
     if row.owner and customer.owner_id is None:
         customer.owner_id = get_or_create_rep(session, row.owner).id
-    if row.contact is not None:
-        contact = session.get(Contact, row.match_contact) if row.match_contact else None
-        if contact is None:
-            from ..pinyin_keys import sort_key
+    contact = session.get(Contact, row.match_contact) if row.match_contact else None
+    if contact is not None and row.contact is not None:
+        history += [f"联系人{contact.name}·{h}" for h in
+                    _fill(contact, row.contact, skip=("name",), labels=CONTACT_FIELDS)]
+    elif row.contact is not None:  # a person new to this customer: merging adds them
+        from ..pinyin_keys import sort_key
 
-            contact = Contact(customer_id=customer.id, name_sort=sort_key(row.contact["name"], person=True),
-                              **row.contact)
-            session.add(contact)
-        else:
-            history += [f"联系人{contact.name}·{h}" for h in _fill(contact, row.contact, skip=("name",))]
-    if history:
-        entry = stamp + "不同的值：" + "；".join(history)
-        customer.notes = f"{customer.notes}\n{entry}" if customer.notes else entry
+        session.add(Contact(customer_id=customer.id,
+                            name_sort=sort_key(row.contact["name"], person=True), **row.contact))
+    _merge_notes(customer, row.customer.get("notes"), history, stamp)
     customer.updated_at = utcnow()
 
 
-def _fill(target: object, values: dict, skip: tuple[str, ...]) -> list[str]:
+def _fill(target: object, values: dict, skip: tuple[str, ...], labels: dict) -> list[str]:
     differing = []
     for key, value in values.items():
         if key in skip or value in (None, ""):
@@ -346,8 +412,18 @@ def _fill(target: object, values: dict, skip: tuple[str, ...]) -> list[str]:
         if current in (None, ""):
             setattr(target, key, value)
         elif current != value:
-            differing.append(f"{key}={value}（原为 {current}）")
+            label = labels[key].label if key in labels else key
+            differing.append(f"{label}：{_shown(value)}（原为 {_shown(current)}）")
     return differing
+
+
+def _shown(value: object) -> str:
+    from ..models.enums import CreditRating, CustomerStatus, CustomerType, Gender
+
+    for enum in (CustomerStatus, CustomerType, Gender, CreditRating):
+        if isinstance(value, str) and value in enum._value2member_map_:
+            return enum.label_of(value)
+    return str(value)
 
 
 def count_live_customers(session: Session) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..normalize import is_valid_email, name_key, normalize_email, normalize_phone
+from ..models.enums import CustomerKind
 from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
@@ -25,7 +26,9 @@ from .fields import FIELD_LABELS, ImportField
 from .records import SourceRow
 
 F = ImportField
-_TAG_SPLIT = re.compile(r"[,，;；、/|\n]+")
+_TAG_SPLIT = re.compile(r"\s*:::\s*|[,，;；、/|\n]+")  # ":::" separates Google's groups
+_SYSTEM_TAGS = {"myContacts", "My Contacts", "starred"}  # groups phones add to everyone
+_NUMBERISH = re.compile(r"^\+?[\d\s\-().]{7,}$")
 
 # Plain one-to-one columns: import field → (customer field, contact field)
 _CUSTOMER_SIMPLE = {
@@ -83,7 +86,9 @@ def prepare_row(src: SourceRow) -> PreparedRow:
         row.errors.append("缺少客户名称或联系人姓名")
         row.action = "error"
         return row
-    row.customer = {"name": company or person, "kind": "company" if company else "person"}
+    kind = CustomerKind.from_text(src.first(F.CUSTOMER_KIND))
+    row.customer = {"name": company or person,
+                    "kind": kind.value if kind else ("company" if company else "person")}
     row.contact = {"name": person} if person else None
 
     for source_field, target in _CUSTOMER_SIMPLE.items():
@@ -100,12 +105,17 @@ def prepare_row(src: SourceRow) -> PreparedRow:
     _emails(row, src, extra, warnings)
     for fax in src.all(F.FAX):
         extra.append(f"传真：{fax}")
-    row.tags = [t.strip()[:40] for value in src.all(F.TAGS) for t in _TAG_SPLIT.split(value) if t.strip()]
+    row.tags = list(dict.fromkeys(
+        tag for value in src.all(F.TAGS) for t in _TAG_SPLIT.split(value)
+        if (tag := t.strip().lstrip("*").strip()[:40]) and tag not in _SYSTEM_TAGS))
     row.owner = _clean(src.first(F.OWNER))[:50] or None
 
     notes = [*src.all(F.NOTES), *extra]
     if notes:
-        _put(row.customer, CUSTOMER_FIELDS, "notes", "\n".join(notes), [], warnings)
+        try:
+            row.customer["notes"] = CUSTOMER_FIELDS["notes"].parse("\n".join(notes))
+        except ValidationError as exc:
+            row.errors.append(f"备注：{exc}")
     for name_field, data, specs in (("name", row.customer, CUSTOMER_FIELDS),
                                     ("name", row.contact, CONTACT_FIELDS)):
         if data is not None:
@@ -154,11 +164,13 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
             phone = normalize_phone(raw)
             if phone is None:
                 continue
-            if not phone.is_recognised:
+            if not phone.is_recognised and not _NUMBERISH.match(raw.strip()):
                 warnings.append(f"号码“{raw[:30]}”无法识别，已放入备注")
                 extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
                 continue
-            (mobiles if phone.kind == "mobile" else landlines).append(phone.display)
+            # A number marked as a mobile stays one even when it is foreign.
+            is_mobile = phone.kind == "mobile" or (source_field == F.MOBILE and phone.kind != "landline")
+            (mobiles if is_mobile else landlines).append(phone.display)
     company_phone = normalize_phone(src.first(F.CUSTOMER_PHONE))
     if company_phone is not None:
         if company_phone.is_recognised:

@@ -3,8 +3,8 @@
 A 100,000-row list must import in seconds, so new rows go in as bulk inserts with
 explicit ids, their search documents are built by the same builders a reindex uses and
 inserted alongside, and the journal records the inserted ids so the whole import can be
-undone later. Contacts added to customers that already existed are few and take the
-ordinary path (the index hook builds their documents).
+undone later. Contacts added to customers that already existed are few and go through the ORM
+(importer._attach_contact): journaled and indexed by the ordinary hooks.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..services.customers import get_or_create_rep, get_or_create_tags
 from ..services.journal import record_inserts
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for
-from ..services.tracking import note_changed, note_indexed
+from ..services.tracking import note_indexed
 from .prepare import PreparedRow
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
@@ -51,9 +51,14 @@ class NewCustomer:
 
     def add_contact(self, row: PreparedRow) -> None:
         """Another row of the same company: one more contact, and any company details
-        this row adds."""
+        this row adds (its notes are appended, never dropped)."""
         for key, value in row.customer.items():
-            self.customer.setdefault(key, value)
+            if key == "notes":
+                notes = self.customer.get("notes")
+                if value and value not in (notes or ""):
+                    self.customer["notes"] = f"{notes}\n{value}" if notes else value
+            else:
+                self.customer.setdefault(key, value)
         if row.contact is not None:
             self.contacts.append(dict(row.contact))
         self.tags += [t for t in row.tags if t not in self.tags]
@@ -86,19 +91,44 @@ class NewCustomer:
 
 
 @dataclass
+class NewContact:
+    """A person from the file for a customer that already exists."""
+
+    customer_id: int
+    row: PreparedRow
+
+    def __post_init__(self) -> None:
+        self.contact = dict(self.row.contact or {})
+        self.customer = dict(self.row.customer)
+        self.tags = list(self.row.tags)
+        self.owner = self.row.owner
+
+    def absorb(self, row: PreparedRow) -> None:
+        """A repeat of this person later in the file: fill what is still empty."""
+        for key, value in (row.contact or {}).items():
+            if self.contact.get(key) in (None, ""):
+                self.contact[key] = value
+        for key, value in row.customer.items():
+            if key == "notes" and value and value not in (self.customer.get("notes") or ""):
+                notes = self.customer.get("notes")
+                self.customer["notes"] = f"{notes}\n{value}" if notes else value
+            else:
+                self.customer.setdefault(key, value)
+        self.tags += [t for t in row.tags if t not in self.tags]
+
+
+@dataclass
 class Written:
     customers: int = 0
     contacts: int = 0
 
 
 def write_new_customers(session: Session, new: list[NewCustomer],
-                        attach: dict[int, list[PreparedRow]],
                         progress: Callable[[float], None] | None = None) -> Written:
     report = progress or (lambda _f: None)
     conn = session.connection()
     reps = {name: get_or_create_rep(session, name).id
-            for name in sorted({c.owner for c in new if c.owner} |
-                               {r.owner for rows in attach.values() for r in rows if r.owner})}
+            for name in sorted({c.owner for c in new if c.owner})}
     tags = {t.name: t.id for t in get_or_create_tags(session, sorted({t for c in new for t in c.tags}))}
     next_customer = _next_id(session, Customer)
     next_contact = _next_id(session, Contact)
@@ -150,20 +180,11 @@ def write_new_customers(session: Session, new: list[NewCustomer],
             backend.add(conn, kind, [(d[0], d[8], d[9], d[10]) for d in docs if d[1] == kind])
         report(min(1.0, (start + BATCH) / max(len(new), 1)))
     written.customers = len(customer_ids)
-    attached: list[int] = []
-    for customer_id, rows in attach.items():
-        for n, row in enumerate(rows):
-            contacts = [_contact_row(next_contact, customer_id, row.contact, False, now)]
-            bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, contacts)
-            attached.append(next_contact)
-            next_contact += 1
     record_inserts(session, "customer", customer_ids)
-    record_inserts(session, "contact", contact_ids + attached)
+    record_inserts(session, "contact", contact_ids)
     note_indexed(session, "customer", customer_ids)
     note_indexed(session, "contact", contact_ids)
-    if attached:
-        note_changed(session, "contact", attached)
-    written.contacts = len(contact_ids) + len(attached)
+    written.contacts = len(contact_ids)
     return written
 
 

@@ -41,7 +41,7 @@ CONTACT_FIELDS: dict[str, f.FieldSpec] = {
         f.FieldSpec("needs", "需求", f.text(2000)),
         f.FieldSpec("preferences", "偏好", f.text(2000)),
         f.FieldSpec("last_emotion", "上次情绪", f.choice(Emotion)),
-        f.FieldSpec("notes", "备注", f.text(20000)),
+        f.FieldSpec("notes", "备注", f.text(200_000)),
     ]
 }
 

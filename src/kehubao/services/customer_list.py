@@ -140,7 +140,8 @@ def query_ids(
     triple the time for 200,000 plain integers."""
     stmt = _ids_statement(session, filt, sort, descending)
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect)
+    # render_postcompile expands IN (...) lists into plain parameters, as execute() would.
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     if conn.dialect.positional:
         args: tuple | dict = tuple(params[name] for name in compiled.positiontup)

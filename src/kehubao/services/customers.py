@@ -54,7 +54,7 @@ CUSTOMER_FIELDS: dict[str, f.FieldSpec] = {
         f.FieldSpec("referred_by_id", "介绍人", f.foreign_id),
         f.FieldSpec("owner_id", "负责人", f.foreign_id),
         f.FieldSpec("credit_limit_fen", "信用额度（元）", f.money_fen),
-        f.FieldSpec("notes", "备注", f.text(20000)),
+        f.FieldSpec("notes", "备注", f.text(200_000)),
     ]
 }
 

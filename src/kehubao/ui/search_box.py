@@ -25,13 +25,15 @@ class _Query(QRunnable):
         super().__init__()
         self.db, self.text, self.generation, self.signals = db, text, generation, signals
 
-    def run(self) -> None:
+    def compute(self) -> SearchResults:
         try:
             with self.db.session(write=False) as session:
-                results = search(session, self.text, limit=PER_KIND)
+                return search(session, self.text, limit=PER_KIND)
         except Exception:  # noqa: BLE001 - a failed keystroke search just shows nothing
-            results = SearchResults(query=self.text)
-        self.signals.done.emit(self.generation, results)
+            return SearchResults(query=self.text)
+
+    def run(self) -> None:
+        self.signals.done.emit(self.generation, self.compute())
 
 
 class SearchPopup(QFrame):
@@ -121,6 +123,12 @@ class SearchBox(QLineEdit):
         self._timer.setInterval(120)
         self._timer.timeout.connect(self._run)
         self.textChanged.connect(self._typed)
+        # Hide the popup shortly after focus leaves (a click on a result must land
+        # first). A timer owned by the box dies with it, unlike a bare single-shot.
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(150)
+        self._hide_timer.timeout.connect(lambda: self.hasFocus() or self.popup.hide())
 
     def focus_search(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -144,7 +152,7 @@ class SearchBox(QLineEdit):
         self._timer.stop()
         self.generation += 1
         query = _Query(self.db, self.text(), self.generation, self._signals)
-        query.run()
+        self._show(self.generation, query.compute())
 
     def _show(self, generation: int, results: SearchResults) -> None:
         if generation != self.generation or not self.text().strip():
@@ -184,5 +192,5 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        QTimer.singleShot(150, lambda: None if self.hasFocus() else self.popup.hide())
+        self._hide_timer.start()
         super().focusOutEvent(event)

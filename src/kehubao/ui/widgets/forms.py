@@ -91,7 +91,7 @@ class Form(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self._initial: dict[str, Any] = {}
@@ -153,10 +153,10 @@ class Form(QWidget):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
-        if isinstance(widget, (ChoiceField, DateField)):
-            return widget.value()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
+        if hasattr(widget, "value"):  # ChoiceField, DateField, EmotionPicker...
+            return widget.value()
         if isinstance(widget, QComboBox):
             return widget.currentData()
         raise TypeError(widget)
@@ -167,10 +167,10 @@ class Form(QWidget):
             widget.setText("" if value is None else str(value))
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value or "")
-        elif isinstance(widget, (ChoiceField, DateField)):
-            widget.set_value(value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
+        elif hasattr(widget, "set_value"):
+            widget.set_value(value)
         elif isinstance(widget, QComboBox):
             index = widget.findData(value)
             widget.setCurrentIndex(index if index >= 0 else 0)
