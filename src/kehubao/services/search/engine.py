@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Select, select, union
+from sqlalchemy import Select, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from ...models import Customer, SearchDoc
@@ -30,6 +30,7 @@ from .fts_sqlite import KINDS, FtsBackend, LikeBackend, backend_for
 from .text import Query, digit_grams, is_cjk_token, like_escape, matches_mixed, parse_query
 
 CAP = 1000
+MAX_VERIFY_SCAN = 5000
 KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
 
@@ -100,15 +101,19 @@ def _search_kind(session: Session, backend: FtsBackend | LikeBackend, kind: str,
         like = (f"% {digit_grams(q.digits)} %" if q.digits
                 else f"% {like_escape(q.latin)}%" if q.latin else q.like_pattern())
         label = "phone" if q.digits else "email" if "@" in q.raw else "pinyin"
-        done = add(_adaptive(session, backend, kind, "keys", expr, like, want()), label)
+        done = add(_adaptive(session, backend, kind, "keys", expr, like, want(),
+                             verify=not q.digits and not q.latin and len(q.tokens) > 1
+                             and not q.like_is_exact,
+                             skip_index=len(q.latin) == 1 and not q.digits), label)
     if not done and named and q.mixed:
         done = add(_mixed(session, backend, kind, q, want()), "pinyin")
+    several = len(q.tokens) > 1 and not q.like_is_exact
     if not done and q.tokens:
         done = add(_adaptive(session, backend, kind, "names", q.fts_phrase(),
-                             q.like_pattern(), want()), "name")
+                             q.like_pattern(), want(), verify=several), "name")
     if not done and q.tokens:
-        add(_adaptive(session, backend, kind, "body", q.fts_phrase(), q.like_pattern(), want()),
-            "text")
+        add(_adaptive(session, backend, kind, "body", q.fts_phrase(), q.like_pattern(), want(),
+                      verify=several), "text")
     return _hits(session, kind, found)
 
 
@@ -135,22 +140,40 @@ def _by_name(session: Session, kind: str, key: str, *, exact: bool, limit: int) 
 
 
 def _adaptive(session: Session, backend: FtsBackend | LikeBackend, kind: str, column: str,
-              fts_expr: str, like_pattern: str, limit: int) -> list[int]:
+              fts_expr: str, like_pattern: str, limit: int, *, verify: bool = False,
+              skip_index: bool = False) -> list[int]:
+    """The best `limit` documents of a full-text tier, in rank order (see module doc).
+
+    `verify`: the LIKE pattern is looser than the index (several tokens), so candidates
+    of the rank-ordered walk are confirmed by the index. `skip_index`: the query is known
+    to be unselective (a single letter), so go straight to the walk."""
     if isinstance(backend, FtsBackend):
-        ids = backend.match_ids(session, kind, column, fts_expr, CAP)
+        ids = [] if skip_index else backend.match_ids(session, kind, column, fts_expr, CAP)
     else:
         ids = backend.match_ids(session, kind, column, like_pattern, CAP)
-    if len(ids) < CAP:
+        verify = skip_index = False
+    if len(ids) < CAP and not skip_index:
         if not ids:
             return []
         stmt = (select(SearchDoc.id).where(SearchDoc.id.in_(ids))
                 .order_by(SearchDoc.rank.desc()).limit(limit))
-    else:
-        stmt = (select(SearchDoc.id)
-                .where(SearchDoc.kind == kind,
-                       getattr(SearchDoc, column).like(like_pattern, escape="\\"))
-                .order_by(SearchDoc.rank.desc()).limit(limit))
-    return list(session.scalars(stmt))
+        return list(session.scalars(stmt))
+    stmt = (select(SearchDoc.id)
+            .where(SearchDoc.kind == kind, getattr(SearchDoc, column).like(like_pattern, escape="\\"))
+            .order_by(SearchDoc.rank.desc()))
+    if not verify:
+        return list(session.scalars(stmt.limit(limit)))
+    out: list[int] = []
+    batch = max(limit * 4, 64)
+    for offset in range(0, MAX_VERIFY_SCAN, batch):
+        chunk = list(session.scalars(stmt.offset(offset).limit(batch)))
+        if not chunk:
+            break
+        confirmed = set(backend.match_among(session, kind, column, fts_expr, chunk))
+        out += [i for i in chunk if i in confirmed]
+        if len(out) >= limit:
+            break
+    return out[:limit]
 
 
 MAX_MIXED_SCAN = 3000
@@ -167,17 +190,45 @@ def _mixed(session: Session, backend: FtsBackend | LikeBackend, kind: str, q: Qu
         if not is_cjk_token(token):
             break
         lead += token
+    prefixes = q.mixed_prefixes()
+    if prefixes and isinstance(backend, FtsBackend):
+        # The index intersects "has these characters in the name" with "keys start like
+        # this", leaving few candidates even for a common surname.
+        keys = " OR ".join(f'"{p}" *' for p in prefixes)
+        expr = f'{{names}} : "{" ".join(lead)}" AND {{keys}} : ({keys})' if lead else f"{{keys}} : ({keys})"
+        ids = backend.match_ids(session, kind, None, expr, CAP)
+        if len(ids) < CAP:  # a small candidate set: check each, best rank first
+            rows = session.execute(select(SearchDoc.id, SearchDoc.title).where(SearchDoc.id.in_(ids))
+                                   .order_by(SearchDoc.rank.desc())).all()
+            return [doc_id for doc_id, title in rows if title.startswith(lead) and any(
+                matches_mixed(q.mixed, pairs) for pairs in _char_syllables(title))][:limit]
     stmt = select(SearchDoc.id, SearchDoc.title).where(SearchDoc.kind == kind)
+    if prefixes:
+        stmt = stmt.where(or_(*(SearchDoc.keys.like(f"% {like_escape(p)}%", escape="\\")
+                                for p in prefixes)))
+    elif hint := q.initials_hint():
+        stmt = stmt.where(SearchDoc.keys.like(f"% {like_escape(hint)}%", escape="\\"))
     if lead:
-        stmt = stmt.where(SearchDoc.name_key > lead, SearchDoc.name_key < lead + "\U0010ffff")
+        in_range = (SearchDoc.name_key > lead, SearchDoc.name_key < lead + "\U0010ffff")
+        size = session.scalar(select(func.count()).select_from(SearchDoc).where(
+            SearchDoc.kind == kind, *in_range)) or 0
+        if size <= MAX_MIXED_SCAN:  # few names: take the range, sort it
+            stmt = stmt.where(*in_range)
+        else:  # a common surname: walk in rank order (LIKE keeps the planner off the
+            # name index), the first matches come early and we stop
+            stmt = stmt.where(SearchDoc.name_key.like(like_escape(lead) + "%", escape="\\"))
     else:
         run = _first_cjk_run(q.mixed)
         phrase = Query(raw=run, tokens=list(run))
-        stmt = stmt.where(SearchDoc.id.in_(
-            _adaptive(session, backend, kind, "names", phrase.fts_phrase(),
-                      phrase.like_pattern(), MAX_MIXED_SCAN)))
+        first_letter = q.mixed[0][0]
+        stmt = stmt.where(SearchDoc.keys.like(f"% {like_escape(first_letter)}%", escape="\\"),
+                          SearchDoc.id.in_(_adaptive(session, backend, kind, "names",
+                                                     phrase.fts_phrase(), phrase.like_pattern(),
+                                                     MAX_MIXED_SCAN, verify=len(run) > 1)))
     out: list[int] = []
-    result = session.execute(stmt.order_by(SearchDoc.rank.desc()).limit(MAX_MIXED_SCAN))
+    # Streamed (yield_per): SQLite walks only as far as we read, and we stop at `limit`.
+    result = session.execute(stmt.order_by(SearchDoc.rank.desc()).limit(MAX_MIXED_SCAN)
+                             .execution_options(yield_per=32))
     for doc_id, title in result:
         if any(matches_mixed(q.mixed, pairs) for pairs in _char_syllables(title)):
             out.append(doc_id)

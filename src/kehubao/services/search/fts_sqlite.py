@@ -47,6 +47,17 @@ class FtsBackend:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in session.execute(text(sql), {"q": target})]
 
+    def match_among(self, session: Session, kind: str, column_name: str | None, expr: str,
+                    ids: Sequence[int]) -> list[int]:
+        """Which of these documents the expression matches (rowid lookups, cheap)."""
+        if not expr or not ids:
+            return []
+        name = fts_table(kind)
+        target = f"{{{column_name}}} : ({expr})" if column_name else expr
+        marks = ", ".join(str(int(i)) for i in ids)
+        sql = f"SELECT rowid FROM {name} WHERE {name} MATCH :q AND rowid IN ({marks})"
+        return [r[0] for r in session.execute(text(sql), {"q": target})]
+
     def match_select(self, kind: str, expr: str) -> Select:
         """A selectable of matching search_doc ids, for use inside larger queries."""
         fts = table(fts_table(kind), column("rowid"))

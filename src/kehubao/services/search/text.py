@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...normalize import name_key, phone_digits
-from ...pinyin_keys import is_cjk
+from ...pinyin_keys import SURNAME_READINGS, char_readings, is_cjk
 
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+")
@@ -96,9 +96,57 @@ class Query:
     def phone_phrase(self) -> str:
         return f'"{digit_grams(self.digits)}"' if self.digits else ""
 
+    @property
+    def like_is_exact(self) -> bool:
+        """Chinese characters stand side by side in the text, so a query made only of
+        them (spaces aside) is a plain substring. With Latin words or punctuation in
+        between, spacing and punctuation may differ from the text."""
+        return bool(self.tokens) and all(is_cjk_token(t) for t in self.tokens) and \
+            "".join(self.tokens) == "".join(self.raw.split())
+
     def like_pattern(self) -> str:
-        """LIKE pattern for the query as a substring of the documents' raw text."""
-        return "%" + like_escape(self.raw) + "%"
+        """LIKE pattern matching the same tokens, in order, in the raw text. When it is
+        not exact (`like_is_exact`), it is looser than the index's phrase and callers
+        verify its candidates against the index."""
+        joiner = "" if self.like_is_exact else "%"
+        return "%" + joiner.join(like_escape(t) for t in self.tokens) + "%"
+
+    def mixed_prefixes(self) -> list[str]:
+        """For the common shape "Chinese, then one run of letters" (张s, 王ln, 张sanf):
+        a matching name's keys begin with the initials plus the letters ("zs", "wln") or
+        with the full pinyin plus the letters ("zhangsanf"), for some reading of the
+        Chinese characters (王 is usually wang, rarely yu). Empty for other shapes."""
+        if len(self.mixed) < 2 or is_cjk_token(self.mixed[-1]):
+            return []
+        lead, run = self.mixed[:-1], self.mixed[-1]
+        if not all(is_cjk_token(t) for t in lead):
+            return []
+        combos = [("", "")]
+        for n, token in enumerate(lead):
+            # Names are indexed with the usual reading, plus the surname reading for
+            # the first character (单 shan): only those can match.
+            readings = list(char_readings(token)[:1])
+            if n == 0 and token in SURNAME_READINGS:
+                readings.append(SURNAME_READINGS[token])
+            if not readings:
+                return []
+            combos = [(i + r[0], f + r) for i, f in combos for r in dict.fromkeys(readings)][:4]
+        return sorted({p for i, f in combos for p in (i + run, f + run)})
+
+    def initials_hint(self) -> str:
+        """For a mixed query starting with Chinese ("张s", "张三f"): the initials its
+        names must start with — each leading character's initial, then the first
+        letter typed ("zs"). Lets SQL discard most names before the exact check."""
+        hint = ""
+        for token in self.mixed:
+            if is_cjk_token(token):
+                readings = char_readings(token)
+                if not readings or len({r[0] for r in readings}) > 1:
+                    return hint  # a polyphone: its initial is not certain
+                hint += readings[0][0]
+            else:
+                return hint + token[0]
+        return hint
 
 
 def is_cjk_token(token: str) -> bool:
