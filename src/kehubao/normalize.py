@@ -206,29 +206,34 @@ def _from_excel_serial(serial: float) -> date:
 # --------------------------------------------------------------------------- text
 
 
+# Full-width Latin letters and digits (ＡＢＣ１２３) become ASCII, odd spaces become plain
+# ones; CJK punctuation is left alone because it is correct Chinese typography.
+_FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                          *range(0xFF41, 0xFF5B))}
+_FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20})
+_SPACES = re.compile(r" {2,}")
+
+
 def clean_text(raw: object, max_length: int | None = None) -> str | None:
     """Trim, fold full-width ASCII to half-width, collapse inner runs of spaces; None if
-    nothing is left. Newlines inside notes are kept."""
+    nothing is left. Newlines inside notes are kept. (One C-speed translate: an import
+    cleans a million values.)"""
     if raw is None:
         return None
-    text = str(raw).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(_fold_fullwidth(ch) for ch in text)
-    text = "\n".join(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n"))
+    text = str(raw)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_FOLD)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
     text = text.strip()
     if not text:
         return None
     if max_length is not None and len(text) > max_length:
         raise ValidationError(f"内容过长（{len(text)} 个字符，最多 {max_length} 个）")
     return text
-
-
-def _fold_fullwidth(ch: str) -> str:
-    """Full-width Latin letters and digits (ＡＢＣ１２３) become ASCII; CJK punctuation is
-    left alone because it is correct Chinese typography."""
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    return ch
 
 
 def name_key(text: str | None) -> str:

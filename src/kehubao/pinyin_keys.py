@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pypinyin.phrases_dict import phrases_dict
-from pypinyin.pinyin_dict import pinyin_dict
 
 _TONE_FOLD = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ",
@@ -65,11 +63,36 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF
 
 
+def _dictionaries() -> tuple[dict, dict]:
+    """pypinyin's dictionaries, loaded on first use: importing them takes a quarter of a
+    second that the window's start-up should not pay."""
+    global _PINYIN_DICT, _PHRASES_DICT
+    if _PINYIN_DICT is None:
+        from pypinyin.phrases_dict import phrases_dict
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        _PINYIN_DICT, _PHRASES_DICT = pinyin_dict, phrases_dict
+    return _PINYIN_DICT, _PHRASES_DICT  # type: ignore[return-value]
+
+
+_PINYIN_DICT: dict | None = None
+_PHRASES_DICT: dict | None = None
+_PHRASE_STARTS: frozenset[str] | None = None
+
+
+def _phrase_starts() -> frozenset[str]:
+    """The first two characters of every phrase: where none starts, skip the lookups."""
+    global _PHRASE_STARTS
+    if _PHRASE_STARTS is None:
+        _PHRASE_STARTS = frozenset(w[:2] for w in _dictionaries()[1] if len(w) >= 2)
+    return _PHRASE_STARTS
+
+
 def char_readings(ch: str) -> tuple[str, ...]:
     """Tone-less readings of one character, most common first; () if it has none."""
     readings = _READINGS.get(ch)
     if readings is None:
-        raw = pinyin_dict.get(ord(ch))
+        raw = _dictionaries()[0].get(ord(ch))
         readings = tuple(dict.fromkeys(r.translate(_TONE_FOLD) for r in raw.split(","))) if raw else ()
         _READINGS[ch] = readings
     return readings
@@ -83,7 +106,7 @@ _MAX_PHRASE = 4
 def _phrase(word: str) -> tuple[str, ...] | None:
     if word in _PHRASES:
         return _PHRASES[word]
-    readings = phrases_dict.get(word)
+    readings = _dictionaries()[1].get(word)
     value = tuple(r[0].translate(_TONE_FOLD) for r in readings) if readings else None
     if value is not None and len(value) != len(word):
         value = None
@@ -116,10 +139,11 @@ def _run_syllables(run: str) -> list[str]:
     if not any(poly):
         return [r[0] for r in readings if r]
     out: list[str] = []
+    starts = _phrase_starts()
     i, n = 0, len(run)
     while i < n:
         # A phrase only matters if it covers a polyphone; elsewhere take the reading.
-        if any(poly[i : i + _MAX_PHRASE]):
+        if run[i : i + 2] in starts and any(poly[i : i + _MAX_PHRASE]):
             for length in range(min(_MAX_PHRASE, n - i), 1, -1):
                 phrase = _phrase(run[i : i + length])
                 if phrase is not None:

@@ -30,7 +30,10 @@ class SourceRow:
     values: dict[ImportField, list[str]] = field(default_factory=dict)
 
     def first(self, f: ImportField) -> str:
-        return next((v for v in self.values.get(f, []) if v), "")
+        for value in self.values.get(f, ()):
+            if value:
+                return value
+        return ""
 
     def all(self, f: ImportField) -> list[str]:
         return [v for v in self.values.get(f, []) if v]

@@ -247,18 +247,13 @@ def get_or_create_tags(session: Session, names: Iterable[str]) -> list[Tag]:
 
 
 def all_tags(session: Session) -> list[tuple[int, str, int]]:
-    """(id, name, number of live customers) ordered by use."""
-    rows = session.execute(
-        select(Tag.id, Tag.name, func.count(Customer.id))
-        .outerjoin(customer_tag, customer_tag.c.tag_id == Tag.id)
-        .outerjoin(
-            Customer,
-            (Customer.id == customer_tag.c.customer_id) & Customer.deleted_at.is_(None),
-        )
-        .group_by(Tag.id)
-        .order_by(func.count(Customer.id).desc(), Tag.name)
-    ).all()
-    return [(r[0], r[1], r[2]) for r in rows]
+    """(id, name, number of customers carrying it) ordered by use. Counts include the
+    recycle bin, so they come from the association's own index alone."""
+    counts = dict(session.execute(
+        select(customer_tag.c.tag_id, func.count()).group_by(customer_tag.c.tag_id)).all())
+    tags = session.execute(select(Tag.id, Tag.name)).all()
+    return sorted(((tid, name, counts.get(tid, 0)) for tid, name in tags),
+                  key=lambda t: (-t[2], t[1]))
 
 
 def sales_reps(session: Session, *, active_only: bool = True) -> list[SalesRep]:

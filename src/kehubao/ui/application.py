@@ -69,5 +69,11 @@ def run(db_arg: str | None) -> int:
     window = MainWindow(db)
     window.show()
     code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    from .tasks import wait_for_tasks
+
+    wait_for_tasks()  # nothing may still be writing when the database closes
+    QThreadPool.globalInstance().waitForDone(5000)
     db.dispose()
     return code

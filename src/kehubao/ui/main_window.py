@@ -300,6 +300,18 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, screen.width()), min(800, screen.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        from .tasks import cancel_all, running_titles, wait_for_tasks
+
+        if titles := running_titles():
+            answer = QMessageBox.question(
+                self, APP_DISPLAY_NAME,
+                self.tr("“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？")
+                .replace("%1", titles[0]))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            cancel_all()
+            wait_for_tasks()
         if not self.customers.confirm_close():
             event.ignore()
             return

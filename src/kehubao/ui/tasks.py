@@ -108,6 +108,7 @@ class Task(QObject):
         self.signals.succeeded.connect(self._on_success, Qt.ConnectionType.QueuedConnection)
         self.signals.failed.connect(self._on_failure, Qt.ConnectionType.QueuedConnection)
         self.runnable = _Runnable(fn, self.signals, self.progress)
+        self.title = title
 
     def start(self) -> None:
         _running.append(self)
@@ -165,6 +166,15 @@ def show_error(parent: Any, exc: BaseException, details: str = "") -> None:
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def running_titles() -> list[str]:
+    return [task.title.rstrip("…") for task in _running]
+
+
+def cancel_all() -> None:
+    for task in list(_running):
+        task.progress.cancel()
 
 
 def wait_for_tasks(timeout_ms: int = 30_000) -> bool:

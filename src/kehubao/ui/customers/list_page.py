@@ -5,7 +5,7 @@ Keyboard: Ctrl+F filter, Enter open, F2 edit, Del delete, Ctrl+N new (window-wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,29 @@ class CustomerTableView(QTableView):
             super().keyPressEvent(event)
 
 
+class _ChoicesSignals(QObject):
+    ready = Signal(object)
+
+
+class _LoadChoices(QRunnable):
+    def __init__(self, db: Database, signals: _ChoicesSignals) -> None:
+        super().__init__()
+        self.db, self.signals = db, signals
+
+    def run(self) -> None:
+        try:
+            with self.db.session(write=False) as session:
+                choices = {
+                    "regions": distinct_values(session, "region"),
+                    "industries": distinct_values(session, "industry"),
+                    "tags": svc.all_tags(session),
+                    "reps": [(r.id, r.name) for r in svc.sales_reps(session)],
+                }
+        except Exception:  # noqa: BLE001 - the combos keep their old values
+            return
+        self.signals.ready.emit(choices)
+
+
 class CustomerListPage(QWidget):
     open_customer = Signal(int)
     edit_customer = Signal(int)
@@ -60,6 +83,8 @@ class CustomerListPage(QWidget):
         self.db = db
         self.model = CustomerTableModel(db, self)
         self._restore_selection: list[int] = []
+        self._choices_signals = _ChoicesSignals()
+        self._choices_signals.ready.connect(self._apply_choices, Qt.ConnectionType.QueuedConnection)
 
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("筛选：名称、拼音、电话、联系人…（Ctrl+F）"))
@@ -128,6 +153,9 @@ class CustomerListPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # The indicator first: enabling sorting applies it at once, and Qt's default
+        # (descending) would start a useless load.
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
@@ -144,7 +172,6 @@ class CustomerListPage(QWidget):
         for n, column in enumerate(self.model.columns):
             self.view.setColumnWidth(n, column.width)
             self.view.setColumnHidden(n, not column.visible)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.open_requested.connect(self.open_selected)
         self.view.edit_requested.connect(self.edit_selected)
@@ -168,8 +195,13 @@ class CustomerListPage(QWidget):
         self.model.reloaded.connect(self._after_reload)
         self.model.loading_changed.connect(self._update_counts)
         self._restore_state()
-        self.refresh_choices()
         self.model.reload()
+        # The filter choices load once the list is on screen: it comes first.
+        self.model.reloaded.connect(self._first_choices)
+
+    def _first_choices(self, _rows: int) -> None:
+        self.model.reloaded.disconnect(self._first_choices)
+        self.refresh_choices()
 
     # ------------------------------------------------------------------ filters
 
@@ -182,13 +214,18 @@ class CustomerListPage(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def refresh_choices(self) -> None:
-        """Values in use for region, industry, tag and owner (kept when still valid)."""
-        with self.db.session(write=False) as session:
-            regions = distinct_values(session, "region")
-            industries = distinct_values(session, "industry")
-            tags = svc.all_tags(session)
-            reps = [(r.id, r.name) for r in svc.sales_reps(session)]
+    def refresh_choices(self, *, wait: bool = False) -> None:
+        """Values in use for region, industry, tag and owner, read on a reader thread
+        (grouping 200,000 rows must not hold up the window) and applied when ready."""
+        job = _LoadChoices(self.db, self._choices_signals)
+        if wait:
+            job.run()
+        else:
+            QThreadPool.globalInstance().start(job)
+
+    def _apply_choices(self, choices: dict) -> None:
+        regions, industries = choices["regions"], choices["industries"]
+        tags, reps = choices["tags"], choices["reps"]
         self._refill(self.region, [(r, r) for r in regions])
         self._refill(self.industry, [(i, i) for i in industries])
         self._refill(self.tag, [(tid, f"{name}（{n}）") for tid, name, n in tags])

@@ -30,10 +30,18 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...db import Database
 from ...models.enums import CustomerStatus, CustomerType, ValueClass
-from ...services.customer_list import CustomerFilter, CustomerRow, fetch_rows, query_ids
+from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
 
-PAGE = 100
-MAX_PAGES = 60
+PAGE = 50
+MAX_PAGES = 120
+FIRST_SCREEN = 200  # ids shown before the full list has arrived
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+USER = int(Qt.ItemDataRole.UserRole)
+_ANSWERED = frozenset({DISPLAY, TOOLTIP, ALIGN, FOREGROUND, USER})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -56,6 +64,7 @@ def _day(value: datetime | None) -> str:
 
 
 class _IdsSignals(QObject):
+    first = Signal(int, object, int)  # generation, first ids, total count
     loaded = Signal(int, object, float)  # generation, ids, seconds
     failed = Signal(int, str)
 
@@ -72,6 +81,10 @@ class _LoadIds(QRunnable):
         started = time.perf_counter()
         try:
             with db.session(write=False) as session:
+                if not filt.text.strip():  # counting a text match costs as much as finding it
+                    first = query_ids(session, filt, sort, desc, limit=FIRST_SCREEN)
+                    if len(first) == FIRST_SCREEN:
+                        self.signals.first.emit(self.generation, first, count(session, filt))
                 ids = query_ids(session, filt, sort, desc)
         except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
             self.signals.failed.emit(self.generation, str(exc))
@@ -89,13 +102,15 @@ class CustomerTableModel(QAbstractTableModel):
         self.db = db
         self.columns = self._columns()
         self._ids = array("q")
-        self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
+        self._total = 0  # rows shown; more than len(_ids) while only the first screen is in
+        self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self.filter = CustomerFilter()
         self.sort_key, self.descending = "name", False
         self._generation = 0
         self.loading = False
         self.last_load_seconds = 0.0
         self._signals = _IdsSignals()
+        self._signals.first.connect(self._on_first, Qt.ConnectionType.QueuedConnection)
         self._signals.loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self._readers = QThreadPool(self)
@@ -158,13 +173,29 @@ class CustomerTableModel(QAbstractTableModel):
             self.loading = value
             self.loading_changed.emit(value)
 
+    def _on_first(self, generation: int, ids: array, total: int) -> None:
+        """The first screenful and the count: enough to show the list at once."""
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids, self._total = ids, total
+        self._pages.clear()
+        self.endResetModel()
+        self.first_shown_seconds = time.perf_counter()
+
     def _on_loaded(self, generation: int, ids: array, seconds: float) -> None:
         if generation != self._generation:
             return  # a newer request is on its way; this answer is stale
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self.endResetModel()
+        shown = len(self._ids)
+        if self._total == len(ids) and shown < len(ids) and ids[:shown] == self._ids:
+            # The rest of what is already on screen: fill in, keep selection and scroll.
+            self._ids = ids
+            self.dataChanged.emit(self.index(shown, 0), self.index(len(ids) - 1, len(self.columns) - 1))
+        else:
+            self.beginResetModel()
+            self._ids, self._total = ids, len(ids)
+            self._pages.clear()
+            self.endResetModel()
         self.last_load_seconds = seconds
         self._set_loading(False)
         self.reloaded.emit(len(ids))
@@ -190,12 +221,13 @@ class CustomerTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ access
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
     def id_at(self, row: int) -> int | None:
+        """The customer at a row; None beyond the first screen while the rest loads."""
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, customer_id: int) -> int:
@@ -208,6 +240,11 @@ class CustomerTableModel(QAbstractTableModel):
         return self._ids
 
     def row_values(self, row: int) -> CustomerRow | None:
+        cells = self._cells(row)
+        return cells[0] if cells else None
+
+    def _cells(self, row: int) -> tuple | None:
+        """(row values, display texts, colours) of a row, from its cached page."""
         customer_id = self.id_at(row)
         if customer_id is None:
             return None
@@ -219,10 +256,15 @@ class CustomerTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_no)
         return page.get(customer_id)
 
-    def _load_page(self, page_no: int) -> dict[int, CustomerRow]:
+    def _load_page(self, page_no: int) -> dict[int, tuple]:
+        """Fetch a page and render its cells once: painting asks for each cell's data
+        several times per frame, so that must be a lookup, not formatting."""
         ids = self._ids[page_no * PAGE:(page_no + 1) * PAGE]
         with self.db.session(write=False) as session:
-            page = fetch_rows(session, ids)
+            rows = fetch_rows(session, ids)
+        keys = [c.key for c in self.columns]
+        page = {cid: (row, [self._text(k, row) for k in keys], [self._colour(k, row) for k in keys])
+                for cid, row in rows.items()}
         self._pages[page_no] = page
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
@@ -235,27 +277,24 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self.id_at(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
+        row = index.row()
+        if role == USER:
+            return self.id_at(row)
+        column = index.column()
+        if role == ALIGN:
+            return _RIGHT if self.columns[column].align_right else None
+        cells = self._cells(row)
+        if cells is None:
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.align_right:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        row = self.row_values(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(column.key, row)
-        text = self._text(column.key, row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text if text and len(text) > 12 else None
-        return text
+        if role == DISPLAY:
+            return cells[1][column]
+        if role == FOREGROUND:
+            return cells[2][column]
+        text = cells[1][column]
+        return text if text and len(text) > 12 else None
 
     def _text(self, key: str, row: CustomerRow) -> str:
         if key == "name":
@@ -297,10 +336,11 @@ class CustomerTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         spec = self.columns[column]
-        if not spec.sortable:
-            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not spec.sortable or (spec.key, descending) == (self.sort_key, self.descending):
+            return  # the view re-applies its sort indicator often; reload only on change
         self.sort_key = spec.key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
 
     def column_index(self, key: str) -> int:

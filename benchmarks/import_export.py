@@ -1,0 +1,161 @@
+"""Import and export speed for a 100,000-row contact list.
+
+    python benchmarks/import_export.py [--rows 100000]
+
+A realistic list (companies, contacts, mobiles written in several ways, landlines,
+e-mails, tags, notes, about 3% duplicate people) is written as CSV and XLSX, imported
+into an empty database with duplicate detection, and exported again as CSV, XLSX and
+vCard. The raw baseline is sqlite3's executemany of the same rows into one plain table.
+Target (issue 4): 100k CSV rows in ≤ 3 s.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sqlite3
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import OUT, Timer, emit, peak_rss_mb  # noqa: E402
+
+HEADERS = ["客户名称", "联系人", "职务", "手机", "电话", "邮箱", "地址", "标签", "备注"]
+
+
+def make_rows(count: int, seed: int = 3) -> list[list[str]]:
+    from kehubao.services.demo import vocab as v
+
+    rng = random.Random(seed)
+    rows: list[list[str]] = []
+    surnames = v.COMMON_SURNAMES
+    while len(rows) < count:
+        _region, _province, city, area, _home = rng.choice(v.PLACES)
+        company = f"{city}{rng.choice(v.BRAND_CHARS)}{rng.choice(v.BRAND_CHARS)}" \
+                  f"{rng.choice(rng.choice(list(v.INDUSTRIES.values())))}{rng.choice(v.SUFFIXES)}"
+        for _ in range(rng.choice((1, 1, 1, 2))):
+            person = rng.choice(surnames) + rng.choice(v.MALE_GIVEN + v.FEMALE_GIVEN) + \
+                (rng.choice(v.FEMALE_GIVEN) if rng.random() < 0.6 else "")
+            mobile = f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+            written = rng.choice((mobile, f"{mobile[:3]} {mobile[3:7]} {mobile[7:]}",
+                                  f"+86-{mobile}", f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}"))
+            landline = f"{area}-{rng.randrange(20_000_000, 89_999_999)}" if rng.random() < 0.4 else ""
+            email = f"{rng.choice('abcdefghjkmnpqrstwxyz')}{rng.randrange(10**6)}@{rng.choice(('163.com', 'qq.com', 'sina.com'))}" \
+                if rng.random() < 0.5 else ""
+            rows.append([company, person, rng.choice(v.TITLES)[0], written, landline, email,
+                         f"{city}{rng.choice(v.STREETS)}{rng.randint(1, 999)}号",
+                         rng.choice(("", "", "重点客户", "展会客户，老客户")),
+                         rng.choice(v.NEEDS) if rng.random() < 0.3 else ""])
+    rows = rows[:count]
+    for i in rng.sample(range(1000, count), count // 33):  # about 3% repeat an earlier person
+        rows[i] = list(rows[rng.randrange(0, i)])
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("客户")
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def import_into_new_database(path: Path, name: str) -> dict:
+    import kehubao.services  # noqa: F401
+    from kehubao.db import open_database
+    from kehubao.exchange.importer import ImportOptions, run_import
+    from kehubao.exchange.records import read_source
+
+    db_path = OUT / f"import-{name}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    db = open_database(str(db_path))
+    with Timer() as total:
+        with Timer() as read:
+            source = read_source(path)
+        with db.session() as session:
+            summary = run_import(session, source, ImportOptions(on_duplicate="skip"))
+    db.dispose()
+    return {"seconds": round(total.seconds, 2), "read_seconds": round(read.seconds, 2),
+            "rows_per_second": round(len(source.rows) / total.seconds),
+            "created_customers": summary.created, "contacts": summary.contacts_added,
+            "skipped_duplicates": summary.skipped, "database": db_path}
+
+
+def raw_baseline(rows: list[list[str]]) -> float:
+    path = OUT / "import-raw.db"
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE row (company TEXT, person TEXT, title TEXT, mobile TEXT, phone TEXT,"
+                 " email TEXT, address TEXT, tags TEXT, notes TEXT)")
+    with Timer() as t:
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO row VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        conn.execute("COMMIT")
+    conn.close()
+    path.unlink()
+    return t.seconds
+
+
+def export_all(db_path: Path) -> dict:
+    import kehubao.services  # noqa: F401
+    from kehubao.db import open_database
+    from kehubao.exchange.exporter import export
+
+    db = open_database(str(db_path))
+    figures = {}
+    for fmt in ("csv", "xlsx", "vcf"):
+        target = OUT / f"export.{fmt}"
+        with Timer() as t:
+            with db.session(write=False) as session:
+                summary = export(session, target, fmt)
+        figures[fmt] = {"seconds": round(t.seconds, 2), "rows": summary.rows,
+                        "rows_per_second": round(summary.rows / t.seconds),
+                        "mb": round(target.stat().st_size / 1e6, 1)}
+        target.unlink()
+    db.dispose()
+    return figures
+
+
+def main() -> None:
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--rows", type=int, default=100_000)
+    args = p.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = make_rows(args.rows)
+    csv_path, xlsx_path = OUT / "import.csv", OUT / "import.xlsx"
+    write_csv(csv_path, rows)
+    write_xlsx(xlsx_path, rows)
+    raw = raw_baseline(rows)
+    csv_result = import_into_new_database(csv_path, "csv")
+    xlsx_result = import_into_new_database(xlsx_path, "xlsx")
+    exports = export_all(csv_result.pop("database"))
+    xlsx_result.pop("database")
+    emit({
+        "benchmark": "import_export",
+        "rows": args.rows,
+        "raw_sqlite_executemany_seconds": round(raw, 3),
+        "import_csv": {**csv_result, "ratio_to_raw": round(csv_result["seconds"] / raw, 1)},
+        "import_xlsx": {**xlsx_result, "ratio_to_raw": round(xlsx_result["seconds"] / raw, 1)},
+        "export": exports,
+        "peak_rss_mb": peak_rss_mb(),
+        "targets": {"import_csv_seconds": 3},
+    })
+
+
+if __name__ == "__main__":
+    main()
