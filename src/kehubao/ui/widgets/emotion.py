@@ -4,7 +4,7 @@ contact seemed, and the card shows the matching advice next time."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ...models.enums import Emotion
 
@@ -19,17 +19,19 @@ class EmotionPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
         self.buttons: dict[str, QToolButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         for code, label in Emotion.choices():
             button = QToolButton()
             button.setText(self.tr(label))
             button.setCheckable(True)
             button.setToolTip(self.tr(_HINTS[code]))
-            button.setMinimumWidth(32)
+            button.setFixedWidth(28)
             button.clicked.connect(lambda checked, c=code: self._pick(c, checked))
             self.buttons[code] = button
             layout.addWidget(button)

@@ -1,0 +1,103 @@
+"""Developer tool: screenshots of the main screens and dialogs at 1366×768 into
+screenshots/ (git-ignored), to check that Chinese renders and nothing is clipped.
+
+    python scripts/screenshots.py [demo.db]
+"""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "screenshots"
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+
+    from kehubao.ui.application import create_application, open_database_for_gui
+    from kehubao.ui.customers.contact_dialog import ContactDialog
+    from kehubao.ui.customers.edit_dialog import CustomerDialog
+    from kehubao.ui.customers.merge_dialog import MergeDialog
+    from kehubao.ui.exchange.export_dialog import ExportDialog
+    from kehubao.ui.exchange.import_dialog import ImportDialog
+    from kehubao.ui.main_window import MainWindow
+
+    OUT.mkdir(exist_ok=True)
+    app = create_application([])
+    QSettings().clear()
+    path = sys.argv[1] if len(sys.argv) > 1 else str(OUT / "shots.db")
+    if not Path(path).exists():
+        import kehubao.services  # noqa: F401
+        from kehubao.db import open_database
+        from kehubao.services.demo import generate_demo
+
+        generate_demo(open_database(path), customers=800, seed=3)
+    db = open_database_for_gui(path)
+    window = MainWindow(db)
+    window.resize(1366, 768)
+    window.show()
+    window.customers.list.model.wait_loaded()
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        app.processEvents()
+        widget.grab().save(str(OUT / f"{name}.png"))
+
+    shot(window, "01-list")
+    model = window.customers.list.model
+    first = model.id_at(0)
+    window.customers.open_customer(first)
+    shot(window, "02-detail")
+    detail = window.customers.details[first]
+    for n, name in enumerate(("03-contacts", "04-timeline", "05-money"), start=1):
+        detail.tabs.setCurrentIndex(n)
+        shot(window, name)
+    dialog = CustomerDialog(db, first, window)
+    dialog.show()
+    shot(dialog, "06-edit-customer")
+    dialog.close()
+    contact = detail.overview.contacts[0].id
+    dialog = ContactDialog(db, first, contact, window)
+    dialog.show()
+    shot(dialog, "07-edit-contact")
+    dialog.close()
+    dialog = MergeDialog(db, first, model.id_at(1), window)
+    dialog.show()
+    shot(dialog, "08-merge")
+    dialog.close()
+    sample = ROOT / "tests" / "data" / "vcard" / "gmail-list.vcf"
+    dialog = ImportDialog(db, window)
+    dialog.show()
+    dialog.load(sample)
+    from kehubao.ui.tasks import wait_for_tasks
+
+    wait_for_tasks()
+    app.processEvents()
+    shot(dialog, "09-import")
+    dialog.close()
+    dialog = ExportDialog(db, model.filter, [first, model.id_at(1)], window)
+    dialog.show()
+    shot(dialog, "10-export")
+    dialog.close()
+    window.search_box.setText("张")
+    window.search_box.run_now()
+    window.search_box.setFocus()
+    window.search_box._place_popup()
+    app.processEvents()
+    window.grab().save(str(OUT / "11-search.png"))
+    window.search_box.popup.grab().save(str(OUT / "11-search-popup.png"))
+    window.nav.setCurrentRow(5)
+    shot(window, "12-recycle-bin")
+    window.nav.setCurrentRow(1)
+    shot(window, "13-coming")
+    window.resize(1024, 640)
+    window.nav.setCurrentRow(0)
+    window.customers.tabs.setCurrentIndex(0)
+    shot(window, "14-list-small-window")
+    print(f"screenshots in {OUT}")
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
