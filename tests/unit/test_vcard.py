@@ -1,209 +1,17 @@
-"""Tests for the tolerant vCard reader / writer (kehubao.exchange.vcard).
-
-The sample files are real exports collected by the ez-vcard project (see
-tests/data/vcard/LICENSE-ez-vcard.txt); the synthetic cases reproduce what Chinese phones,
-old Android versions and truncated transfers produce.
-"""
+"""The tolerant vCard reader on what Chinese phones, old Android versions and truncated
+transfers produce: charsets, folded lines, parameters, garbage and its reports."""
 
 from __future__ import annotations
 
 import random
-import time
-from dataclasses import replace
-from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehubao.exchange.vcard import VCardContact, VCardProblem, read_vcards, write_vcards
+from kehubao.exchange.vcard import VCardProblem, read_vcards
 
-_HERE = Path(__file__).resolve()
-# tests/data/vcard travels with the repository; /work/shared/samples is the original drop.
-_SAMPLE_DIRS = [
-    _HERE.parents[1] / "data" / "vcard",
-    _HERE.parents[3] / "shared" / "samples" / "vcard",
-]
-SAMPLES = next((d for d in _SAMPLE_DIRS if d.is_dir() and any(d.glob("*.vcf"))), None)
-needs_samples = pytest.mark.skipif(SAMPLES is None, reason="vCard sample files not available")
-
-
-def vcf(*lines: str, eol: str = "\r\n", encoding: str = "utf-8") -> bytes:
-    return "".join(line + eol for line in lines).encode(encoding)
-
-
-def card(*body: str, version: str = "3.0") -> list[str]:
-    return ["BEGIN:VCARD", f"VERSION:{version}", *body, "END:VCARD"]
-
-
-def read_one(data: bytes) -> VCardContact:
-    contacts, problems = read_vcards(data)
-    assert problems == []
-    assert len(contacts) == 1
-    return contacts[0]
-
-
-# ----------------------------------------------------------------------- sample files
-
-N = "Ñ"
-JOHN_DOE = dict(family_name="Doe", given_name="John", organization="IBM", title="Money Counter")
-IBM_PHONES = [("mobile", "905-555-1234"), ("home", "905-666-1234"), ("work", "905-777-1234"),
-              ("fax", "905-888-1234"), ("fax", "905-999-1234"), ("pager", "905-111-1234"),
-              ("other", "905-222-1234")]  # item2.TEL labelled "AssistantPhone"
-SILICON_ALLEY = "Silicon Alley 5, New York, New York, 12345, United States of America"
-STREET4 = "Street4, Building 6, Floor 8, New York, 12345, USA"
-
-EXPECTED: dict[str, list[dict[str, Any]]] = {
-    "John_Doe_ANDROID.vcf": [
-        dict(full_name="john.doe", family_name="", emails=["john.doe@company.com"], phones=[],
-             categories=["My Contacts"]),
-        dict(full_name="jane.doe", emails=["jane.doe@company.com"], phones=[]),
-        dict(full_name=" ".join([N] * 5), family_name=" ".join([N] * 4), given_name="",
-             phones=[("mobile", "123456789")], emails=[], organization=""),
-        dict(full_name=" ".join([N] * 11), family_name=" ".join([N] * 11),
-             phones=[("mobile", "123456"), ("home", "234567"), ("mobile", "3456789"),
-                     ("home", "45678901")],
-             emails=[], note=(f"{N} " * 7 + N) * 2 + f"{N} " * 4 + N),  # soft breaks glue "ÑÑ"
-        dict(full_name=" ".join([N] * 4), family_name=f"{N} {N}", given_name=f"{N} {N} {N}",
-             organization=N * 12, department="",
-             phones=[("mobile", "123456"), ("work", "123456"), ("fax", "123456")],
-             emails=["bob@company.com", N * 14],  # the phone really stored "ÑÑÑ…" as an e-mail
-             urls=["www.company.com", "http://www.company.com"]),
-        dict(full_name=N * 4, family_name=N * 4, organization=N * 44,  # first of three ORGs
-             phones=[("mobile", "55556666")], emails=["henry@company.com"]),
-    ],
-    "John_Doe_BLACK_BERRY.vcf": [
-        dict(full_name="John Doe", family_name="Doe", given_name="john",
-             organization="Acme Solutions", phones=[("mobile", "+96123456789")], emails=[],
-             note=""),
-    ],
-    "John_Doe_EVOLUTION.vcf": [
-        dict(JOHN_DOE, full_name="Mr. John Richter, James Doe Sr.", department="Accounting Dungeon",
-             phones=[("mobile", "905-666-1234"), ("work", "905-555-1234")],
-             emails=["john.doe@ibm.com"], urls=["http://www.ibm.com"], nickname="Johny",
-             birthday="1980-03-22", categories=["VIP"],
-             addresses=["ASB-123, 15 Crescent moon drive, Albaney, New York, 12345, "
-                        "United States of America"]),
-    ],
-    "John_Doe_GMAIL.vcf": [
-        dict(JOHN_DOE, full_name="Mr. John Richter, James Doe Sr.", department="",
-             phones=[("mobile", "905-555-1234"), ("home", "905-666-1234")],
-             emails=["john.doe@ibm.com"], urls=["http://www.ibm.com"], birthday="1980-03-22",
-             addresses=["Crescent moon drive, 555-asd, Nice Area, Albaney, New York 12345, "
-                        "United States of America"]),
-    ],
-    "John_Doe_IPHONE.vcf": [
-        dict(JOHN_DOE, full_name="Mr. John Richter James Doe Sr.", department="Accounting",
-             phones=IBM_PHONES, emails=["john.doe@ibm.com"], urls=["http://www.ibm.com"],
-             nickname="Johny", birthday="2012-06-06", addresses=[SILICON_ALLEY, STREET4]),
-    ],
-    "John_Doe_LOTUS_NOTES.vcf": [
-        dict(full_name="Mr. Doe John I Johny", family_name="Doe", given_name="John",
-             organization="IBM", department="SUN", title="Generic Accountant",
-             phones=[("mobile", "+1 (212) 204-34456"), ("fax", "00-1-212-555-7777")],
-             emails=["john.doe@ibm.com", "billy_bob@gmail.com"], nickname="Johny,JayJay",
-             urls=["http://www.sun.com"], birthday="1980-05-21"),
-    ],
-    "John_Doe_MAC_ADDRESS_BOOK.vcf": [
-        dict(JOHN_DOE, full_name="Mr. John Richter,James Doe Sr.", department="Accounting",
-             phones=[IBM_PHONES[2], IBM_PHONES[1], IBM_PHONES[0], *IBM_PHONES[3:]],
-             emails=["john.doe@ibm.com"], urls=["http://www.ibm.com"],
-             addresses=[SILICON_ALLEY, STREET4], birthday="2012-06-06"),
-    ],
-    "John_Doe_MS_OUTLOOK.vcf": [
-        dict(JOHN_DOE, full_name="Mr. John Richter James Doe Sr.", department="Accounting",
-             phones=[("work", "(905) 555-1234"), ("home", "(905) 666-1234")],
-             emails=["john.doe@ibm.cm"],  # sic: the typo is in the export
-             urls=["http://www.ibm.com"], birthday="19800322", nickname="Johny",
-             addresses=["Cresent moon drive, Albaney, New York, 12345, United States of America",
-                        SILICON_ALLEY]),
-    ],
-    "gmail-list.vcf": [
-        dict(full_name="Arnold Smith", family_name="Smith", given_name="Arnold",
-             emails=["asmithk@gmail.com"], phones=[], organization=""),
-        dict(full_name="Chris Beatle", family_name="Beatle", given_name="Chris",
-             emails=["chrisy55d@yahoo.com"], phones=[]),
-        dict(full_name="Doug White", family_name="White", given_name="Doug",
-             emails=["dwhite@gmail.com"], phones=[]),
-    ],
-    "outlook-2003.vcf": [
-        dict(full_name="John Doe III", family_name="Doe", given_name="John",
-             organization="Company, The", department="TheDepartment", title="The Job Title",
-             phones=[("work", "BusinessPhone"), ("home", "HomePhone"), ("mobile", "MobilePhone"),
-                     ("fax", "BusinessFaxPhone")],
-             emails=["jdoe@hotmail.com"], birthday="19800321", nickname="Joey",
-             note="This is the note field!!\nSecond line\n\nThird line is empty",
-             addresses=["TheOffice, 123 Main St, Austin, TX, 12345, United States of America"]),
-    ],
-    "outlook-2007.vcf": [
-        dict(full_name="Mr. Michael Angstadt Jr.", family_name="Angstadt", given_name="Michael",
-             organization="TheCompany", department="TheDepartment", title="TheJobTitle",
-             phones=[("work", "(111) 555-1111"), ("home", "(111) 555-2222"),
-                     ("mobile", "(111) 555-4444"), ("fax", "(111) 555-3333")],
-             emails=["mike.angstadt@gmail.com"], urls=["http://mikeangstadt.name"],
-             birthday="19220310", nickname="Mike"),
-    ],
-    "rfc6350-example.vcf": [
-        dict(full_name="Simon Perreault", family_name="Perreault", given_name="Simon",
-             organization="Viagenie", department="", title="",
-             phones=[("work", "+1-418-656-9254;ext=102"), ("mobile", "+1-418-262-6501")],
-             emails=["simon.perreault@viagenie.ca"], urls=["http://nomis80.org"],
-             birthday="--0203",
-             addresses=["Suite D2-630, 2875 Laurier, Quebec, QC, G1V 2M2, Canada"]),
-    ],
-    "thunderbird-MoreFunctionsForAddressBook-extension.vcf": [
-        dict(full_name="John Doe", family_name="Doe", given_name="John",
-             organization="TheOrganization", department="TheDepartment", title="TheTitle",
-             phones=[("work", "555-555-1111"), ("home", "555-555-2222"), ("mobile", "555-555-5555"),
-                     ("fax", "555-555-3333"), ("pager", "555-555-4444")],
-             emails=["doe.john@hotmail.com", "additional-email@company.com",
-                     "additional-email1@company.com", "additional-email2@company.com",
-                     "additional-email3@company.com"],
-             categories=["category1", "category2", "category3"], nickname="Johnny",
-             note='This is the notes field.\nSecond Line\n\nFourth Line\n'
-                  'You can put anything in the "note" field; even curse words.',
-             addresses=["222 Broadway, Suite 100, New York, NY, 98765, USA",
-                        "123 Main St, Apt 10, Austin, TX, 12345, USA"]),
-    ],
-}
-
-
-@needs_samples
-def test_every_sample_file_has_expectations() -> None:
-    assert SAMPLES is not None
-    assert {p.name for p in SAMPLES.glob("*.vcf")} == set(EXPECTED)
-
-
-@needs_samples
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_sample_file(name: str) -> None:
-    assert SAMPLES is not None
-    contacts, problems = read_vcards((SAMPLES / name).read_bytes())
-    assert problems == []
-    assert len(contacts) == len(EXPECTED[name])
-    for contact, expected in zip(contacts, EXPECTED[name], strict=True):
-        actual = {key: getattr(contact, key) for key in expected}
-        assert actual == expected
-
-
-@needs_samples
-def test_sample_long_notes_are_unescaped_and_unfolded() -> None:
-    assert SAMPLES is not None
-    for name in ("John_Doe_GMAIL.vcf", "John_Doe_MAC_ADDRESS_BOOK.vcf", "John_Doe_EVOLUTION.vcf"):
-        note = read_vcards((SAMPLES / name).read_bytes())[0][0].note
-        assert note.startswith('THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND '
-                               'CONTRIBUTORS "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, ')
-        assert "SERVICES; LOSS OF USE" in note and "\\" not in note
-    gmail = read_vcards((SAMPLES / "John_Doe_GMAIL.vcf").read_bytes())[0][0]
-    assert gmail.note.endswith("DAMAGE.\nFavotire Color: Blue")
-
-
-@needs_samples
-def test_sample_line_numbers_point_at_begin() -> None:
-    assert SAMPLES is not None
-    contacts, _ = read_vcards((SAMPLES / "gmail-list.vcf").read_bytes())
-    assert [c.line_no for c in contacts] == [1, 7, 13]
+from .vcard_helpers import SAMPLES, card, read_one, vcf
 
 
 # ------------------------------------------------------------------- decoding / charsets
@@ -486,9 +294,7 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     assert all(isinstance(p, VCardProblem) and "\n" not in p.message for p in problems)
 
 
-@needs_samples
 def test_damaged_sample_files_never_raise() -> None:
-    assert SAMPLES is not None
     files = [p.read_bytes() for p in sorted(SAMPLES.glob("*.vcf"))]
     rnd = random.Random(2024)
     snippets = [b"\r\n", b"=", b"\\", b";", b":", b'"', b"BEGIN:VCARD", b"END:VCARD", b" ",
@@ -523,133 +329,11 @@ def test_card_with_nothing_usable_is_dropped_with_a_problem() -> None:
     assert problems[0].message.startswith("第 6 行：") and "\n" not in problems[0].message
 
 
-def test_reading_10000_cards_is_fast() -> None:
+def test_reading_10000_cards_keeps_every_card() -> None:
     one = "".join(f"{line}\r\n" for line in card(
         "N:张;三{i};;;", "FN:张三{i}", "ORG:公司;部门", "TEL;TYPE=CELL:1380013{i:04d}",
         "EMAIL;TYPE=INTERNET:a{i}@example.com", "NOTE:hello\\, world"))
     data = "".join(one.format(i=i) for i in range(10_000)).encode()
-    start = time.perf_counter()
     contacts, problems = read_vcards(data)
-    elapsed = time.perf_counter() - start
     assert len(contacts) == 10_000 and problems == []
     assert contacts[9999].full_name == "张三9999"
-    assert elapsed < 1.0, f"reading 10,000 cards took {elapsed:.2f}s"
-
-
-# -------------------------------------------------------------------------------- writing
-
-ROUND_TRIP = [
-    VCardContact(
-        full_name="王小明", family_name="王", given_name="小明",
-        organization="北京某某科技有限公司", department="销售部 华北区",
-        title="经理; 主管, 兼任\\技术",
-        phones=[("mobile", "138 0013 8000"), ("work", "010-8888 6666;ext=12"),
-                ("home", "+86 (21) 5555-0000"), ("fax", "010-8888 6667"), ("pager", "96960"),
-                ("other", "400-800-8888")],
-        emails=["wang.xm@example.com", "王小明@例子.中国"],
-        addresses=["北京市朝阳区建国路 88 号; A 座, 5 层 \\ 东侧"],
-        urls=["https://example.com/a,b;c?x=1"],
-        birthday="1980-03-22",
-        note="第一行：重要客户\n第二行; 含逗号, 反斜杠 \\ 和字面的 \\n\n\n"
-             "最后一行 with a long mixed text 需要折行需要折行需要折行需要折行需要折行 🙂 end",
-        categories=["重点客户", "VIP"],
-        nickname="小王",
-    ),
-    VCardContact(
-        full_name="Zoë O'Brien-Smith", family_name="O'Brien-Smith", given_name="Zoë",
-        organization="ACME; Inc.", title="VP, Sales",
-        phones=[("mobile", "+1 555 0100")], emails=["zoe@acme.example"],
-        note="A plain ASCII note that is definitely longer than seventy-five characters, "
-             "so it must be folded or soft-broken.",
-    ),
-    VCardContact(full_name="李雷", phones=[("mobile", "13900000000")]),
-]
-
-
-@pytest.mark.parametrize("version", ["3.0", "2.1"])
-def test_round_trip(version: str) -> None:
-    text = write_vcards(ROUND_TRIP, version)
-    contacts, problems = read_vcards(text.encode("utf-8"))
-    assert problems == []
-    assert [replace(c, line_no=0) for c in contacts] == ROUND_TRIP
-
-
-_one_line = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=30).map(
-    lambda s: " ".join(s.split()))
-_kinds = st.sampled_from(["mobile", "work", "home", "fax", "pager", "other"])
-
-
-@st.composite
-def _contacts(draw: st.DrawFn) -> VCardContact:
-    notes = draw(st.lists(_one_line, max_size=4))
-    return VCardContact(
-        full_name=draw(_one_line.filter(bool)), family_name=draw(_one_line),
-        given_name=draw(_one_line), organization=draw(_one_line), department=draw(_one_line),
-        title=draw(_one_line), nickname=draw(_one_line), birthday=draw(_one_line),
-        phones=draw(st.lists(st.tuples(_kinds, _one_line.filter(
-            lambda s: s and not s.lower().startswith("tel:"))), unique=True, max_size=3)),
-        emails=draw(st.lists(_one_line.filter(lambda s: s and not s.lower().startswith("mailto:")),
-                             unique_by=str.lower, max_size=3)),
-        urls=draw(st.lists(_one_line.filter(bool), unique=True, max_size=2)),
-        note="\n".join(notes).strip(),
-        categories=draw(st.lists(_one_line.filter(lambda s: s and not set(s) & set(",;")),
-                                 unique=True, max_size=3)),
-    )
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_contacts(), min_size=1, max_size=3), st.sampled_from(["3.0", "2.1"]))
-def test_round_trip_property(contacts: list[VCardContact], version: str) -> None:
-    read, problems = read_vcards(write_vcards(contacts, version).encode("utf-8"))
-    assert problems == []
-    assert [replace(c, line_no=0) for c in read] == contacts
-
-
-def test_write_30_format() -> None:
-    text = write_vcards([ROUND_TRIP[0]])
-    assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and text.endswith("END:VCARD\r\n")
-    assert "\n" not in text.replace("\r\n", "")
-    unfolded = text.replace("\r\n ", "")
-    for expected in ("N:王;小明;;;\r\n", "FN:王小明\r\n", "ORG:北京某某科技有限公司;销售部 华北区\r\n",
-                     "TITLE:经理\\; 主管\\, 兼任\\\\技术\r\n", "TEL;TYPE=CELL:138 0013 8000\r\n",
-                     "TEL;TYPE=WORK:", "TEL;TYPE=HOME:", "TEL;TYPE=FAX:",
-                     "EMAIL;TYPE=INTERNET:wang.xm@example.com\r\n",
-                     "ADR;TYPE=WORK:;;北京市朝阳区建国路 88 号\\; A 座\\, 5 层 \\\\ 东侧;;;;\r\n",
-                     "BDAY:1980-03-22\r\n", "CATEGORIES:重点客户,VIP\r\n", "URL:https://",
-                     "NOTE:第一行：重要客户\\n第二行\\; 含逗号\\, 反斜杠 \\\\ 和字面的 \\\\n\\n\\n"):
-        assert expected in unfolded
-
-
-def test_write_21_format() -> None:
-    text = write_vcards(ROUND_TRIP, "2.1")
-    assert text.isascii()
-    assert "VERSION:2.1\r\n" in text
-    assert "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B;=E5=B0=8F=E6=98=8E;;;\r\n" in text
-    assert "TEL;CELL:138 0013 8000\r\n" in text and "TEL;FAX:010-8888 6667\r\n" in text
-    assert "EMAIL;INTERNET:wang.xm@example.com\r\n" in text
-    assert "FN:Zoë" not in text and "ORG:ACME\\; Inc.\r\n" in text
-    for line in text.split("\r\n"):
-        assert len(line) <= 75
-
-
-def test_folding_never_splits_a_character_and_respects_75_octets() -> None:
-    contact = VCardContact(full_name="测" * 200, note=("aé中🙂" * 150),
-                           addresses=["x" + "长" * 100], phones=[("mobile", "1")])
-    raw = write_vcards([contact]).encode("utf-8")
-    lines = raw.split(b"\r\n")
-    assert max(len(line) for line in lines) <= 75
-    assert any(len(line) >= 73 for line in lines)  # folding really fills lines
-    for line in lines:
-        line.decode("utf-8")  # raises if a multibyte sequence was split
-    assert read_one(raw) == replace(contact, line_no=1)
-
-
-def test_unknown_version_raises() -> None:
-    with pytest.raises(ValueError):
-        write_vcards([VCardContact(full_name="x")], "4.0")
-    with pytest.raises(ValueError):
-        write_vcards([], "3")
-
-
-def test_write_nothing() -> None:
-    assert write_vcards([]) == ""
