@@ -8,6 +8,7 @@ $py = "installer\build\venv\Scripts\python.exe"
 & $py -m pip install --upgrade pip
 & $py -m pip install . pyinstaller
 & $py installer\make_icon.py
+& $py scripts\translations.py release
 & $py -m PyInstaller --noconfirm --distpath installer\dist --workpath installer\build\work installer\kehubao.spec
 $version = (& $py -c "import kehubao; print(kehubao.__version__)").Trim()
 Push-Location installer

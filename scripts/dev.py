@@ -89,6 +89,7 @@ def main(argv: list[str]) -> int:
     ensure_system_packages()
     if command == "run":
         python = ensure_venv("")
+        run([str(python), str(ROOT / "scripts" / "translations.py"), "release"])  # English .qm
         return subprocess.call([str(python), "-m", "kehubao", *rest], cwd=ROOT)
     python = ensure_venv("test")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -1,7 +1,9 @@
 """Developer tool: screenshots of the main screens and dialogs at 1366×768 into
 screenshots/ (git-ignored), to check that Chinese renders and nothing is clipped.
 
-    python scripts/screenshots.py [demo.db]
+    python scripts/screenshots.py [demo.db] [--lang zh|en]
+
+Uses its own settings store, so the developer's window layout and language stay as they are.
 """
 
 import os
@@ -14,7 +16,7 @@ OUT = ROOT / "screenshots"
 
 
 def main() -> None:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from kehubao.ui.application import create_application, open_database_for_gui
     from kehubao.ui.customers.contact_dialog import ContactDialog
@@ -24,10 +26,16 @@ def main() -> None:
     from kehubao.ui.exchange.import_dialog import ImportDialog
     from kehubao.ui.main_window import MainWindow
 
+    args = sys.argv[1:]
+    language = "zh"
+    if "--lang" in args:
+        language = args.pop(args.index("--lang") + 1)
+        args.remove("--lang")
     OUT.mkdir(exist_ok=True)
-    app = create_application([])
+    app = create_application([], language)
+    QCoreApplication.setOrganizationName("kehubao-screenshots")  # not the developer's settings
     QSettings().clear()
-    path = sys.argv[1] if len(sys.argv) > 1 else str(OUT / "shots.db")
+    path = args[0] if args else str(OUT / "shots.db")
     if not Path(path).exists():
         import kehubao.services  # noqa: F401
         from kehubao.db import open_database

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from kehubao.models import Contact, Customer
 from kehubao.services import customers as svc
+from kehubao.services.contacts import create_contact
 from kehubao.ui.customers.contact_dialog import ContactDialog
 from kehubao.ui.customers.edit_dialog import CustomerDialog
 from kehubao.ui.customers.merge_dialog import MergeDialog
@@ -130,6 +131,28 @@ def test_duplicate_warning_offers_the_existing_record(window, qtbot, answer) -> 
     type_into(qtbot, dialog.basic.fields["phone"], "")
     dialog.check_duplicates()
     assert "名称相近" in dialog.duplicates.text()
+    asked = answer("discard")  # Discard: asked once more, then the existing record opens
+    questions_before = len(asked)
+    dialog.duplicates.linkActivated.emit(str(existing))
+    assert len(asked) == questions_before + 1 and opened == [existing] and not dialog.isVisible()
+
+
+def test_contact_dialog_warns_of_the_same_mobile_and_marks_bad_fields(window, qtbot) -> None:
+    with window.db.session() as s:
+        first = svc.create_customer(s, {"name": "北京星辰科技有限公司"}).id
+        create_contact(s, first, {"name": "张伟", "mobile": "13812345678"})
+        second = svc.create_customer(s, {"name": "上海明月贸易有限公司"}).id
+    dialog = ContactDialog(window.db, second, None, window)
+    qtbot.addWidget(dialog)
+    type_into(qtbot, dialog.reach.fields["name"], "张总")
+    type_into(qtbot, dialog.reach.fields["mobile"], "138-1234-5678")
+    qtbot.waitUntil(lambda: dialog.duplicates.isVisibleTo(dialog), timeout=3000)  # debounced
+    assert "北京星辰科技有限公司" in dialog.duplicates.text() and "张伟" in dialog.duplicates.text()
+    type_into(qtbot, dialog.reach.fields["email"], "不是邮箱")
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and dialog.saved_id is None
+    with window.db.session(write=False) as s:
+        assert s.scalars(select(Contact).where(Contact.customer_id == second)).all() == []
 
 
 def test_list_filters_sort_and_open(demo_window, qtbot) -> None:

@@ -9,40 +9,29 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..config import APP_DISPLAY_NAME, APP_NAME, resource_path
+from ..config import APP_DISPLAY_NAME, APP_NAME
 from ..db import Database, open_database
 from ..errors import DatabaseLocationError
 
 log = logging.getLogger(__name__)
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The Qt application, in ``language`` or else the one chosen in the Tools menu."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from .i18n import install_translator
     from .icons import icon
 
     app.setWindowIcon(icon("app"))
-    _install_translation(app)
+    install_translator(app, language)
     return app
-
-
-def _install_translation(app: QApplication) -> None:
-    """Chinese is the source language; English loads when chosen in settings or when
-    the system locale is not Chinese and a compiled translation is present."""
-    language = QSettings().value("ui/language", "")
-    if not language:
-        language = "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-    if language == "en":
-        translator = QTranslator(app)
-        if translator.load(str(resource_path("translations", "kehubao_en.qm"))):
-            app.installTranslator(translator)
 
 
 def open_database_for_gui(db_arg: str | None) -> Database | None:

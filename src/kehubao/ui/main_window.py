@@ -4,7 +4,7 @@ always-visible search box, menus with shortcuts, the status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -27,6 +28,7 @@ from ..services.journal import last_undoable, undo
 from .bus import QtBus
 from .customers.recycle_bin import RecycleBinPage
 from .customers.section import CustomersSection
+from .i18n import BILINGUAL, LANGUAGES, choose_language, chosen_language
 from .icons import icon
 from .pages import ComingPage
 from .search_box import SearchBox
@@ -44,7 +46,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(118)
         self.stack = QStackedWidget()
         self.customers = CustomersSection(db, self.bus, self)
         self.recycle_bin = RecycleBinPage(db, self.bus, self)
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
             " font-size: 11pt; padding-top: 6px; }"
             "QListWidget#nav::item { padding: 10px 6px; }"
         )
+        self.nav.ensurePolished()  # the style sheet's font decides the width
+        widest = max(self.nav.fontMetrics().horizontalAdvance(self.nav.item(n).text())
+                     for n in range(self.nav.count()))
+        self.nav.setFixedWidth(max(118, widest + 64))  # icon and padding; English words are longer
 
     # ---------------------------------------------------------------- construction
 
@@ -149,8 +154,25 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(self.tr("工具(&T)"))
         tools.addAction(a["check"])
         tools.addAction(a["reindex"])
+        tools.addSeparator()
+        self._build_language_menu(tools.addMenu(BILINGUAL["language_menu"]))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(a["about"])
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(menu)
+        current = chosen_language()
+        for code, name in LANGUAGES:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self.change_language)
+
+    def change_language(self, action: QAction) -> None:
+        choose_language(action.data())
+        QMessageBox.information(self, APP_DISPLAY_NAME, BILINGUAL["language_changed"])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"))
@@ -251,7 +273,7 @@ class MainWindow(QMainWindow):
         if self.db.path is None:
             QMessageBox.information(self, APP_DISPLAY_NAME, self.tr("服务器数据库请用服务器的备份工具。"))
             return
-        suggested = default_backup_dir(self.db) / f"{self.db.path.stem}-备份.db"
+        suggested = default_backup_dir(self.db) / f"{self.db.path.stem}-" + self.tr("备份") + ".db"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(suggested),
                                               self.tr("客户宝数据库 (*.db)"))
         if path:

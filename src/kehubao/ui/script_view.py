@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..models import ObjectionScript
 from ..models.enums import ServiceElement
+from .i18n import enum_label
+
+translate = QCoreApplication.translate
 
 
 def script_html(script: ObjectionScript) -> str:
@@ -16,14 +20,25 @@ def script_html(script: ObjectionScript) -> str:
         f"<li><p>{escape(r.text)}</p>"
         + (f"<p style='color:#607d8b'>{escape(r.reasoning)}</p>" if r.reasoning else "") + "</li>"
         for r in script.replies)
-    phrasings = "".join(f"<li>{escape(p)}</li>" for p in (script.phrasings or "").splitlines() if p.strip())
+    phrasings = "".join(f"<li>{escape(p)}</li>"
+                        for p in (script.phrasings or "").splitlines() if p.strip())
     category = script.category.name if script.category else ""
-    return (f"<h2>{escape(script.title)}</h2>"
-            f"<p style='color:#607d8b'>{escape(category)} · {escape(ServiceElement.label_of(script.element))}</p>"
-            + (f"<h4>客户常这样说</h4><ul>{phrasings}</ul>" if phrasings else "")
-            + (f"<h4>为什么会这样说</h4><p>{escape(script.reasoning)}</p>" if script.reasoning else "")
-            + f"<h4>可以这样回答</h4><ol>{replies}</ol>"
-            + (f"<h4>要点</h4><p>{escape(script.tips)}</p>" if script.tips else ""))
+    element = enum_label(ServiceElement, script.element)
+    parts = [f"<h2>{escape(script.title)}</h2>",
+             f"<p style='color:#607d8b'>{escape(category)} · {escape(element)}</p>"]
+    if phrasings:
+        parts.append(_section(translate("ScriptView", "客户常这样说"), f"<ul>{phrasings}</ul>"))
+    if script.reasoning:
+        parts.append(_section(translate("ScriptView", "为什么会这样说"),
+                              f"<p>{escape(script.reasoning)}</p>"))
+    parts.append(_section(translate("ScriptView", "可以这样回答"), f"<ol>{replies}</ol>"))
+    if script.tips:
+        parts.append(_section(translate("ScriptView", "要点"), f"<p>{escape(script.tips)}</p>"))
+    return "".join(parts)
+
+
+def _section(heading: str, body_html: str) -> str:
+    return f"<h4>{escape(heading)}</h4>{body_html}"
 
 
 def show_script(db: Database, script_id: int, parent: QWidget | None = None) -> None:

@@ -4,15 +4,21 @@ so typing never stutters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..services.search import SearchResults, search
 from .icons import icon
+from .i18n import label
 
-KIND_TITLES = {"customer": "客户", "contact": "联系人", "interaction": "跟进记录", "script": "话术"}
+KIND_TITLES = {"customer": QT_TRANSLATE_NOOP("labels", "客户"),
+               "contact": QT_TRANSLATE_NOOP("labels", "联系人"),
+               "interaction": QT_TRANSLATE_NOOP("labels", "跟进记录"),
+               "script": QT_TRANSLATE_NOOP("labels", "话术")}
 PER_KIND = 8
 
 
@@ -63,7 +69,8 @@ class SearchPopup(QFrame):
             hits = results.of_kind(kind)
             if not hits:
                 continue
-            header = QTreeWidgetItem([f"{self.tr(title)}（{len(hits)}）"])
+            header = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", label(title))
+                                     .replace("%2", str(len(hits)))])
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setForeground(0, self.palette().mid())
             self.tree.addTopLevelItem(header)

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
@@ -157,11 +157,11 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], 
 
 def show_error(parent: Any, exc: BaseException, details: str = "") -> None:
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, QObject.tr("客户宝"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Task", "客户宝"), str(exc))
         return
     log.error("unexpected error: %s\n%s", exc, details)
-    box = QMessageBox(QMessageBox.Icon.Critical, QObject.tr("客户宝"),
-                      QObject.tr("出现了意外错误，操作没有完成，数据没有改动。\n\n%1").replace(
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Task", "客户宝"),
+                      QCoreApplication.translate("Task", "出现了意外错误，操作没有完成，数据没有改动。\n\n%1").replace(
                           "%1", f"{exc.__class__.__name__}: {exc}"), parent=parent)
     if details:
         box.setDetailedText(details)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from ...db import Database
 from ...models.enums import CustomerStatus
 from ...services import customers as svc
+from ..i18n import enum_choices
+
+translate = QCoreApplication.translate  # context "CustomerBulk" for these free functions
 
 
 def ask_tags(parent: QWidget, title: str) -> list[str]:
-    with_names = ""
-    text, ok = QInputDialog.getText(parent, title, parent.tr("标签（多个用逗号分隔）："), text=with_names)
+    text, ok = QInputDialog.getText(
+        parent, title, translate("CustomerBulk", "标签（多个用逗号分隔）："))
     if not ok:
         return []
     return [t.strip() for t in text.replace(",", "，").replace("、", "，").split("，") if t.strip()]
@@ -21,9 +25,10 @@ def ask_owner(parent: QWidget, db: Database) -> int | None:
     """The chosen rep's id, 0 for "no owner", None when cancelled."""
     with db.session(write=False) as session:
         reps = [(r.id, r.name) for r in svc.sales_reps(session)]
-    names = [parent.tr("（无负责人）"), *[name for _id, name in reps]]
-    name, ok = QInputDialog.getItem(parent, parent.tr("修改负责人"),
-                                    parent.tr("负责人（可输入新名字）："), names, 0, True)
+    names = [translate("CustomerBulk", "（无负责人）"), *[name for _id, name in reps]]
+    name, ok = QInputDialog.getItem(
+        parent, translate("CustomerBulk", "修改负责人"),
+        translate("CustomerBulk", "负责人（可输入新名字）："), names, 0, True)
     if not ok:
         return None
     if name == names[0] or not name.strip():
@@ -33,10 +38,8 @@ def ask_owner(parent: QWidget, db: Database) -> int | None:
 
 
 def ask_status(parent: QWidget) -> str | None:
-    choices = CustomerStatus.choices()
-    label, ok = QInputDialog.getItem(parent, parent.tr("修改状态"), parent.tr("客户状态："),
-                                     [parent.tr(label) for _c, label in choices], 0, False)
-    if not ok:
-        return None
-    labels = [parent.tr(label) for _c, label in choices]
-    return choices[labels.index(label)][0]
+    choices = enum_choices(CustomerStatus)
+    labels = [text for _code, text in choices]
+    chosen, ok = QInputDialog.getItem(parent, translate("CustomerBulk", "修改状态"),
+                                      translate("CustomerBulk", "客户状态："), labels, 0, False)
+    return choices[labels.index(chosen)][0] if ok else None

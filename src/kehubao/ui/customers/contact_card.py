@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from ...models import Contact
 from ...models.enums import AgeBand, CultureLevel, DecisionRole, Emotion, Gender, HomeRegion
 from ...services.advice import advice_for
+from ..i18n import enum_label
 
 
 class ContactCard(QScrollArea):
@@ -34,7 +35,8 @@ class ContactCard(QScrollArea):
 
     def show_contact(self, contact: Contact | None) -> None:
         if contact is None:
-            self.label.setText(f"<p style='color:gray'>{self.tr('选择左侧的联系人查看名片')}</p>")
+            hint = self.tr("选择左侧的联系人查看名片")
+            self.label.setText(f"<p style='color:gray'>{escape(hint)}</p>")
             return
         self.label.setText(self.render(contact))
 
@@ -43,7 +45,7 @@ class ContactCard(QScrollArea):
             return (f"<tr><td style='color:#607d8b;padding-right:8px'>{escape(label)}</td>"
                     f"<td>{escape(str(value))}</td></tr>") if value else ""
 
-        title = " · ".join(x for x in (c.title, c.department, DecisionRole.label_of(c.decision_role)) if x)
+        title = " · ".join(x for x in (c.title, c.department, enum_label(DecisionRole, c.decision_role)) if x)
         birthday = ""
         if c.birthday:
             birthday = c.birthday.strftime("%m-%d") if c.birthday.year < 1700 else c.birthday.isoformat()
@@ -52,23 +54,34 @@ class ContactCard(QScrollArea):
             row(self.tr("手机"), c.mobile), row(self.tr("电话"), c.phone),
             row(self.tr("邮箱"), c.email), row(self.tr("微信"), c.wechat), row(self.tr("QQ"), c.qq),
             row(self.tr("地址"), c.address), row(self.tr("生日"), birthday),
-            row(self.tr("性别"), Gender.label_of(c.gender)),
-            row(self.tr("年龄段"), AgeBand.label_of(c.age_band)),
-            row(self.tr("地域"), HomeRegion.label_of(c.home_region)),
+            row(self.tr("性别"), enum_label(Gender, c.gender)),
+            row(self.tr("年龄段"), enum_label(AgeBand, c.age_band)),
+            row(self.tr("地域"), enum_label(HomeRegion, c.home_region)),
             row(self.tr("籍贯"), c.native_place),
-            row(self.tr("文化素质"), CultureLevel.label_of(c.culture_level)),
+            row(self.tr("文化素质"), enum_label(CultureLevel, c.culture_level)),
         ])
         mood = ""
         if c.last_emotion:
             when = c.last_emotion_at.strftime("%Y-%m-%d") if c.last_emotion_at else ""
-            mood = (f"<p><b>{self.tr('上次情绪')}：</b>"
-                    f"<span style='font-size:14pt'>{escape(Emotion.label_of(c.last_emotion))}</span> "
+            caption = self.tr("上次情绪：")
+            mood = (f"<p><b>{escape(caption)}</b>"
+                    f"<span style='font-size:14pt'>{escape(enum_label(Emotion, c.last_emotion))}</span> "
                     f"<span style='color:gray'>{when}</span></p>")
         tips = "".join(f"<li><b>{escape(a.topic)}</b>：{escape(a.text)}</li>" for a in advice_for(c))
-        advice = (f"<h4 style='margin-bottom:2px'>{self.tr('沟通提示')}</h4><ul style='margin-top:0'>{tips}</ul>"
-                  if tips else f"<p style='color:gray'>{self.tr('记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。')}</p>")
-        primary = f" <span style='color:#2e7d32'>（{self.tr('主要联系人')}）</span>" if c.is_primary else ""
+        if tips:
+            heading = self.tr("沟通提示")
+            advice = f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><ul style='margin-top:0'>{tips}</ul>"
+        else:
+            hint = self.tr("记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。")
+            advice = f"<p style='color:gray'>{escape(hint)}</p>"
+        primary = ""
+        if c.is_primary:
+            marker = self.tr("（主要联系人）")
+            primary = f" <span style='color:#2e7d32'>{escape(marker)}</span>"
+        notes = ""
+        if c.notes:
+            caption = self.tr("备注：")
+            notes = f"<p><b>{escape(caption)}</b>{escape(c.notes)}</p>"
         return (f"<h2 style='margin-bottom:0'>{escape(c.name)}{primary}</h2>"
                 f"<p style='color:#455a64;margin-top:2px'>{escape(title)}</p>"
-                f"<table>{facts}</table>{mood}{advice}"
-                + (f"<p><b>{self.tr('备注')}：</b>{escape(c.notes)}</p>" if c.notes else ""))
+                f"<table>{facts}</table>{mood}{advice}{notes}")

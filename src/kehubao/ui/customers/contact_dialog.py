@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from html import escape
+
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...errors import UserError, ValidationError
 from ...models.enums import AgeBand, CultureLevel, DecisionRole, Gender, HomeRegion
 from ...services import contacts as svc
 from ...services.duplicates import find_duplicates
 from ..widgets.emotion import EmotionPicker
 from ..widgets.forms import Form
+from ..widgets.record_dialog import RecordDialog
 
 FIELDS = ("name", "gender", "title", "department", "decision_role", "is_primary", "mobile",
           "phone", "email", "wechat", "qq", "address", "birthday", "birthday_lunar",
@@ -31,12 +23,11 @@ FIELDS = ("name", "gender", "title", "department", "decision_role", "is_primary"
           "personality", "communication_style", "needs", "preferences", "notes")
 
 
-class ContactDialog(QDialog):
+class ContactDialog(RecordDialog):
     def __init__(self, db: Database, customer_id: int, contact_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.customer_id, self.contact_id = db, customer_id, contact_id
-        self.saved_id: int | None = None
+        super().__init__(db, parent)
+        self.customer_id, self.contact_id = customer_id, contact_id
         self.setWindowTitle(self.tr("新建联系人") if contact_id is None else self.tr("编辑联系人"))
         self.setMinimumSize(720, 600)
 
@@ -73,16 +64,6 @@ class ContactDialog(QDialog):
         p.long_text("notes", self.tr("备注"))
         birthday.changed.connect(self._suggest_age_band)
 
-        self.duplicates = QLabel()
-        self.duplicates.setWordWrap(True)
-        self.duplicates.setStyleSheet("background:#fff8e1; border:1px solid #ffb300;"
-                                      " border-radius:4px; padding:6px;")
-        self.duplicates.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.hide()
-
         columns = QHBoxLayout()
         columns.addWidget(self.reach, 1)
         columns.addWidget(self.person, 1)
@@ -91,25 +72,8 @@ class ContactDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存 (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.duplicates)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-        self._dup_timer = QTimer(self)
-        self._dup_timer.setSingleShot(True)
-        self._dup_timer.setInterval(400)
-        self._dup_timer.timeout.connect(self.check_duplicates)
-        for name in ("name", "mobile", "phone", "email"):
-            self.reach.fields[name].textChanged.connect(lambda _t: self._dup_timer.start())
+        self.finish(scroll, [self.reach.fields[name] for name in ("name", "mobile", "phone", "email")])
+        self.resize(max(720, body.sizeHint().width() + 48), 600)  # wider labels in English
         self._load()
 
     def _load(self) -> None:
@@ -135,8 +99,8 @@ class ContactDialog(QDialog):
     def values(self) -> dict:
         return {**self.reach.values(), **self.person.values()}
 
-    def is_dirty(self) -> bool:
-        return self.reach.is_dirty() or self.person.is_dirty()
+    def forms(self) -> list[Form]:
+        return [self.reach, self.person]
 
     def check_duplicates(self) -> None:
         data = self.reach.values()
@@ -149,49 +113,12 @@ class ContactDialog(QDialog):
                 dups += [d for d in find_duplicates(
                     session, name=data["name"], company=self.company,
                     exclude_contact=self.contact_id) if d.contact_id]
-        if not dups:
-            self.duplicates.hide()
-            return
-        lines = [self.tr("可能重复：")] + [
-            f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "") + f"（{d.reason}）"
-            for d in dups[:5]]
-        self.duplicates.setText("\n".join(lines))
-        self.duplicates.show()
+        lines = [escape(f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "")
+                        + f"（{d.reason}）") for d in dups[:5]]
+        self.show_duplicates([self.tr("可能重复："), *lines] if lines else [])
 
-    def save(self) -> None:
-        self.error.hide()
-        self.reach.clear_errors()
-        self.person.clear_errors()
-        try:
-            with self.db.session() as session:
-                if self.contact_id is None:
-                    self.saved_id = svc.create_contact(session, self.customer_id, self.values()).id
-                else:
-                    svc.update_contact(session, self.contact_id, self.values())
-                    self.saved_id = self.contact_id
-        except ValidationError as exc:
-            self.reach.show_errors({k: v for k, v in exc.fields.items() if k in self.reach.fields})
-            self.person.show_errors({k: v for k, v in exc.fields.items() if k in self.person.fields})
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.reach.mark_clean()
-        self.person.mark_clean()
-        super().accept()
-
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("有未保存的修改，要保存吗？"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-            if answer == QMessageBox.StandardButton.Save:
-                self.save()
-                return
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def write(self, session: Session) -> int:
+        if self.contact_id is None:
+            return svc.create_contact(session, self.customer_id, self.values()).id
+        svc.update_contact(session, self.contact_id, self.values())
+        return self.contact_id

@@ -38,6 +38,7 @@ from ...services.advice import CLASS_STRATEGY
 from ...services.overview import Overview, customer_overview
 from ..icons import icon
 from .contact_card import ContactCard
+from ..i18n import enum_label
 
 
 def _money(fen: int | None) -> str:
@@ -127,8 +128,8 @@ class CustomerDetail(QWidget):
         o = self.overview
         c = o.customer
         self.title.setText(c.name)
-        bits = [CustomerStatus.label_of(c.status), CustomerType.label_of(c.customer_type),
-                ValueClass.label_of(c.value_class), c.grade and self.tr("评级 %1").replace("%1", c.grade),
+        bits = [enum_label(CustomerStatus, c.status), enum_label(CustomerType, c.customer_type),
+                enum_label(ValueClass, c.value_class), c.grade and self.tr("评级 %1").replace("%1", c.grade),
                 o.owner and self.tr("负责人：%1").replace("%1", o.owner)]
         tags = "".join(f"<span style='background:#e3f2fd;border-radius:3px;padding:1px 4px;"
                        f"margin-right:4px'>{escape(t.name)}</span> " for t in c.tags)
@@ -188,15 +189,18 @@ class CustomerDetail(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
+    def _wan(self, amount: float) -> str:
+        return self.tr("%1 万元").replace("%1", f"{amount:g}")
+
     def _summary_html(self, o: Overview) -> str:
         c = o.customer
         pairs = [
             (self.tr("客户编号"), c.code), (self.tr("简称"), c.short_name),
-            (self.tr("性质"), CustomerKind.label_of(c.kind)), (self.tr("行业"), c.industry),
-            (self.tr("经济性质"), Ownership.label_of(c.ownership)), (self.tr("规模"), Scale.label_of(c.scale)),
-            (self.tr("员工人数"), c.employees), (self.tr("年营业额"), c.annual_revenue_wan and f"{c.annual_revenue_wan:g} 万元"),
-            (self.tr("注册资金"), c.registered_capital_wan and f"{c.registered_capital_wan:g} 万元"),
-            (self.tr("信誉度"), CreditRating.label_of(c.credit_rating)),
+            (self.tr("性质"), enum_label(CustomerKind, c.kind)), (self.tr("行业"), c.industry),
+            (self.tr("经济性质"), enum_label(Ownership, c.ownership)), (self.tr("规模"), enum_label(Scale, c.scale)),
+            (self.tr("员工人数"), c.employees), (self.tr("年营业额"), c.annual_revenue_wan and self._wan(c.annual_revenue_wan)),
+            (self.tr("注册资金"), c.registered_capital_wan and self._wan(c.registered_capital_wan)),
+            (self.tr("信誉度"), enum_label(CreditRating, c.credit_rating)),
             (self.tr("信用额度"), c.credit_limit_fen and _money(c.credit_limit_fen)),
             (self.tr("电话"), c.phone), (self.tr("邮箱"), c.email), (self.tr("网址"), c.website),
             (self.tr("地址"), " ".join(x for x in (c.province, c.city, c.district, c.address) if x)),
@@ -216,29 +220,32 @@ class CustomerDetail(QWidget):
             if text:
                 blocks.append(f"<h4>{escape(label)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
         if c.value_class in CLASS_STRATEGY:
-            blocks.append(f"<h4>{self.tr('分类策略')}：{escape(ValueClass.label_of(c.value_class))}</h4>"
-                          f"<p>{escape(CLASS_STRATEGY[c.value_class])}</p>")
+            heading = self.tr("分类策略：%1").replace("%1", enum_label(ValueClass, c.value_class))
+            blocks.append(f"<h4>{escape(heading)}</h4><p>{escape(CLASS_STRATEGY[c.value_class])}</p>")
         if o.risks:
             items = "".join(f"<li>{r.occurred_on} {escape(r.description or '')}</li>" for r in o.risks[:10])
-            blocks.append(f"<h4 style='color:#c62828'>{self.tr('风险记录')}</h4><ul>{items}</ul>")
+            heading = self.tr("风险记录")
+            blocks.append(f"<h4 style='color:#c62828'>{escape(heading)}</h4><ul>{items}</ul>")
         return "".join(blocks)
 
     def _timeline_html(self, o: Overview) -> str:
         if not o.timeline:
-            return f"<p style='color:gray'>{self.tr('还没有跟进记录。')}</p>"
+            return "<p style='color:gray'>" + escape(self.tr("还没有跟进记录。")) + "</p>"
         out = []
+        mood_caption, follow_up = self.tr("情绪：%1"), self.tr("跟进")
         for item in o.timeline:
             when = item.when.strftime("%Y-%m-%d %H:%M")
             if item.kind == "interaction":
-                kind = InteractionKind.label_of(item.code)
-                mood = f" · {self.tr('情绪')}：{Emotion.label_of(item.mood)}" if item.mood else ""
+                kind = enum_label(InteractionKind, item.code)
+                mood = (" · " + escape(mood_caption.replace("%1", enum_label(Emotion, item.mood)))
+                        if item.mood else "")
                 who = f" · {escape(item.contact)}" if item.contact else ""
                 out.append(f"<p><b>{when}</b> 【{escape(kind)}】{escape(item.title)}{who}{mood}<br>"
                            f"<span style='color:#455a64'>{escape(item.detail)}</span></p>")
             else:
-                status = FollowUpStatus.label_of(item.code)
+                status = enum_label(FollowUpStatus, item.code)
                 colour = "#c62828" if item.code == "open" else "#9e9e9e"
-                out.append(f"<p><b>{when}</b> <span style='color:{colour}'>【{self.tr('跟进')}·"
+                out.append(f"<p><b>{when}</b> <span style='color:{colour}'>【{escape(follow_up)}·"
                            f"{escape(status)}】</span>{escape(item.title)}</p>")
         return "".join(out)
 
@@ -249,21 +256,26 @@ class CustomerDetail(QWidget):
                 (self.tr("逾期应收"), _money(m.overdue_fen)),
                 (self.tr("最近销售"), m.last_sale.isoformat() if m.last_sale else "—"),
                 (self.tr("交易笔数"), str(m.transactions))]
+        overdue_row = 4  # shown red when something is overdue
         table = "".join(f"<tr><td style='color:#607d8b;padding-right:12px'>{escape(k)}</td>"
-                        f"<td style='{'color:#c62828' if k == self.tr('逾期应收') and m.overdue_fen else ''}'>"
-                        f"{escape(v)}</td></tr>" for k, v in rows)
-        html = f"<h4>{self.tr('交易汇总')}</h4><table>{table}</table>"
+                        f"<td style='{'color:#c62828' if n == overdue_row and m.overdue_fen else ''}'>"
+                        f"{escape(v)}</td></tr>" for n, (k, v) in enumerate(rows))
+        html = "<h4>" + escape(self.tr("交易汇总")) + f"</h4><table>{table}</table>"
         e = o.latest_evaluation
         if e is None:
-            return html + f"<h4>{self.tr('最近评价')}</h4><p style='color:gray'>{self.tr('尚未评价')}</p>"
+            return (html + "<h4>" + escape(self.tr("最近评价")) + "</h4><p style='color:gray'>"
+                    + escape(self.tr("尚未评价")) + "</p>")
         indicators = {i.id: i for i in e.template.indicators}
         scores = "".join(
             f"<tr><td>{escape(indicators[s.indicator_id].name)}</td><td>{s.value:g} / "
             f"{indicators[s.indicator_id].max_score}</td><td>{indicators[s.indicator_id].weight:.0%}</td></tr>"
             for s in e.scores if s.indicator_id in indicators)
-        return html + (f"<h4>{self.tr('最近评价')}：{escape(e.period_label)}（{e.evaluated_on}）</h4>"
-                       f"<p>{self.tr('总分')} <b>{e.total_score:g}</b> · {self.tr('评级')} <b>{escape(e.grade or '—')}</b>"
-                       f" · {escape(ValueClass.label_of(e.value_class))}</p>"
-                       f"<table cellpadding='3'><tr><th align='left'>{self.tr('指标')}</th>"
-                       f"<th align='left'>{self.tr('得分')}</th><th align='left'>{self.tr('权重')}</th></tr>"
-                       f"{scores}</table>")
+        heading = (self.tr("最近评价：%1（%2）").replace("%1", e.period_label)
+                   .replace("%2", e.evaluated_on.isoformat()))
+        result = (self.tr("总分 %1 · 评级 %2").replace("%1", f"{e.total_score:g}")
+                  .replace("%2", e.grade or "—"))
+        columns = "".join(f"<th align='left'>{escape(text)}</th>"
+                          for text in (self.tr("指标"), self.tr("得分"), self.tr("权重")))
+        return html + (f"<h4>{escape(heading)}</h4>"
+                       f"<p>{escape(result)} · {escape(enum_label(ValueClass, e.value_class))}</p>"
+                       f"<table cellpadding='3'><tr>{columns}</tr>{scores}</table>")

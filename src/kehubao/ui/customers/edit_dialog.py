@@ -7,23 +7,15 @@ very similar name) are shown with a link to open the existing record instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from html import escape
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QGroupBox,
-    QLabel,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QCompleter, QDialog, QGroupBox, QTabWidget, QVBoxLayout, QWidget,
 )
+from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...errors import UserError, ValidationError
 from ...models.enums import (
     CreditRating,
     CustomerKind,
@@ -38,6 +30,7 @@ from ...services.customer_list import distinct_values
 from ...services.places import PLACES
 from ...services.duplicates import find_duplicates
 from ..widgets.forms import Form
+from ..widgets.record_dialog import RecordDialog
 
 FIELDS_BASIC = ("name", "short_name", "code", "kind", "customer_type", "status", "source",
                 "phone", "email", "website", "notes")
@@ -47,29 +40,17 @@ FIELDS_HOMEWORK = ("industry", "ownership", "scale", "employees", "annual_revenu
 FIELDS_PLACE = ("province", "city", "district", "address", "region")
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(RecordDialog):
     open_existing = Signal(int)
 
     def __init__(self, db: Database, customer_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, parent)
         self.customer_id = customer_id
-        self.saved_id: int | None = None
         self.setWindowTitle(self.tr("新建客户") if customer_id is None else self.tr("编辑客户"))
         self.setMinimumSize(620, 560)
 
-        self.duplicates = QLabel()
-        self.duplicates.setWordWrap(True)
-        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
-        self.duplicates.setStyleSheet("background:#fff8e1; border:1px solid #ffb300;"
-                                      " border-radius:4px; padding:6px;")
         self.duplicates.linkActivated.connect(lambda link: self._open_existing(int(link)))
-        self.duplicates.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.hide()
 
         tabs = QTabWidget()
         self.basic = Form()
@@ -96,28 +77,10 @@ class CustomerDialog(QDialog):
         tabs.addTab(self.homework, self.tr("档案与资质"))
         tabs.addTab(self.place, self.tr("地址与区域"))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存 (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.duplicates)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-        self._dup_timer = QTimer(self)
-        self._dup_timer.setSingleShot(True)
-        self._dup_timer.setInterval(400)
-        self._dup_timer.timeout.connect(self.check_duplicates)
-        for name in ("name", "phone", "email"):
-            self.basic.fields[name].textChanged.connect(lambda _t: self._dup_timer.start())
+        watched = [self.basic.fields[name] for name in ("name", "phone", "email")]
         if self.contact_form is not None:
-            self.contact_form.fields["mobile"].textChanged.connect(lambda _t: self._dup_timer.start())
+            watched.append(self.contact_form.fields["mobile"])
+        self.finish(tabs, watched)
         self._load()
 
     # ------------------------------------------------------------------ building
@@ -191,10 +154,8 @@ class CustomerDialog(QDialog):
         for form in (self.basic, self.homework, self.place):
             form.set_values({k: v for k, v in values.items() if k in form.fields})
         self.region.setCurrentText(values.get("region") or "")
-        for form in (self.basic, self.homework, self.place):
+        for form in self.forms():
             form.mark_clean()
-        if self.contact_form is not None:
-            self.contact_form.mark_clean()
 
     def _collect(self) -> tuple[dict, list[str], str]:
         data: dict = {}
@@ -206,11 +167,9 @@ class CustomerDialog(QDialog):
         data["region"] = self.region.currentText()
         return data, tags, self.owner.currentText().strip() or ("" if owner is None else "")
 
-    def is_dirty(self) -> bool:
-        forms = [self.basic, self.homework, self.place]
-        if self.contact_form is not None:
-            forms.append(self.contact_form)
-        return any(f.is_dirty() for f in forms)
+    def forms(self) -> list[Form]:
+        extra = [self.contact_form] if self.contact_form is not None else []
+        return [self.basic, self.homework, self.place, *extra]
 
     def check_duplicates(self) -> None:
         data = self.basic.values()
@@ -220,70 +179,27 @@ class CustomerDialog(QDialog):
         with self.db.session(write=False) as session:
             dups = find_duplicates(session, name=data.get("name"), phones=phones,
                                    emails=[data.get("email")], exclude_customer=self.customer_id)
-        if not dups:
-            self.duplicates.hide()
-            return
-        lines = [self.tr("可能与已有客户重复：")]
+        lines, open_text = [], escape(self.tr("打开"))
         for dup in dups:
             who = dup.customer_name + (f" / {dup.contact_name}" if dup.contact_name else "")
-            lines.append(f"· {who}（{dup.reason}）<a href='{dup.customer_id}'>{self.tr('打开')}</a>")
-        self.duplicates.setText("<br>".join(lines))
-        self.duplicates.show()
+            lines.append(f"· {escape(who)}（{escape(dup.reason)}）"
+                         f"<a href='{dup.customer_id}'>{open_text}</a>")
+        self.show_duplicates([self.tr("可能与已有客户重复："), *lines] if lines else [])
 
     def _open_existing(self, customer_id: int) -> None:
-        if self.is_dirty() and not self._confirm_discard():
+        if self.is_dirty() and not self.confirm_discard():
             return
         self.open_existing.emit(customer_id)
-        super().reject()
+        QDialog.reject(self)  # changes were saved or discarded just now: do not ask again
 
-    def save(self) -> None:
+    def write(self, session: Session) -> int:
         data, tags, owner_name = self._collect()
         contact = self.contact_form.values() if self.contact_form is not None else {}
-        self.error.hide()
-        for form in (self.basic, self.homework, self.place):
-            form.clear_errors()
-        try:
-            with self.db.session() as session:
-                data["owner_id"] = svc.get_or_create_rep(session, owner_name).id if owner_name else None
-                if self.customer_id is None:
-                    customer = svc.create_customer(session, data, tags=tags)
-                    if contact.get("name", "").strip():
-                        contact_svc.create_contact(session, customer.id, {**contact, "is_primary": True})
-                    self.saved_id = customer.id
-                else:
-                    svc.update_customer(session, self.customer_id, data, tags=tags)
-                    self.saved_id = self.customer_id
-        except ValidationError as exc:
-            for form in (self.basic, self.homework, self.place):
-                form.show_errors({k: v for k, v in exc.fields.items() if k in form.fields})
-            if self.contact_form is not None:
-                self.contact_form.show_errors({k: v for k, v in exc.fields.items()
-                                               if k in self.contact_form.fields})
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        for form in (self.basic, self.homework, self.place):
-            form.mark_clean()
-        super().accept()
-
-    # ------------------------------------------------------------------ closing
-
-    def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.windowTitle(), self.tr("有未保存的修改，要保存吗？"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return False
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        """Cancel, Esc and the window's close button all come here."""
-        if self.is_dirty() and not self._confirm_discard():
-            return
-        super().reject()
+        data["owner_id"] = svc.get_or_create_rep(session, owner_name).id if owner_name else None
+        if self.customer_id is None:
+            customer = svc.create_customer(session, data, tags=tags)
+            if contact.get("name", "").strip():
+                contact_svc.create_contact(session, customer.id, {**contact, "is_primary": True})
+            return customer.id
+        svc.update_customer(session, self.customer_id, data, tags=tags)
+        return self.customer_id

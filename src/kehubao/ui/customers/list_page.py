@@ -27,6 +27,7 @@ from ...services import customers as svc
 from ...services.customer_list import UNASSIGNED, CustomerFilter, distinct_values
 from ..icons import icon
 from .table_model import CustomerTableModel
+from ..i18n import enum_choices
 
 
 class CustomerTableView(QTableView):
@@ -90,8 +91,8 @@ class CustomerListPage(QWidget):
         self.text.setPlaceholderText(self.tr("筛选：名称、拼音、电话、联系人…（Ctrl+F）"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(200)
-        self.status = self._combo(self.tr("全部状态"), CustomerStatus.choices())
-        self.value_class = self._combo(self.tr("全部分类"), ValueClass.choices())
+        self.status = self._combo(self.tr("全部状态"), enum_choices(CustomerStatus))
+        self.value_class = self._combo(self.tr("全部分类"), enum_choices(ValueClass))
         self.region = self._combo(self.tr("全部区域"), [])
         self.industry = self._combo(self.tr("全部行业"), [])
         self.tag = self._combo(self.tr("全部标签"), [])

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...db import Database
 from ...models.enums import CustomerStatus, CustomerType, ValueClass
 from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
+from ..i18n import enum_label
 
 PAGE = 50
 MAX_PAGES = 120
@@ -117,27 +118,26 @@ class CustomerTableModel(QAbstractTableModel):
         self._readers.setMaxThreadCount(2)
 
     def _columns(self) -> list[Column]:
-        tr = self.tr
         return [
-            Column("name", tr("客户名称"), 260),
-            Column("contact", tr("联系人"), 90, sortable=False),
-            Column("mobile", tr("联系电话"), 120, sortable=False),
-            Column("status", tr("状态"), 60),
-            Column("value_class", tr("分类"), 110),
-            Column("grade", tr("评级"), 50),
-            Column("customer_type", tr("类型"), 80),
-            Column("city", tr("城市"), 80),
-            Column("region", tr("区域"), 70),
-            Column("industry", tr("行业"), 90),
-            Column("owner", tr("负责人"), 70),
-            Column("last_contact_at", tr("最近联系"), 95),
-            Column("next_follow_up_at", tr("下次跟进"), 95),
-            Column("sales_12m", tr("近12月销售"), 100, align_right=True),
-            Column("receivable", tr("应收款"), 90, visible=False, align_right=True),
-            Column("tags", tr("标签"), 160, sortable=False),
-            Column("phone", tr("单位电话"), 120, visible=False),
-            Column("created_at", tr("建档日期"), 95, visible=False),
-            Column("deleted_at", tr("删除时间"), 95, visible=False),
+            Column("name", self.tr("客户名称"), 260),
+            Column("contact", self.tr("联系人"), 90, sortable=False),
+            Column("mobile", self.tr("联系电话"), 120, sortable=False),
+            Column("status", self.tr("状态"), 60),
+            Column("value_class", self.tr("分类"), 110),
+            Column("grade", self.tr("评级"), 50),
+            Column("customer_type", self.tr("类型"), 80),
+            Column("city", self.tr("城市"), 80),
+            Column("region", self.tr("区域"), 70),
+            Column("industry", self.tr("行业"), 90),
+            Column("owner", self.tr("负责人"), 70),
+            Column("last_contact_at", self.tr("最近联系"), 95),
+            Column("next_follow_up_at", self.tr("下次跟进"), 95),
+            Column("sales_12m", self.tr("近12月销售"), 100, align_right=True),
+            Column("receivable", self.tr("应收款"), 90, visible=False, align_right=True),
+            Column("tags", self.tr("标签"), 160, sortable=False),
+            Column("phone", self.tr("单位电话"), 120, visible=False),
+            Column("created_at", self.tr("建档日期"), 95, visible=False),
+            Column("deleted_at", self.tr("删除时间"), 95, visible=False),
         ]
 
     # ------------------------------------------------------------------ loading
@@ -304,11 +304,11 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "mobile":
             return row.contact_mobile or ""
         if key == "status":
-            return self.tr(CustomerStatus.label_of(row.status))
+            return enum_label(CustomerStatus, row.status)
         if key == "value_class":
-            return self.tr(ValueClass.label_of(row.value_class))
+            return enum_label(ValueClass, row.value_class)
         if key == "customer_type":
-            return self.tr(CustomerType.label_of(row.customer_type))
+            return enum_label(CustomerType, row.customer_type)
         if key == "city":
             return row.city or row.province or ""
         if key in ("last_contact_at", "next_follow_up_at", "created_at", "deleted_at"):

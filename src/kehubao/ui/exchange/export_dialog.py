@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,11 +22,12 @@ from ...db import Database
 from ...exchange.exporter import export
 from ...services.customer_list import CustomerFilter, count
 from ..tasks import run_task
+from ..i18n import label
 
-FORMATS = [("xlsx", "3.0", "Excel 表格（.xlsx）", "xlsx"),
-           ("csv", "3.0", "CSV 文本（UTF-8，Excel 可直接打开）", "csv"),
-           ("vcf", "3.0", "手机通讯录 vCard 3.0（.vcf）", "vcf"),
-           ("vcf", "2.1", "vCard 2.1（旧款安卓手机）", "vcf")]
+FORMATS = [("xlsx", "3.0", QT_TRANSLATE_NOOP("labels", "Excel 表格（.xlsx）"), "xlsx"),
+           ("csv", "3.0", QT_TRANSLATE_NOOP("labels", "CSV 文本（UTF-8，Excel 可直接打开）"), "csv"),
+           ("vcf", "3.0", QT_TRANSLATE_NOOP("labels", "手机通讯录 vCard 3.0（.vcf）"), "vcf"),
+           ("vcf", "2.1", QT_TRANSLATE_NOOP("labels", "vCard 2.1（旧款安卓手机）"), "vcf")]
 
 
 class ExportDialog(QDialog):
@@ -45,8 +47,8 @@ class ExportDialog(QDialog):
             options.append(("filter", self.tr("当前筛选结果（%1 个）").replace("%1", f"{filtered:,}")))
         if selected:
             options.append(("selection", self.tr("选中的客户（%1 个）").replace("%1", f"{len(selected):,}")))
-        for n, (code, label) in enumerate(options):
-            button = QRadioButton(label)
+        for n, (code, caption) in enumerate(options):
+            button = QRadioButton(caption)
             button.setProperty("code", code)
             button.setChecked(n == len(options) - 1)
             self.scope.addButton(button)
@@ -54,8 +56,8 @@ class ExportDialog(QDialog):
         format_box = QGroupBox(self.tr("格式"))
         formats = QVBoxLayout(format_box)
         self.format = QButtonGroup(self)
-        for n, (fmt, version, label, _ext) in enumerate(FORMATS):
-            button = QRadioButton(self.tr(label))
+        for n, (_fmt, _version, text, _ext) in enumerate(FORMATS):
+            button = QRadioButton(label(text))
             button.setProperty("fmt", n)
             button.setChecked(n == 0)
             self.format.addButton(button)
@@ -76,7 +78,7 @@ class ExportDialog(QDialog):
     def run_export(self, path: str | None = None) -> None:
         fmt, version, _label, ext = FORMATS[self.format.checkedButton().property("fmt")]
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到"), f"客户名单.{ext}",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到"), self.tr("客户名单") + f".{ext}",
                                                   f"*.{ext}")
             if not path:
                 return

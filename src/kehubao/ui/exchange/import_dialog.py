@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,9 +34,10 @@ from ...exchange.fields import FIELD_LABELS, ImportField
 from ...exchange.importer import ImportOptions, ImportRejected, ImportSummary, plan, run_import
 from ...exchange.records import LoadedFile, load_file, map_rows, remember_mapping
 from ..tasks import run_task, show_error
+from ..i18n import label
 
-FILE_FILTER = "名单文件 (*.xlsx *.xls *.csv *.txt *.vcf);;Excel (*.xlsx *.xls);;CSV (*.csv *.txt);;vCard (*.vcf)"
-ACTIONS = [("create", "新建"), ("merge", "合并"), ("skip", "跳过")]
+ACTIONS = [("create", QT_TRANSLATE_NOOP("labels", "新建")), ("merge", QT_TRANSLATE_NOOP("labels", "合并")),
+           ("skip", QT_TRANSLATE_NOOP("labels", "跳过"))]
 MAX_PREVIEW_ROWS = 2000
 
 
@@ -74,9 +75,9 @@ class ImportDialog(QDialog):
         self.duplicate_policy = QButtonGroup(self)
         policy = QHBoxLayout()
         policy.addWidget(QLabel(self.tr("遇到重复：")))
-        for n, (code, label) in enumerate((("skip", self.tr("跳过")), ("merge", self.tr("合并（补全空白字段）")),
-                                           ("new", self.tr("仍然新建")))):
-            button = QRadioButton(label)
+        for n, (code, caption) in enumerate((("skip", self.tr("跳过")), ("merge", self.tr("合并（补全空白字段）")),
+                                             ("new", self.tr("仍然新建")))):
+            button = QRadioButton(caption)
             button.setProperty("code", code)
             button.setChecked(n == 0)
             button.toggled.connect(lambda on: on and self.refresh_preview())
@@ -114,7 +115,7 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ file
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), "", self.tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), "", self.tr("名单文件") + " (*.xlsx *.xls *.csv *.txt *.vcf);;Excel (*.xlsx *.xls);;CSV (*.csv *.txt);;vCard (*.vcf)")
         if path:
             self.load(Path(path))
 
@@ -151,8 +152,8 @@ class ImportDialog(QDialog):
         table.setVerticalHeaderLabels([self.tr("导入为")] + [str(n + 1) for n in range(len(source.preview))])
         for column, field in enumerate(self.mapping):
             combo = QComboBox()
-            for f, label in FIELD_LABELS.items():
-                combo.addItem(self.tr(label), f.value)
+            for f, text in FIELD_LABELS.items():
+                combo.addItem(label(text), f.value)
             combo.setCurrentIndex(combo.findData(field.value))
             combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._remap(c, box))
             table.setCellWidget(0, column, combo)
@@ -210,8 +211,8 @@ class ImportDialog(QDialog):
                 table.setItem(r, 2, item)
             else:
                 combo = QComboBox()
-                for code, label in ACTIONS:
-                    combo.addItem(self.tr(label), code)
+                for code, text in ACTIONS:
+                    combo.addItem(label(text), code)
                 combo.setCurrentIndex(combo.findData(row.action))
                 combo.currentIndexChanged.connect(
                     lambda _i, line=row.line, box=combo: self._override(line, box.currentData()))
@@ -239,7 +240,7 @@ class ImportDialog(QDialog):
         self.save_problems.setEnabled(bool(self.problems))
 
     def save_problem_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), "导入问题清单.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), self.tr("导入问题清单") + ".csv", "CSV (*.csv)")
         if not path:
             return
         try:

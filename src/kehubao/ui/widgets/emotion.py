@@ -3,14 +3,17 @@ contact seemed, and the card shows the matching advice next time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ...models.enums import Emotion
+from ..i18n import enum_choices, label
 
 _HINTS = {
-    "joy": "喜：高兴", "anger": "怒：生气", "sorrow": "哀：低落", "delight": "乐：愉快",
-    "grief": "悲：悲痛", "fear": "恐：担心", "shock": "惊：受惊",
+    "joy": QT_TRANSLATE_NOOP("labels", "喜：高兴"), "anger": QT_TRANSLATE_NOOP("labels", "怒：生气"),
+    "sorrow": QT_TRANSLATE_NOOP("labels", "哀：低落"), "delight": QT_TRANSLATE_NOOP("labels", "乐：愉快"),
+    "grief": QT_TRANSLATE_NOOP("labels", "悲：悲痛"), "fear": QT_TRANSLATE_NOOP("labels", "恐：担心"),
+    "shock": QT_TRANSLATE_NOOP("labels", "惊：受惊"),
 }
 
 
@@ -26,12 +29,13 @@ class EmotionPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        for code, label in Emotion.choices():
+        for code, text in enum_choices(Emotion):
             button = QToolButton()
-            button.setText(self.tr(label))
+            button.setText(text)
             button.setCheckable(True)
-            button.setToolTip(self.tr(_HINTS[code]))
-            button.setFixedWidth(28)
+            button.setToolTip(label(_HINTS[code]))
+            button.setMinimumWidth(28)  # one character in Chinese, a word in English
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda checked, c=code: self._pick(c, checked))
             self.buttons[code] = button
             layout.addWidget(button)

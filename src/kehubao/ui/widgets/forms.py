@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.enums import LabelledEnum
+from ..i18n import enum_choices
 
 ERROR_STYLE = "[invalid=\"true\"] { border: 1px solid #d32f2f; background: #fff5f5; }"
 _EMPTY_DATE = QDate(1900, 1, 1)
@@ -73,8 +74,8 @@ class ChoiceField(QComboBox):
     def __init__(self, enum: type[LabelledEnum], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.addItem(self.tr("—"), None)
-        for code, label in enum.choices():
-            self.addItem(self.tr(label), code)
+        for code, text in enum_choices(enum):
+            self.addItem(text, code)
 
     def value(self) -> str | None:
         return self.currentData()
@@ -102,8 +103,7 @@ class Form(QWidget):
 
     def add(self, name: str, label: str, widget: QWidget, *, required: bool = False,
             hint: str | None = None) -> QWidget:
-        text = f"{label}{' *' if required else ''}："
-        caption = QLabel(text)
+        caption = QLabel(self.tr("%1：").replace("%1", f"{label} *" if required else label))
         if required:
             caption.setToolTip(self.tr("必填"))
             caption.setStyleSheet("font-weight: 600;")

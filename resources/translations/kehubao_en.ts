@@ -1,0 +1,2166 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>这一部分将在后续版本中提供，届时可以：</source>
+        <translation>This section is coming in a later version. It will let you:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <source>选择左侧的联系人查看名片</source>
+        <translation>Select a contact on the left to see their card</translation>
+    </message>
+    <message>
+        <source>（农历）</source>
+        <translation> (lunar)</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>年龄段</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Home region</translation>
+    </message>
+    <message>
+        <source>籍贯</source>
+        <translation>Hometown</translation>
+    </message>
+    <message>
+        <source>文化素质</source>
+        <translation>Education level</translation>
+    </message>
+    <message>
+        <source>上次情绪：</source>
+        <translation>Last emotion: </translation>
+    </message>
+    <message>
+        <source>沟通提示</source>
+        <translation>Communication tips</translation>
+    </message>
+    <message>
+        <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
+        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+    </message>
+    <message>
+        <source>（主要联系人）</source>
+        <translation>(primary contact)</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Notes: </translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>新建联系人</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>编辑联系人</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>决策角色</source>
+        <translation>Decision role</translation>
+    </message>
+    <message>
+        <source>主要联系人</source>
+        <translation>Primary contact</translation>
+    </message>
+    <message>
+        <source>是该客户的主要联系人</source>
+        <translation>Primary contact for this customer</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>座机请带区号</source>
+        <translation>Landline with area code</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>农历</source>
+        <translation>Lunar</translation>
+    </message>
+    <message>
+        <source>按农历过生日</source>
+        <translation>Birthday follows the lunar calendar</translation>
+    </message>
+    <message>
+        <source>年龄段</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Home region</translation>
+    </message>
+    <message>
+        <source>籍贯</source>
+        <translation>Hometown</translation>
+    </message>
+    <message>
+        <source>文化素质</source>
+        <translation>Education level</translation>
+    </message>
+    <message>
+        <source>上次情绪</source>
+        <translation>Last mood</translation>
+    </message>
+    <message>
+        <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
+        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+    </message>
+    <message>
+        <source>个性</source>
+        <translation>Personality</translation>
+    </message>
+    <message>
+        <source>如：豪爽直率、重信义、决策慢…</source>
+        <translation>e.g. outgoing and direct, values loyalty, slow to decide…</translation>
+    </message>
+    <message>
+        <source>交流方式</source>
+        <translation>Communication style</translation>
+    </message>
+    <message>
+        <source>如：喜欢微信沟通，下午方便通话…</source>
+        <translation>e.g. prefers WeChat, best called in the afternoon…</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>偏好</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>爱好、忌讳、喜欢的话题…</source>
+        <translation>Hobbies, taboos, favorite topics…</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>可能重复：</source>
+        <translation>Possible duplicates:</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerBulk</name>
+    <message>
+        <source>标签（多个用逗号分隔）：</source>
+        <translation>Tags (separate with commas):</translation>
+    </message>
+    <message>
+        <source>（无负责人）</source>
+        <translation>(No owner)</translation>
+    </message>
+    <message>
+        <source>修改负责人</source>
+        <translation>Change owner</translation>
+    </message>
+    <message>
+        <source>负责人（可输入新名字）：</source>
+        <translation>Owner (or type a new name):</translation>
+    </message>
+    <message>
+        <source>修改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>客户状态：</source>
+        <translation>Customer status:</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetail</name>
+    <message>
+        <source>编辑 (F2)</source>
+        <translation>Edit (F2)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>新建联系人</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>交易与评价</source>
+        <translation>Transactions and evaluation</translation>
+    </message>
+    <message>
+        <source>评级 %1</source>
+        <translation>Grade %1</translation>
+    </message>
+    <message>
+        <source>负责人：%1</source>
+        <translation>Owner: %1</translation>
+    </message>
+    <message>
+        <source>%1 万元</source>
+        <translation>%1 ×10k CNY</translation>
+    </message>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer code</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>性质</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>经济性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>员工人数</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>年营业额</source>
+        <translation>Annual revenue</translation>
+    </message>
+    <message>
+        <source>注册资金</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <source>信誉度</source>
+        <translation>Credit rating</translation>
+    </message>
+    <message>
+        <source>信用额度</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>销售区域</source>
+        <translation>Sales region</translation>
+    </message>
+    <message>
+        <source>客户来源</source>
+        <translation>Lead source</translation>
+    </message>
+    <message>
+        <source>介绍人</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>待办跟进</source>
+        <translation>Open follow-ups</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <source>资质与批准手续</source>
+        <translation>Licenses and approvals</translation>
+    </message>
+    <message>
+        <source>销售网络</source>
+        <translation>Sales network</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>分类策略：%1</source>
+        <translation>Strategy for %1</translation>
+    </message>
+    <message>
+        <source>风险记录</source>
+        <translation>Risk records</translation>
+    </message>
+    <message>
+        <source>还没有跟进记录。</source>
+        <translation>No follow-up records yet.</translation>
+    </message>
+    <message>
+        <source>情绪：%1</source>
+        <translation>Emotion: %1</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>累计销售</source>
+        <translation>Total sales</translation>
+    </message>
+    <message>
+        <source>近12个月销售</source>
+        <translation>Sales, last 12 months</translation>
+    </message>
+    <message>
+        <source>累计回款</source>
+        <translation>Total payments received</translation>
+    </message>
+    <message>
+        <source>应收款</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>逾期应收</source>
+        <translation>Overdue receivables</translation>
+    </message>
+    <message>
+        <source>最近销售</source>
+        <translation>Last sale</translation>
+    </message>
+    <message>
+        <source>交易笔数</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>交易汇总</source>
+        <translation>Transaction summary</translation>
+    </message>
+    <message>
+        <source>最近评价</source>
+        <translation>Latest evaluation</translation>
+    </message>
+    <message>
+        <source>尚未评价</source>
+        <translation>Not evaluated yet</translation>
+    </message>
+    <message>
+        <source>最近评价：%1（%2）</source>
+        <translation>Latest evaluation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>总分 %1 · 评级 %2</source>
+        <translation>Total score %1 · Grade %2</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>新建客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>编辑客户</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>主要联系人（可选）</source>
+        <translation>Primary contact (optional)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic info</translation>
+    </message>
+    <message>
+        <source>档案与资质</source>
+        <translation>Profile and licenses</translation>
+    </message>
+    <message>
+        <source>地址与区域</source>
+        <translation>Address and region</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <source>单位全称或个人姓名</source>
+        <translation>Full organization name or person&apos;s name</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer code</translation>
+    </message>
+    <message>
+        <source>客户性质</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>客户类型</source>
+        <translation>Customer type</translation>
+    </message>
+    <message>
+        <source>客户状态</source>
+        <translation>Customer status</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>选择或输入业务员姓名</source>
+        <translation>Choose or type a sales rep&apos;s name</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>多个标签用逗号分隔，如：重点客户，老客户</source>
+        <translation>Separate tags with commas, e.g.: key account, repeat customer</translation>
+    </message>
+    <message>
+        <source>客户来源</source>
+        <translation>Lead source</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>座机请带区号，如 021-62345678</source>
+        <translation>Landline with area code, e.g. 021-62345678</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>经济性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>员工人数</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>年营业额（万元）</source>
+        <translation>Annual revenue (×10k CNY)</translation>
+    </message>
+    <message>
+        <source>注册资金（万元）</source>
+        <translation>Registered capital (×10k CNY)</translation>
+    </message>
+    <message>
+        <source>信誉度</source>
+        <translation>Credit rating</translation>
+    </message>
+    <message>
+        <source>信用额度（元）</source>
+        <translation>Credit limit (CNY)</translation>
+    </message>
+    <message>
+        <source>资质与批准手续</source>
+        <translation>Licenses and approvals</translation>
+    </message>
+    <message>
+        <source>营业执照、经营许可证、代理授权…</source>
+        <translation>Business license, operating permits, agency authorization…</translation>
+    </message>
+    <message>
+        <source>销售网络</source>
+        <translation>Sales network</translation>
+    </message>
+    <message>
+        <source>下游网点数量、覆盖范围…</source>
+        <translation>Number of downstream outlets, coverage…</translation>
+    </message>
+    <message>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>销售区域</source>
+        <translation>Sales region</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>可能与已有客户重复：</source>
+        <translation>May duplicate existing customers:</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListPage</name>
+    <message>
+        <source>筛选：名称、拼音、电话、联系人…（Ctrl+F）</source>
+        <translation>Filter: name, pinyin, phone, contact… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>全部区域</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>全部行业</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <source>全部标签</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>全部负责人</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>联系不限</source>
+        <translation>Any last contact</translation>
+    </message>
+    <message>
+        <source>30天未联系</source>
+        <translation>No contact for 30 days</translation>
+    </message>
+    <message>
+        <source>60天未联系</source>
+        <translation>No contact for 60 days</translation>
+    </message>
+    <message>
+        <source>90天未联系</source>
+        <translation>No contact for 90 days</translation>
+    </message>
+    <message>
+        <source>半年未联系</source>
+        <translation>No contact for 6 months</translation>
+    </message>
+    <message>
+        <source>一年未联系</source>
+        <translation>No contact for a year</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>批量操作</source>
+        <translation>Bulk actions</translation>
+    </message>
+    <message>
+        <source>添加标签…</source>
+        <translation>Add tags…</translation>
+    </message>
+    <message>
+        <source>移除标签…</source>
+        <translation>Remove tags…</translation>
+    </message>
+    <message>
+        <source>修改负责人…</source>
+        <translation>Change owner…</translation>
+    </message>
+    <message>
+        <source>修改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>显示列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>（未分配）</source>
+        <translation>(Unassigned)</translation>
+    </message>
+    <message>
+        <source>共 %1 个客户</source>
+        <translation>Customers: %1</translation>
+    </message>
+    <message>
+        <source>筛选出 %1 个客户</source>
+        <translation>Matching customers: %1</translation>
+    </message>
+    <message>
+        <source> · 已选 %1</source>
+        <translation> · Selected: %1</translation>
+    </message>
+    <message>
+        <source> · 正在加载…</source>
+        <translation> · Loading…</translation>
+    </message>
+    <message>
+        <source>添加标签</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <source>正在批量修改…</source>
+        <translation>Applying changes…</translation>
+    </message>
+    <message>
+        <source>已修改 %1 个客户（可撤销）</source>
+        <translation>Updated %1 customer(s) (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>评级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>近12月销售</source>
+        <translation>Sales (12 mo.)</translation>
+    </message>
+    <message>
+        <source>应收款</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>单位电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersSection</name>
+    <message>
+        <source>客户列表</source>
+        <translation>Customer list</translation>
+    </message>
+    <message>
+        <source>客户宝</source>
+        <translation>Kehubao</translation>
+    </message>
+    <message>
+        <source>这个客户已被删除。</source>
+        <translation>This customer has been deleted.</translation>
+    </message>
+    <message>
+        <source>删除联系人</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>删除这个联系人？可以在回收站恢复，也可以按 Ctrl+Z 撤销。</source>
+        <translation>Delete this contact? You can restore it from the Recycle Bin, or press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>这 %1 个客户</source>
+        <translation>these %1 customers</translation>
+    </message>
+    <message>
+        <source>删除%1？</source>
+        <translation>Delete %1?</translation>
+    </message>
+    <message>
+        <source>其中有 %1 条跟进和交易记录，会随客户一起移入回收站。</source>
+        <translation>Their %1 follow-up and transaction record(s) will be moved to the Recycle Bin too.</translation>
+    </message>
+    <message>
+        <source>删除后可以在回收站恢复，也可以按 Ctrl+Z 撤销。</source>
+        <translation>Deleted customers can be restored from the Recycle Bin, or press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>删除客户</source>
+        <translation>Delete customer</translation>
+    </message>
+    <message>
+        <source>已将 %1 个客户移入回收站（Ctrl+Z 撤销）</source>
+        <translation>Moved %1 customer(s) to the Recycle Bin (Ctrl+Z to undo)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>未填写</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>清空日期</source>
+        <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出名单</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <source>导出哪些客户</source>
+        <translation>Which customers to export</translation>
+    </message>
+    <message>
+        <source>全部客户（%1 个）</source>
+        <translation>All customers (%1)</translation>
+    </message>
+    <message>
+        <source>当前筛选结果（%1 个）</source>
+        <translation>Current filter results (%1)</translation>
+    </message>
+    <message>
+        <source>选中的客户（%1 个）</source>
+        <translation>Selected customers (%1)</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>每个联系人一行；导出的文件可以原样再导入。</source>
+        <translation>One row per contact; the exported file can be imported again as is.</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>客户名单</source>
+        <translation>Customer list</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 个客户到 %2</source>
+        <translation>Exported %1 customer(s) to %2</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>%1：</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入名单</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <source>请选择要导入的文件（Excel、CSV 或手机导出的 vCard）</source>
+        <translation>Choose a file to import (Excel, CSV or a vCard exported from a phone)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>客户 / 联系人</source>
+        <translation>Customer / contact</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>1. 列对应</source>
+        <translation>1. Column mapping</translation>
+    </message>
+    <message>
+        <source>2. 预览结果</source>
+        <translation>2. Preview</translation>
+    </message>
+    <message>
+        <source>遇到重复：</source>
+        <translation>On duplicates:</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>合并（补全空白字段）</source>
+        <translation>Merge (fill in empty fields)</translation>
+    </message>
+    <message>
+        <source>仍然新建</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>跳过有错误的行（否则有错误就整批不导入）</source>
+        <translation>Skip rows with errors (otherwise any error stops the whole import)</translation>
+    </message>
+    <message>
+        <source>保存问题清单…</source>
+        <translation>Save problem list…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <source>名单文件</source>
+        <translation>Contact list files</translation>
+    </message>
+    <message>
+        <source> · 已使用上次保存的列对应</source>
+        <translation> · Using the column mapping saved last time</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>手机通讯录文件：姓名、单位、电话、邮箱等会自动对应，共 %1 张名片。</source>
+        <translation>Phone contacts file: names, companies, phone numbers, emails, etc. are mapped automatically. %1 card(s) in total.</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>有误</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5</source>
+        <translation>%1 rows: %2 new, %3 to merge, %4 to skip, %5 with errors</translation>
+    </message>
+    <message>
+        <source>（预览只列出有重复或问题的行）</source>
+        <translation> (The preview lists only rows with duplicates or problems.)</translation>
+    </message>
+    <message>
+        <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
+        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
+    </message>
+    <message>
+        <source>保存问题清单</source>
+        <translation>Save problem list</translation>
+    </message>
+    <message>
+        <source>导入问题清单</source>
+        <translation>Import problems</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>无法保存：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
+如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
+        <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
+If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>记录拜访、电话、微信和当时的情绪</source>
+        <translation>Log visits, calls and WeChat chats, and the contact&apos;s mood at the time</translation>
+    </message>
+    <message>
+        <source>到期提醒、生日和久未联系的重要客户预警</source>
+        <translation>Due reminders, birthdays, and alerts for key customers not contacted in a while</translation>
+    </message>
+    <message>
+        <source>“今日”待办页和日历视图，导出 .ics</source>
+        <translation>&quot;Today&quot; to-do page and calendar view, export to .ics</translation>
+    </message>
+    <message>
+        <source>话术</source>
+        <translation>Scripts</translation>
+    </message>
+    <message>
+        <source>异议处理话术</source>
+        <translation>Objection scripts</translation>
+    </message>
+    <message>
+        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
+        <translation>Browse the script library by category (common objections built in; searchable from the search box at the top)</translation>
+    </message>
+    <message>
+        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
+        <translation>Quick keyboard lookup during calls (Chinese, pinyin, initials)</translation>
+    </message>
+    <message>
+        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
+        <translation>Record which reply you used and whether it worked; sort by success rate</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>客户评价与分类</source>
+        <translation>Customer evaluation and classes</translation>
+    </message>
+    <message>
+        <source>按加权指标定期评价客户并评级</source>
+        <translation>Evaluate customers periodically on weighted criteria and assign grades</translation>
+    </message>
+    <message>
+        <source>按销量 × 忠诚度分为四类，给出对应策略</source>
+        <translation>Sort customers into four classes by sales volume × loyalty, with a strategy for each</translation>
+    </message>
+    <message>
+        <source>客户价值与金字塔、窜货与欠款风险预警</source>
+        <translation>Customer value and pyramid; alerts for cross-territory selling and overdue-payment risks</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
+        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
+    </message>
+    <message>
+        <source>按区域、分类批量导出</source>
+        <translation>Bulk export by region and class</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>Recycle Bin</translation>
+    </message>
+    <message>
+        <source>新建客户…</source>
+        <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>导入名单…</source>
+        <translation>Import list…</translation>
+    </message>
+    <message>
+        <source>导出名单…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>加载演示数据…</source>
+        <translation>Load demo data…</translation>
+    </message>
+    <message>
+        <source>备份数据库…</source>
+        <translation>Back up database…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>筛选客户列表</source>
+        <translation>Filter customer list</translation>
+    </message>
+    <message>
+        <source>全局搜索</source>
+        <translation>Global search</translation>
+    </message>
+    <message>
+        <source>检查数据库</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>重建搜索索引</source>
+        <translation>Rebuild search index</translation>
+    </message>
+    <message>
+        <source>关于客户宝</source>
+        <translation>About Kehubao</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>客户 %1 个</source>
+        <translation>Customers: %1</translation>
+    </message>
+    <message>
+        <source>撤销“%1”</source>
+        <translation>Undo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
+        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
+    </message>
+    <message>
+        <source>已撤销：%1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>（%1 项之后又被修改过，保留了最新的内容）</source>
+        <translation> (%1 item(s) were changed afterwards; the latest content was kept)</translation>
+    </message>
+    <message>
+        <source>加载演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>要生成多少个演示客户？（会加入当前数据库）</source>
+        <translation>How many demo customers should be generated? (They are added to the current database.)</translation>
+    </message>
+    <message>
+        <source>正在生成演示数据…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <source>已生成 %1 个演示客户</source>
+        <translation>Generated %1 demo customer(s)</translation>
+    </message>
+    <message>
+        <source>服务器数据库请用服务器的备份工具。</source>
+        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <source>客户宝数据库 (*.db)</source>
+        <translation>Kehubao database (*.db)</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>发现问题：
+</source>
+        <translation>Problems found:
+</translation>
+    </message>
+    <message>
+        <source>检查通过，没有发现问题。</source>
+        <translation>Check passed. No problems found.</translation>
+    </message>
+    <message>
+        <source>正在检查数据库…</source>
+        <translation>Checking database…</translation>
+    </message>
+    <message>
+        <source>正在重建搜索索引…</source>
+        <translation>Rebuilding search index…</translation>
+    </message>
+    <message>
+        <source>搜索索引已重建</source>
+        <translation>Search index rebuilt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;客户宝 %1&lt;/h3&gt;&lt;p&gt;离线客户管理：客户档案、联系人、跟进、话术与评价。&lt;/p&gt;&lt;p&gt;所有数据保存在本机：%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kehubao %1&lt;/h3&gt;&lt;p&gt;Offline customer management: customer profiles, contacts, follow-ups, scripts and evaluation.&lt;/p&gt;&lt;p&gt;All data is stored on this computer: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
+        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并客户</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
+        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保留的记录：</source>
+        <translation>Record to keep:</translation>
+    </message>
+    <message>
+        <source>两条记录不同的地方，选择要保留的值：</source>
+        <translation>Where the two records differ, choose the value to keep:</translation>
+    </message>
+    <message>
+        <source>两条记录没有冲突的字段。</source>
+        <translation>The two records have no conflicting fields.</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有未保存的修改，要保存吗？</source>
+        <translation>There are unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinPage</name>
+    <message>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>彻底删除</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <source>删除的客户和联系人在这里，可以恢复；彻底删除后无法找回。</source>
+        <translation>Deleted customers and contacts are kept here and can be restored. Once deleted permanently, they cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>已合并到“%1”</source>
+        <translation>Merged into &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>客户 %1 个 · 联系人 %2 个</source>
+        <translation>Customers: %1 · Contacts: %2</translation>
+    </message>
+    <message>
+        <source>已恢复 %1 条</source>
+        <translation>Restored %1 item(s)</translation>
+    </message>
+    <message>
+        <source>彻底删除选中的 %1 条记录？连同它们的全部历史，无法恢复，也不能撤销。</source>
+        <translation>Permanently delete the %1 selected record(s) with all their history? This cannot be restored or undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptView</name>
+    <message>
+        <source>客户常这样说</source>
+        <translation>What customers often say</translation>
+    </message>
+    <message>
+        <source>为什么会这样说</source>
+        <translation>Why they say it</translation>
+    </message>
+    <message>
+        <source>可以这样回答</source>
+        <translation>How you can answer</translation>
+    </message>
+    <message>
+        <source>要点</source>
+        <translation>Key points</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>搜索客户、联系人、电话、拼音、话术…（Ctrl+K）</source>
+        <translation>Search customers, contacts, phone numbers, pinyin, scripts… (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>没有找到“%1”</source>
+        <translation>No results for &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>客户宝</source>
+        <translation>Kehubao</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Canceling…</translation>
+    </message>
+    <message>
+        <source>出现了意外错误，操作没有完成，数据没有改动。
+
+%1</source>
+        <translation>An unexpected error occurred. The operation was not completed and no data was changed.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用客户宝</source>
+        <translation>Welcome to Kehubao</translation>
+    </message>
+    <message>
+        <source>客户档案、联系人、跟进与评价，全部保存在这台电脑上，不联网也能用。
+先从下面三种方式之一开始：</source>
+        <translation>Customer profiles, contacts, follow-ups and evaluations, all stored on this computer and usable offline.
+Start with one of the three options below:</translation>
+    </message>
+    <message>
+        <source>新建客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>手动录入第一个客户（Ctrl+N）</source>
+        <translation>Enter your first customer by hand (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
+        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>加载演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>先用一批模拟客户熟悉软件</source>
+        <translation>Get to know the software with a set of sample customers</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Excel 表格（.xlsx）</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文本（UTF-8，Excel 可直接打开）</source>
+        <translation>CSV text (UTF-8, opens directly in Excel)</translation>
+    </message>
+    <message>
+        <source>手机通讯录 vCard 3.0（.vcf）</source>
+        <translation>Phone contacts vCard 3.0 (.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 2.1（旧款安卓手机）</source>
+        <translation>vCard 2.1 (older Android phones)</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-up records</translation>
+    </message>
+    <message>
+        <source>话术</source>
+        <translation>Scripts</translation>
+    </message>
+    <message>
+        <source>喜：高兴</source>
+        <translation>Joy: pleased</translation>
+    </message>
+    <message>
+        <source>怒：生气</source>
+        <translation>Anger: angry</translation>
+    </message>
+    <message>
+        <source>哀：低落</source>
+        <translation>Sad: feeling low</translation>
+    </message>
+    <message>
+        <source>乐：愉快</source>
+        <translation>Happy: cheerful</translation>
+    </message>
+    <message>
+        <source>悲：悲痛</source>
+        <translation>Grief: grieving</translation>
+    </message>
+    <message>
+        <source>恐：担心</source>
+        <translation>Fear: worried</translation>
+    </message>
+    <message>
+        <source>惊：受惊</source>
+        <translation>Shock: startled</translation>
+    </message>
+    <message>
+        <source>青年</source>
+        <translation>Young</translation>
+    </message>
+    <message>
+        <source>中年</source>
+        <translation>Middle-aged</translation>
+    </message>
+    <message>
+        <source>老年</source>
+        <translation>Senior</translation>
+    </message>
+    <message>
+        <source>优</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>良</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>差</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>较高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>较低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>潜在</source>
+        <translation>Potential</translation>
+    </message>
+    <message>
+        <source>意向</source>
+        <translation>Interested</translation>
+    </message>
+    <message>
+        <source>成交</source>
+        <translation>Closed-won</translation>
+    </message>
+    <message>
+        <source>稳定</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>流失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>淘汰</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>经销商</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>零售商</source>
+        <translation>Retailer</translation>
+    </message>
+    <message>
+        <source>终端客户</source>
+        <translation>End customer</translation>
+    </message>
+    <message>
+        <source>合作伙伴</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>决策者</source>
+        <translation>Decision maker</translation>
+    </message>
+    <message>
+        <source>影响者</source>
+        <translation>Influencer</translation>
+    </message>
+    <message>
+        <source>采购者</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>使用者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>把关者</source>
+        <translation>Gatekeeper</translation>
+    </message>
+    <message>
+        <source>喜</source>
+        <translation>Joy</translation>
+    </message>
+    <message>
+        <source>怒</source>
+        <translation>Anger</translation>
+    </message>
+    <message>
+        <source>哀</source>
+        <translation>Sad</translation>
+    </message>
+    <message>
+        <source>乐</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <source>悲</source>
+        <translation>Grief</translation>
+    </message>
+    <message>
+        <source>恐</source>
+        <translation>Fear</translation>
+    </message>
+    <message>
+        <source>惊</source>
+        <translation>Shock</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>拜访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>邮件</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>久未联系</source>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>回款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>北方</source>
+        <translation>North</translation>
+    </message>
+    <message>
+        <source>南方</source>
+        <translation>South</translation>
+    </message>
+    <message>
+        <source>东部</source>
+        <translation>East</translation>
+    </message>
+    <message>
+        <source>西部</source>
+        <translation>West</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>国有</source>
+        <translation>State-owned</translation>
+    </message>
+    <message>
+        <source>民营</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>外资</source>
+        <translation>Foreign-owned</translation>
+    </message>
+    <message>
+        <source>合资</source>
+        <translation>Joint venture</translation>
+    </message>
+    <message>
+        <source>集体</source>
+        <translation>Collective</translation>
+    </message>
+    <message>
+        <source>个体</source>
+        <translation>Sole proprietor</translation>
+    </message>
+    <message>
+        <source>事业单位</source>
+        <translation>Public institution</translation>
+    </message>
+    <message>
+        <source>窜货</source>
+        <translation>Cross-territory selling</translation>
+    </message>
+    <message>
+        <source>低价抛售</source>
+        <translation>Price dumping</translation>
+    </message>
+    <message>
+        <source>拖欠货款</source>
+        <translation>Overdue payment</translation>
+    </message>
+    <message>
+        <source>超出信用额度</source>
+        <translation>Over credit limit</translation>
+    </message>
+    <message>
+        <source>微型</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>小型</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>中型</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>大型</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>价格</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>质量</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>经营管理指导</source>
+        <translation>Management guidance</translation>
+    </message>
+    <message>
+        <source>销售活动支援</source>
+        <translation>Sales support</translation>
+    </message>
+    <message>
+        <source>广告宣传</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <source>店面装修与陈列</source>
+        <translation>Store fit-out and display</translation>
+    </message>
+    <message>
+        <source>促销活动</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <source>信息支持</source>
+        <translation>Information support</translation>
+    </message>
+    <message>
+        <source>销售</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>一类·无价值</source>
+        <translation>Class 1 · No value</translation>
+    </message>
+    <message>
+        <source>二类·高危</source>
+        <translation>Class 2 · High risk</translation>
+    </message>
+    <message>
+        <source>三类·明日之星</source>
+        <translation>Class 3 · Rising star</translation>
+    </message>
+    <message>
+        <source>四类·最宝贵</source>
+        <translation>Class 4 · Most valuable</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(Don&apos;t import)</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer code</translation>
+    </message>
+    <message>
+        <source>客户性质</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>单位电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <source>单位邮箱</source>
+        <translation>Office email</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>姓</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>名</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>传真</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>客户类型</source>
+        <translation>Customer type</translation>
+    </message>
+    <message>
+        <source>客户状态</source>
+        <translation>Customer status</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>客户来源</source>
+        <translation>Lead source</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>联系人备注</source>
+        <translation>Contact notes</translation>
+    </message>
+</context>
+</TS>

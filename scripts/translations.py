@@ -1,0 +1,73 @@
+"""Developer tool: keep the English translation file in step with the Chinese source text.
+
+    python scripts/translations.py update    # refresh resources/translations/kehubao_en.ts
+    python scripts/translations.py release   # compile kehubao_en.qm next to it (run, build)
+
+lupdate reads every ``self.tr()``, ``translate()`` and ``QT_TRANSLATE_NOOP()`` of the UI.
+Labels defined below the UI (enum choices, import field names) are not Qt code, so this
+script writes them into a scratch file of ``QT_TRANSLATE_NOOP("labels", ...)`` lines that
+lupdate reads too; the UI translates them through ``kehubao.ui.i18n.label``. Translators
+open the .ts file in Qt Linguist (``pyside6-linguist``). The .qm is generated, not kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kehubao.exchange.fields import FIELD_LABELS
+from kehubao.models import enums
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
+
+
+def lower_layer_labels() -> list[str]:
+    """Every label the UI shows from models and exchange, each once, in a stable order."""
+    texts: list[str] = []
+    for _name, enum in inspect.getmembers(enums, inspect.isclass):
+        if issubclass(enum, enums.LabelledEnum) and enum is not enums.LabelledEnum:
+            texts += [text for _code, text in enum.choices()]
+    texts += FIELD_LABELS.values()
+    return list(dict.fromkeys(texts))
+
+
+def tool(name: str) -> str:
+    """The PySide6 wrapper next to this interpreter (pyside6-lupdate, pyside6-lrelease)."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.exists():
+            return str(candidate)
+    return name
+
+
+def update(ts_file: Path = TS_FILE) -> None:
+    sources = sorted(str(p) for p in (ROOT / "src" / "kehubao" / "ui").rglob("*.py"))
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / "labels.py"
+        scratch.write_text("".join(f"QT_TRANSLATE_NOOP({'labels'!r}, {text!r})\n"
+                                   for text in lower_layer_labels()), encoding="utf-8")
+        ts_file.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([tool("pyside6-lupdate"), *sources, str(scratch), "-locations", "none",
+                        "-no-obsolete", "-source-language", "zh_CN", "-target-language", "en",
+                        "-ts", str(ts_file)], check=True)
+
+
+def release(ts_file: Path = TS_FILE, qm_file: Path | None = None) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm",
+                    str(qm_file or ts_file.with_suffix(".qm"))], check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["update", "release"])
+    args = parser.parse_args()
+    update() if args.command == "update" else release()
+
+
+if __name__ == "__main__":
+    main()
