@@ -14,6 +14,7 @@ from ..models.enums import AgeBand, CultureLevel, DecisionRole, Emotion, Gender,
 from ..pinyin_keys import sort_key
 from . import fields as f
 from .journal import operation
+from .recycle_bin import move_to_bin, restore_from_bin
 
 CONTACT_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec
@@ -106,31 +107,16 @@ def _clear_primary(session: Session, customer_id: int, except_id: int | None = N
 
 
 def delete_contacts(session: Session, ids: Iterable[int]) -> int:
-    rows = session.scalars(
-        select(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_(None))
-    ).all()
-    if not rows:
-        return 0
-    label = f"删除联系人：{rows[0].name}" if len(rows) == 1 else f"删除 {len(rows)} 个联系人"
-    with operation(session, "delete", label):
-        now = utcnow()
-        for contact in rows:
-            contact.deleted_at = now
-            contact.is_primary = False
-    return len(rows)
+    return move_to_bin(session, Contact, ids, "联系人", also=_not_primary)
+
+
+def _not_primary(contact: Contact) -> None:
+    """A contact in the bin is nobody's primary contact."""
+    contact.is_primary = False
 
 
 def restore_contacts(session: Session, ids: Iterable[int]) -> int:
-    rows = session.scalars(
-        select(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
-    ).all()
-    if not rows:
-        return 0
-    with operation(session, "restore", f"恢复联系人：{rows[0].name}" if len(rows) == 1
-                   else f"恢复 {len(rows)} 个联系人"):
-        for contact in rows:
-            contact.deleted_at = None
-    return len(rows)
+    return restore_from_bin(session, Contact, ids, "联系人")
 
 
 def deleted_contacts(session: Session, limit: int = 2000) -> list[tuple[Contact, str]]:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import UserError, ValidationError
-from ..models import Customer, SalesRep, Tag, customer_tag, utcnow
+from ..models import Customer, SalesRep, Tag, customer_tag
 from ..models.enums import (
     CreditRating,
     CustomerKind,
@@ -22,6 +22,7 @@ from ..models.enums import (
 from ..pinyin_keys import sort_key
 from . import fields as f
 from .journal import operation
+from .recycle_bin import move_to_bin, restore_from_bin
 from .tracking import note_changed
 
 CUSTOMER_FIELDS: dict[str, f.FieldSpec] = {
@@ -118,33 +119,16 @@ def _check_code_unique(session: Session, code: str | None, own_id: int | None) -
 def delete_customers(session: Session, ids: Iterable[int]) -> int:
     """Move customers to the recycle bin (回收站). Their contacts and history stay with
     them and come back on restore."""
-    ids = list(ids)
-    rows = session.scalars(
-        select(Customer).where(Customer.id.in_(ids), Customer.deleted_at.is_(None))
-    ).all()
-    if not rows:
-        return 0
-    label = f"删除客户：{rows[0].name}" if len(rows) == 1 else f"删除 {len(rows)} 个客户"
-    with operation(session, "delete", label):
-        now = utcnow()
-        for customer in rows:
-            customer.deleted_at = now
-    return len(rows)
+    return move_to_bin(session, Customer, ids, "客户")
 
 
 def restore_customers(session: Session, ids: Iterable[int]) -> int:
-    ids = list(ids)
-    rows = session.scalars(
-        select(Customer).where(Customer.id.in_(ids), Customer.deleted_at.is_not(None))
-    ).all()
-    if not rows:
-        return 0
-    label = f"恢复客户：{rows[0].name}" if len(rows) == 1 else f"恢复 {len(rows)} 个客户"
-    with operation(session, "restore", label):
-        for customer in rows:
-            customer.deleted_at = None
-            customer.merged_into_id = None
-    return len(rows)
+    return restore_from_bin(session, Customer, ids, "客户", also=_unmerge)
+
+
+def _unmerge(customer: Customer) -> None:
+    """A merged-away customer that comes back stands on its own again."""
+    customer.merged_into_id = None
 
 
 def purge_customers(session: Session, ids: Iterable[int]) -> int:

@@ -48,28 +48,23 @@ def choice(enum: type[LabelledEnum]) -> Parser:
 
 
 def integer(minimum: int = 0) -> Parser:
-    def parse(value: Any) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            number = int(str(value).replace(",", "").strip())
-        except ValueError:
-            raise ValidationError(f"“{value}”不是整数") from None
-        if number < minimum:
-            raise ValidationError(f"不能小于 {minimum}")
-        return number
-
-    return parse
+    return _number(int, "整数", minimum)
 
 
 def decimal(minimum: float = 0.0) -> Parser:
-    def parse(value: Any) -> float | None:
+    return _number(float, "数字", minimum)
+
+
+def _number(kind: type[int] | type[float], noun: str, minimum: float) -> Parser:
+    """Numbers as typed or pasted: thousands separators (also the full-width comma) are
+    ignored, blank means unknown."""
+    def parse(value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         try:
-            number = float(str(value).replace(",", "").replace("，", "").strip())
+            number = kind(str(value).replace(",", "").replace("，", "").strip())
         except ValueError:
-            raise ValidationError(f"“{value}”不是数字") from None
+            raise ValidationError(f"“{value}”不是{noun}") from None
         if number < minimum:
             raise ValidationError(f"不能小于 {minimum:g}")
         return number

@@ -20,7 +20,7 @@ import traceback
 from contextlib import nullcontext
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -180,24 +180,24 @@ def _batches_elsewhere(params: dict, customers: int) -> Iterator[Batch]:
 def _ensure_reps(session) -> list[int]:  # type: ignore[no-untyped-def]
     from .vocab import SALES_REPS
 
-    have = {r.name: r.id for r in session.scalars(select(SalesRep))}
-    for name in SALES_REPS:
-        if name not in have:
-            rep = SalesRep(name=name)
-            session.add(rep)
-            session.flush()
-            have[name] = rep.id
+    have = _ensure_named(session, SalesRep, SALES_REPS)
     return [have[n] for n in SALES_REPS]
 
 
 def _ensure_tags(session) -> dict[int, str]:  # type: ignore[no-untyped-def]
     from .vocab import TAGS
 
-    have = {t.name: t.id for t in session.scalars(select(Tag))}
-    for name in TAGS:
-        if name not in have:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
-            have[name] = tag.id
+    have = _ensure_named(session, Tag, TAGS)
     return {have[n]: n for n in TAGS}
+
+
+def _ensure_named(session, model, names: list[str]) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Ids of the rows called ``names``, adding those the database does not have yet."""
+    have = {row.name: row.id for row in session.scalars(select(model))}
+    for name in names:
+        if name not in have:
+            row = model(name=name)
+            session.add(row)
+            session.flush()
+            have[name] = row.id
+    return have
