@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehubao.exchange.vcard import VCardContact, read_vcards, write_vcards
+from kehubao.exchange.vcard import VCardContact, read_vcards
+from kehubao.exchange.vcard_write import write_vcards
 
 from .vcard_helpers import read_one
 

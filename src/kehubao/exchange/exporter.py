@@ -25,7 +25,8 @@ from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
 from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..normalize import NO_YEAR
 from ..services.customer_list import CustomerFilter, query_ids
-from .vcard import VCardContact, write_vcards
+from .vcard import VCardContact
+from .vcard_write import write_vcards
 
 FORMATS = ("csv", "xlsx", "vcf")
 HEADERS = ["客户编号", "客户名称", "客户性质", "客户类型", "客户状态", "行业", "省份", "城市", "区县", "地址",

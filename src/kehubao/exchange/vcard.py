@@ -1,4 +1,4 @@
-"""Tolerant vCard 2.1 / 3.0 / 4.0 reader and a 3.0 / 2.1 writer (stdlib only).
+"""Tolerant vCard 2.1 / 3.0 / 4.0 reader (stdlib only); the writer is vcard_write.py.
 
 Why not vobject: real exports bend the RFCs — Android splits quoted-printable values with
 soft breaks followed by empty lines, Outlook and BlackBerry put base64 photos on
@@ -20,10 +20,10 @@ import base64
 import binascii
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["VCardContact", "VCardProblem", "read_vcards", "write_vcards"]
+__all__ = ["VCardContact", "VCardProblem", "join_name", "read_vcards"]
 
 
 @dataclass
@@ -240,7 +240,7 @@ def _split(text: str) -> list[str]:
             for part in re.split(r"(?<!\\);", protected)]
 
 
-def _join_name(family: str, given: str) -> str:
+def join_name(family: str, given: str) -> str:
     """Chinese (also Japanese, Korean) names read family-first without a space."""
     if family and given and _CJK_NAME.fullmatch(family + given):
         return family + given
@@ -328,7 +328,7 @@ def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
     c.title = first.get("TITLE") or first.get("ROLE", "")
     c.birthday, c.nickname = first.get("BDAY", ""), first.get("NICKNAME", "")
     c.note = "\n".join(notes)
-    c.full_name = (first.get("FN") or _join_name(c.family_name, c.given_name) or c.organization
+    c.full_name = (first.get("FN") or join_name(c.family_name, c.given_name) or c.organization
                    or (c.emails[0].split("@")[0].strip() if c.emails else ""))
     return c
 
@@ -380,91 +380,3 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
     if not seen_begin:
         problems.append(VCardProblem(0, "不是有效的 vCard 文件（找不到 BEGIN:VCARD）"))
     return contacts, problems
-
-
-# ------------------------------------------------------------------------------- writing
-
-_KIND_TYPES = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX",
-               "pager": "PAGER", "other": "VOICE"}
-
-
-def _escape(text: str, v3: bool, commas: bool) -> str:
-    """Escape a text value.  2.1 keeps raw newlines: they travel as QP ``=0D=0A``."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace(",", "\\,") if commas else text
-    return text.replace("\n", "\\n") if v3 else text
-
-
-def _fold(line: str) -> list[str]:
-    """Fold at 75 octets (RFC 6350 §3.2) without ever splitting a UTF-8 sequence."""
-    if len(line) <= 75 and line.isascii():
-        return [line]
-    out, cur, size = [], [], 0
-    for ch in line:
-        width = len(ch.encode("utf-8", "surrogatepass"))
-        if size + width > 75:
-            out.append("".join(cur))
-            cur, size = [" "], 1
-        cur.append(ch)
-        size += width
-    return out + ["".join(cur)]
-
-
-def _qp_lines(head: str, value: str) -> list[str]:
-    """Quoted-printable with soft breaks, so that no line exceeds 75 characters."""
-    tokens = [chr(b) if 33 <= b <= 126 and b != 61 else f"={b:02X}"
-              for b in value.replace("\n", "\r\n").encode("utf-8")]
-    lines, cur = [], head
-    for token in tokens:
-        if len(cur) + len(token) > 74:  # keep room for the soft-break "="
-            lines.append(cur + "=")
-            cur = ""
-        cur += token
-    return lines + [cur]
-
-
-def _card_lines(c: VCardContact, v3: bool) -> list[str]:
-    def typed(name: str, kind: str) -> str:
-        return f"{name};TYPE={kind}" if v3 else f"{name};{kind}"
-
-    def esc(text: str, commas: bool = v3) -> str:
-        return _escape(text, v3, commas)
-
-    def raw(text: str) -> str:  # TEL / EMAIL / URL / BDAY are not prose: no \, or \;
-        return re.sub(r"[\r\n]+", " ", text.replace("\\", "\\\\")).strip()
-
-    org = esc(c.organization) + (f";{esc(c.department)}" if c.department else "")
-    full = c.full_name or _join_name(c.family_name, c.given_name) or c.organization
-    props = [
-        ("N", f"{esc(c.family_name)};{esc(c.given_name)};;;"), ("FN", esc(full)),
-        ("NICKNAME", esc(c.nickname)), ("ORG", org), ("TITLE", esc(c.title)),
-        *[(typed("TEL", _KIND_TYPES.get(kind, "VOICE")), raw(num)) for kind, num in c.phones],
-        *[(typed("EMAIL", "INTERNET"), raw(email)) for email in c.emails],
-        *[(typed("ADR", "WORK"), f";;{esc(address)};;;;") for address in c.addresses],
-        *[("URL", raw(url)) for url in c.urls], ("BDAY", raw(c.birthday)), ("NOTE", esc(c.note)),
-        ("CATEGORIES", ",".join(esc(cat, commas=True) for cat in c.categories)),
-    ]
-    lines = ["BEGIN:VCARD", f"VERSION:{'3.0' if v3 else '2.1'}"]
-    for head, value in props:
-        line = f"{head}:{value}"
-        if not value and head != "FN":  # FN is mandatory in 3.0, even when empty
-            continue
-        if v3:
-            lines += _fold(line)
-        elif line.isascii() and "\n" not in value and len(line) <= 75:
-            lines.append(line)
-        else:  # what old Android phones understand: UTF-8 inside quoted-printable
-            lines += _qp_lines(f"{head};CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:", value)
-    return lines + ["END:VCARD"]
-
-
-def write_vcards(contacts: Iterable[VCardContact], version: str = "3.0") -> str:
-    """Write contacts as vCard 3.0 (default) or 2.1 with CRLF line endings.
-
-    3.0 is what current phones, Outlook and Apple import best; 2.1 is for old Android
-    phones that only understand quoted-printable.  Encode the result as UTF-8.
-    """
-    if version not in ("3.0", "2.1"):
-        raise ValueError(f"不支持的 vCard 版本：{version!r}（只支持 3.0 和 2.1）")
-    return "".join(f"{line}\r\n" for c in contacts for line in _card_lines(c, version == "3.0"))
