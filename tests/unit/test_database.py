@@ -116,12 +116,13 @@ def test_older_database_is_backed_up_then_migrated(db_path: Path, tmp_path: Path
     db = open_database(str(db_path))
     with db.session() as session:
         session.execute(text("INSERT INTO tag (name) VALUES ('老客户')"))
+    current = db.schema_revision()
     db.dispose()
 
     newer = tmp_path / "migrations"
     shutil.copytree(dbmod.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "0002_test_colour.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+    (newer / "versions" / "9999_test_colour.py").write_text(
+        f'revision = "9999"\ndown_revision = "{current}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n"
         "def upgrade():\n    with op.batch_alter_table('tag') as b:\n"
         "        b.add_column(sa.Column('shade', sa.String(9)))\n"
@@ -131,13 +132,13 @@ def test_older_database_is_backed_up_then_migrated(db_path: Path, tmp_path: Path
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", newer)
 
     upgraded = open_database(str(db_path))
-    assert upgraded.schema_revision() == "0002"
+    assert upgraded.schema_revision() == "9999"
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT name, shade FROM tag")).all() == [("老客户", None)]
     upgraded.dispose()
-    backups = list((db_path.parent / "backups").glob("*before-0001*.db"))
+    backups = list((db_path.parent / "backups").glob(f"*before-{current}*.db"))
     assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert sqlite3.connect(backups[0]).execute("SELECT version_num FROM alembic_version").fetchone() == (current,)
 
 
 def test_unwritable_location_gives_one_clear_line(tmp_path: Path,

@@ -23,6 +23,7 @@ from ..errors import UserError
 from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
 from ..services.journal import operation
+from .matching import match_existing, match_within_file
 from .prepare import PreparedRow, prepare_row
 from .records import ImportSource
 from ..services.contacts import CONTACT_FIELDS
@@ -31,7 +32,6 @@ from .writer import NewContact, NewCustomer, write_new_customers
 
 ON_DUPLICATE = ("skip", "merge", "new")
 Progress = Callable[[float, str], None]
-_CHUNK = 500
 
 
 @dataclass
@@ -96,8 +96,8 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
         if n % 2000 == 0:
             report(0.3 * n / total, "正在检查数据…")
     report(0.3, "正在查找重复…")
-    _match_existing(session, rows)
-    _match_within_file(rows)
+    match_existing(session, rows)
+    match_within_file(rows)
     for row in rows:
         if row.errors:
             row.action = "error"
@@ -108,126 +108,6 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
         else:
             row.action = "create"
     return rows
-
-
-def _chunks(items: list, size: int = _CHUNK):  # type: ignore[no-untyped-def]
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _match_existing(session: Session, rows: list[PreparedRow]) -> None:
-    """Find what each row duplicates in the database (a few indexed lookups per 500
-    rows). A row with a person is matched person to person (their numbers, e-mail, or
-    the same name at the same company); a row for a company alone, company to company
-    (code, name, switchboard, mailbox)."""
-    live = Customer.deleted_at.is_(None)
-    phones = sorted({p for r in rows for p in r.phones})
-    emails = sorted({e for r in rows for e in r.emails})
-    people_by_phone: dict[str, tuple[int, int]] = {}
-    people_by_email: dict[str, tuple[int, int]] = {}
-    companies_by_phone: dict[str, int] = {}
-    companies_by_email: dict[str, int] = {}
-    for chunk in _chunks(phones):
-        for cid, phone in session.execute(select(Customer.id, Customer.phone).where(live, Customer.phone.in_(chunk))):
-            companies_by_phone.setdefault(phone, cid)
-        for pid, cid, mobile, phone in session.execute(
-            select(Contact.id, Contact.customer_id, Contact.mobile, Contact.phone)
-            .join(Customer, Customer.id == Contact.customer_id)
-            .where(live, Contact.deleted_at.is_(None),
-                   (Contact.mobile.in_(chunk)) | (Contact.phone.in_(chunk)))):
-            for number in (mobile, phone):
-                if number in chunk:
-                    people_by_phone.setdefault(number, (cid, pid))
-    for chunk in _chunks(emails):
-        for cid, email in session.execute(select(Customer.id, Customer.email).where(live, Customer.email.in_(chunk))):
-            companies_by_email.setdefault(email, cid)
-        for pid, cid, email in session.execute(
-            select(Contact.id, Contact.customer_id, Contact.email)
-            .join(Customer, Customer.id == Contact.customer_id)
-            .where(live, Contact.deleted_at.is_(None), Contact.email.in_(chunk))):
-            people_by_email.setdefault(email, (cid, pid))
-    by_code: dict[str, int] = {}
-    binned: set[str] = set()  # codes of customers in the recycle bin: taken, not matchable
-    for chunk in _chunks(sorted({r.customer["code"] for r in rows if r.customer.get("code")})):
-        for code, cid, deleted in session.execute(
-                select(Customer.code, Customer.id, Customer.deleted_at).where(Customer.code.in_(chunk))):
-            if deleted is None:
-                by_code[code] = cid
-            else:
-                binned.add(code)
-    by_name: dict[str, int] = {}
-    for chunk in _chunks(sorted({r.customer["name"] for r in rows if r.customer.get("name")})):
-        for cid, name in session.execute(select(Customer.id, Customer.name).where(live, Customer.name.in_(chunk))):
-            by_name.setdefault(name_key(name), cid)
-    people: dict[tuple[int, str], int] = {}
-    for chunk in _chunks(sorted(set(by_name.values()) | set(by_code.values()))):
-        for pid, cid, name in session.execute(
-            select(Contact.id, Contact.customer_id, Contact.name)
-            .where(Contact.customer_id.in_(chunk), Contact.deleted_at.is_(None))):
-            people.setdefault((cid, name_key(name)), pid)
-    for row in rows:
-        if row.errors:
-            continue
-        code = row.customer.get("code")
-        if code in binned:
-            row.customer.pop("code")
-            row.warnings.append(f"客户编号“{code}”已被回收站中的客户使用，本行未使用该编号")
-            code = None
-        company = by_code.get(code) if code else None
-        company = company or by_name.get(name_key(row.customer["name"]))
-        if row.contact is not None:
-            hit = next((people_by_phone[p] for p in row.phones if p in people_by_phone), None)
-            reason = "号码相同"
-            if hit is None:
-                hit = next((people_by_email[e] for e in row.emails if e in people_by_email), None)
-                reason = "邮箱相同"
-            if hit is None and company is not None:
-                person = people.get((company, name_key(row.contact["name"])))
-                hit, reason = (company, person), "同一单位的同名联系人"
-                if person is None:
-                    row.match_customer, row.match_reason = company, "单位已存在，添加为新联系人"
-                    continue
-            if hit is not None:
-                (row.match_customer, row.match_contact), row.match_reason = hit, reason
-        else:
-            hit_company = company or next(
-                (companies_by_phone[p] for p in row.phones if p in companies_by_phone), None) or next(
-                (companies_by_email[e] for e in row.emails if e in companies_by_email), None)
-            if hit_company is not None:
-                row.match_customer = hit_company
-                row.match_reason = "客户编号相同" if code and code in by_code else "客户已存在"
-
-
-def _match_within_file(rows: list[PreparedRow]) -> None:
-    """Later rows repeating an earlier one: the same person (numbers, e-mail, name at
-    the company) or, for rows without a person, the same company. Several people of one
-    company are not repeats: they become one customer with several contacts. A repeat
-    of a row that matched the database matches the same record."""
-    seen: dict[str, PreparedRow] = {}
-    code_names: dict[str, str] = {}
-    for row in rows:
-        if row.errors:
-            continue
-        code = row.customer.get("code")
-        if code:
-            owner = code_names.setdefault(code, name_key(row.customer["name"]))
-            if owner != name_key(row.customer["name"]):
-                row.customer.pop("code")
-                row.warnings.append(f"客户编号“{code}”在文件中已用于另一个客户，本行未使用该编号")
-        keys = [f"p:{p}" for p in row.phones] + [f"e:{e}" for e in row.emails]
-        if row.contact is not None:
-            keys.append("n:" + row.name_key)
-        else:
-            keys.append("c:" + name_key(row.customer["name"]))
-        earlier = next((seen[k] for k in keys if k in seen), None)
-        if earlier is not None and row.match_contact is None and not (
-                row.contact is None and row.match_customer):
-            row.same_as_line = earlier.line
-            if earlier.match_customer and not row.match_customer:
-                row.match_customer, row.match_contact = earlier.match_customer, earlier.match_contact
-            row.match_reason = f"与第 {earlier.line} 行重复"
-        for key in keys:
-            seen.setdefault(key, row)
 
 
 # ------------------------------------------------------------------------------ running

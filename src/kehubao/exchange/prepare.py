@@ -91,11 +91,14 @@ def prepare_row(src: SourceRow) -> PreparedRow:
                     "kind": kind.value if kind else ("company" if company else "person")}
     row.contact = {"name": person} if person else None
 
+    present = src.values  # only the mapped columns: most files have a few of them
     for source_field, target in _CUSTOMER_SIMPLE.items():
-        _put(row.customer, CUSTOMER_FIELDS, target, src.first(source_field), extra, warnings)
+        if source_field in present:
+            _put(row.customer, CUSTOMER_FIELDS, target, src.first(source_field), extra, warnings)
     if row.contact is not None:
         for source_field, target in _CONTACT_SIMPLE.items():
-            _put(row.contact, CONTACT_FIELDS, target, src.first(source_field), extra, warnings)
+            if source_field in present:
+                _put(row.contact, CONTACT_FIELDS, target, src.first(source_field), extra, warnings)
         if notes := "\n".join(src.all(F.CONTACT_NOTES)):
             _put(row.contact, CONTACT_FIELDS, "notes", notes, extra, warnings)
     elif notes := "\n".join(src.all(F.CONTACT_NOTES)):

@@ -21,7 +21,7 @@ class Contact(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("customer.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(60), index=True)  # same person at a company
     name_sort: Mapped[str] = mapped_column(String(200), default="", server_default="")
     gender: Mapped[str | None] = mapped_column(String(8))
     title: Mapped[str | None] = mapped_column(String(60))  # 职务

@@ -55,7 +55,7 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
 
     # Identity
     code: Mapped[str | None] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), index=True)  # duplicate checks, imports
     # Pinyin of the name, so lists sort the way Chinese users expect (按拼音排序).
     name_sort: Mapped[str] = mapped_column(String(400), default="", server_default="")
     short_name: Mapped[str | None] = mapped_column(String(80))
