@@ -343,3 +343,30 @@ def test_column_chooser_and_geometry_are_remembered(window, qtbot) -> None:
 
     again = make_window(qtbot, window.db)
     assert again.customers.list.view.isColumnHidden(column)
+
+
+def test_scrolling_prefetches_the_pages_around_the_screen(demo_window, qtbot) -> None:
+    from kehubao.ui.customers.table_model import PAGE
+
+    page = demo_window.customers.list
+    model, bar = page.model, page.view.verticalScrollBar()
+    middle = model.rowCount() // 2
+    bar.setValue(middle)
+    qtbot.wait(50)  # the prefetch runs once the frame is painted
+    first = page.view.rowAt(0)
+    assert first > 0
+    below = (page.view.rowAt(page.view.viewport().height() - 1) + PAGE) // PAGE
+    for page_no in range((first - PAGE) // PAGE, below + 1):
+        assert page_no in model._pages, page_no
+
+
+def test_reopened_list_loads_once_despite_a_remembered_sort(window, qtbot) -> None:
+    page = window.customers.list
+    page.view.sortByColumn(page.model.column_index("city"), Qt.SortOrder.DescendingOrder)
+    page.model.wait_loaded()
+    page.save_state()
+    from .conftest import make_window
+
+    again = make_window(qtbot, window.db).customers.list
+    assert again.model._generation == 1
+    assert again.model.sort_key == "name"

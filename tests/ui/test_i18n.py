@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction
 
 from kehubao.ui.i18n import BILINGUAL, LANGUAGES, choose_language, chosen_language, enum_label, label
@@ -132,4 +132,9 @@ def test_language_choice_is_remembered(qtbot, db, answer):  # type: ignore[no-un
     english_action.trigger()
     assert chosen_language() == "en"
     choose_language("zh")
+    assert chosen_language() == "zh"
+
+
+def test_chinese_unless_another_language_was_chosen(qtbot):  # type: ignore[no-untyped-def]
+    QSettings().remove("ui/language")
     assert chosen_language() == "zh"

@@ -178,6 +178,11 @@ class CustomerListPage(QWidget):
         self.view.edit_requested.connect(self.edit_selected)
         self.view.delete_requested.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_counts)
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(0)  # right after the frame is painted
+        self._prefetch.timeout.connect(self._prefetch_around_screen)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch.start())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -409,8 +414,20 @@ class CustomerListPage(QWidget):
     def save_state(self) -> None:
         QSettings().setValue("customers/header", self.view.horizontalHeader().saveState())
 
+    def _prefetch_around_screen(self) -> None:
+        viewport = self.view.viewport()
+        first = self.view.rowAt(0)
+        last = self.view.rowAt(viewport.height() - 1)
+        if first >= 0:
+            self.model.prefetch(first, last if last >= 0 else first)
+
     def _restore_state(self) -> None:
         state = QSettings().value("customers/header")
         if isinstance(state, QByteArray):
-            self.view.horizontalHeader().restoreState(state)
-            self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+            # Quietly: the restored sort indicator would start a load (sorted by whatever
+            # column was last used) that the list opened by name then waits behind.
+            header = self.view.horizontalHeader()
+            blocked = header.blockSignals(True)
+            header.restoreState(state)
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(blocked)
