@@ -9,6 +9,8 @@ Portable: the statement comes from SQLAlchemy, only the parameter passing is dir
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -75,6 +77,35 @@ def bulk_insert(
         conn.exec_driver_sql(sql, batch)
         total += len(batch)
     return total
+
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_saved: tuple[int, int, int] = gc.get_threshold()
+BULK_GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run Python's cycle collector less often during a bulk load.
+
+    Reading and preparing 100,000 rows creates millions of objects that all live until
+    the end; at the default thresholds the collector scans them again and again, about
+    12% of an import. Collections still happen (memory stays bounded), just rarer.
+    Nestable and thread-safe: the thresholds come back when the outermost load ends."""
+    global _gc_depth, _gc_saved
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(*BULK_GC_THRESHOLD)
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 @contextmanager

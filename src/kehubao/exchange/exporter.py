@@ -19,6 +19,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag
 from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
@@ -57,6 +58,7 @@ def format_for(path: str, requested: str | None) -> str:
     return {"xlsx": "xlsx", "vcf": "vcf", "vcard": "vcf"}.get(suffix, "csv")
 
 
+@fewer_collections()
 def export(session: Session, target: Path | IO[bytes], fmt: str, *,
            filt: CustomerFilter | None = None, ids: Sequence[int] | None = None,
            vcard_version: str = "3.0", progress: Progress | None = None) -> ExportSummary:

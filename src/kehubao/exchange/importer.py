@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
@@ -83,6 +84,7 @@ class ImportRejected(UserError):
 # ------------------------------------------------------------------------------ planning
 
 
+@fewer_collections()
 def plan(session: Session, source: ImportSource, options: ImportOptions,
          progress: Progress | None = None) -> list[PreparedRow]:
     """Prepare every row and decide what it will do. Reads only."""
@@ -113,6 +115,7 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
 # ------------------------------------------------------------------------------ running
 
 
+@fewer_collections()
 def run_import(session: Session, source: ImportSource, options: ImportOptions,
                progress: Progress | None = None) -> ImportSummary:
     """Plan and, unless dry-run, write everything in the caller's transaction."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Setting
 from .fields import MULTI_VALUE_FIELDS, ImportField
@@ -94,6 +95,7 @@ class LoadedFile:
         return header_signature(self.guess.headers) if self.guess is not None else ""
 
 
+@fewer_collections()
 def load_file(path: Path, format: str = "auto") -> LoadedFile:
     path = Path(path)
     fmt = detect(path, format)
@@ -110,6 +112,7 @@ def read_source(path: Path, format: str = "auto", *, mapping: list[ImportField] 
     return map_rows(load_file(path, format), mapping, session=session)
 
 
+@fewer_collections()
 def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
              session: Session | None = None) -> ImportSource:
     if loaded.vcards is not None:

@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ...bulk import bulk_insert, indexes_suspended
+from ...bulk import bulk_insert, fewer_collections, indexes_suspended
 from ...db import Database
 from ...models import (
     Contact,
@@ -62,6 +62,7 @@ class DemoSummary:
     seconds: float = 0.0
 
 
+@fewer_collections()
 def generate_demo(
     db: Database,
     customers: int = 2_000,
