@@ -2047,6 +2047,10 @@ Start with one of the three options below:</translation>
         <translation>(Don&apos;t import)</translation>
     </message>
     <message>
+        <source>其他信息（记入备注）</source>
+        <translation>Other (kept in notes)</translation>
+    </message>
+    <message>
         <source>客户名称</source>
         <translation>Customer name</translation>
     </message>

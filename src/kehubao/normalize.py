@@ -157,6 +157,7 @@ def validate_email(raw: str | None) -> str | None:
 NO_YEAR = 1604
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_1920 = 7306  # 1920-01-01
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
 _DMY_OR_MDY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s.*)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T.*)?$")
@@ -177,10 +178,12 @@ def parse_date(raw: str | date | datetime | float | int | None) -> date | None:
     if isinstance(raw, date):
         return raw
     if isinstance(raw, (int, float)):
+        _refuse_year_only(f"{raw:g}")
         return _from_excel_serial(float(raw))
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if not text:
         return None
+    _refuse_year_only(text)
     try:
         if m := _YMD.match(text) or _COMPACT.match(text):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -197,8 +200,20 @@ def parse_date(raw: str | date | datetime | float | int | None) -> date | None:
     raise ValueError(f"无法识别的日期“{text}”，请写成 1990-12-01 或 1990/12/1")
 
 
+_YEAR_ONLY = re.compile(r"(19\d\d|20\d\d)(?:[.年](0?[1-9]|1[0-2])月?)?")
+
+
+def _refuse_year_only(text: str) -> None:
+    """出生年月 columns often hold just 1990 or 1990.12; read as Excel serial numbers they
+    would become dates in 1905. Refuse them, so the import keeps the text in the notes."""
+    if _YEAR_ONLY.fullmatch(text):
+        raise ValueError(f"“{text}”只有年份或年月，不是完整的日期")
+
+
 def _from_excel_serial(serial: float) -> date:
-    if not 1 <= serial < 2_958_466:  # Excel's range: 1900-01-01 .. 9999-12-31
+    # Serial numbers before 1920 are not dates anyone types in a contact list: they are
+    # counts, codes or years gone wrong.
+    if not _SERIAL_1920 <= serial < 2_958_466:  # .. 9999-12-31, Excel's last day
         raise ValueError(f"无法识别的日期“{serial:g}”")
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 

@@ -104,8 +104,8 @@ def mapped(headers: list[str]) -> dict[str, ImportField]:
         ("联系人手机", F.MOBILE), ("客户经理电话", F.PHONE), ("传真电话", F.FAX),
         ("邮箱地址", F.EMAIL), ("Work Phone", F.PHONE), ("Mobile No.", F.MOBILE),
         # known non-fields stay unmapped
-        ("邮政编码", F.IGNORE), ("序号", F.IGNORE), ("金额", F.IGNORE), ("", F.IGNORE),
-        ("Phonetic First Name", F.IGNORE), ("这是一个非常长的说明文字而不是表头电话", F.IGNORE),
+        ("邮政编码", F.IGNORE), ("序号", F.IGNORE), ("金额", F.OTHER), ("", F.OTHER),
+        ("Phonetic First Name", F.IGNORE), ("这是一个非常长的说明文字而不是表头电话", F.OTHER),
     ],
 )
 def test_single_header_synonyms(header, field):
@@ -115,19 +115,19 @@ def test_single_header_synonyms(header, field):
 def test_numbered_duplicates_multi_value_fields_repeat():
     headers = ["电话1", "电话2", "手机", "手机2", "邮箱", "邮箱(2)", "地址1", "地址2", "备注1"]
     assert suggest_mapping(headers) == [
-        F.PHONE, F.PHONE, F.MOBILE, F.MOBILE, F.EMAIL, F.EMAIL, F.ADDRESS, F.IGNORE, F.NOTES,
+        F.PHONE, F.PHONE, F.MOBILE, F.MOBILE, F.EMAIL, F.EMAIL, F.ADDRESS, F.OTHER, F.NOTES,
     ]
 
 
 def test_single_value_fields_first_match_wins():
     assert suggest_mapping(["姓名", "联系人", "公司", "单位名称", "职务", "职位"]) == [
-        F.CONTACT_NAME, F.IGNORE, F.CUSTOMER_NAME, F.IGNORE, F.TITLE, F.IGNORE,
+        F.CONTACT_NAME, F.OTHER, F.CUSTOMER_NAME, F.OTHER, F.TITLE, F.OTHER,
     ]
 
 
 def test_exact_synonym_beats_earlier_keyword_match():
     # "所在公司名" only matches by keyword; the later exact "客户名称" keeps the field.
-    assert suggest_mapping(["所在公司名", "客户名称"]) == [F.IGNORE, F.CUSTOMER_NAME]
+    assert suggest_mapping(["所在公司名", "客户名称"]) == [F.OTHER, F.CUSTOMER_NAME]
 
 
 def test_every_field_is_reachable_and_multi_value_set_is_respected():
@@ -136,8 +136,8 @@ def test_every_field_is_reachable_and_multi_value_set_is_respected():
                "来源", "负责人", "标签", "备注", "网址", "编号", "First Name", "Last Name",
                "单位电话", "单位邮箱", "联系人备注", "客户性质"]
     mapping = suggest_mapping(headers)
-    assert set(mapping) == set(F) - {F.IGNORE}
-    assert MULTI_VALUE_FIELDS <= set(mapping)
+    assert set(mapping) == set(F) - {F.IGNORE, F.OTHER}
+    assert MULTI_VALUE_FIELDS - {F.OTHER} <= set(mapping)
 
 
 def test_bare_mingcheng_with_a_contact_column_is_the_customer():
@@ -303,7 +303,7 @@ def test_rows_are_padded_and_truncated_to_header_width():
     assert all(len(r) == 4 for r in guess.data_rows)
     assert guess.data_rows[0] == ["张三", "", "", ""]
     assert guess.data_rows[2] == ["王五", "137", "", "多出来的"]
-    assert guess.mapping[3] is F.IGNORE
+    assert guess.mapping[3] is F.OTHER  # cells beyond the header are kept in the notes
 
 
 def test_blank_header_column_is_mapped_from_content():
@@ -323,7 +323,7 @@ def test_headerless_list_infers_mapping_from_content():
     guess = guess_header(table(rows))
     assert guess.header_row == -1
     assert guess.headers == ["列1", "列2", "列3", "列4", "列5"]
-    assert guess.mapping == [F.CONTACT_NAME, F.MOBILE, F.EMAIL, F.CUSTOMER_NAME, F.IGNORE]
+    assert guess.mapping == [F.CONTACT_NAME, F.MOBILE, F.EMAIL, F.CUSTOMER_NAME, F.OTHER]
     assert len(guess.data_rows) == 4
     assert guess.skipped == [(2, "空行")]
 
@@ -340,7 +340,7 @@ def test_unknown_headers_fall_back_to_first_row():
     rows = [["甲方", "乙方", "丙方"], ["x1", "y1", "z1"], ["x2", "y2", "z2"]]
     guess = guess_header(table(rows))
     assert guess.header_row == 0
-    assert guess.mapping == [F.IGNORE, F.IGNORE, F.IGNORE]
+    assert guess.mapping == [F.OTHER, F.OTHER, F.OTHER]  # kept in the notes
     assert len(guess.data_rows) == 2
 
 

@@ -67,3 +67,16 @@ def test_email_and_name_keys() -> None:
     assert normalize_email(" <Zhang.Wei@163.COM> ") == "zhang.wei@163.com"
     assert name_key("安娜·卡列尼娜") == name_key("安娜卡列尼娜")
     assert name_key("ＩＢＭ 中国") == "ibm中国"
+
+
+@pytest.mark.parametrize("raw", ["1990", "1990.12", "1985.6", "1990年12月", 1990, 1990.12])
+def test_a_year_or_year_and_month_is_not_read_as_an_excel_serial(raw) -> None:  # type: ignore[no-untyped-def]
+    """出生年月 columns: 1990 would otherwise become 1905-06-12."""
+    with pytest.raises(ValueError, match="只有年份或年月"):
+        parse_date(raw)
+
+
+@pytest.mark.parametrize("raw", ["500", 7000])
+def test_serial_numbers_before_1920_are_not_dates(raw) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="无法识别的日期"):
+        parse_date(raw)

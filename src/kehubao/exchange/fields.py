@@ -11,6 +11,7 @@ from enum import StrEnum
 
 class ImportField(StrEnum):
     IGNORE = "ignore"
+    OTHER = "other"  # kept in the customer's notes as "header：value"
     CUSTOMER_NAME = "customer_name"  # the company / organisation (客户名称, 单位名称, 公司)
     CUSTOMER_CODE = "customer_code"  # 客户编号
     CUSTOMER_KIND = "customer_kind"  # 单位 / 个人
@@ -47,6 +48,7 @@ class ImportField(StrEnum):
 
 FIELD_LABELS: dict[ImportField, str] = {
     ImportField.IGNORE: "（不导入）",
+    ImportField.OTHER: "其他信息（记入备注）",
     ImportField.CUSTOMER_NAME: "客户名称",
     ImportField.CUSTOMER_CODE: "客户编号",
     ImportField.CUSTOMER_KIND: "客户性质",
@@ -85,5 +87,5 @@ FIELD_LABELS: dict[ImportField, str] = {
 # (a sheet with "电话1", "电话2", or Outlook's Business/Home/Other phone columns).
 MULTI_VALUE_FIELDS = frozenset(
     {ImportField.MOBILE, ImportField.PHONE, ImportField.FAX, ImportField.EMAIL, ImportField.TAGS,
-     ImportField.NOTES, ImportField.CONTACT_NOTES}
+     ImportField.NOTES, ImportField.CONTACT_NOTES, ImportField.OTHER}
 )

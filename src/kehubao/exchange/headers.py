@@ -294,6 +294,13 @@ def _assign(
                     mapping[i] = field
                     taken.add(field)
                     break
+    for i, header in enumerate(headers):
+        # A Chinese or unnamed column we have no field for (客户级别, 上次拜访, a second
+        # 联系人) is the user's own data: keep it in the notes. Unknown English columns
+        # are mostly the bookkeeping of Outlook's and Google's exports, and stay out.
+        pinned = plans[i][0] < 3 and plans[i][1][:1] == (F.IGNORE,)  # 邮编, Middle Name…
+        if mapping[i] is F.IGNORE and not pinned and (_CJK.search(header) or not header.strip()):
+            mapping[i] = F.OTHER
     return mapping
 
 

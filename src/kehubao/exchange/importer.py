@@ -25,7 +25,7 @@ from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
 from ..services.journal import operation
 from .matching import match_existing, match_within_file
-from .prepare import PreparedRow, prepare_row
+from .prepare import PreparedRow, field_label, prepare_row, shown
 from .records import ImportSource
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
@@ -295,18 +295,8 @@ def _fill(target: object, values: dict, skip: tuple[str, ...], labels: dict) -> 
         if current in (None, ""):
             setattr(target, key, value)
         elif current != value:
-            label = labels[key].label if key in labels else key
-            differing.append(f"{label}：{_shown(value)}（原为 {_shown(current)}）")
+            differing.append(f"{field_label(key, labels)}：{shown(value)}（原为 {shown(current)}）")
     return differing
-
-
-def _shown(value: object) -> str:
-    from ..models.enums import CreditRating, CustomerStatus, CustomerType, Gender
-
-    for enum in (CustomerStatus, CustomerType, Gender, CreditRating):
-        if isinstance(value, str) and value in enum._value2member_map_:
-            return enum.label_of(value)
-    return str(value)
 
 
 def count_live_customers(session: Session) -> int:

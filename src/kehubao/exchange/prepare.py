@@ -132,6 +132,26 @@ def prepare_row(src: SourceRow) -> PreparedRow:
     return row
 
 
+def field_label(key: str, labels: dict) -> str:
+    return labels[key].label if key in labels else key
+
+
+def shown(value: object) -> str:
+    """A stored value as the user would write it (潜在, not potential), for the notes a
+    merge leaves behind."""
+    from ..models.enums import CreditRating, CustomerStatus, CustomerType, Gender
+
+    for enum in (CustomerStatus, CustomerType, Gender, CreditRating):
+        if isinstance(value, str) and value in enum._value2member_map_:
+            return enum.label_of(value)
+    return str(value)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    """A value quoted in a warning: long ones cut, visibly."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
@@ -152,7 +172,7 @@ def _put(target: dict, specs: dict, name: str, raw: str, extra: list[str],
     try:
         value = spec.parse(raw)
     except ValidationError as exc:
-        warnings.append(f"{spec.label}“{raw[:30]}”无法识别（{exc}），已放入备注")
+        warnings.append(f"{spec.label}“{_short(raw)}”无法识别（{exc}），已放入备注")
         extra.append(f"{spec.label}：{raw}")
         return
     if value is not None:
@@ -168,9 +188,11 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
             if phone is None:
                 continue
             if not phone.is_recognised and not _NUMBERISH.match(raw.strip()):
-                warnings.append(f"号码“{raw[:30]}”无法识别，已放入备注")
+                warnings.append(f"号码“{_short(raw)}”无法识别，已放入备注")
                 extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
                 continue
+            if not phone.is_recognised:  # digits, but no mobile or landline we know
+                warnings.append(f"号码“{_short(raw)}”位数或区号不对，已按原样保存，请核对")
             # A number marked as a mobile stays one even when it is foreign.
             is_mobile = phone.kind == "mobile" or (source_field == F.MOBILE and phone.kind != "landline")
             (mobiles if is_mobile else landlines).append(phone.display)
@@ -179,7 +201,7 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
         if company_phone.is_recognised:
             row.customer["phone"] = company_phone.display
         else:
-            warnings.append(f"单位电话“{src.first(F.CUSTOMER_PHONE)[:30]}”无法识别，已放入备注")
+            warnings.append(f"单位电话“{_short(src.first(F.CUSTOMER_PHONE))}”无法识别，已放入备注")
             extra.append(f"单位电话：{src.first(F.CUSTOMER_PHONE)}")
     numbers = list(dict.fromkeys(mobiles + landlines))
     if row.contact is not None:
@@ -208,14 +230,14 @@ def _emails(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
             if email not in valid:
                 valid.append(email)
         elif email:
-            warnings.append(f"邮箱“{raw[:40]}”格式不对，已放入备注")
+            warnings.append(f"邮箱“{_short(raw, 40)}”格式不对，已放入备注")
             extra.append(f"邮箱：{raw}")
     company_email = normalize_email(src.first(F.CUSTOMER_EMAIL))
     if company_email:
         if is_valid_email(company_email):
             row.customer["email"] = company_email
         else:
-            warnings.append(f"单位邮箱“{company_email[:40]}”格式不对，已放入备注")
+            warnings.append(f"单位邮箱“{_short(company_email, 40)}”格式不对，已放入备注")
             extra.append(f"单位邮箱：{company_email}")
     holder = row.contact if row.contact is not None else row.customer
     if valid and "email" not in holder:

@@ -128,12 +128,16 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
     if len(mapping) != len(guess.headers):
         raise UserError("列对应关系的列数与文件不一致，请重新选择")
     rows = []
+    headers = list(guess.headers)
     for line, cells in zip(_data_lines(guess), guess.data_rows, strict=True):
         row = SourceRow(line=line)
-        for cell, target in zip(cells, mapping, strict=False):
+        for n, (cell, target) in enumerate(zip(cells, mapping, strict=False)):
             text = cell.strip()
             if target == F.IGNORE or not text:
                 continue
+            if target == F.OTHER:  # "客户级别：A", among the notes
+                label = (headers[n].strip() if n < len(headers) else "") or f"第{n + 1}列"
+                text, target = f"{label}：{text}", F.NOTES
             row.values.setdefault(target, []).append(_unneutralise(text))
         if row.values:
             rows.append(row)

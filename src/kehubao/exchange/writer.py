@@ -9,22 +9,29 @@ undone later. Contacts added to customers that already existed are few and go th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..bulk import bulk_insert, db_date, db_datetime
 from ..models import Contact, Customer, SearchDoc, customer_tag, utcnow
+from ..normalize import name_key
 from ..pinyin_keys import sort_key
-from ..services.customers import get_or_create_rep, get_or_create_tags
+from ..services.contacts import CONTACT_FIELDS
+from ..services.customers import CUSTOMER_FIELDS, get_or_create_rep, get_or_create_tags
 from ..services.journal import record_inserts
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
-from ..services.search.fts_sqlite import backend_for
+from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
-from .prepare import PreparedRow
+from .prepare import PreparedRow, field_label, shown
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
                     "industry", "province", "city", "district", "address", "region", "phone",
@@ -33,6 +40,8 @@ CONTACT_COLUMNS = ["id", "customer_id", "name", "name_sort", "gender", "title", 
                    "is_primary", "mobile", "phone", "email", "wechat", "qq", "birthday", "notes",
                    "created_at", "updated_at"]
 BATCH = 5_000
+PARALLEL_FROM = 20_000  # new customers; below this, starting worker processes does not pay
+MAX_WORKERS = 3
 
 
 @dataclass
@@ -66,25 +75,29 @@ class NewCustomer:
 
     def absorb(self, row: PreparedRow) -> None:
         """A repeat of an earlier row of the file, merged: fill what is empty, keep what
-        differs in the notes."""
+        differs in the notes (as the merge into an existing record does)."""
         history = []
         for key, value in row.customer.items():
-            if key not in self.customer or self.customer[key] in (None, ""):
+            current = self.customer.get(key)
+            if current in (None, ""):
                 self.customer[key] = value
-            elif key not in ("name", "kind", "notes") and self.customer[key] != value:
-                history.append(f"{key}={value}")
+            elif key not in ("name", "kind") and current != value and str(value) not in str(current):
+                history.append(f"{field_label(key, CUSTOMER_FIELDS)}：{shown(value)}")
         if row.contact is not None:
-            same = next((c for c in self.contacts if c["name"] == row.contact["name"]), None)
+            same = next((c for c in self.contacts
+                         if name_key(c["name"]) == name_key(row.contact["name"])), None)
             if same is None:
                 self.contacts.append(dict(row.contact))
             else:
                 for key, value in row.contact.items():
-                    if same.get(key) in (None, ""):
+                    current = same.get(key)
+                    if current in (None, ""):
                         same[key] = value
-                    elif same[key] != value:
-                        history.append(f"{row.contact['name']}·{key}={value}")
+                    elif key != "name" and current != value:
+                        history.append(f"联系人{same['name']}·{field_label(key, CONTACT_FIELDS)}："
+                                       f"{shown(value)}")
         if history:
-            entry = f"【第 {row.line} 行的不同值】" + "；".join(history)
+            entry = f"【第 {row.line} 行的不同的值】" + "；".join(history)
             notes = self.customer.get("notes")
             self.customer["notes"] = f"{notes}\n{entry}" if notes else entry
         self.tags += [t for t in row.tags if t not in self.tags]
@@ -123,69 +136,163 @@ class Written:
     contacts: int = 0
 
 
+@dataclass
+class RowContext:
+    """What building rows needs besides the customers: ids of owners and tags by name,
+    the insert time, and whether the full-text index wants split rows."""
+
+    reps: dict[str, int]
+    tags: dict[str, int]
+    now: str
+    split_for_fts: bool
+
+
+@dataclass
+class RowTask:
+    """One batch of customers and the first ids its rows take."""
+
+    customers: list[NewCustomer]
+    customer_id: int
+    contact_id: int
+    doc_id: int
+    context: RowContext
+
+
+@dataclass
+class RowBatch:
+    """A batch as database rows, ready for bulk inserts."""
+
+    size: int
+    customers: list[tuple] = field(default_factory=list)
+    contacts: list[tuple] = field(default_factory=list)
+    links: list[tuple] = field(default_factory=list)
+    docs: list[tuple] = field(default_factory=list)
+    fts: dict[str, list[tuple]] = field(default_factory=dict)
+
+
 def write_new_customers(session: Session, new: list[NewCustomer],
                         progress: Callable[[float], None] | None = None) -> Written:
+    """Insert the new customers, their contacts, tags and search documents.
+
+    Rows are built (pinyin sort keys, search documents: about half the work) in batches
+    with ids fixed in advance, so for a big list worker processes build them while this
+    one inserts; the order batches arrive in does not matter."""
     report = progress or (lambda _f: None)
     conn = session.connection()
-    reps = {name: get_or_create_rep(session, name).id
-            for name in sorted({c.owner for c in new if c.owner})}
-    tags = {t.name: t.id for t in get_or_create_tags(session, sorted({t for c in new for t in c.tags}))}
-    next_customer = _next_id(session, Customer)
-    next_contact = _next_id(session, Contact)
-    next_doc = _next_id(session, SearchDoc)
-    now = db_datetime(utcnow())
     backend = backend_for(session)
-    written = Written()
-    customer_ids: list[int] = []
-    contact_ids: list[int] = []
-    for start in range(0, len(new), BATCH):
-        customers, contacts, links, docs = [], [], [], []
-        for item in new[start : start + BATCH]:
-            cid = next_customer
-            next_customer += 1
-            customer_ids.append(cid)
-            c = item.customer
-            person = c.get("kind") == "person"
-            row = (cid, c["name"], sort_key(c["name"], person=person), c.get("kind", "company"),
-                   c.get("code"), c.get("customer_type"), c.get("status") or "potential",
-                   c.get("industry"), c.get("province"), c.get("city"), c.get("district"),
-                   c.get("address"), c.get("region"), c.get("phone"), c.get("email"),
-                   c.get("website"), c.get("source"), reps.get(item.owner or ""), c.get("notes"),
-                   now, now)
-            customers.append(row)
-            tag_text = " ".join(item.tags)
-            docs.append((next_doc, *customer_doc(
-                cid, c["name"], None, c.get("code"), row[3], row[6], None, None, None, now,
-                c.get("customer_type"), c.get("industry"), c.get("province"), c.get("city"),
-                c.get("district"), c.get("address"), c.get("region"), c.get("phone"),
-                c.get("email"), c.get("website"), c.get("source"), c.get("notes"), None, None,
-                tags=tag_text)))
-            next_doc += 1
-            links.extend((cid, tags[t]) for t in item.tags if t in tags)
-            for n, p in enumerate(item.contacts):
-                contacts.append(_contact_row(next_contact, cid, p, n == 0, now))
-                docs.append((next_doc, *contact_doc(
-                    next_contact, cid, p["name"], p.get("title"), p.get("department"),
-                    p.get("mobile"), p.get("phone"), p.get("email"), p.get("wechat"),
-                    p.get("qq"), None, None, None, None, None, None, p.get("notes"), n == 0,
-                    c["name"], row[6], None, None, None, now)))
-                contact_ids.append(next_contact)
-                next_contact += 1
-                next_doc += 1
-        bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, customers)
-        bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, contacts)
-        bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], links)
-        bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], docs)
-        for kind in ("customer", "contact"):
-            backend.add(conn, kind, [(d[0], d[8], d[9], d[10]) for d in docs if d[1] == kind])
-        report(min(1.0, (start + BATCH) / max(len(new), 1)))
-    written.customers = len(customer_ids)
+    context = RowContext(
+        reps={name: get_or_create_rep(session, name).id
+              for name in sorted({c.owner for c in new if c.owner})},
+        tags={t.name: t.id for t in get_or_create_tags(session, sorted({t for c in new for t in c.tags}))},
+        now=db_datetime(utcnow()),
+        split_for_fts=backend.indexes_documents,
+    )
+    first_customer = _next_id(session, Customer)
+    first_contact = _next_id(session, Contact)
+    tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
+    done = 0
+    with row_batches(tasks, parallel=len(new) >= PARALLEL_FROM) as batches:
+        for batch in batches:
+            bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
+            bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
+            bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
+            bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
+            for kind, rows in batch.fts.items():
+                backend.add_split(conn, kind, rows)
+            done += batch.size
+            report(done / max(len(new), 1))
+    contacts = sum(len(c.contacts) for c in new)
+    customer_ids = list(range(first_customer, first_customer + len(new)))
+    contact_ids = list(range(first_contact, first_contact + contacts))
     record_inserts(session, "customer", customer_ids)
     record_inserts(session, "contact", contact_ids)
     note_indexed(session, "customer", customer_ids)
     note_indexed(session, "contact", contact_ids)
-    written.contacts = len(contact_ids)
-    return written
+    return Written(customers=len(customer_ids), contacts=len(contact_ids))
+
+
+def _tasks(new: list[NewCustomer], customer_id: int, contact_id: int, doc_id: int,
+           context: RowContext) -> list[RowTask]:
+    """Batches in order, ids consecutive across them: a customer, then its contacts."""
+    tasks = []
+    for start in range(0, len(new), BATCH):
+        chunk = new[start : start + BATCH]
+        tasks.append(RowTask(chunk, customer_id, contact_id, doc_id, context))
+        contacts = sum(len(c.contacts) for c in chunk)
+        customer_id += len(chunk)
+        contact_id += contacts
+        doc_id += len(chunk) + contacts
+    return tasks
+
+
+@contextmanager
+def row_batches(tasks: list[RowTask], *, parallel: bool) -> Iterator[Iterator[RowBatch]]:
+    """Build the batches here, or in worker processes (threads would not help: the GIL
+    would serialise them). A worker that dies makes the import fail with an error rather
+    than hang; leaving the block early (an error, a cancelled import) stops the work."""
+    workers = min(MAX_WORKERS, max(1, (os.cpu_count() or 2) - 1), len(tasks))
+    if not parallel or workers < 1:
+        yield map(build_rows, tasks)
+        return
+    context = multiprocessing.get_context("spawn")  # the same on Windows and Linux
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        try:
+            yield _as_built(pool, tasks, in_flight=workers + 2)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _as_built(pool: ProcessPoolExecutor, tasks: list[RowTask], in_flight: int) -> Iterator[RowBatch]:
+    """Batches in the order they are finished, with only a few submitted at a time, so
+    finished batches never pile up in memory faster than they are inserted."""
+    waiting = iter(tasks)
+    running = {pool.submit(build_rows, task) for task in islice(waiting, in_flight)}
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        running |= {pool.submit(build_rows, task) for task in islice(waiting, len(done))}
+        for future in done:
+            yield future.result()
+
+
+def build_rows(task: RowTask) -> RowBatch:
+    """Database rows of one batch. Pure: runs in a worker process for big imports."""
+    ctx = task.context
+    now = ctx.now
+    batch = RowBatch(size=len(task.customers))
+    customer_id, contact_id, doc_id = task.customer_id, task.contact_id, task.doc_id
+    for item in task.customers:
+        cid = customer_id
+        customer_id += 1
+        c = item.customer
+        person = c.get("kind") == "person"
+        row = (cid, c["name"], sort_key(c["name"], person=person), c.get("kind", "company"),
+               c.get("code"), c.get("customer_type"), c.get("status") or "potential",
+               c.get("industry"), c.get("province"), c.get("city"), c.get("district"),
+               c.get("address"), c.get("region"), c.get("phone"), c.get("email"),
+               c.get("website"), c.get("source"), ctx.reps.get(item.owner or ""), c.get("notes"),
+               now, now)
+        batch.customers.append(row)
+        batch.docs.append((doc_id, *customer_doc(
+            cid, c["name"], None, c.get("code"), row[3], row[6], None, None, None, now,
+            c.get("customer_type"), c.get("industry"), c.get("province"), c.get("city"),
+            c.get("district"), c.get("address"), c.get("region"), c.get("phone"),
+            c.get("email"), c.get("website"), c.get("source"), c.get("notes"), None, None,
+            tags=" ".join(item.tags))))
+        doc_id += 1
+        batch.links.extend((cid, ctx.tags[t]) for t in item.tags if t in ctx.tags)
+        for n, p in enumerate(item.contacts):
+            batch.contacts.append(_contact_row(contact_id, cid, p, n == 0, now))
+            batch.docs.append((doc_id, *contact_doc(
+                contact_id, cid, p["name"], p.get("title"), p.get("department"),
+                p.get("mobile"), p.get("phone"), p.get("email"), p.get("wechat"),
+                p.get("qq"), None, None, None, None, None, None, p.get("notes"), n == 0,
+                c["name"], row[6], None, None, None, now)))
+            contact_id += 1
+            doc_id += 1
+    if ctx.split_for_fts:
+        for kind in ("customer", "contact"):
+            batch.fts[kind] = [fts_row(d[0], d[8], d[9], d[10]) for d in batch.docs if d[1] == kind]
+    return batch
 
 
 def _contact_row(contact_id: int, customer_id: int, p: dict, primary: bool, now: str) -> tuple:

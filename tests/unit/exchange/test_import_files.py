@@ -332,3 +332,14 @@ def test_several_numbers_go_to_mobile_phone_and_the_rest_to_notes(db, tmp_path):
     assert (zhang.mobile, zhang.phone) == ("13812345678", "13900001111")
     assert "其他电话：010-62345678" in star.customer.notes
     assert "其他电话：010-62345679" in star.customer.notes
+
+
+def test_columns_without_a_field_are_kept_in_the_notes(db, tmp_path):
+    rows = [["客户名称", "联系人", "手机", "客户级别", "上次拜访", "", "Priority"],
+            ["甲公司", "张三", "13812345601", "A", "2024-05-01", "多出来的", "Normal"]]
+
+    import_rows(db, tmp_path, rows)
+
+    notes = by_name(db)["甲公司"].customer.notes
+    assert "客户级别：A" in notes and "上次拜访：2024-05-01" in notes and "第6列：多出来的" in notes
+    assert "Priority" not in notes  # export bookkeeping of other programs stays out

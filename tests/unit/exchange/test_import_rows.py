@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kehubao.errors import UserError
 from kehubao.exchange.importer import ImportOptions, ImportRejected, run_import
 from kehubao.exchange.records import read_source
-from kehubao.models import Customer
+from kehubao.models import Contact, Customer
 from kehubao.services.customers import create_customer
 
 from .helpers import (
@@ -97,12 +97,41 @@ def test_invalid_row_is_reported_with_its_line_number(db, tmp_path, bad_row):
 
 DUPLICATES = {
     "same-mobile": ["", "星辰科技", "张总", "", "138-1234-5678", "", "", ""],
-    "same-email": ["", "", "张伟伟", "", "", "ZhangWei@XingChen.cn", "", ""],
+    "same-email": ["", "", "张伟", "", "", "ZhangWei@XingChen.cn", "", ""],
     "same-person-same-company": ["", "北京星辰科技有限公司", "张伟", "", "", "", "", ""],
     "same-customer-code": ["KH-001", "明月贸易", "", "", "", "", "", ""],
     "same-company-name": ["", "上海明月贸易有限公司", "", "", "", "", "", ""],
     "same-switchboard": ["", "明月", "", "", "", "", "(021) 6234-5678", ""],
 }
+
+
+def test_a_shared_number_or_mailbox_under_another_name_is_another_person(seeded, tmp_path):
+    """Colleagues share the office line and info@ mailboxes; a different name with the
+    same number is someone else (kept, with a warning when not a colleague)."""
+    office = ["客户名称", "联系人", "手机", "电话", "邮箱"]
+    rows = [office,
+            ["甲公司", "张三", "13812345601", "010-12345678", "info@jia.com"],
+            ["甲公司", "李四", "13812345602", "010-12345678", "info@jia.com"],
+            ["乙公司", "赵六", "", "010-12345678", ""],
+            ["丙公司", "王五", "13812345678", "", ""]]  # the seeded 张伟's mobile
+
+    summary = import_rows(seeded, tmp_path, rows, name="同事.csv")
+
+    assert (summary.created, summary.contacts_added, summary.skipped) == (3, 4, 0)
+    warned = {line for line, _w in summary.warnings}
+    assert warned == {4, 5}  # 赵六 (another company's row 2 line) and 王五 (张伟's mobile)
+    with seeded.session(write=False) as s:
+        names = set(s.scalars(select(Contact.name).where(Contact.deleted_at.is_(None))))
+    assert {"张三", "李四", "赵六", "王五", "张伟"} <= names
+
+
+def test_a_title_for_a_name_with_the_same_number_is_the_same_person(seeded, tmp_path):
+    rows = [SEED[0], ["", "星辰", "张经理", "", "13812345678", "", "", ""],
+            ["", "星辰", "老张", "", "", "zhangwei@xingchen.cn", "", ""]]
+
+    summary = import_rows(seeded, tmp_path, rows, name="称呼.csv")
+
+    assert (summary.skipped, summary.created) == (2, 0)
 
 
 @pytest.mark.parametrize("duplicate", DUPLICATES.values(), ids=DUPLICATES.keys())
@@ -272,6 +301,22 @@ def test_duplicate_rows_within_one_file(db, tmp_path, policy, contacts, skipped,
         assert "销售总监" in by_name(db)["北京星辰科技有限公司"].customer.notes
 
 
+def test_merged_repeat_within_a_file_keeps_its_notes_in_words_the_user_reads(db, tmp_path):
+    rows = [["客户名称", "联系人", "职务", "手机", "邮箱", "备注"],
+            ["甲公司", "张伟", "经理", "13812345678", "zw@example.com", "第一次"],
+            ["甲公司", "张 伟", "总监", "", "ZW@EXAMPLE.COM", "第二次"]]
+
+    summary = import_rows(db, tmp_path, rows, on_duplicate="merge")
+
+    assert summary.merged == 1
+    [(_name, zhang)] = all_contacts(db)
+    assert zhang.name == "张伟" and zhang.title == "经理"
+    notes = by_name(db)["甲公司"].customer.notes
+    assert "第一次" in notes and "第二次" in notes
+    assert "职务：总监" in notes
+    assert "title" not in notes
+
+
 def test_repeat_within_file_of_a_database_record_is_matched_to_that_record(seeded, tmp_path):
     rows = [H, row("星辰", "张总", mobile="13812345678"),
             row("星辰", "张总", mobile="13812345678", email="other@x.cn")]
@@ -387,3 +432,21 @@ def test_summary_to_json_lists_counts_errors_and_warnings(db, tmp_path):
     assert data["errors"] == [{"line": 3, "message": "缺少客户名称或联系人姓名"}]
     assert data["warnings"] == [{"line": 2, "message": "号码“BusinessPhone”无法识别，已放入备注"}]
     assert data["operation"] == summary.operation_id is not None
+
+
+def test_numbers_of_the_wrong_length_are_kept_with_a_warning(db, tmp_path):
+    summary = import_rows(db, tmp_path, [H, row("甲公司", "张三", mobile="1381234567")])
+
+    assert [line for line, _w in summary.warnings] == [2]
+    assert "1381234567" in summary.warnings[0][1]
+    [(_company, zhang)] = all_contacts(db)
+    assert zhang.mobile == "1381234567"
+
+
+def test_birthday_with_only_a_year_goes_to_the_notes_not_to_1905(db, tmp_path):
+    summary = import_rows(db, tmp_path, [H, row("甲公司", "张三", birthday="1990")])
+
+    [(_company, zhang)] = all_contacts(db)
+    assert zhang.birthday is None
+    assert "1990" in by_name(db)["甲公司"].customer.notes
+    assert "只有年份" in summary.warnings[0][1]

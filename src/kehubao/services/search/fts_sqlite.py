@@ -36,6 +36,7 @@ class FtsBackend:
     """FTS5 on SQLite."""
 
     name = "sqlite-fts5"
+    indexes_documents = True  # bulk writers feed it fts_row()s
 
     def match_ids(self, session: Session, kind: str, column_name: str | None, expr: str,
                   limit: int | None) -> list[int]:
@@ -117,6 +118,7 @@ class LikeBackend:
     """Portable fallback: the same three columns, searched with (I)LIKE."""
 
     name = "like"
+    indexes_documents = False  # searches the document table itself
 
     def __init__(self, case_insensitive_like: bool) -> None:
         self.ci = case_insensitive_like

@@ -1,0 +1,67 @@
+"""Big imports build their rows in worker processes: the result must be exactly what
+building them here gives, search included, and a failing worker must fail the import
+cleanly."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from kehubao.db import open_database
+from kehubao.exchange import writer
+from kehubao.services.search import search
+from kehubao.services.starter import ensure_starter_data
+
+from .helpers import import_rows, table_counts
+
+PEOPLE = [["客户名称", "联系人", "手机", "邮箱", "标签", "备注"]] + [
+    [f"{city}{trade}有限公司", name, f"1381234{n:04d}", f"p{n}@example.cn", "重点、华东", f"第{n}行"]
+    for n, (city, trade, name) in enumerate(
+        (c, t, p) for c in ("北京", "上海", "重庆") for t in ("星辰科技", "明月贸易") for p in ("张伟", "单田芳"))
+]
+TABLES = ("customer", "contact", "customer_tag", "search_doc")
+VOLATILE = {"created_at", "updated_at"}
+
+
+def contents(db) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
+    with db.session(write=False) as s:
+        out = {}
+        for table in TABLES:
+            columns = [r[1] for r in s.execute(text(f"PRAGMA table_info({table})")) if r[1] not in VOLATILE]
+            out[table] = s.execute(text(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2")).all()
+        return out
+
+
+def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch):
+    import_rows(db, tmp_path, PEOPLE)  # in this process: below the threshold
+    here = contents(db)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(writer, "BATCH", 2)  # several batches, finishing in any order
+    other = open_database(str(tmp_path / "workers.db"))
+    with other.session() as s:
+        ensure_starter_data(s)  # as the db fixture has
+    try:
+        import_rows(other, tmp_path, PEOPLE)
+        assert contents(other) == here
+        assert table_counts(other) == table_counts(db)  # the full-text index too
+        with other.session(write=False) as s:
+            assert "单田芳" in [h.title for h in search(s, "shantianfang").hits]
+            assert any("星辰" in h.title for h in search(s, "星辰").hits)
+    finally:
+        other.dispose()
+
+
+def _explode(task: writer.RowTask) -> writer.RowBatch:
+    """Runs in the worker process (pickled by name)."""
+    raise RuntimeError("worker failed")
+
+
+def test_a_failing_worker_fails_the_import_and_leaves_nothing(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(writer, "build_rows", _explode)
+    before = table_counts(db)
+
+    with pytest.raises(RuntimeError, match="worker failed"):
+        import_rows(db, tmp_path, PEOPLE)
+
+    assert table_counts(db) == before
