@@ -36,6 +36,15 @@ HEADERS = ["客户编号", "客户名称", "客户性质", "客户类型", "客�
 WIDTHS = [12, 30, 8, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30,
           10, 6, 12, 10, 14, 16, 24, 14, 12, 12, 30]
 CHUNK = 2_000
+# Columns a phone has no vCard property for: exported as X-KEHUBAO-* so that our own
+# cards import back whole (phones ignore them).
+VCARD_EXTRAS = {
+    "客户编号": "customer_code", "客户性质": "customer_kind", "客户类型": "customer_type",
+    "客户状态": "status", "行业": "industry", "省份": "province", "城市": "city",
+    "区县": "district", "地址": "address", "区域": "region", "单位电话": "customer_phone",
+    "单位邮箱": "customer_email", "客户来源": "source", "负责人": "owner", "备注": "notes",
+    "性别": "gender", "微信": "wechat", "QQ": "qq",
+}
 Progress = Callable[[float], None]
 
 
@@ -260,5 +269,6 @@ def to_vcard(row: dict) -> VCardContact:
         birthday=(f"--{birthday.month:02d}{birthday.day:02d}" if birthday.year == NO_YEAR
                   else birthday.isoformat()) if isinstance(birthday, date) else "",
         note=row.get("联系人备注") or "",
+        extras=[(key, str(row[header])) for header, key in VCARD_EXTRAS.items() if row.get(header)],
         categories=[t for t in (row.get("标签") or "").split("，") if t],
     )

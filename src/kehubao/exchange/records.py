@@ -181,6 +181,9 @@ _PHONE_FIELDS = {"mobile": F.MOBILE, "fax": F.FAX, "pager": F.PHONE, "work": F.P
                  "home": F.PHONE, "other": F.PHONE}
 
 
+_EXTRA_FIELDS = {f.value for f in F} - {F.IGNORE.value, F.OTHER.value}
+
+
 def _vcard_row(card: VCardContact) -> SourceRow:
     row = SourceRow(line=card.line_no)
     v = row.values
@@ -200,7 +203,11 @@ def _vcard_row(card: VCardContact) -> SourceRow:
     for kind, number in card.phones:
         put(_PHONE_FIELDS.get(kind, F.PHONE), number)
     put(F.EMAIL, *card.emails)
-    put(F.ADDRESS, card.addresses[0] if card.addresses else "")
+    extras = [(ImportField(key), text) for key, text in card.extras if key in _EXTRA_FIELDS]
+    for extra_field, text in extras:
+        put(extra_field, text)
+    if not any(f is F.ADDRESS for f, _t in extras):  # else ADR is its readable summary
+        put(F.ADDRESS, card.addresses[0] if card.addresses else "")
     put(F.WEBSITE, card.urls[0] if card.urls else "")
     put(F.BIRTHDAY, card.birthday)
     put(F.CONTACT_NOTES, card.note)

@@ -44,6 +44,9 @@ class VCardContact:
     note: str = ""
     categories: list[str] = field(default_factory=list)
     nickname: str = ""
+    # Fields phones have no property for, as (ImportField value, text), carried in
+    # X-KEHUBAO-* properties so that our own export imports back whole.
+    extras: list[tuple[str, str]] = field(default_factory=list)
     line_no: int = 0  # line of BEGIN:VCARD, so problems and the UI can point into the file
 
 
@@ -80,6 +83,7 @@ _LABEL_HINTS = (
     ("mobile", ("mobile", "cell", "iphone", "手机", "移动")),
     ("work", ("work", "office", "工作", "单位", "公司", "办公")), ("home", ("home", "住宅", "家")),
 )
+EXTRA_PREFIX = "X-KEHUBAO-"
 _WANTED = {"FN", "N", "ORG", "TITLE", "ROLE", "TEL", "EMAIL", "ADR", "LABEL", "URL", "BDAY",
            "NOTE", "CATEGORIES", "NICKNAME"}
 
@@ -292,6 +296,10 @@ def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
     notes: list[str] = []
     label_lines: list[str] = []
     for p in props:
+        if p.name.startswith(EXTRA_PREFIX):
+            if value := _unescape(decode(p)):
+                c.extras.append((p.name[len(EXTRA_PREFIX):].lower().replace("-", "_"), value))
+            continue
         if p.name not in _WANTED:
             continue
         name, text = p.name, decode(p)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .vcard import VCardContact, join_name
+from .vcard import EXTRA_PREFIX, VCardContact, join_name
 
 
 _KIND_TYPES = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX",
@@ -73,6 +73,7 @@ def _card_lines(c: VCardContact, v3: bool) -> list[str]:
         *[(typed("ADR", "WORK"), f";;{esc(address)};;;;") for address in c.addresses],
         *[("URL", raw(url)) for url in c.urls], ("BDAY", raw(c.birthday)), ("NOTE", esc(c.note)),
         ("CATEGORIES", ",".join(esc(cat, commas=True) for cat in c.categories)),
+        *[(EXTRA_PREFIX + key.upper().replace("_", "-"), esc(value)) for key, value in c.extras],
     ]
     lines = ["BEGIN:VCARD", f"VERSION:{'3.0' if v3 else '2.1'}"]
     for head, value in props:
