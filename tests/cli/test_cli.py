@@ -83,3 +83,9 @@ def test_check_reindex_and_backup_restore(cli, tmp_path: Path) -> None:
     not_a_backup = tmp_path / "x.txt"
     not_a_backup.write_text("hello")
     _bad(cli("--db", db, "restore", str(not_a_backup)))
+    damaged = tmp_path / "damaged.db"  # a valid header and schema page, garbage after
+    data = bytearray(backup.read_bytes())
+    data[8192:8192 + 40_000] = b"\xa5" * min(40_000, len(data) - 8192)
+    damaged.write_bytes(bytes(data))
+    _bad(cli("--db", db, "restore", str(damaged)))
+    assert cli.json("--db", db, "info", "--json")["counts"]["customer"] == 40  # untouched

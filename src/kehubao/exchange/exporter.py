@@ -78,6 +78,7 @@ def export(session: Session, target: Path | IO[bytes], fmt: str, *,
     summary = ExportSummary(customers=len(ordered), path=str(target) if isinstance(target, Path) else "-")
     rows = _rows(session, ordered, progress or (lambda _f: None), summary)
     if isinstance(target, Path):
+        _refuse_database(target)
         try:
             with target.open("wb") as fh:
                 _write(fh, fmt, rows, vcard_version)
@@ -86,6 +87,18 @@ def export(session: Session, target: Path | IO[bytes], fmt: str, *,
     else:
         _write(target, fmt, rows, vcard_version)
     return summary
+
+
+def _refuse_database(target: Path) -> None:
+    """Never write a list over a database (the open one, typed by mistake, or another):
+    it would be gone."""
+    try:
+        with target.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return  # a new file, or one the write itself will explain
+    if head == b"SQLite format 3\x00":
+        raise UserError(f"“{target.name}”是一个数据库文件，不能用导出的名单覆盖它，请换一个文件名")
 
 
 def _write(fh: IO[bytes], fmt: str, rows: Iterator[dict], vcard_version: str) -> None:

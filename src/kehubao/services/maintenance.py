@@ -69,6 +69,16 @@ def validate_backup_file(path: Path) -> str:
         raise UserError(f"备份文件已损坏：{path}（{exc}）") from exc
     if revision is None:
         raise UserError(f"这个 SQLite 文件不是客户宝的备份：{path}")
+    try:  # a damaged backup must never replace a good database
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            damaged = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        damaged = [str(exc)]
+    if damaged:
+        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{damaged[0]}）")
     from alembic.script import ScriptDirectory
 
     try:

@@ -312,3 +312,13 @@ def test_dry_run_counts_like_a_real_import_but_writes_nothing(seeded, tmp_path):
     real = import_file(seeded, path, on_duplicate="merge")
     assert (dry.created, dry.contacts_added, dry.merged, dry.skipped) == \
         (real.created, real.contacts_added, real.merged, real.skipped) == (1, 3, 1, 0)
+
+
+def test_export_never_overwrites_a_database_file(tricky_db, tmp_path):
+    target = tmp_path / "kehubao.db"
+    target.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
+    before = target.read_bytes()
+    with tricky_db.session(write=False) as s:
+        with pytest.raises(UserError, match="数据库文件"):
+            export(s, target, "csv")
+    assert target.read_bytes() == before
