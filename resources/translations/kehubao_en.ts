@@ -1107,6 +1107,10 @@
         <translation>Contact list files</translation>
     </message>
     <message>
+        <source> · 工作表“%1”</source>
+        <translation> · sheet “%1”</translation>
+    </message>
+    <message>
         <source> · 已使用上次保存的列对应</source>
         <translation> · Using the column mapping saved last time</translation>
     </message>

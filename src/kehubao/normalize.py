@@ -90,6 +90,36 @@ def normalize_phone(raw: str | None, default_area_code: str | None = None) -> Ph
     return Phone(display=text + (f" 转{ext}" if ext else ""), digits=digits + ext, kind="other")
 
 
+_LIST_SEPARATORS = (re.compile(r"\s*(?:[/,，;；、|\n]|或|和)\s*"), re.compile(r"\s{2,}"), re.compile(r"\s+"))
+
+
+def split_phones(raw: str | None) -> list[Phone]:
+    """The numbers in one cell: usually one, sometimes a list ("13812345678/13987654321",
+    "138… 139…", "0755-12345678/87654321"). A cell is split only when *every* piece is a
+    number we recognise, so a single odd number is never cut into junk. A short local
+    number after a landline borrows its area code, as people write them."""
+    whole = normalize_phone(raw)
+    if whole is None or whole.is_recognised:
+        return [whole] if whole is not None else []
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    for separator in _LIST_SEPARATORS:
+        pieces = [piece for piece in separator.split(text) if piece]
+        if len(pieces) < 2:
+            continue
+        phones: list[Phone] = []
+        area: str | None = None
+        for piece in pieces:
+            phone = normalize_phone(piece, default_area_code=area)
+            if phone is None or not phone.is_recognised:
+                break
+            if phone.kind == "landline" and "-" in phone.display:
+                area = phone.display.split("-", 1)[0]
+            phones.append(phone)
+        else:
+            return phones
+    return [whole]
+
+
 def _international(number: str, ext: str) -> Phone:
     try:
         parsed = phonenumbers.parse(number, None)
@@ -227,6 +257,7 @@ _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21,
                                           *range(0xFF41, 0xFF5B))}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20})
 _SPACES = re.compile(r" {2,}")
+_TO_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
 
 
 def clean_text(raw: object, max_length: int | None = None) -> str | None:
@@ -238,7 +269,8 @@ def clean_text(raw: object, max_length: int | None = None) -> str | None:
     text = str(raw)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_FOLD)
+    if _TO_FOLD.search(text):  # rare; a regex scan is far cheaper than translate()
+        text = text.translate(_FOLD)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if "\n" in text:

@@ -370,6 +370,37 @@ def test_lone_mingcheng_holding_person_names_becomes_the_contact():
     assert guess_header(table(rows)).mapping == [F.CUSTOMER_NAME, F.PHONE]
 
 
+@pytest.mark.parametrize("header", ["客户名称", "客户", "客戶名稱", "Customer Name"])
+def test_customer_column_of_person_names_without_contact_column_is_people(header):
+    rows = [[header, "手机"], ["张伟", "13812345678"], ["王芳", "13900001111"],
+            ["李娜", "13700002222"]]
+    assert guess_header(table(rows)).mapping == [F.CONTACT_NAME, F.MOBILE]
+    rows = [[header, "手机"], ["星辰科技有限公司", "13812345678"], ["宏达商行", "13900001111"]]
+    assert guess_header(table(rows)).mapping == [F.CUSTOMER_NAME, F.MOBILE]
+
+
+def test_company_column_of_person_names_stays_the_customer():
+    rows = [["公司名称", "手机"], ["张伟", "13812345678"], ["王芳", "13900001111"]]
+    assert guess_header(table(rows)).mapping == [F.CUSTOMER_NAME, F.MOBILE]
+
+
+def test_traditional_chinese_headers_map_like_simplified():
+    headers = ["客戶名稱", "聯絡人", "手機", "聯絡電話", "職稱", "電子郵件", "地址", "備註",
+               "性別", "部門", "負責人", "客戶編號", "傳真", "網址", "標籤", "所屬行業"]
+    assert suggest_mapping(headers) == [
+        F.CUSTOMER_NAME, F.CONTACT_NAME, F.MOBILE, F.PHONE, F.TITLE, F.EMAIL, F.ADDRESS,
+        F.NOTES, F.GENDER, F.DEPARTMENT, F.OWNER, F.CUSTOMER_CODE, F.FAX, F.WEBSITE, F.TAGS,
+        F.INDUSTRY]
+    assert suggest_mapping(["姓名", "行動電話", "電郵"]) == [F.CONTACT_NAME, F.MOBILE, F.EMAIL]
+
+
+def test_traditional_header_row_is_found_below_a_title():
+    rows = [["客戶通訊錄"], ["客戶名稱", "聯絡人", "手機"], ["宏達貿易有限公司", "陳大文", "0912345678"]]
+    guess = guess_header(table(rows))
+    assert guess.header_row == 1
+    assert guess.mapping == [F.CUSTOMER_NAME, F.CONTACT_NAME, F.MOBILE]
+
+
 def test_mingcheng_with_person_names_but_a_contact_column_stays_the_customer():
     rows = [["名称", "联系人"], ["张伟", "王芳"], ["李娜", "刘洋"]]
     assert guess_header(table(rows)).mapping == [F.CUSTOMER_NAME, F.CONTACT_NAME]

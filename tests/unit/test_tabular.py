@@ -133,12 +133,60 @@ def test_gbk_notes_full_of_punctuation_and_symbols(tmp_path):
     assert read_table(path).rows == rows
 
 
-def test_utf8_with_a_corrupt_byte_is_an_error_not_mojibake(tmp_path):
+def test_utf8_with_a_corrupt_byte_is_read_and_the_row_reported(tmp_path):
     data = "\n".join(",".join(row) for row in ROWS).encode("utf-8")
     path = tmp_path / "broken.csv"
-    path.write_bytes(data[:40] + b"\xff" + data[40:])
+    cut = data.index("李四".encode())
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    table = read_table(path)
+    assert table.encoding == "utf-8"
+    assert table.rows[2][0] == "\ufffd李四" and table.rows[1] == ROWS[1]
+    assert [line for line, _note in table.notes] == [3]
+    assert "无法识别的字符" in table.notes[0][1]
+
+
+def test_gbk_file_cut_off_mid_character_keeps_every_row(tmp_path):
+    data = write_csv(tmp_path / "full.csv", ROWS, encoding="gbk").read_bytes()
+    path = tmp_path / "cut.csv"
+    path.write_bytes(data[: data.rindex("深圳市".encode("gbk")) + 1])  # half of 深
+    table = read_table(path)
+    assert table.encoding == "gb18030"
+    assert table.rows[:4] == ROWS[:4] and table.rows[4][:3] == ROWS[4][:3]
+    assert [line for line, _note in table.notes] == [5]
+
+
+def test_many_broken_bytes_are_still_an_error_not_mojibake(tmp_path):
+    data = "\n".join(",".join(row) for row in ROWS).encode("utf-8")
+    path = tmp_path / "broken.csv"
+    path.write_bytes(b"\xff".join(data[i:i + 10] for i in range(0, len(data), 10)))
     with pytest.raises(TableReadError, match="无法识别文件的编码"):
         read_table(path)
+
+
+def test_gbk_file_whose_first_64kb_are_ascii(tmp_path):
+    rows = [["Name", "Mobile", "Email"]]
+    rows += [[f"user{i}", f"1381234{i % 10000:04d}", f"u{i}@example.com"] for i in range(3000)]
+    rows += [["刘洋", "13900000000", "liu@example.com"], ["欧阳娜娜", "15012345678", "ou@qq.com"]]
+    path = write_csv(tmp_path / "ascii.csv", rows, encoding="gbk")
+    assert path.stat().st_size > 64 * 1024
+    table = read_table(path)
+    assert table.encoding == "gb18030" and table.notes == []
+    assert [r[0] for r in table.rows[-2:]] == ["刘洋", "欧阳娜娜"]
+
+
+def test_unclosed_quote_is_refused_with_its_row(tmp_path):
+    lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
+             "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
+        read_table(path)
+
+
+def test_multiline_notes_and_addresses_are_not_taken_for_an_unclosed_quote(tmp_path):
+    rows = [["姓名", "手机", "地址", "备注"],
+            ["张三", "13812345678", "北京市朝阳区, 建国路88号\n国贸大厦, A座", "第一行\n第二行，有逗号, 一个"]]
+    assert read_table(write_csv(tmp_path / "multi.csv", rows)).rows == rows
 
 
 def test_no_replacement_characters_for_any_chinese_encoding(tmp_path):
@@ -399,6 +447,39 @@ def test_xlsx_prefers_visible_sheets(tmp_path):
     table = read_table(path)
     assert table.sheet_name == "客户"
     assert table.rows == [["姓名", "手机"]]
+
+
+def test_xlsx_with_an_instructions_sheet_first_reads_the_list(tmp_path):
+    path = tmp_path / "template.xlsx"
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填写说明"
+    for line in ("1. 带 * 的列必须填写", "2. 手机号请填写 11 位", "3. 不要修改表头", "客户导入模板 v2"):
+        notes.append([line])
+    data = wb.create_sheet("客户")
+    for r in ROWS:
+        data.append(r)
+    wb.save(path)
+    table = read_table(path)
+    assert table.sheet_name == "客户" and table.rows == ROWS
+    assert table.notes == []
+
+
+def test_xlsx_with_two_lists_reads_the_bigger_and_says_so(tmp_path):
+    path = tmp_path / "two.xlsx"
+    wb = openpyxl.Workbook()
+    small = wb.active
+    small.title = "上海"
+    for r in ROWS[:3]:
+        small.append(r)
+    big = wb.create_sheet("北京")
+    for r in ROWS:
+        big.append(r)
+    wb.save(path)
+    table = read_table(path)
+    assert table.sheet_name == "北京" and len(table.rows) == 5
+    [(line, note)] = table.notes
+    assert line == 0 and "“上海”（3 行）" in note and "没有导入" in note
 
 
 def test_xlsx_with_only_empty_sheets(tmp_path):

@@ -37,14 +37,14 @@ F = ImportField
 
 # Synonyms, "|"-separated, written as users/exporters spell them; normalised by _key().
 _SYNONYMS: dict[ImportField, str] = {
-    F.CONTACT_NAME: "姓名|联系人|联系人姓名|客户姓名|名字|联系人名称"
+    F.CONTACT_NAME: "姓名|联系人|联系人姓名|客户姓名|名字|联系人名称|联络人|联络人姓名"
     "|Full Name|Contact|Contact Name|Contact Person",
     F.CUSTOMER_NAME: "客户名称|单位名称|公司|公司名称|单位|企业名称|客户|商家|客户单位|所属公司"
     "|工作单位|Company|Company Name|Organization|Organisation|Account Name|Organization Name"
     "|Organization 1 - Name|Customer|Customer Name",
     F.GIVEN_NAME: "First Name|Given Name|名",
     F.FAMILY_NAME: "Last Name|Family Name|Surname|姓|姓氏",
-    F.MOBILE: "手机|手机号|手机号码|移动电话|Mobile|Mobile Phone|Mobile Number|Cell|Cell Phone"
+    F.MOBILE: "手机|手机号|手机号码|移动电话|行动电话|流动电话|Mobile|Mobile Phone|Mobile Number|Cell|Cell Phone"
     "|Cellphone|Car Phone",
     F.PHONE: "电话|联系电话|固定电话|座机|办公电话|电话号码|商务电话|住宅电话"
     "|Phone|Tel|Telephone|Phone Number|Work Phone|Office Phone|Business Phone|Home Phone"
@@ -56,7 +56,7 @@ _SYNONYMS: dict[ImportField, str] = {
     F.TITLE: "职务|职位|岗位|头衔|职称|Job Title|Position|Organization Title"
     "|Organization 1 - Title",
     F.DEPARTMENT: "部门|所在部门|Department|Organization Department|Organization 1 - Department",
-    F.EMAIL: "邮箱|电子邮件|电子邮箱|邮件|电子邮件地址|邮箱地址|Email|E-mail|Mail|Email Address"
+    F.EMAIL: "邮箱|电子邮件|电子邮箱|邮件|电子邮件地址|邮箱地址|电邮|电邮地址|Email|E-mail|Mail|Email Address"
     "|E-mail Address|E-mail 2 Address|E-mail 3 Address|E-mail 1 - Value",
     F.WECHAT: "微信|微信号|WeChat|Weixin",
     F.QQ: "QQ|QQ号|QQ号码",
@@ -93,15 +93,15 @@ _WEAK: dict[str, tuple[ImportField, ...]] = {
 _CJK_KEYWORDS: tuple[tuple[str, ImportField], ...] = tuple(
     (word, field)
     for words, field in (
-        ("邮编 邮政编码 身份证 信用代码", F.IGNORE), ("传真", F.FAX), ("手机 移动电话", F.MOBILE),
-        ("微信", F.WECHAT), ("qq", F.QQ), ("邮箱 邮件 email", F.EMAIL),
+        ("邮编 邮政编码 身份证 信用代码", F.IGNORE), ("传真", F.FAX), ("手机 移动电话 行动电话 流动电话", F.MOBILE),
+        ("微信", F.WECHAT), ("qq", F.QQ), ("邮箱 邮件 电邮 email", F.EMAIL),
         ("电话 座机 固话", F.PHONE), ("网址 网站 主页", F.WEBSITE), ("地址 住址", F.ADDRESS),
         ("生日 出生", F.BIRTHDAY), ("性别", F.GENDER), ("职务 职位 职称", F.TITLE),
         ("部门", F.DEPARTMENT), ("行业", F.INDUSTRY), ("省份", F.PROVINCE), ("城市", F.CITY),
         ("区县", F.DISTRICT), ("备注", F.NOTES), ("标签", F.TAGS),
         ("负责人 业务员 客户经理 销售员", F.OWNER), ("来源", F.SOURCE), ("状态", F.STATUS),
         ("类型 类别", F.CUSTOMER_TYPE), ("编号 编码", F.CUSTOMER_CODE),
-        ("公司 单位 企业 客户名 机构", F.CUSTOMER_NAME), ("姓名 联系人", F.CONTACT_NAME),
+        ("公司 单位 企业 客户名 机构", F.CUSTOMER_NAME), ("姓名 联系人 联络人", F.CONTACT_NAME),
     )
     for word in words.split()
 )
@@ -117,6 +117,17 @@ _EN_KEYWORDS: tuple[tuple[frozenset[str], ImportField], ...] = tuple(
 )
 _MAX_KEYWORD_CHARS, _MAX_KEYWORD_WORDS = 10, 4  # longer "headers" are sentences or data
 
+# Traditional → simplified for the characters of header words only, so lists from Taiwan,
+# Hong Kong or a Big5 system (客戶名稱, 聯絡人, 手機, 電郵) map like their simplified
+# spellings. Deliberately a small table applied to header *keys*: cell values (people's
+# names above all) are never converted, so no general converter is needed.
+_TRADITIONAL_PAIRS = (  # each traditional character followed by its simplified form
+    "戶户稱称單单聯联繫系絡络機机號号碼码電电話话職职務务郵邮備备註注別别門门業业傳传網网標标籤签負负責责員员來来狀状態态類类編编區区縣县詳详細细訊讯處处動动"
+    "寫写鎮镇圖图帳帐銷销經经歸归屬属級级訪访點点與与體体廠厂價价額额際际證证統统計计總总項项錄录銀银產产開开發发權权專专賬账貨货簡简辦办會会場场內内議议關关"
+    "係系學学習习說说檢检組组東东萬万間间為为個个應应齡龄歲岁貫贯購购買买賣卖鄉乡頁页"
+)
+_TRADITIONAL = str.maketrans(dict(zip(_TRADITIONAL_PAIRS[0::2], _TRADITIONAL_PAIRS[1::2])))
+
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>|《[^》]*》|\{[^}]*\}")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _TYPE_OR_LABEL = re.compile(r"\s-\s*(?:type|label)$")  # Google "E-mail 1 - Type"
@@ -129,7 +140,7 @@ def _key(header: str) -> str:
     "手机(必填)" → "手机", "电话号码*" → "电话号码", "邮箱（2）" → "邮箱", "E-mail 2 Address"
     → "emailaddress", "Phone 1 - Value" → "phonevalue".
     """
-    text = unicodedata.normalize("NFKC", header).casefold()
+    text = unicodedata.normalize("NFKC", header).casefold().translate(_TRADITIONAL)
     without_notes = _BRACKETED.sub("", text)
     if _NOT_LETTER.sub("", without_notes):  # "【姓名】" is all brackets: keep the content
         text = without_notes
@@ -278,9 +289,7 @@ def _assign(
         for i in content_columns:  # level 3: content, for columns without a usable header
             if plans[i] is _NO_IDEA:
                 plans[i] = (3, (_field_from_content(columns[i]),))
-        for i, header in enumerate(headers):  # a "名称" column full of person names
-            if _key(header) == "名称" and _field_from_content(columns[i]) is F.CONTACT_NAME:
-                plans[i] = (1, (F.CONTACT_NAME, F.CUSTOMER_NAME))
+        _people_as_customers(headers, columns, plans)
     mapping = [F.IGNORE] * len(headers)
     taken: set[ImportField] = set()
     for level in range(4):
@@ -302,6 +311,32 @@ def _assign(
         if mapping[i] is F.IGNORE and not pinned and (_CJK.search(header) or not header.strip()):
             mapping[i] = F.OTHER
     return mapping
+
+
+# Headers that name the customer without saying it is a company: a salesperson selling
+# to individuals writes people's names under them.
+_CUSTOMER_NOT_COMPANY = frozenset(map(_key, ("名称", "客户", "客户名称", "Customer", "Customer Name")))
+
+
+def _people_as_customers(
+    headers: list[str], columns: list[list[str]], plans: list[tuple[int, tuple[ImportField, ...]]]
+) -> None:
+    """A customer column full of people's names, in a sheet with no contact column, is a
+    list of individual customers: read it as contact names (each becomes a person
+    customer), so 张伟 is not filed as a company."""
+    if any(plan[1][:1] == (F.CONTACT_NAME,) for plan in plans):
+        return
+    for i, header in enumerate(headers):
+        if _key(header) in _CUSTOMER_NOT_COMPANY and _mostly_people(columns[i]):
+            plans[i] = (1, (F.CONTACT_NAME, F.CUSTOMER_NAME))
+            return
+
+
+def _mostly_people(values: list[str]) -> bool:
+    """Clearly a column of names: a few rows at least (one "明月贸易" looks like a name
+    too) and four in five of them person-like."""
+    kinds = [_kind(v) for v in values if v]
+    return len(kinds) >= 3 and kinds.count("person") >= 0.8 * len(kinds)
 
 
 def header_signature(headers: list[str]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ValidationError
-from ..normalize import is_valid_email, name_key, normalize_email, normalize_phone
+from ..normalize import is_valid_email, name_key, normalize_email, normalize_phone, split_phones
 from ..models.enums import CustomerKind
 from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
@@ -184,18 +184,17 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
     landlines: list[str] = []
     for source_field in (F.MOBILE, F.PHONE):
         for raw in src.all(source_field):
-            phone = normalize_phone(raw)
-            if phone is None:
-                continue
-            if not phone.is_recognised and not _NUMBERISH.match(raw.strip()):
-                warnings.append(f"号码“{_short(raw)}”无法识别，已放入备注")
-                extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
-                continue
-            if not phone.is_recognised:  # digits, but no mobile or landline we know
-                warnings.append(f"号码“{_short(raw)}”位数或区号不对，已按原样保存，请核对")
-            # A number marked as a mobile stays one even when it is foreign.
-            is_mobile = phone.kind == "mobile" or (source_field == F.MOBILE and phone.kind != "landline")
-            (mobiles if is_mobile else landlines).append(phone.display)
+            for phone in split_phones(raw):  # "13812345678/13987654321" is two numbers
+                if not phone.is_recognised and not _NUMBERISH.match(raw.strip()):
+                    warnings.append(f"号码“{_short(raw)}”无法识别，已放入备注")
+                    extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
+                    continue
+                if not phone.is_recognised:  # digits, but no mobile or landline we know
+                    warnings.append(f"号码“{_short(raw)}”位数或区号不对，已按原样保存，请核对")
+                # A number marked as a mobile stays one even when it is foreign.
+                is_mobile = phone.kind == "mobile" or (
+                    source_field == F.MOBILE and phone.kind != "landline")
+                (mobiles if is_mobile else landlines).append(phone.display)
     company_phone = normalize_phone(src.first(F.CUSTOMER_PHONE))
     if company_phone is not None:
         if company_phone.is_recognised:
@@ -222,9 +221,21 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
     row.phones = [n for n in numbers if n]
 
 
+_EMAIL_LIST = re.compile(r"[\s,，;；、/|]+")
+
+
+def _split_emails(value: str) -> list[str]:
+    """"a@x.cn; b@y.cn" is two addresses; anything else stays one value (and, if it is
+    not an address, goes to the notes whole)."""
+    parts = [part for part in _EMAIL_LIST.split(value.strip()) if part]
+    if len(parts) > 1 and all(is_valid_email(normalize_email(p) or "") for p in parts):
+        return parts
+    return [value]
+
+
 def _emails(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[str]) -> None:
     valid: list[str] = []
-    for raw in src.all(F.EMAIL):
+    for raw in (part for value in src.all(F.EMAIL) for part in _split_emails(value)):
         email = normalize_email(raw)
         if email and is_valid_email(email):
             if email not in valid:

@@ -81,6 +81,8 @@ class LoadedFile:
     guess: object | None = None  # HeaderGuess for tables
     encoding: str | None = None
     vcards: ImportSource | None = None  # already rows for vCard files
+    sheet_name: str | None = None  # Excel: the sheet that was read
+    notes: list[tuple[int, str]] = field(default_factory=list)  # from reading the file
 
     @property
     def headers(self) -> list[str]:
@@ -102,7 +104,8 @@ def load_file(path: Path, format: str = "auto") -> LoadedFile:
     if fmt == "vcf":
         return LoadedFile(path=path, format=fmt, vcards=_from_vcards(path))
     table = read_table(path, "csv" if fmt == "csv" else fmt)
-    return LoadedFile(path=path, format=fmt, guess=guess_header(table), encoding=table.encoding)
+    return LoadedFile(path=path, format=fmt, guess=guess_header(table), encoding=table.encoding,
+                      sheet_name=table.sheet_name, notes=table.notes)
 
 
 def read_source(path: Path, format: str = "auto", *, mapping: list[ImportField] | None = None,
@@ -144,7 +147,8 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
     return ImportSource(
         path=loaded.path, format=loaded.format, rows=rows, headers=list(guess.headers),
         mapping=mapping, preview=guess.data_rows[:20], signature=signature, remembered=remembered,
-        notes=[(i + 1, reason) for i, reason in guess.skipped], encoding=loaded.encoding,
+        notes=[*loaded.notes, *((i + 1, reason) for i, reason in guess.skipped)],
+        encoding=loaded.encoding,
     )
 
 

@@ -15,9 +15,14 @@ customer list into mojibake, which is worse than an error:
 4. GB18030 (superset of GBK/GB2312) versus Big5 (as cp950), each strict over the whole
    file; the one whose letters are more often *common* Hanzi wins, ties go to GB18030 —
    Big5 bytes usually decode as valid-but-absurd GBK, so validity alone proves nothing;
+   (the sample is taken from the first line with non-ASCII bytes: a GBK list whose
+   first thousand rows are ASCII is still Chinese);
 5. only then charset-normalizer (it mis-guesses short Chinese text, hence last), with
    Windows-1252 winning its ties for Western exports;
-6. still nothing → ``TableReadError`` rather than a lossy decode.
+6. a file that is clearly UTF-8 or Chinese but has a handful of broken bytes (cut off
+   mid-character, a stray byte) is read with those bytes replaced, and the rows that hold
+   them are listed for checking;
+7. still nothing → ``TableReadError`` rather than a lossy decode.
 """
 
 from __future__ import annotations
@@ -27,10 +32,11 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
@@ -82,7 +88,8 @@ class RawTable:
     source_format: str  # "csv" | "xlsx" | "xls"
     encoding: str | None = None  # CSV only: codec name usable with open()/decode()
     delimiter: str | None = None  # CSV only
-    sheet_name: str | None = None  # Excel only: the first sheet that has data
+    sheet_name: str | None = None  # Excel only: the sheet read (see _read_excel)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (row number or 0, message)
 
 
 def detect_format(path: Path) -> str:
@@ -146,7 +153,7 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
     whole_file_sampled = len(head) < _SAMPLE_BYTES
     if whole_file_sampled and not head.strip():
         raise TableReadError(_EMPTY)
-    encoding = _detect_encoding(path, head)
+    encoding, lossy = _detect_encoding(path, head)
     sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
         head, final=whole_file_sampled
     )
@@ -161,7 +168,8 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
     line_limit = max(8 * max_cell_chars, _MIN_LINE_LIMIT)
     rows: list[list[str]] = []
     try:
-        with path.open("r", encoding=encoding, errors="strict", newline="") as f:
+        errors = "replace" if lossy else "strict"
+        with path.open("r", encoding=encoding, errors=errors, newline="") as f:
             lines = _BoundedLines(f, line_limit)
             reader = csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True)
             for row in reader:
@@ -183,7 +191,36 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
         rows[0][0] = rows[0][0].lstrip("\ufeff").strip()  # a doubled BOM survives decoding
     if not any(any(row) for row in rows):
         raise TableReadError(_EMPTY)
-    return RawTable(rows=rows, source_format="csv", encoding=encoding, delimiter=delimiter)
+    _refuse_unpaired_quote(rows, delimiter)
+    notes = _damaged_rows(rows) if lossy else []
+    return RawTable(rows=rows, source_format="csv", encoding=encoding, delimiter=delimiter,
+                    notes=notes)
+
+
+def _refuse_unpaired_quote(rows: list[list[str]], delimiter: str) -> None:
+    """A quote that is never closed swallows the following lines into one cell; the csv
+    module accepts that silently. Real multi-line cells (addresses, notes) hold text, not
+    whole lines of delimited fields, so a cell whose inner lines look like records means
+    rows were lost into it: refuse the file rather than import one giant name."""
+    widths = Counter(len(row) for row in rows[:1000] if any(row))
+    width = widths.most_common(1)[0][0] if widths else 0
+    if width < 3:
+        return
+    needed = max(2, width - 1)
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            if "\n" in cell and any(line.count(delimiter) >= needed
+                                    for line in cell.split("\n")[1:]):
+                raise TableReadError(
+                    f"第 {number} 行有一个引号没有配对，后面的多行被读成了一个单元格。"
+                    "请用 Excel 打开检查该行，另存后再导入")
+
+
+def _damaged_rows(rows: list[list[str]]) -> list[tuple[int, str]]:
+    """Rows where undecodable bytes were replaced, for the user to check (see
+    _nearly_clean_encoding)."""
+    return [(number, "这一行有无法识别的字符（显示为 �），导入后请核对")
+            for number, row in enumerate(rows, start=1) if any("\ufffd" in c for c in row)]
 
 
 class _BoundedLines:
@@ -216,37 +253,96 @@ def _too_long(row_number: int, limit: int) -> TableReadError:
     return TableReadError(message)
 
 
-def _detect_encoding(path: Path, head: bytes) -> str:
-    """Pick a codec that decodes the whole file strictly; see the module docstring."""
+def _detect_encoding(path: Path, head: bytes) -> tuple[str, bool]:
+    """Pick a codec that decodes the whole file strictly; see the module docstring.
+
+    Returns (codec, lossy): lossy is True only for a file that is clearly in that codec
+    but has a few broken bytes (see ``_nearly_clean_encoding``).
+    """
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            return encoding
+            return encoding, False
     bomless_utf16 = _guess_bomless_utf16(head)
     if bomless_utf16:
-        return bomless_utf16
+        return bomless_utf16, False
     if b"\x00" in head or _control_ratio(head) > _MAX_CONTROL_RATIO:
         raise TableReadError(_NOT_TEXT)
     if _decodes_cleanly(path, "utf-8"):
-        return "utf-8"
+        return "utf-8", False
 
-    # Chinese legacy encodings. Judge plausibility on the sample, validity on the file.
+    # Chinese legacy encodings. Judge plausibility on a sample with Chinese in it (a long
+    # English preamble or ASCII-only first rows prove nothing), validity on the file.
+    sample = head if not head.isascii() else _first_non_ascii(path)
     scores: dict[str, float] = {}
+    plausible: dict[str, float] = {}
     for encoding in ("gb18030", "cp950"):
-        text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head)
+        text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
         score = _common_hanzi_score(text)
+        plausible[encoding] = score
         if score > 0 and _decodes_cleanly(path, encoding):
             scores[encoding] = score
     if scores:
         best = max(scores, key=lambda enc: (scores[enc], enc == "gb18030"))
         if scores[best] >= 0.5:
-            return best
+            return best, False
 
-    guess = _charset_normalizer_guess(head)
+    guess = _charset_normalizer_guess(sample)
     if guess and _decodes_cleanly(path, guess):
-        return guess
+        return guess, False
     if "gb18030" in scores:  # implausible text but a valid decode: better than failing
-        return "gb18030"
+        return "gb18030", False
+    nearly = _nearly_clean_encoding(path, plausible)
+    if nearly:
+        return nearly, True
     raise TableReadError(_NO_ENCODING)
+
+
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_MAX_BROKEN_CHARS = 20  # more than this and the codec is probably wrong, not the bytes
+
+
+def _nearly_clean_encoding(path: Path, plausible: dict[str, float]) -> str | None:
+    """A codec under which only a few bytes of the file are broken.
+
+    Files cut off mid-character, or with one stray byte from a copy-paste, are common;
+    refusing the whole list for that helps nobody. UTF-8 qualifies on its own (wrong
+    guesses break on nearly every non-ASCII character); a Chinese codec also needs its
+    text to be plausible Chinese. The broken rows are reported for checking.
+    """
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-8", "gb18030", "cp950"):
+        if encoding != "utf-8" and plausible.get(encoding, 0) < 0.5:
+            continue
+        broken = _broken_chars(path, encoding)
+        if broken <= _MAX_BROKEN_CHARS and (best is None or broken < best[0]):
+            best = (broken, encoding)
+    return best[1] if best else None
+
+
+def _broken_chars(path: Path, encoding: str) -> int:
+    """How many replacement characters a lenient decode of the file produces (stops
+    counting past the limit)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    broken = 0
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK_BYTES):
+            broken += decoder.decode(chunk).count("\ufffd")
+            if broken > _MAX_BROKEN_CHARS:
+                return broken
+    return broken + decoder.decode(b"", final=True).count("\ufffd")
+
+
+def _first_non_ascii(path: Path) -> bytes:
+    """A sample starting at the first line that has non-ASCII bytes in it."""
+    offset = 0
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK_BYTES):
+            if found := _HIGH_BYTE.search(chunk):
+                line_start = chunk.rfind(b"\n", 0, found.start()) + 1
+                f.seek(offset + line_start)
+                return f.read(_SAMPLE_BYTES)
+            offset += len(chunk)
+    return b""
 
 
 def _charset_normalizer_guess(head: bytes) -> str | None:
@@ -381,25 +477,46 @@ def _column_profile(sample: str, delimiter: str) -> tuple[int, float]:
 
 
 def _read_excel(path: Path, fmt: str, max_cell_chars: int) -> RawTable:
-    """First sheet with data, visible sheets before hidden ones, cells as display text."""
+    """The sheet that holds the list, cells as display text.
+
+    Workbooks often open with an instructions or cover sheet ("填写说明", a logo and a
+    title); the list is the sheet with the most rows of two or more filled cells. Visible
+    sheets win over hidden ones, then the leftmost. When other sheets hold lists too, the
+    user is told which one was read.
+    """
     workbook = _calamine(path, partial(python_calamine.CalamineWorkbook.from_path, str(path)))
     with workbook:
         metas = workbook.sheets_metadata
         worksheets = [i for i, meta in enumerate(metas)
                       if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
         visible = python_calamine.SheetVisibleEnum.Visible
+        sheets: list[tuple[str, list[list[str]], int]] = []  # (name, rows, table rows)
         for index in sorted(worksheets, key=lambda i: metas[i].visible != visible):
-            sheet = _calamine(path, partial(workbook.get_sheet_by_index, index))
-            values = _calamine(path, partial(sheet.to_python, skip_empty_area=False))
-            rows: list[list[str]] = []
-            for values_row in values:  # skip_empty_area=False: row N here is Excel's row N
-                row = [_excel_text(value) for value in values_row]
-                if row and max(map(len, row)) > max_cell_chars:
-                    raise _too_long(len(rows) + 1, max_cell_chars)
-                rows.append(row)
+            rows = _sheet_rows(path, workbook, index, max_cell_chars)
             if any(any(row) for row in rows):
-                return RawTable(rows=rows, source_format=fmt, sheet_name=metas[index].name)
-    raise TableReadError(f"{_EMPTY}（所有工作表都没有数据）")
+                table_rows = sum(1 for row in rows if sum(1 for cell in row if cell) >= 2)
+                sheets.append((metas[index].name, rows, table_rows))
+    if not sheets:
+        raise TableReadError(f"{_EMPTY}（所有工作表都没有数据）")
+    name, rows, _count = max(sheets, key=lambda sheet: sheet[2])  # ties: the first
+    others = [f"“{other}”（{count} 行）" for other, _rows, count in sheets
+              if other != name and count >= 2]
+    notes = [(0, f"读取了工作表“{name}”；另有工作表{'、'.join(others)}没有导入，"
+                 "如需导入请另存为单独的文件")] if others else []
+    return RawTable(rows=rows, source_format=fmt, sheet_name=name, notes=notes)
+
+
+def _sheet_rows(path: Path, workbook: python_calamine.CalamineWorkbook, index: int,
+                max_cell_chars: int) -> list[list[str]]:
+    sheet = _calamine(path, partial(workbook.get_sheet_by_index, index))
+    values = _calamine(path, partial(sheet.to_python, skip_empty_area=False))
+    rows: list[list[str]] = []
+    for values_row in values:  # skip_empty_area=False: row N here is Excel's row N
+        row = [_excel_text(value) for value in values_row]
+        if row and max(map(len, row)) > max_cell_chars:
+            raise _too_long(len(rows) + 1, max_cell_chars)
+        rows.append(row)
+    return rows
 
 
 def _calamine(path: Path, call: Callable[[], _T]) -> _T:

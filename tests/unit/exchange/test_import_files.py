@@ -213,6 +213,48 @@ def test_xlsx_with_merged_title_number_phones_and_date_cells(db, tmp_path):
     assert li.birthday == date(1990, 12, 1)  # from the Excel serial number
 
 
+def test_taiwan_list_in_big5_with_traditional_headers(db, tmp_path):
+    rows = [["客戶名稱", "聯絡人", "行動電話", "電郵", "備註"],
+            ["宏達貿易有限公司", "陳大文", "13812345678", "chen@hongda.tw", "老客戶"]]
+    summary = import_file(db, write_csv(tmp_path / "客戶.csv", rows, encoding="cp950"))
+
+    assert summary.errors == [] and summary.created == 1
+    hongda = by_name(db)["宏達貿易有限公司"]
+    chen = hongda.contact("陳大文")
+    assert (chen.mobile, chen.email) == ("13812345678", "chen@hongda.tw")
+    assert hongda.customer.notes == "老客戶"
+
+
+def test_xlsx_template_with_instructions_sheet_imports_the_list_sheet(db, tmp_path):
+    def build(first):  # type: ignore[no-untyped-def]
+        first.title = "填写说明"
+        first.append(["请按表头填写，手机号 11 位"])
+        sheet = first.parent.create_sheet("客户名单")
+        sheet.append(H)
+        sheet.append(row("北京星辰科技有限公司", "张伟", mobile="13812345678"))
+        sheet.append(row("上海明月贸易有限公司", "李娜", mobile="13900001111"))
+
+    path = tmp_path / "模板.xlsx"
+    path.write_bytes(xlsx_bytes(build))
+    loaded = load_file(path)
+    assert loaded.sheet_name == "客户名单"
+    summary = import_file(db, path)
+    assert summary.created == 2 and set(by_name(db)) == {"北京星辰科技有限公司", "上海明月贸易有限公司"}
+
+
+def test_rows_with_broken_bytes_are_imported_and_listed_for_checking(db, tmp_path):
+    data = csv_bytes([H, row("甲公司", "张三", mobile="13812345678"),
+                      row("乙公司", "李四", mobile="13900001111")], encoding="gbk")
+    path = tmp_path / "cut.csv"
+    path.write_bytes(data + "丙公司".encode("gbk")[:3])  # cut off inside 公
+
+    summary = import_file(db, path)
+
+    assert summary.created == 3
+    assert [line for line, _w in summary.warnings] == [4]
+    assert "无法识别的字符" in summary.warnings[0][1]
+
+
 def test_user_corrected_mapping_is_used_and_remembered_for_the_same_layout(db, tmp_path):
     rows = [["单位", "姓名", "号码", "说明"],
             ["北京星辰科技有限公司", "张伟", "138 1234 5678", "VIP"],

@@ -15,7 +15,7 @@ from kehubao.models import Contact, Customer
 from kehubao.services.customers import create_customer
 
 from .helpers import (
-    CJK, H, SEED, all_contacts, by_name, customer_names, hit_titles, import_rows,
+    CJK, H, SEED, all_contacts, by_name, customer_names, hit_titles, import_file, import_rows,
     index_problems, row, table_counts, write_csv,
 )
 
@@ -450,3 +450,49 @@ def test_birthday_with_only_a_year_goes_to_the_notes_not_to_1905(db, tmp_path):
     assert zhang.birthday is None
     assert "1990" in by_name(db)["甲公司"].customer.notes
     assert "只有年份" in summary.warnings[0][1]
+
+
+@pytest.mark.parametrize("cell", ["13812345678/13987654321", "138 1234 5678  139 8765 4321",
+                                  "13812345678，13987654321", "13812345678或13987654321"])
+def test_two_numbers_in_one_cell_become_two_numbers(db, tmp_path, cell):
+    summary = import_rows(db, tmp_path, [H, row("甲公司", "张三", mobile=cell)])
+
+    assert summary.warnings == []
+    [(_company, zhang)] = all_contacts(db)
+    assert (zhang.mobile, zhang.phone) == ("13812345678", "13987654321")
+
+
+def test_a_third_number_and_a_shared_area_code_are_kept(db, tmp_path):
+    import_rows(db, tmp_path, [H, row("甲公司", "张三", mobile="13812345678",
+                                      phone="0755-12345678/87654321")])
+
+    [(_company, zhang)] = all_contacts(db)
+    assert (zhang.mobile, zhang.phone) == ("13812345678", "0755-12345678")
+    assert "其他电话：0755-87654321" in by_name(db)["甲公司"].customer.notes
+
+
+def test_a_cell_with_one_odd_number_is_not_cut_into_pieces(db, tmp_path):
+    summary = import_rows(db, tmp_path, [H, row("甲公司", "张三", mobile="138 1234 567")])
+
+    [(_company, zhang)] = all_contacts(db)
+    assert zhang.mobile == "138 1234 567"
+    assert len(summary.warnings) == 1
+
+
+def test_two_addresses_in_one_email_cell(db, tmp_path):
+    import_rows(db, tmp_path, [H, row("甲公司", "张三", email="zs@jia.cn; zhangsan@qq.com")])
+
+    [(_company, zhang)] = all_contacts(db)
+    assert zhang.email == "zs@jia.cn"
+    assert "其他邮箱：zhangsan@qq.com" in by_name(db)["甲公司"].customer.notes
+
+
+def test_customer_column_of_people_imports_individual_customers(db, tmp_path):
+    rows = [["客户名称", "手机"], ["张伟", "13812345678"], ["王芳", "13900001111"],
+            ["李娜", "13700002222"]]
+    import_file(db, write_csv(tmp_path / "个人客户.csv", rows))
+
+    stored = by_name(db)
+    assert {name: s.customer.kind for name, s in stored.items()} == {
+        "张伟": "person", "王芳": "person", "李娜": "person"}
+    assert stored["张伟"].contact("张伟").mobile == "13812345678"

@@ -54,6 +54,7 @@ class ImportDialog(QDialog):
         self.resize(1000, 640)
 
         self.file_label = QLabel(self.tr("请选择要导入的文件（Excel、CSV 或手机导出的 vCard）"))
+        self.file_label.setWordWrap(True)
         choose = QPushButton(self.tr("选择文件…"))
         choose.clicked.connect(self.choose_file)
         top = QHBoxLayout()
@@ -128,6 +129,9 @@ class ImportDialog(QDialog):
             info = f"{path.name} · {loaded.format.upper()}"
             if loaded.encoding:
                 info += f" · {loaded.encoding}"
+            if loaded.sheet_name:
+                info += self.tr(" · 工作表“%1”").replace("%1", loaded.sheet_name)
+            info += "".join(f"\n{note}" for line, note in loaded.notes if line == 0)  # whole-file
             if source.remembered:
                 info += self.tr(" · 已使用上次保存的列对应")
             self.file_label.setText(info)
