@@ -10,6 +10,7 @@ Portable: the statement comes from SQLAlchemy, only the parameter passing is dir
 from __future__ import annotations
 
 import gc
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -106,6 +107,13 @@ def fewer_collections() -> Iterator[None]:
             _gc_depth -= 1
             if _gc_depth == 0:
                 gc.set_threshold(*_gc_saved)
+
+
+def worker_ignores_interrupts() -> None:
+    """Start of every worker process (import rows, demo data): Ctrl-C is the parent's to
+    handle — it rolls back, says "已取消" and stops its workers. A worker reacting too
+    would only print its own traceback over that message."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager

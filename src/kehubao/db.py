@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import db_sqlite
@@ -59,7 +59,7 @@ class Database:
             yield session
             session.commit()
         except BaseException:
-            session.rollback()
+            _roll_back(session)
             raise
         finally:
             session.close()
@@ -77,6 +77,9 @@ class Database:
         try:
             yield
         finally:
+            # Does not wait: after Ctrl-C, SQLAlchemy may leave the interrupted connection
+            # for the garbage collector to close, and the switch needs the file to itself.
+            # Then the next connection switches to WAL instead (install_pragmas).
             if switched:
                 self.engine.dispose()
                 db_sqlite.set_journal_mode(self.engine, "WAL")
@@ -87,6 +90,22 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _roll_back(session: Session) -> None:
+    """Undo the unit of work without masking why it failed.
+
+    After Ctrl-C or a lost lock the rollback itself can fail; the connection is then
+    thrown away instead, and SQLite undoes the open transaction when it closes, so the
+    caller still sees the original exception (and the user "已取消", not "locked")."""
+    try:
+        session.rollback()
+    except BaseException:  # noqa: BLE001 - the original exception is re-raised by the caller
+        log.warning("rollback failed; discarding the connection", exc_info=True)
+        try:
+            session.invalidate()
+        except Exception:  # noqa: BLE001
+            log.warning("could not discard the connection", exc_info=True)
 
 
 def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
@@ -123,7 +142,7 @@ def open_database(
         engine = create_engine(target.url, connect_args={"check_same_thread": False})
         db_sqlite.install_pragmas(engine)
     else:
-        engine = create_engine(target.url, pool_pre_ping=True)
+        engine = _server_engine(target)
     db = Database(target, engine)
     try:
         _check_and_migrate(db, migrate=migrate)
@@ -134,6 +153,23 @@ def open_database(
         engine.dispose()
         raise DatabaseLocationError(_describe_open_error(target, exc)) from exc
     return db
+
+
+def _server_engine(target: DatabaseTarget) -> Engine:
+    """An engine for a `KEHUBAO_DATABASE_URL`; a mistyped URL or a missing driver is the
+    user's to fix (a setting, a package), not a bug."""
+    try:
+        return create_engine(target.url, pool_pre_ping=True)
+    except NoSuchModuleError as exc:
+        raise DatabaseLocationError(
+            f"不支持这种数据库（KEHUBAO_DATABASE_URL）：{target.display}") from exc
+    except ArgumentError as exc:
+        raise DatabaseLocationError(
+            f"KEHUBAO_DATABASE_URL 不是有效的数据库地址：{target.display}") from exc
+    except ImportError as exc:
+        raise DatabaseLocationError(
+            f"缺少连接该数据库所需的驱动程序（{exc.name or exc}），请先安装："
+            f"{target.display}") from exc
 
 
 def _identify_file(target: DatabaseTarget) -> None:
@@ -158,13 +194,54 @@ def _identify_file(target: DatabaseTarget) -> None:
 
 def _describe_open_error(target: DatabaseTarget, exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc))
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text:
         return f"数据库文件已损坏或不是 SQLite 文件，未做任何改动：{target.display}"
+    if described := describe_database_error(exc, target.display):
+        return described
     if "readonly" in text or "read-only" in text:
         return f"数据库是只读的，无法写入：{target.display}"
     if "unable to open" in text:
         return f"无法打开数据库：{target.display}"
-    return f"无法打开数据库 {target.display}：{text}"
+    return f"无法打开数据库 {target.display}：{_first_line(text)}"
+
+
+def describe_database_error(exc: BaseException, display: str) -> str | None:
+    """One line in Chinese for a database failure the user can act on: the file is locked
+    by another program, damaged, read-only, or the disk is full. None for anything else,
+    which is a bug and must be reported as one."""
+    orig = getattr(exc, "orig", None) or exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig)
+    if db_sqlite.is_busy(orig):
+        return f"数据库正被其他程序使用（例如打开着的客户宝窗口或另一条命令），请稍后再试：{display}"
+    if _is_search_index_error(exc, name, text):
+        return f"搜索索引已损坏，请运行 kehubao check --reindex 重建：{display}"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (not name and "malformed" in text):
+        return (f"数据库文件已损坏：{display}。请运行 kehubao check 检查，"
+                "或用 kehubao restore 从备份恢复")
+    if name.startswith("SQLITE_READONLY"):
+        return f"数据库是只读的，无法写入：{display}"
+    if name == "SQLITE_FULL":
+        return f"磁盘已满，无法写入数据库：{display}"
+    if name.startswith("SQLITE_IOERR"):
+        return f"读写数据库文件时出错（磁盘或网络故障？）：{display}"
+    return None
+
+
+def _is_search_index_error(exc: BaseException, name: str, text: str) -> bool:
+    """A damaged FTS5 table says so in its own words, or fails a statement on it."""
+    statement = str(getattr(exc, "statement", "") or "")
+    damage = ("vtable constructor failed", "invalid fts5 file format", "fts5: corrupt",
+              "no such table: search_fts_")
+    if name == "SQLITE_CORRUPT_VTAB" or any(words in text for words in damage):
+        return True
+    return name.startswith("SQLITE_CORRUPT") and "search_fts_" in statement
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
 
 
 def _check_and_migrate(db: Database, *, migrate: bool) -> None:

@@ -63,7 +63,7 @@ def install_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _prefer_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA temp_store = MEMORY")
         cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
@@ -73,6 +73,40 @@ def install_pragmas(engine: Engine) -> None:
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         immediate = conn.get_execution_options().get("kehubao_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _prefer_wal(cur: sqlite3.Cursor) -> None:
+    """Switch to WAL, unless another connection has the file open in rollback-journal
+    mode (a bulk load running, or one interrupted by Ctrl-C whose connection is not
+    closed yet): then this connection works in that mode at once, rather than wait out
+    the busy timeout or fail, and a later one switches. WAL is kept in the file, so the
+    usual case is a cheap check."""
+    _switch_without_waiting(cur, "WAL")
+
+
+def _switch_without_waiting(cur: sqlite3.Cursor, mode: str) -> str:
+    """PRAGMA journal_mode = mode, giving up at once if another connection is in the way
+    (a switch needs the file to itself; even reading the mode waits while a rollback-
+    journal writer holds the file); returns the mode in force, "" if unknown."""
+    cur.execute("PRAGMA busy_timeout = 0")
+    try:
+        row = cur.execute("PRAGMA journal_mode").fetchone()
+        if row and str(row[0]).lower() == mode.lower():
+            return mode.lower()
+        row = cur.execute(f"PRAGMA journal_mode = {mode}").fetchone()
+        return str(row[0]).lower() if row else ""
+    except sqlite3.OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        return ""
+    finally:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
 
 
 def is_sqlite_error_not_a_database(exc: BaseException) -> bool:
@@ -106,8 +140,28 @@ def integrity_problems(dbapi_conn: sqlite3.Connection) -> list[str]:
 def inspect_file(path: Path) -> tuple[set[str], str | None]:
     """(table names, schema revision) of a database file, opened read-only so that a file
     we end up refusing is not touched at all (not even switched to WAL). Raises
-    sqlite3.DatabaseError if the file is not a database."""
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    sqlite3.DatabaseError if the file is not a database.
+
+    A process killed mid-transaction (a big `demo` in rollback-journal mode) leaves a hot
+    journal that a read-only connection may not roll back; SQLite then says "read-only"
+    although the file is writable. In that case the file is opened read-write once, which
+    rolls the unfinished transaction back exactly as any SQLite program would."""
+    try:
+        return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True))
+    except sqlite3.OperationalError as exc:
+        if not (_needs_recovery(exc) and os.access(path, os.W_OK)):
+            raise
+    return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=rw", uri=True))
+
+
+def _needs_recovery(exc: sqlite3.Error) -> bool:
+    """Whether a read-only open failed only because a journal needs rolling back."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name in ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY") or (
+        not name and "readonly" in str(exc))
+
+
+def _inspect(conn: sqlite3.Connection) -> tuple[set[str], str | None]:
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
@@ -126,10 +180,14 @@ def read_revision(path: Path) -> str | None:
 def set_journal_mode(engine: Engine, mode: str) -> str:
     """Switch the journal mode outside any transaction; returns the mode now in force
     (unchanged when another connection holds the file, which SQLite requires for it)."""
-    raw = engine.raw_connection()
+    from sqlalchemy.exc import OperationalError
+
+    try:  # connecting runs the pragmas, which can meet a lock too
+        raw = engine.raw_connection()
+    except (OperationalError, sqlite3.OperationalError):
+        return ""
     try:
-        row = raw.driver_connection.execute(f"PRAGMA journal_mode = {mode}").fetchone()
-        return str(row[0]).lower() if row else ""
+        return _switch_without_waiting(raw.driver_connection.cursor(), mode)
     except sqlite3.OperationalError:
         return ""
     finally:

@@ -14,6 +14,9 @@ def test_version(cli) -> None:
 
 
 def test_info_on_new_database_reports_counts(cli, tmp_path: Path) -> None:
+    """A named database is created by a command that writes (here an empty demo); `info`
+    alone refuses a path that does not exist (tests/cli/test_cli_robustness.py)."""
+    cli.json("--db", str(tmp_path / "a.db"), "demo", "--customers", "0", "--json")
     info = cli.json("--db", str(tmp_path / "a.db"), "info", "--json")
     assert info["schema"] == info["schema_head"]
     assert info["counts"]["customer"] == 0
@@ -22,8 +25,10 @@ def test_info_on_new_database_reports_counts(cli, tmp_path: Path) -> None:
 
 
 def test_default_database_lives_in_user_data_dir(cli, tmp_path: Path) -> None:
+    """On first run the default database is created by any command, `info` included."""
     info = cli.json("info", "--json")
     assert info["database"].startswith(str(tmp_path / "data"))
+    assert info["counts"]["customer"] == 0 and info["counts"]["objection_script"] > 0
 
 
 def test_demo_is_deterministic_and_searchable(cli, tmp_path: Path) -> None:

@@ -154,3 +154,108 @@ def test_unwritable_location_gives_one_clear_line(tmp_path: Path,
         open_database(str(tmp_path / "x.db"))
     assert "\n" not in str(err.value)
     assert not (tmp_path / "x.db").exists()
+
+
+
+HOT_JOURNAL_WRITER = r"""
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = DELETE")
+conn.execute("PRAGMA cache_size = 1")  # spill pages to the file so the journal is hot
+conn.execute("BEGIN IMMEDIATE")
+conn.executemany("INSERT INTO tag (name) VALUES (?)", [(f"半截{i:05d}" * 20,) for i in range(3000)])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="needs SIGKILL")
+def test_hot_journal_is_rolled_back_on_open(db_path: Path) -> None:
+    """A writer killed mid-transaction (a big demo in rollback-journal mode) leaves a hot
+    journal; opening rolls it back instead of calling the database read-only."""
+    import subprocess
+    import sys
+
+    open_database(str(db_path)).dispose()
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL_WRITER, str(db_path)], check=False)
+    journal = Path(str(db_path) + "-journal")
+    assert journal.exists()
+    ro = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):  # what a read-only probe meets
+        ro.execute("SELECT count(*) FROM tag").fetchone()
+    ro.close()
+    db = open_database(str(db_path))
+    with db.session(write=False) as session:
+        assert session.execute(text("SELECT count(*) FROM tag")).scalar() == 0
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    db.dispose()
+    assert not journal.exists()
+
+
+def test_set_journal_mode_gives_up_quietly_when_locked(db_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Best effort: after a cancelled bulk load, a lock held elsewhere must not replace
+    the real reason (Ctrl-C) with "database is locked"."""
+    from kehubao import db_sqlite
+
+    db = open_database(str(db_path))
+    db.dispose()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(db_sqlite, "BUSY_TIMEOUT_MS", 50)
+    try:
+        assert db_sqlite.set_journal_mode(db.engine, "WAL") == ""
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        db.dispose()
+
+
+def test_failed_rollback_keeps_the_original_error(db_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.orm import Session
+
+    db = open_database(str(db_path))
+
+    def locked(self: Session) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Session, "rollback", locked)
+    with pytest.raises(KeyboardInterrupt):
+        with db.session() as session:
+            session.execute(text("INSERT INTO tag (name) VALUES ('未保存')"))
+            raise KeyboardInterrupt
+    monkeypatch.undo()
+    with db.session(write=False) as session:
+        assert session.execute(text("SELECT count(*) FROM tag")).scalar() == 0
+    db.dispose()
+
+
+@pytest.mark.parametrize("url, words", [("junk", "不是有效的数据库地址"),
+                                        ("nosuchdb://server/crm", "不支持")])
+def test_unusable_database_url_is_a_location_error(url: str, words: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEHUBAO_DATABASE_URL", url)
+    with pytest.raises(DatabaseLocationError, match=words):
+        open_database()
+
+
+def test_database_errors_are_described_for_the_user() -> None:
+    from kehubao.db import describe_database_error
+
+    def error(cls: type, message: str, name: str) -> sqlite3.Error:
+        exc = cls(message)
+        exc.sqlite_errorname = name  # type: ignore[attr-defined]
+        return exc
+
+    locked = error(sqlite3.OperationalError, "database is locked", "SQLITE_BUSY")
+    damaged = error(sqlite3.DatabaseError, "database disk image is malformed", "SQLITE_CORRUPT")
+    index = error(sqlite3.DatabaseError, "vtable constructor failed: search_fts_customer",
+                  "SQLITE_CORRUPT_VTAB")
+    assert "正被其他程序使用" in describe_database_error(locked, "x.db")
+    assert "kehubao restore" in describe_database_error(damaged, "x.db")
+    assert "check --reindex" in describe_database_error(index, "x.db")
+    assert describe_database_error(ValueError("bug"), "x.db") is None
+    assert describe_database_error(error(sqlite3.OperationalError, "no such column: x",
+                                         "SQLITE_ERROR"), "x.db") is None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..config import DatabaseTarget, resolve_database
 from ..db import Database, head_revision, open_database
 from ..errors import UserError
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
@@ -61,15 +63,40 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def open_for_cli(args: argparse.Namespace) -> Database:
-    """Open the database named on the command line and make sure starter data exists."""
-    import kehubao.services  # noqa: F401  (installs the session hooks)
-    from ..services.starter import ensure_starter_data
+def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open the database named on the command line and make sure starter data exists.
 
-    db = open_database(args.db)
-    with db.session() as session:
-        ensure_starter_data(session)
+    Only commands that add data (`create=True`: demo, import, restore) may create a
+    database at a path the user named: for a command that only reads, a missing file is
+    a typo, and silently creating an empty database there would hide it. The default
+    location (first run) is created by any command."""
+    import kehubao.services  # noqa: F401  (installs the session hooks)
+
+    target = resolve_database(args.db)
+    if not create:
+        require_existing(target)
+    db = open_database(target)
+    _ensure_starter_data(db)
     return db
+
+
+def require_existing(target: DatabaseTarget) -> None:
+    if target.path is not None and not target.is_default and not target.path.exists():
+        raise UserError(f"数据库文件不存在：{target.path}")
+
+
+def _ensure_starter_data(db: Database) -> None:
+    """Look first in a read transaction, so that commands that only read never wait for
+    (or fail on) the write lock another program holds; write only the first time."""
+    from ..models import Setting
+    from ..services.starter import STARTER_SETTING, STARTER_VERSION, ensure_starter_data
+
+    with db.session(write=False) as session:
+        setting = session.get(Setting, STARTER_SETTING)
+        loaded = setting is not None and int(setting.value or 0) >= STARTER_VERSION
+    if not loaded:
+        with db.session() as session:
+            ensure_starter_data(session)
 
 
 def entity_counts(db: Database) -> dict[str, int]:
@@ -109,7 +136,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ..services.demo import generate_demo
 
-    db = open_for_cli(args)
+    db = open_for_cli(args, create=True)
     progress = ProgressLine("生成演示数据")
     summary = generate_demo(db, customers=args.customers, seed=args.seed, progress=progress)
     progress.done()
@@ -123,7 +150,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..services.maintenance import check_database, reindex
+    from ..services.maintenance import reindex
 
     db = open_for_cli(args)
     report: dict = {"database": db.target.display}
@@ -131,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         progress = ProgressLine("重建搜索索引")
         report["reindexed"] = reindex(db, progress=lambda f: progress("", f))
         progress.done()
-    problems = check_database(db)
+    problems = _problems(db)
     report["problems"] = problems
     report["ok"] = not problems
     if args.json:
@@ -141,6 +168,26 @@ def cmd_check(args: argparse.Namespace) -> int:
             print("搜索索引已重建：" + "，".join(f"{k} {v:,}" for k, v in report["reindexed"].items()))
         print("检查通过，没有发现问题。" if not problems else "发现问题：\n  " + "\n  ".join(problems))
     return EXIT_OK if not problems else EXIT_BAD_INPUT
+
+
+def _problems(db: Database) -> list[str]:
+    """What `check` found; a file too damaged for the check to finish is itself the
+    finding (exit 1 with a report), not an internal error."""
+    from sqlalchemy.exc import DBAPIError
+
+    from ..db import describe_database_error
+    from ..db_sqlite import is_busy
+    from ..services.maintenance import check_database
+
+    try:
+        return check_database(db)
+    except (DBAPIError, sqlite3.Error) as exc:
+        orig = getattr(exc, "orig", exc)
+        if is_busy(orig) or describe_database_error(exc, db.target.display) is None:
+            raise
+        reason = " ".join(str(orig).split())
+        return [f"数据库文件已损坏，检查无法完成（SQLite：{reason}）；"
+                "请用 kehubao restore 从备份恢复"]
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -156,8 +203,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ..services.maintenance import backup, validate_backup_file
 
     source = Path(args.file).expanduser().absolute()
+    _refuse_same_file(source, resolve_database(args.db))
     validate_backup_file(source)
-    db = open_for_cli(args)
+    db = open_for_cli(args, create=True)
     if db.path is None:
         raise UserError("只能恢复本地数据库文件")
     safety = backup(db, None, label="before-restore")
@@ -170,6 +218,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     restored.dispose()
     print(f"已从 {source} 恢复。恢复前的数据已备份到：{safety}")
     return EXIT_OK
+
+
+def _refuse_same_file(source: Path, target: DatabaseTarget) -> None:
+    """Restoring the database from itself would first back it up, then copy it onto
+    itself (shutil.SameFileError): refuse before touching anything."""
+    if target.path is None or not target.path.exists():
+        return
+    try:
+        same = source.samefile(target.path)
+    except OSError:
+        return
+    if same:
+        raise UserError(f"要恢复的文件就是当前数据库本身，请选择一个备份文件：{source}")
 
 
 def timestamp() -> str:

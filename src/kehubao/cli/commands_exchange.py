@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..errors import UserError
 from .commands_data import open_for_cli
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..exchange.records import ImportSource
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,15 +42,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.importer import ImportOptions, ImportRejected, run_import
-    from ..exchange.records import read_source
 
-    db = open_for_cli(args)
+    path = Path(args.file)
+    check_readable(path)  # before the database is opened (or created) at all
+    db = open_for_cli(args, create=True)
     options = ImportOptions(on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                             dry_run=args.dry_run)
     progress = ProgressLine("导入")
     try:
         with db.session() as session:
-            source = read_source(Path(args.file), args.format, session=session)
+            source = _read_source(path, args.format, session)
             summary = run_import(session, source, options, lambda f, text: progress(text, f))
     except ImportRejected as exc:
         progress.done()
@@ -63,8 +71,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     if summary.warnings:
         print(f"提示 {len(summary.warnings)} 条（前 10 条）：")
         for line, message in summary.warnings[:10]:
-            print(f"  第 {line} 行：{message}")
+            print(f"  第 {line} 行：{message}" if line else f"  {message}")
     return EXIT_OK
+
+
+def check_readable(path: Path) -> None:
+    """A file we cannot read is the user's to fix (name, permissions), not a bug."""
+    if path.is_dir():
+        raise UserError(f"这是一个文件夹，不是文件：{path}")
+    if not path.exists():
+        raise UserError(f"找不到文件：{path}")
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+
+
+def unreadable(path: Path, exc: OSError) -> UserError:
+    if isinstance(exc, PermissionError):
+        return UserError(f"无法读取文件（没有权限）：{path}")
+    return UserError(f"无法读取文件：{path}（{exc.strerror or exc.__class__.__name__}）")
+
+
+def _read_source(path: Path, fmt: str, session: Session) -> ImportSource:
+    from ..exchange.records import read_source
+
+    try:
+        return read_source(path, fmt, session=session)
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
 
 
 def _print_errors(summary) -> None:  # type: ignore[no-untyped-def]
@@ -75,8 +111,8 @@ def _print_errors(summary) -> None:  # type: ignore[no-untyped-def]
 def cmd_export(args: argparse.Namespace) -> int:
     from ..exchange.exporter import export, format_for
 
-    db = open_for_cli(args)
     fmt = format_for(args.file, args.format)
+    db = open_for_cli(args)
     with db.session(write=False) as session:
         if args.file == "-":
             summary = export(session, sys.stdout.buffer, fmt, vcard_version=args.vcard_version)

@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,11 +25,40 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 Handler = Callable[[argparse.Namespace], int]
 
 
+# argparse's own error texts (Python 3.11+), so a usage error reads in one language.
+_ARGPARSE_MESSAGES = (
+    (r"^argument ([^:]+): ", r"参数 \1："),
+    (r"the following arguments are required: ", "缺少必需的参数："),
+    (r"unrecognized arguments: ", "无法识别的参数："),
+    (r"invalid choice: (.*) \(choose from (.*)\)$", r"无效的取值 \1（可选：\2）"),
+    (r"expected one argument", "需要一个值"),
+    (r"invalid (\w+) value: (.*)$", r"无效的值 \2"),
+    (r"ambiguous option: (.*)$", r"选项不明确：\1"),
+)
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with its own messages in Chinese (usage errors still exit 2)."""
+    """argparse with its own words in Chinese: usage line, section titles, errors (usage
+    errors still exit 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="显示本帮助并退出")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
+        for english, chinese in _ARGPARSE_MESSAGES:
+            message = re.sub(english, chinese, message)
         self.exit(EXIT_USAGE, f"{self.prog}：参数错误：{message}\n")
 
 
@@ -39,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kehubao",
         description=f"{APP_DISPLAY_NAME} — 离线客户管理。不带子命令时打开窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"kehubao {__version__}")
+    parser.add_argument("--version", action="version", version=f"kehubao {__version__}",
+                        help="显示版本号并退出")
     add_db_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for module in (commands_data, commands_search, commands_exchange):
@@ -72,16 +103,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")  # past a progress line
         print("已取消", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
+        _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, details only on request
+        if message := _database_failure(exc, args):
+            print(f"错误：{message}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         if os.environ.get("KEHUBAO_DEBUG"):
             raise
-        print(f"客户宝内部错误（{exc.__class__.__name__}：{exc}）。"
+        text = " ".join(str(exc).split())
+        print(f"客户宝内部错误（{exc.__class__.__name__}：{text}）。"
               "设置环境变量 KEHUBAO_DEBUG=1 可查看详情。", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _database_failure(exc: Exception, args: argparse.Namespace) -> str | None:
+    """The user's message for a database that is locked, damaged or read-only: the data,
+    not the program, is at fault, so these are exit 1 rather than "internal error"."""
+    from ..config import resolve_database
+    from ..db import describe_database_error
+
+    return describe_database_error(exc, resolve_database(args.db).display)
+
+
+def _discard_stdout() -> None:
+    """The reader went away (`| head`): send whatever is still buffered, or written by a
+    half-finished writer when it is collected (an XLSX zip's end record), to the null
+    device, so Python prints no BrokenPipeError at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _utf8_streams() -> None:

@@ -58,13 +58,24 @@ class ExportSummary:
         return {"customers": self.customers, "rows": self.rows, "file": self.path}
 
 
+# The format a file name asks for; anything else is refused rather than written as CSV
+# under a misleading name (客户.pdf).
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf", ".vcard": "vcf"}
+
+
 def format_for(path: str, requested: str | None) -> str:
+    """The requested format, else the file's extension; standard output ("-") is CSV."""
     if requested:
         if requested not in FORMATS:
             raise UserError(f"不支持的导出格式“{requested}”（可选：csv、xlsx、vcf）")
         return requested
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"xlsx": "xlsx", "vcf": "vcf", "vcard": "vcf"}.get(suffix, "csv")
+    if path == "-":
+        return "csv"
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        shown = suffix or "（文件名没有扩展名）"
+        raise UserError(f"无法识别的导出格式 {shown}，请用 --format csv|xlsx|vcf")
+    return SUFFIX_FORMATS[suffix]
 
 
 @fewer_collections()

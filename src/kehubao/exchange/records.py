@@ -173,12 +173,23 @@ def _unneutralise(text: str) -> str:
 
 
 def _from_vcards(path: Path) -> ImportSource:
-    contacts, problems = read_vcards(path.read_bytes())
+    data = path.read_bytes()
+    contacts, problems = read_vcards(data)
     if not contacts and problems:
-        raise UserError(problems[0].message)
+        raise UserError(_no_contacts(data, problems[0].message, problems[0].line_no))
     rows = [_vcard_row(c) for c in contacts]
     return ImportSource(path=path, format="vcf", rows=rows,
                         notes=[(p.line_no, p.message) for p in problems])
+
+
+def _no_contacts(data: bytes, reason: str, line: int) -> str:
+    """Why a vCard file gave nothing, without the reader's per-card "已跳过" (which reads
+    like success although nothing is imported)."""
+    if not data.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe").strip():
+        return "文件中没有联系人（文件是空的）"
+    if line == 0:  # not a vCard file at all: the reader's own words say so
+        return reason
+    return f"文件中没有联系人（{reason.removesuffix('，已跳过')}）"
 
 
 _PHONE_FIELDS = {"mobile": F.MOBILE, "fax": F.FAX, "pager": F.PHONE, "work": F.PHONE,

@@ -21,7 +21,7 @@ from itertools import islice
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..bulk import bulk_insert, db_date, db_datetime
+from ..bulk import bulk_insert, db_date, db_datetime, worker_ignores_interrupts
 from ..models import Contact, Customer, SearchDoc, customer_tag, utcnow
 from ..normalize import name_key
 from ..pinyin_keys import sort_key
@@ -235,7 +235,8 @@ def row_batches(tasks: list[RowTask], *, parallel: bool) -> Iterator[Iterator[Ro
         yield map(build_rows, tasks)
         return
     context = multiprocessing.get_context("spawn")  # the same on Windows and Linux
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context,
+                             initializer=worker_ignores_interrupts) as pool:
         try:
             yield _as_built(pool, tasks, in_flight=workers + 2)
         finally:

@@ -84,3 +84,17 @@ def test_a_failing_worker_fails_the_import_and_leaves_nothing(db, tmp_path, monk
         import_rows(db, tmp_path, PEOPLE)
 
     assert table_counts(db) == before
+
+
+def _interrupt_handling(task: writer.RowTask) -> writer.RowBatch:
+    """Runs in the worker process: reports (as the batch size) whether Ctrl-C is ignored."""
+    import signal
+
+    return writer.RowBatch(size=int(signal.getsignal(signal.SIGINT) == signal.SIG_IGN))
+
+
+def test_workers_leave_ctrl_c_to_the_importing_process(monkeypatch):
+    monkeypatch.setattr(writer, "build_rows", _interrupt_handling)
+    task = writer.RowTask([], 1, 1, 1, writer.RowContext({}, {}, "", False))
+    with writer.row_batches([task, task], parallel=True) as batches:
+        assert [batch.size for batch in batches] == [1, 1]

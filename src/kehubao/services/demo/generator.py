@@ -17,14 +17,14 @@ import queue
 import random
 import time
 import traceback
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ...bulk import bulk_insert, fewer_collections, indexes_suspended
+from ...bulk import bulk_insert, fewer_collections, indexes_suspended, worker_ignores_interrupts
 from ...db import Database
 from ...models import (
     Contact,
@@ -104,7 +104,9 @@ def generate_demo(
         conn = session.connection()
         backend = backend_for(session)
         batches = _batches_elsewhere(params, customers) if big else _batches_here(params, customers)
-        with indexes_suspended(conn, BULK_TABLES if big else ()):
+        # closing(): on Ctrl-C or an error the producer process is stopped right away,
+        # not whenever the garbage collector gets to the generator.
+        with closing(batches), indexes_suspended(conn, BULK_TABLES if big else ()):
             done = 0
             for batch in batches:
                 for table, columns, rows in batch.tables():
@@ -144,6 +146,7 @@ def _batches_here(params: dict, customers: int) -> Iterator[Batch]:
 
 def _produce(params: dict, customers: int, out: multiprocessing.Queue) -> None:
     """Body of the producer process: build batches and hand them over, then None."""
+    worker_ignores_interrupts()
     try:
         for batch in _batches_here(params, customers):
             out.put(batch)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Select, column, select, table, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ...models import SearchDoc
@@ -20,6 +21,9 @@ from .text import split_doc
 
 KINDS = ("customer", "contact", "interaction", "script")
 COLUMNS = ("names", "keys", "body")
+# The same definition as the first migration's; recreating a damaged table uses it.
+FTS_DEFINITION = "fts5(names, keys, body, content='', tokenize='unicode61 remove_diacritics 2')"
+SHADOW_SUFFIXES = ("data", "idx", "config", "docsize", "content")
 
 
 def fts_table(kind: str) -> str:
@@ -90,6 +94,40 @@ class FtsBackend:
         name = fts_table(kind)
         session.execute(text(f"INSERT INTO {name}({name}) VALUES ('delete-all')"))
 
+    def recreate(self, session: Session, kind: str) -> None:
+        """Drop the table and create it again, empty: the first step of a full rebuild.
+
+        FTS5's own 'delete-all' and 'rebuild' need a readable index, so they fail on the
+        very damage a rebuild is for; even DROP TABLE fails when the damaged shadow tables
+        stop FTS5 from opening the table. Those are then first reset to the content of a
+        new, empty index, after which the table opens and drops normally."""
+        name = fts_table(kind)
+        try:
+            with session.begin_nested():
+                session.execute(text(f"DROP TABLE IF EXISTS {name}"))
+        except DBAPIError:
+            self._reset_shadow_tables(session, name)
+            session.execute(text(f"DROP TABLE IF EXISTS {name}"))
+        session.execute(text(f"CREATE VIRTUAL TABLE {name} USING {FTS_DEFINITION}"))
+
+    def _reset_shadow_tables(self, session: Session, name: str) -> None:
+        """Make `name`'s shadow tables those of an empty index (copied from a new one)."""
+        blank = f"{name}_blank"
+        session.execute(text(f"DROP TABLE IF EXISTS {blank}"))
+        session.execute(text(f"CREATE VIRTUAL TABLE {blank} USING {FTS_DEFINITION}"))
+        schema = dict(session.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
+        for suffix in SHADOW_SUFFIXES:
+            source, target = f"{blank}_{suffix}", f"{name}_{suffix}"
+            if source not in schema:
+                continue
+            if target in schema:
+                session.execute(text(f"DELETE FROM {target}"))
+            else:
+                session.execute(text(schema[source].replace(source, target, 1)))
+            session.execute(text(f"INSERT INTO {target} SELECT * FROM {source}"))
+        session.execute(text(f"DROP TABLE {blank}"))
+
     def optimize(self, session: Session) -> None:
         for kind in KINDS:
             name = fts_table(kind)
@@ -101,10 +139,8 @@ class FtsBackend:
         problems = []
         for kind in KINDS:
             name = fts_table(kind)
-            try:
-                session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 0)"))
-            except Exception as exc:  # noqa: BLE001 - reported, then repaired by a rebuild
-                problems.append(f"{kind} 全文索引损坏（{exc.__class__.__name__}）")
+            if damage := self._damage(session, name):
+                problems.append(f"{kind} 全文索引损坏（{damage}）")
                 continue
             indexed = session.execute(text(f"SELECT count(*) FROM {name}_docsize")).scalar()
             docs = session.execute(
@@ -112,6 +148,25 @@ class FtsBackend:
             if indexed != docs:
                 problems.append(f"{kind} 全文索引有 {indexed} 条，文档表有 {docs} 条")
         return problems
+
+    def _damage(self, session: Session, name: str) -> str | None:
+        """FTS5's own integrity check; None when it passes. The check is written as an
+        INSERT, so while another program holds the write lock (a check beside an open
+        window) it cannot run: a read that opens and walks the index stands in for it,
+        rather than reporting a healthy index as damaged."""
+        from ...db_sqlite import is_busy
+
+        try:
+            session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 0)"))
+            return None
+        except Exception as exc:  # noqa: BLE001 - reported, then repaired by a rebuild
+            if not is_busy(getattr(exc, "orig", exc)):
+                return exc.__class__.__name__
+        try:
+            session.execute(text(f"SELECT rowid FROM {name} WHERE {name} MATCH 'a OR 1'")).all()
+        except Exception as exc:  # noqa: BLE001
+            return exc.__class__.__name__
+        return None
 
 
 class LikeBackend:
@@ -148,6 +203,9 @@ class LikeBackend:
         pass
 
     def clear(self, session: Session, kind: str) -> None:
+        pass
+
+    def recreate(self, session: Session, kind: str) -> None:
         pass
 
     def optimize(self, session: Session) -> None:

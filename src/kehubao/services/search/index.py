@@ -38,8 +38,8 @@ def rebuild_index(session: Session, progress: Progress | None = None) -> dict[st
     report = progress or (lambda _f: None)
     mark_fresh(session)
     backend = backend_for(session)
-    for kind in KINDS:
-        backend.clear(session, kind)
+    for kind in KINDS:  # recreated, not cleared: a rebuild must also mend a damaged index
+        backend.recreate(session, kind)
     session.execute(delete(SearchDoc))
     conn = session.connection()
     counts: dict[str, int] = {}
