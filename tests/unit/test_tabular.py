@@ -17,184 +17,7 @@ import pytest
 from kehubao.errors import UserError
 from kehubao.exchange.tabular import RawTable, TableReadError, detect_format, read_table
 
-ROWS = [
-    ["姓名", "手机", "公司名称", "地址", "备注"],
-    ["张三", "13812345678", "北京星辰科技有限公司", "北京市朝阳区建国路88号", "老客户"],
-    ["李四", "13900001111", "上海明月贸易有限公司", "上海市浦东新区世纪大道100号", "展会认识"],
-    ["王小明", "13700002222", "广州南方电子厂", "广州市天河区体育西路", "需要报价"],
-    ["欧阳娜娜", "15012345678", "深圳鹏城五金经营部", "深圳市南山区科技园", ""],
-]
-
-
-def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8",
-              delimiter: str = ",", bom: bytes = b"") -> Path:
-    lines = []
-    for row in rows:
-        cells = [f'"{c}"' if any(ch in c for ch in f'{delimiter}"\n') else c for c in row]
-        lines.append(delimiter.join(cells))
-    path.write_bytes(bom + ("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
-
-
-# ------------------------------------------------------------------------- encodings
-
-
-@pytest.mark.parametrize(
-    ("encoding", "bom", "expected"),
-    [
-        ("utf-8", b"", "utf-8"),
-        ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
-        ("gbk", b"", "gb18030"),
-        ("gb18030", b"", "gb18030"),
-    ],
-)
-def test_reads_common_chinese_encodings(tmp_path, encoding, bom, expected):
-    path = write_csv(tmp_path / "list.csv", ROWS, encoding=encoding, bom=bom)
-    table = read_table(path)
-    assert table.rows == ROWS
-    assert table.encoding == expected
-    assert table.source_format == "csv"
-    assert table.delimiter == ","
-    assert table.sheet_name is None
-
-
-def test_gb18030_rare_characters_survive(tmp_path):
-    rows = [["姓名", "公司"], ["王㑇", "䶮记商行"], ["李䶮", "㑇字号工作室"]]
-    path = write_csv(tmp_path / "rare.csv", rows, encoding="gb18030")
-    table = read_table(path)
-    assert table.rows == rows
-    assert table.encoding == "gb18030"
-
-
-def test_short_gbk_file_is_not_misguessed(tmp_path):
-    """charset-normalizer alone tends to call a few GBK characters something exotic."""
-    path = tmp_path / "short.csv"
-    path.write_bytes("姓名,手机\n张伟,13812345678\n".encode("gbk"))
-    assert read_table(path).rows == [["姓名", "手机"], ["张伟", "13812345678"]]
-
-
-def test_mostly_ascii_gbk_file(tmp_path):
-    rows = [["Name", "Mobile", "Email"]]
-    rows += [[f"user{i}", f"1381234{i:04d}", f"u{i}@example.com"] for i in range(300)]
-    rows.append(["刘洋", "13900000000", "liu@example.com"])
-    path = write_csv(tmp_path / "ascii.csv", rows, encoding="gbk")
-    assert read_table(path).rows[-1] == ["刘洋", "13900000000", "liu@example.com"]
-
-
-def test_utf16_le_with_bom_and_tabs_like_excel_unicode_text(tmp_path):
-    path = tmp_path / "unicode.txt"
-    text = "\r\n".join("\t".join(row) for row in ROWS) + "\r\n"
-    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
-    table = read_table(path)
-    assert table.rows == ROWS
-    assert table.encoding == "utf-16"
-    assert table.delimiter == "\t"
-
-
-def test_utf16_be_with_bom(tmp_path):
-    path = tmp_path / "be.csv"
-    text = "\n".join(",".join(row) for row in ROWS)
-    path.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
-    table = read_table(path)
-    assert table.rows == ROWS
-    assert table.encoding == "utf-16"
-
-
-def test_utf16_le_without_bom(tmp_path):
-    path = tmp_path / "nobom.csv"
-    path.write_bytes("\n".join(",".join(r) for r in ROWS).encode("utf-16-le"))
-    assert read_table(path).rows == ROWS
-
-
-def test_big5_traditional_chinese(tmp_path):
-    rows = [
-        ["姓名", "手機", "公司", "地址"],
-        ["張三", "0912345678", "台北星辰科技有限公司", "台北市信義區忠孝東路五段"],
-        ["陳小明", "0988777666", "台中南方電子廠", "台中市西屯區台灣大道"],
-    ]
-    path = write_csv(tmp_path / "big5.csv", rows, encoding="big5")
-    table = read_table(path)
-    assert table.rows == rows
-    assert table.encoding in ("big5", "cp950")
-
-
-def test_western_legacy_encoding_goes_through_charset_normalizer(tmp_path):
-    rows = [["Name", "Company", "City"], ["José Müller", "Société Générale", "Zürich"],
-            ["Zoë Ångström", "Crème Brûlée Café", "Besançon"]]
-    path = write_csv(tmp_path / "latin.csv", rows, encoding="cp1252")
-    table = read_table(path)
-    assert table.rows == rows
-
-
-def test_gbk_notes_full_of_punctuation_and_symbols(tmp_path):
-    rows = [["姓名", "备注"], ["张三", "（总部）、【重要】：①②③……℃——“引号”《书名》"],
-            ["李四", "！？；，。、"]]
-    path = write_csv(tmp_path / "punct.csv", rows, encoding="gbk")
-    assert read_table(path).rows == rows
-
-
-def test_utf8_with_a_corrupt_byte_is_read_and_the_row_reported(tmp_path):
-    data = "\n".join(",".join(row) for row in ROWS).encode("utf-8")
-    path = tmp_path / "broken.csv"
-    cut = data.index("李四".encode())
-    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
-    table = read_table(path)
-    assert table.encoding == "utf-8"
-    assert table.rows[2][0] == "\ufffd李四" and table.rows[1] == ROWS[1]
-    assert [line for line, _note in table.notes] == [3]
-    assert "无法识别的字符" in table.notes[0][1]
-
-
-def test_gbk_file_cut_off_mid_character_keeps_every_row(tmp_path):
-    data = write_csv(tmp_path / "full.csv", ROWS, encoding="gbk").read_bytes()
-    path = tmp_path / "cut.csv"
-    path.write_bytes(data[: data.rindex("深圳市".encode("gbk")) + 1])  # half of 深
-    table = read_table(path)
-    assert table.encoding == "gb18030"
-    assert table.rows[:4] == ROWS[:4] and table.rows[4][:3] == ROWS[4][:3]
-    assert [line for line, _note in table.notes] == [5]
-
-
-def test_many_broken_bytes_are_still_an_error_not_mojibake(tmp_path):
-    data = "\n".join(",".join(row) for row in ROWS).encode("utf-8")
-    path = tmp_path / "broken.csv"
-    path.write_bytes(b"\xff".join(data[i:i + 10] for i in range(0, len(data), 10)))
-    with pytest.raises(TableReadError, match="无法识别文件的编码"):
-        read_table(path)
-
-
-def test_gbk_file_whose_first_64kb_are_ascii(tmp_path):
-    rows = [["Name", "Mobile", "Email"]]
-    rows += [[f"user{i}", f"1381234{i % 10000:04d}", f"u{i}@example.com"] for i in range(3000)]
-    rows += [["刘洋", "13900000000", "liu@example.com"], ["欧阳娜娜", "15012345678", "ou@qq.com"]]
-    path = write_csv(tmp_path / "ascii.csv", rows, encoding="gbk")
-    assert path.stat().st_size > 64 * 1024
-    table = read_table(path)
-    assert table.encoding == "gb18030" and table.notes == []
-    assert [r[0] for r in table.rows[-2:]] == ["刘洋", "欧阳娜娜"]
-
-
-def test_unclosed_quote_is_refused_with_its_row(tmp_path):
-    lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
-             "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
-    path = tmp_path / "quote.csv"
-    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
-        read_table(path)
-
-
-def test_multiline_notes_and_addresses_are_not_taken_for_an_unclosed_quote(tmp_path):
-    rows = [["姓名", "手机", "地址", "备注"],
-            ["张三", "13812345678", "北京市朝阳区, 建国路88号\n国贸大厦, A座", "第一行\n第二行，有逗号, 一个"]]
-    assert read_table(write_csv(tmp_path / "multi.csv", rows)).rows == rows
-
-
-def test_no_replacement_characters_for_any_chinese_encoding(tmp_path):
-    for encoding in ("utf-8", "gbk", "gb18030", "utf-16"):
-        path = write_csv(tmp_path / f"{encoding}.csv", ROWS, encoding=encoding)
-        flat = "".join("".join(row) for row in read_table(path).rows)
-        assert "\ufffd" not in flat
-        assert "北京星辰科技有限公司" in flat
+from .tabular_helpers import ROWS, write_csv
 
 
 # ------------------------------------------------------------------------ delimiters
@@ -237,6 +60,21 @@ def test_quoted_multiline_cells_and_doubled_quotes(tmp_path):
         ["张三", "地址第一行\n第二行", '他说"明天再联系"'],
         ["李四", "上海市, 浦东新区", "逗号,分号;竖线|"],
     ]
+
+
+def test_unclosed_quote_is_refused_with_its_row(tmp_path):
+    lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
+             "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
+        read_table(path)
+
+
+def test_multiline_notes_and_addresses_are_not_taken_for_an_unclosed_quote(tmp_path):
+    rows = [["姓名", "手机", "地址", "备注"],
+            ["张三", "13812345678", "北京市朝阳区, 建国路88号\n国贸大厦, A座", "第一行\n第二行，有逗号, 一个"]]
+    assert read_table(write_csv(tmp_path / "multi.csv", rows)).rows == rows
 
 
 def test_ragged_rows_and_stripped_cells_are_kept(tmp_path):
