@@ -9,19 +9,14 @@ undone later. Contacts added to customers that already existed are few and go th
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..bulk import bulk_insert, db_date, db_datetime, worker_ignores_interrupts
+from ..bulk import bulk_insert, db_date, db_datetime
 from ..models import Contact, Customer, SearchDoc, customer_tag, utcnow
 from ..normalize import name_key
 from ..pinyin_keys import sort_key
@@ -31,6 +26,7 @@ from ..services.journal import record_inserts
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
+from .parallel import Workers, shared_map
 from .prepare import PreparedRow, field_label, shown
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
@@ -40,8 +36,6 @@ CONTACT_COLUMNS = ["id", "customer_id", "name", "name_sort", "gender", "title", 
                    "is_primary", "mobile", "phone", "email", "wechat", "qq", "birthday", "notes",
                    "created_at", "updated_at"]
 BATCH = 5_000
-PARALLEL_FROM = 20_000  # new customers; below this, starting worker processes does not pay
-MAX_WORKERS = 3
 
 
 @dataclass
@@ -171,12 +165,13 @@ class RowBatch:
 
 
 def write_new_customers(session: Session, new: list[NewCustomer],
-                        progress: Callable[[float], None] | None = None) -> Written:
+                        progress: Callable[[float], None] | None = None,
+                        workers: Workers | None = None) -> Written:
     """Insert the new customers, their contacts, tags and search documents.
 
     Rows are built (pinyin sort keys, search documents: about half the work) in batches
-    with ids fixed in advance, so for a big list worker processes build them while this
-    one inserts; the order batches arrive in does not matter."""
+    with ids fixed in advance, so for a big list the `workers` build them while
+    this process inserts; the order batches arrive in does not matter."""
     report = progress or (lambda _f: None)
     conn = session.connection()
     backend = backend_for(session)
@@ -191,16 +186,15 @@ def write_new_customers(session: Session, new: list[NewCustomer],
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
     done = 0
-    with row_batches(tasks, parallel=len(new) >= PARALLEL_FROM) as batches:
-        for batch in batches:
-            bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
-            bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
-            bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
-            bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
-            for kind, rows in batch.fts.items():
-                backend.add_split(conn, kind, rows)
-            done += batch.size
-            report(done / max(len(new), 1))
+    for _index, batch in shared_map(workers, build_rows, tasks):
+        bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
+        bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
+        bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
+        bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
+        for kind, rows in batch.fts.items():
+            backend.add_split(conn, kind, rows)
+        done += batch.size
+        report(done / max(len(new), 1))
     contacts = sum(len(c.contacts) for c in new)
     customer_ids = list(range(first_customer, first_customer + len(new)))
     contact_ids = list(range(first_contact, first_contact + contacts))
@@ -223,36 +217,6 @@ def _tasks(new: list[NewCustomer], customer_id: int, contact_id: int, doc_id: in
         contact_id += contacts
         doc_id += len(chunk) + contacts
     return tasks
-
-
-@contextmanager
-def row_batches(tasks: list[RowTask], *, parallel: bool) -> Iterator[Iterator[RowBatch]]:
-    """Build the batches here, or in worker processes (threads would not help: the GIL
-    would serialise them). A worker that dies makes the import fail with an error rather
-    than hang; leaving the block early (an error, a cancelled import) stops the work."""
-    workers = min(MAX_WORKERS, max(1, (os.cpu_count() or 2) - 1), len(tasks))
-    if not parallel or workers < 1:
-        yield map(build_rows, tasks)
-        return
-    context = multiprocessing.get_context("spawn")  # the same on Windows and Linux
-    with ProcessPoolExecutor(workers, mp_context=context,
-                             initializer=worker_ignores_interrupts) as pool:
-        try:
-            yield _as_built(pool, tasks, in_flight=workers + 2)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _as_built(pool: ProcessPoolExecutor, tasks: list[RowTask], in_flight: int) -> Iterator[RowBatch]:
-    """Batches in the order they are finished, with only a few submitted at a time, so
-    finished batches never pile up in memory faster than they are inserted."""
-    waiting = iter(tasks)
-    running = {pool.submit(build_rows, task) for task in islice(waiting, in_flight)}
-    while running:
-        done, running = wait(running, return_when=FIRST_COMPLETED)
-        running |= {pool.submit(build_rows, task) for task in islice(waiting, len(done))}
-        for future in done:
-            yield future.result()
 
 
 def build_rows(task: RowTask) -> RowBatch:

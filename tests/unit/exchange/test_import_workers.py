@@ -4,11 +4,14 @@ cleanly."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from sqlalchemy import text
 
 from kehubao.db import open_database
-from kehubao.exchange import writer
+from kehubao.exchange import importer, parallel, writer
 from kehubao.services.search import search
 from kehubao.services.starter import ensure_starter_data
 
@@ -49,11 +52,27 @@ def index_entries(db) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
         return out
 
 
-def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch):
-    import_rows(db, tmp_path, PEOPLE)  # in this process: below the threshold
+@pytest.fixture
+def started_workers(monkeypatch):  # type: ignore[no-untyped-def]
+    """Every import gets workers, started before it begins: a test file is far too small
+    to outlast a worker's start-up, and would otherwise be done in this process alone."""
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    original = parallel.Workers.__init__
+
+    def start_first(self, pool, size):  # type: ignore[no-untyped-def]
+        original(self, pool, size)
+        self.ready.result()
+
+    monkeypatch.setattr(parallel.Workers, "__init__", start_first)
+
+
+def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch, started_workers):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    import_rows(db, tmp_path, PEOPLE)  # all in this process
     here = contents(db)
-    monkeypatch.setattr(writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(writer, "BATCH", 2)  # several batches, finishing in any order
+    monkeypatch.setattr(importer, "PREPARE_CHUNK", 3)  # rows prepared in several pieces
     other = open_database(str(tmp_path / "workers.db"))
     with other.session() as s:
         ensure_starter_data(s)  # as the db fixture has
@@ -75,8 +94,8 @@ def _explode(task: writer.RowTask) -> writer.RowBatch:
     raise RuntimeError("worker failed")
 
 
-def test_a_failing_worker_fails_the_import_and_leaves_nothing(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(writer, "PARALLEL_FROM", 1)
+def test_a_failing_worker_fails_the_import_and_leaves_nothing(db, tmp_path, monkeypatch,
+                                                             started_workers):
     monkeypatch.setattr(writer, "build_rows", _explode)
     before = table_counts(db)
 
@@ -86,15 +105,33 @@ def test_a_failing_worker_fails_the_import_and_leaves_nothing(db, tmp_path, monk
     assert table_counts(db) == before
 
 
-def _interrupt_handling(task: writer.RowTask) -> writer.RowBatch:
-    """Runs in the worker process: reports (as the batch size) whether Ctrl-C is ignored."""
+def _where_am_i(item: int) -> tuple[int, bool]:
+    """Runs where shared_map puts it: which process, and whether it ignores Ctrl-C."""
+    import os
     import signal
 
-    return writer.RowBatch(size=int(signal.getsignal(signal.SIGINT) == signal.SIG_IGN))
+    return os.getpid(), signal.getsignal(signal.SIGINT) == signal.SIG_IGN
 
 
-def test_workers_leave_ctrl_c_to_the_importing_process(monkeypatch):
-    monkeypatch.setattr(writer, "build_rows", _interrupt_handling)
-    task = writer.RowTask([], 1, 1, 1, writer.RowContext({}, {}, "", False))
-    with writer.row_batches([task, task], parallel=True) as batches:
-        assert [batch.size for batch in batches] == [1, 1]
+def test_workers_leave_ctrl_c_to_the_importing_process(started_workers):
+    with parallel.worker_pool(True) as workers:
+        results = [result for _index, result in parallel.shared_map(workers, _where_am_i, [1, 2])]
+    assert results and all(pid != os.getpid() and ignores for pid, ignores in results)
+
+
+def test_work_is_shared_with_this_process_and_every_item_done_once():
+    with parallel.worker_pool(True) as workers:  # not started yet: this process begins
+        results = dict(parallel.shared_map(workers, _where_am_i, list(range(40))))
+    assert sorted(results) == list(range(40))
+    assert os.getpid() in {pid for pid, _ignores in results.values()}
+
+
+def test_leaving_does_not_wait_for_busy_workers():
+    with parallel.worker_pool(True) as workers:
+        workers.ready.result()
+        busy = workers.pool.submit(time.sleep, 3)  # a result nobody needs any more
+        while not busy.running():
+            time.sleep(0.01)
+        time.sleep(0.3)  # taken by the worker
+        left = time.perf_counter()
+    assert time.perf_counter() - left < 1.5

@@ -1,0 +1,88 @@
+"""Worker processes for big imports: preparing rows and building database rows.
+
+Threads would not help (the GIL serialises pure-Python work), so a big import gets a small
+pool of processes, started with "spawn" (the same on Windows and Linux). The importing
+process never just waits on them: when no worker has a result ready it takes a piece of
+work itself, so on a two-core laptop both cores are busy from the first second (a worker
+needs about a second to start). A worker that dies fails the import with an error rather
+than hanging it; leaving early (an error, a cancelled import) stops the workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from typing import TypeVar
+
+from ..bulk import worker_ignores_interrupts
+
+__all__ = ["PARALLEL_FROM", "Workers", "shared_map", "worker_pool"]
+
+PARALLEL_FROM = 20_000  # rows; below this, starting worker processes does not pay
+MAX_WORKERS = 3
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class Workers:
+    """A process pool that says when it has started: until then this process does the
+    work alone, so a job smaller than a worker's start-up never waits for one."""
+
+    def __init__(self, pool: ProcessPoolExecutor, size: int) -> None:
+        self.pool = pool
+        self.in_flight = size + 2  # a few queued, so no worker idles between items
+        self.ready = pool.submit(_started)  # also makes the pool start its processes
+
+
+def _started() -> bool:
+    return True
+
+
+@contextmanager
+def worker_pool(enabled: bool) -> Iterator[Workers | None]:
+    """Workers for one big import, or None (work then runs in this process). Leaving the
+    block does not wait for workers still starting or busy: their results are dropped."""
+    if not enabled:
+        yield None
+        return
+    size = min(MAX_WORKERS, max(1, (os.cpu_count() or 2) - 1))
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(size, mp_context=context, initializer=worker_ignores_interrupts)
+    try:
+        yield Workers(pool, size)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
+               items: Sequence[_T]) -> Iterator[tuple[int, _R]]:
+    """(index, fn(item)) for every item, in the order they are finished.
+
+    Only a few items are with the workers at a time, so results never pile up in memory
+    faster than the caller uses them. When none is ready, this process computes one
+    itself, from the far end of the queue. `fn` must be a module-level function (it is
+    pickled by name)."""
+    if workers is None:
+        yield from enumerate(map(fn, items))
+        return
+    waiting = deque(enumerate(items))
+    running: dict[Future[_R], int] = {}
+    while running or waiting:
+        if workers.ready.done():
+            while waiting and len(running) < workers.in_flight:
+                index, item = waiting.popleft()
+                running[workers.pool.submit(fn, item)] = index
+        done = [future for future in running if future.done()]
+        if not done and waiting:
+            index, item = waiting.pop()
+            yield index, fn(item)
+            continue
+        if not done:
+            done = list(wait(running, return_when=FIRST_COMPLETED)[0])
+        for future in done:
+            yield running.pop(future), future.result()
