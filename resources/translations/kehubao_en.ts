@@ -1131,6 +1131,10 @@
         <translation>Import as</translation>
     </message>
     <message>
+        <source>正在检查数据…</source>
+        <translation>Checking the data…</translation>
+    </message>
+    <message>
         <source>提示</source>
         <translation>Note</translation>
     </message>

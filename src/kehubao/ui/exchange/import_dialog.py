@@ -121,10 +121,14 @@ class ImportDialog(QDialog):
             self.load(Path(path))
 
     def load(self, path: Path) -> None:
-        def done(loaded: LoadedFile) -> None:
+        def work(_progress):  # type: ignore[no-untyped-def]
+            loaded = load_file(path)
+            with self.db.session(write=False) as session:  # a mapping remembered for it?
+                return loaded, map_rows(loaded, session=session)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            loaded, source = result
             self.loaded = loaded
-            with self.db.session(write=False) as session:
-                source = map_rows(loaded, session=session)
             self.mapping = list(source.mapping)
             info = f"{path.name} · {loaded.format.upper()}"
             if loaded.encoding:
@@ -138,7 +142,7 @@ class ImportDialog(QDialog):
             self._fill_mapping(source)
             self.refresh_preview()
 
-        run_task(self, self.tr("正在读取文件…"), lambda _p: load_file(path), on_done=done)
+        run_task(self, self.tr("正在读取文件…"), work, on_done=done)
 
     def _fill_mapping(self, source) -> None:  # type: ignore[no-untyped-def]
         table = self.mapping_table
@@ -177,21 +181,27 @@ class ImportDialog(QDialog):
         return ImportOptions(on_duplicate=checked.property("code") if checked else "skip",
                              skip_invalid=self.skip_invalid.isChecked(), overrides=dict(self.overrides))
 
-    def source(self):  # type: ignore[no-untyped-def]
+    def _current_mapping(self) -> list[ImportField] | None:
+        """The mapping as corrected in the table; None for vCards (fixed fields)."""
         assert self.loaded is not None
-        return map_rows(self.loaded, self.mapping if self.loaded.guess is not None else None)
+        return list(self.mapping) if self.loaded.guess is not None else None
 
     def refresh_preview(self) -> None:
+        """Plan every row again (mapping or policy changed) off the GUI thread: a
+        100,000-row list takes seconds, with a progress bar and Cancel."""
         if self.loaded is None:
             return
-        try:
-            source = self.source()
+        loaded, options, mapping = self.loaded, self.options(), self._current_mapping()
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            source = map_rows(loaded, mapping)
             with self.db.session(write=False) as session:
-                rows = plan(session, source, self.options())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._show_plan(rows, source.notes)
+                rows = plan(session, source, options,
+                            lambda f, text: progress(min(f / 0.3, 1.0) * 0.9, text))
+            return rows, source.notes
+
+        run_task(self, self.tr("正在检查数据…"), work,
+                 on_done=lambda result: self._show_plan(*result))
 
     def _show_plan(self, rows, notes) -> None:  # type: ignore[no-untyped-def]
         counts = {"create": 0, "merge": 0, "skip": 0, "error": 0}
@@ -260,15 +270,14 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.loaded is None:
             return
-        source = self.source()
-        options = self.options()
-        mapping = list(self.mapping)
-        signature = self.loaded.signature
+        loaded, options, mapping = self.loaded, self.options(), self._current_mapping()
+        signature = loaded.signature
 
         def work(progress):  # type: ignore[no-untyped-def]
+            source = map_rows(loaded, mapping)
             with self.db.session() as session:
                 summary = run_import(session, source, options, lambda f, text: progress(f, text))
-                if signature:
+                if signature and mapping is not None:
                     remember_mapping(session, signature, mapping)
                 progress.check()  # a cancel pressed at the very end still rolls back
                 return summary

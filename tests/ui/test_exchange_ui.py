@@ -1,0 +1,187 @@
+"""The import and export dialogs as a salesperson uses them: pick a file, check the
+column mapping and what each row will do, change the duplicate policy, import, undo;
+bad files and cancelled imports leave the database as it was."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kehubao.exchange.fields import ImportField
+from kehubao.models import Contact, Customer
+from kehubao.services import customers as svc
+from kehubao.services.contacts import create_contact
+from kehubao.services.customer_list import CustomerFilter
+from kehubao.ui.exchange import import_dialog
+from kehubao.ui.exchange.export_dialog import ExportDialog
+from kehubao.ui.exchange.import_dialog import ImportDialog
+
+from .conftest import settle
+
+TAIWAN_LIST = [["客戶名稱", "聯絡人", "手機", "備註"],
+               ["北京星辰科技有限公司", "张伟", "13812345678", "老客戶"],
+               ["上海明月贸易有限公司", "李娜", "13900001111/13700002222", "展會認識"]]
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    path.write_text("\r\n".join(",".join(row) for row in rows) + "\r\n", encoding=encoding)
+    return path
+
+
+def seed_zhang(window) -> None:  # type: ignore[no-untyped-def]
+    with window.db.session() as s:
+        customer = svc.create_customer(s, {"name": "北京星辰科技有限公司"})
+        s.flush()
+        create_contact(s, customer.id, {"name": "张伟", "mobile": "13812345678"})
+
+
+def idle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Until the dialog's chain of background tasks (read, then preview) is done."""
+    from kehubao.ui.tasks import _running, wait_for_tasks
+
+    for _ in range(3):
+        qtbot.wait(30)
+        qtbot.waitUntil(lambda: not _running, timeout=20_000)
+        wait_for_tasks()
+    qtbot.wait(30)
+
+
+def open_dialog(window, qtbot, path: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(window.db, window, path)
+    qtbot.addWidget(dialog)
+    idle(qtbot)
+    return dialog
+
+
+def mapping_shown(dialog: ImportDialog) -> list[str]:
+    table = dialog.mapping_table
+    return [table.cellWidget(0, c).currentData() for c in range(table.columnCount())]
+
+
+def actions_shown(dialog: ImportDialog) -> dict[int, str]:
+    table = dialog.outcome_table
+    shown = {}
+    for r in range(table.rowCount()):
+        combo = table.cellWidget(r, 2)
+        shown[int(table.item(r, 0).text())] = combo.currentData() if combo else "error"
+    return shown
+
+
+def customer_count(window) -> int:  # type: ignore[no-untyped-def]
+    with window.db.session(write=False) as s:
+        return s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None)))
+
+
+def test_import_shows_mapping_and_outcomes_then_imports_and_undoes(window, qtbot, answer,
+                                                                   tmp_path) -> None:
+    seed_zhang(window)
+    told = answer("yes")
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
+
+    assert mapping_shown(dialog) == ["customer_name", "contact_name", "mobile", "notes"]
+    assert actions_shown(dialog) == {2: "skip", 3: "create"}
+    assert "新建 1" in dialog.summary_label.text() and "跳过 1" in dialog.summary_label.text()
+
+    merge = next(b for b in dialog.duplicate_policy.buttons() if b.property("code") == "merge")
+    merge.setChecked(True)
+    idle(qtbot)
+    assert actions_shown(dialog) == {2: "merge", 3: "create"}
+
+    dialog.import_button.click()
+    idle(qtbot)
+    assert told and "新建客户 1 个" in told[-1]
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    with window.db.session(write=False) as s:
+        li = s.scalars(select(Contact).where(Contact.name == "李娜")).one()
+        assert (li.mobile, li.phone) == ("13900001111", "13700002222")
+        star = s.scalars(select(Customer).where(Customer.name == "北京星辰科技有限公司")).one()
+        assert "老客戶" in (star.notes or "")  # merged into the existing customer
+
+    settle(qtbot, window)
+    assert "导入" in window.actions_by_name["undo"].text()
+    window.actions_by_name["undo"].trigger()
+    settle(qtbot, window)
+    assert customer_count(window) == 1
+
+
+def test_a_column_set_to_ignore_is_not_imported(window, qtbot, answer, tmp_path) -> None:
+    answer("yes")
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
+    notes_box = dialog.mapping_table.cellWidget(0, 3)
+    notes_box.setCurrentIndex(notes_box.findData(ImportField.IGNORE.value))
+    idle(qtbot)
+    assert mapping_shown(dialog)[3] == "ignore"
+
+    dialog.import_button.click()
+    idle(qtbot)
+    with window.db.session(write=False) as s:
+        assert s.scalars(select(Customer.notes).where(Customer.notes.is_not(None))).all() == []
+
+
+def test_rows_with_errors_block_the_import_until_they_are_skipped(window, qtbot, tmp_path) -> None:
+    rows = [["客户名称", "联系人", "手机"], ["", "", "13812345678"], ["甲公司", "张三", "13900001111"]]
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "有误.csv", rows))
+
+    assert actions_shown(dialog) == {2: "error", 3: "create"}
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problems and dialog.problems[0][0] == 2
+    dialog.skip_invalid.setChecked(True)
+    assert dialog.import_button.isEnabled()
+
+
+def test_a_file_that_is_not_a_list_is_explained_and_nothing_changes(window, qtbot, answer,
+                                                                   tmp_path) -> None:
+    told = answer("yes")
+    bad = tmp_path / "客户.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    dialog = open_dialog(window, qtbot, bad)
+
+    assert dialog.loaded is None and not dialog.import_button.isEnabled()
+    assert told and "不是文本表格" in told[-1]
+    assert customer_count(window) == 0
+
+
+def test_a_cancelled_import_leaves_nothing_behind(window, qtbot, answer, tmp_path,
+                                                  monkeypatch) -> None:
+    from kehubao.ui.tasks import _running
+
+    answer("yes")
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
+    gate = threading.Event()
+    real_import = import_dialog.run_import
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        summary = real_import(*args, **kwargs)  # everything written, not yet committed
+        gate.wait(10)
+        return summary
+
+    monkeypatch.setattr(import_dialog, "run_import", held)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(_running), timeout=5000)
+    _running[0].progress.cancel()  # as the progress dialog's 取消 button does
+    gate.set()
+    idle(qtbot)
+
+    assert customer_count(window) == 0
+    assert dialog.result() != ImportDialog.DialogCode.Accepted
+
+
+def test_export_dialog_writes_the_chosen_format_and_scope(window, qtbot, tmp_path) -> None:
+    seed_zhang(window)
+    with window.db.session() as s:
+        other = svc.create_customer(s, {"name": "上海明月贸易有限公司"}).id
+    dialog = ExportDialog(window.db, CustomerFilter(), [other], window)
+    qtbot.addWidget(dialog)
+    csv_button = next(b for b in dialog.format.buttons() if b.property("fmt") == 1)
+    csv_button.setChecked(True)
+    scopes = {b.property("code"): b for b in dialog.scope.buttons()}
+    assert set(scopes) == {"all", "selection"} and scopes["selection"].isChecked()
+
+    dialog.run_export(str(tmp_path / "选中.csv"))
+    idle(qtbot)
+    text = (tmp_path / "选中.csv").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
+    assert "上海明月贸易有限公司" in text.decode("utf-8-sig")
+    assert "北京星辰科技有限公司" not in text.decode("utf-8-sig")
