@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import phonenumbers
 
@@ -283,10 +284,13 @@ def clean_text(raw: object, max_length: int | None = None) -> str | None:
     return text
 
 
+_NAME_NOISE = re.compile(r"[\s·・.\-_]")
+
+
+@lru_cache(maxsize=65_536)  # an import compares each name several times; companies repeat
 def name_key(text: str | None) -> str:
     """The form of a name used for exact/duplicate comparison: case- and width-folded,
     without spaces or the dots of transliterated names (安娜·卡列尼娜)."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s·・.\-_]", "", text)
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())

@@ -130,20 +130,25 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
     mapping = list(mapping) if mapping is not None else list(guess.mapping)
     if len(mapping) != len(guess.headers):
         raise UserError("列对应关系的列数与文件不一致，请重新选择")
-    rows = []
+    # Per mapped column: (index, field, label for the notes). Ignored columns cost nothing.
     headers = list(guess.headers)
+    columns = [(n, F.NOTES if target == F.OTHER else target,
+                (headers[n].strip() or f"第{n + 1}列") if target == F.OTHER else None)
+               for n, target in enumerate(mapping) if target != F.IGNORE]
+    rows = []
     for line, cells in zip(_data_lines(guess), guess.data_rows, strict=True):
-        row = SourceRow(line=line)
-        for n, (cell, target) in enumerate(zip(cells, mapping, strict=False)):
-            text = cell.strip()
-            if target == F.IGNORE or not text:
+        values: dict[ImportField, list[str]] = {}
+        for n, target, label in columns:  # data rows are as wide as the headers
+            text = cells[n].strip()
+            if not text:
                 continue
-            if target == F.OTHER:  # "客户级别：A", among the notes
-                label = (headers[n].strip() if n < len(headers) else "") or f"第{n + 1}列"
-                text, target = f"{label}：{text}", F.NOTES
-            row.values.setdefault(target, []).append(_unneutralise(text))
-        if row.values:
-            rows.append(row)
+            if text[0] == "'":
+                text = _unneutralise(text)
+            if label is not None:  # "客户级别：A", among the notes
+                text = f"{label}：{text}"
+            values.setdefault(target, []).append(text)
+        if values:
+            rows.append(SourceRow(line=line, values=values))
     return ImportSource(
         path=loaded.path, format=loaded.format, rows=rows, headers=list(guess.headers),
         mapping=mapping, preview=guess.data_rows[:20], signature=signature, remembered=remembered,
