@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -37,6 +38,19 @@ class Workers:
         self.pool = pool
         self.in_flight = size + 2  # a few queued, so no worker idles between items
         self.ready = pool.submit(_started)  # also makes the pool start its processes
+
+        self.broken = False  # a worker died: the pool takes no more work
+
+    def usable(self) -> bool:
+        """Started, and not broken: until then (or ever after) work stays here."""
+        return self.ready.done() and self.ready.exception() is None and not self.broken
+
+    def submit(self, fn: Callable[[_T], _R], item: _T) -> Future[_R] | None:
+        try:
+            return self.pool.submit(fn, item)
+        except BrokenProcessPool:
+            self.broken = True
+            return None
 
 
 def _started() -> bool:
@@ -65,18 +79,19 @@ def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
 
     Only a few items are with the workers at a time, so results never pile up in memory
     faster than the caller uses them. When none is ready, this process computes one
-    itself, from the far end of the queue. `fn` must be a module-level function (it is
-    pickled by name)."""
+    itself, from the far end of the queue. Workers that cannot start or die (an
+    antivirus, a frozen build without multiprocessing support) only cost speed: their
+    items are computed here. `fn` must be a module-level function (pickled by name)."""
     if workers is None:
         yield from enumerate(map(fn, items))
         return
     waiting = deque(enumerate(items))
-    running: dict[Future[_R], int] = {}
+    running: dict[Future[_R], tuple[int, _T]] = {}
     while running or waiting:
-        if workers.ready.done():
-            while waiting and len(running) < workers.in_flight:
-                index, item = waiting.popleft()
-                running[workers.pool.submit(fn, item)] = index
+        while workers.usable() and waiting and len(running) < workers.in_flight:
+            future = workers.submit(fn, waiting[0][1])
+            if future is not None:
+                running[future] = waiting.popleft()
         done = [future for future in running if future.done()]
         if not done and waiting:
             index, item = waiting.pop()
@@ -85,4 +100,10 @@ def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
         if not done:
             done = list(wait(running, return_when=FIRST_COMPLETED)[0])
         for future in done:
-            yield running.pop(future), future.result()
+            index, item = running.pop(future)
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                workers.broken = True
+                result = fn(item)
+            yield index, result

@@ -135,3 +135,18 @@ def test_leaving_does_not_wait_for_busy_workers():
         time.sleep(0.3)  # taken by the worker
         left = time.perf_counter()
     assert time.perf_counter() - left < 1.5
+
+
+def _die_outside_tests(item: int) -> int:
+    """Squares here; in a worker process it dies instead, as after an antivirus or a crash."""
+    if os.getpid() != int(os.environ["KEHUBAO_TEST_PID"]):
+        os._exit(3)
+    return item * item
+
+
+def test_workers_that_die_only_cost_speed(started_workers, monkeypatch):
+    monkeypatch.setenv("KEHUBAO_TEST_PID", str(os.getpid()))  # inherited by the workers
+    with parallel.worker_pool(True) as workers:
+        results = dict(parallel.shared_map(workers, _die_outside_tests, list(range(12))))
+        assert workers.broken
+    assert results == {n: n * n for n in range(12)}
