@@ -26,15 +26,14 @@ from ..normalize import name_key
 from ..services.journal import operation
 from .matching import match_existing, match_within_file
 from . import parallel
-from .parallel import Workers, shared_map
-from .prepare import PreparedRow, field_label, prepare_chunk, shown
+from .parallel import Workers
+from .prepare import PreparedRow, field_label, prepare_row, shown
 from .records import ImportSource
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
 from .writer import NewContact, NewCustomer, write_new_customers
 
 ON_DUPLICATE = ("skip", "merge", "new")
-PREPARE_CHUNK = 5_000  # rows per piece of preparing work (in workers for big files)
 Progress = Callable[[float, str], None]
 
 
@@ -89,20 +88,19 @@ class ImportRejected(UserError):
 
 @fewer_collections()
 def plan(session: Session, source: ImportSource, options: ImportOptions,
-         progress: Progress | None = None,
-         workers: Workers | None = None) -> list[PreparedRow]:
-    """Prepare every row and decide what it will do. Reads only. With `workers`, rows
-    are prepared in worker processes too (see parallel.py)."""
+         progress: Progress | None = None) -> list[PreparedRow]:
+    """Prepare every row and decide what it will do. Reads only.
+
+    (Preparing in worker processes was tried: pickling the rows both ways ate the gain.)"""
     if options.on_duplicate not in ON_DUPLICATE:
         raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
     report = progress or (lambda _f, _t: None)
-    chunks = [source.rows[start : start + PREPARE_CHUNK]
-              for start in range(0, len(source.rows), PREPARE_CHUNK)]
-    prepared: list[list[PreparedRow]] = [[] for _chunk in chunks]
-    for done, (index, chunk_rows) in enumerate(shared_map(workers, prepare_chunk, chunks), start=1):
-        prepared[index] = chunk_rows
-        report(0.3 * done / len(chunks), "正在检查数据…")
-    rows = [row for chunk_rows in prepared for row in chunk_rows]
+    rows = []
+    total = max(len(source.rows), 1)
+    for n, src in enumerate(source.rows):
+        rows.append(prepare_row(src))
+        if n % 2000 == 0:
+            report(0.3 * n / total, "正在检查数据…")
     report(0.3, "正在查找重复…")
     match_existing(session, rows)
     match_within_file(rows)
@@ -129,13 +127,13 @@ def run_import(session: Session, source: ImportSource, options: ImportOptions,
     report = progress or (lambda _f, _t: None)
     if not source.rows:
         raise UserError(f"文件“{source.path.name}”中没有可导入的数据行")
-    with parallel.worker_pool(len(source.rows) >= parallel.PARALLEL_FROM) as workers:
+    with parallel.worker_pool(len(source.rows) >= parallel.BUILD_FROM) as workers:
         return _run(session, source, options, report, started, workers)
 
 
 def _run(session: Session, source: ImportSource, options: ImportOptions, report: Progress,
          started: float, workers: Workers | None) -> ImportSummary:
-    rows = plan(session, source, options, report, workers)
+    rows = plan(session, source, options, report)
     summary = ImportSummary(file=source.path.name, format=source.format, rows=len(rows),
                             dry_run=options.dry_run)
     summary.errors = [(r.line, e) for r in rows for e in r.errors]

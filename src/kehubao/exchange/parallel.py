@@ -1,4 +1,5 @@
-"""Worker processes for big imports: preparing rows and building database rows.
+"""Worker processes for big imports: building database rows (pinyin keys, search
+documents) while the importing process inserts them.
 
 Threads would not help (the GIL serialises pure-Python work), so a big import gets a small
 pool of processes, started with "spawn" (the same on Windows and Linux). The importing
@@ -21,9 +22,9 @@ from typing import TypeVar
 
 from ..bulk import worker_ignores_interrupts
 
-__all__ = ["PARALLEL_FROM", "Workers", "shared_map", "worker_pool"]
+__all__ = ["BUILD_FROM", "Workers", "shared_map", "worker_pool"]
 
-PARALLEL_FROM = 20_000  # rows; below this, starting worker processes does not pay
+BUILD_FROM = 20_000  # new customers; below this, starting worker processes does not pay
 MAX_WORKERS = 3
 
 _T = TypeVar("_T")
@@ -31,26 +32,41 @@ _R = TypeVar("_R")
 
 
 class Workers:
-    """A process pool that says when it has started: until then this process does the
-    work alone, so a job smaller than a worker's start-up never waits for one."""
+    """A process pool started on first use, that says when it is up: until then this
+    process does the work alone, so a job smaller than a worker's start-up never waits
+    for one, and a job that turns out small never starts the pool at all."""
 
-    def __init__(self, pool: ProcessPoolExecutor, size: int) -> None:
-        self.pool = pool
+    def __init__(self, size: int) -> None:
+        self.size = size
         self.in_flight = size + 2  # a few queued, so no worker idles between items
-        self.ready = pool.submit(_started)  # also makes the pool start its processes
-
+        self.pool: ProcessPoolExecutor | None = None
+        self.ready: Future[bool] | None = None
         self.broken = False  # a worker died: the pool takes no more work
+
+    def start(self) -> None:
+        if self.pool is None:
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(self.size, mp_context=context,
+                                            initializer=worker_ignores_interrupts)
+            self.ready = self.pool.submit(_started)
 
     def usable(self) -> bool:
         """Started, and not broken: until then (or ever after) work stays here."""
-        return self.ready.done() and self.ready.exception() is None and not self.broken
+        ready = self.ready
+        return ready is not None and ready.done() and ready.exception() is None and not self.broken
 
     def submit(self, fn: Callable[[_T], _R], item: _T) -> Future[_R] | None:
+        assert self.pool is not None
         try:
             return self.pool.submit(fn, item)
         except BrokenProcessPool:
             self.broken = True
             return None
+
+    def close(self) -> None:
+        """Does not wait for workers still starting or busy: their results are dropped."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _started() -> bool:
@@ -59,18 +75,16 @@ def _started() -> bool:
 
 @contextmanager
 def worker_pool(enabled: bool) -> Iterator[Workers | None]:
-    """Workers for one big import, or None (work then runs in this process). Leaving the
-    block does not wait for workers still starting or busy: their results are dropped."""
+    """Workers for one big import (started when first used), or None: work then runs in
+    this process."""
     if not enabled:
         yield None
         return
-    size = min(MAX_WORKERS, max(1, (os.cpu_count() or 2) - 1))
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(size, mp_context=context, initializer=worker_ignores_interrupts)
+    workers = Workers(min(MAX_WORKERS, max(1, (os.cpu_count() or 2) - 1)))
     try:
-        yield Workers(pool, size)
+        yield workers
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        workers.close()
 
 
 def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
@@ -85,6 +99,7 @@ def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
     if workers is None:
         yield from enumerate(map(fn, items))
         return
+    workers.start()
     waiting = deque(enumerate(items))
     running: dict[Future[_R], tuple[int, _T]] = {}
     while running or waiting:

@@ -132,11 +132,6 @@ def prepare_row(src: SourceRow) -> PreparedRow:
     return row
 
 
-def prepare_chunk(rows: list[SourceRow]) -> list[PreparedRow]:
-    """prepare_row for a slice of the file: the unit of work a worker process gets."""
-    return [prepare_row(src) for src in rows]
-
-
 def field_label(key: str, labels: dict) -> str:
     return labels[key].label if key in labels else key
 

@@ -26,6 +26,7 @@ from ..services.journal import record_inserts
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
+from . import parallel
 from .parallel import Workers, shared_map
 from .prepare import PreparedRow, field_label, shown
 
@@ -186,7 +187,8 @@ def write_new_customers(session: Session, new: list[NewCustomer],
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
     done = 0
-    for _index, batch in shared_map(workers, build_rows, tasks):
+    helpers = workers if len(new) >= parallel.BUILD_FROM else None
+    for _index, batch in shared_map(helpers, build_rows, tasks):
         bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
         bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
         bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from kehubao.db import open_database
-from kehubao.exchange import importer, parallel, writer
+from kehubao.exchange import parallel, writer
 from kehubao.services.search import search
 from kehubao.services.starter import ensure_starter_data
 
@@ -56,23 +56,22 @@ def index_entries(db) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
 def started_workers(monkeypatch):  # type: ignore[no-untyped-def]
     """Every import gets workers, started before it begins: a test file is far too small
     to outlast a worker's start-up, and would otherwise be done in this process alone."""
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    original = parallel.Workers.__init__
+    monkeypatch.setattr(parallel, "BUILD_FROM", 1)
+    original = parallel.Workers.start
 
-    def start_first(self, pool, size):  # type: ignore[no-untyped-def]
-        original(self, pool, size)
+    def start_and_wait(self):  # type: ignore[no-untyped-def]
+        original(self)
         self.ready.result()
 
-    monkeypatch.setattr(parallel.Workers, "__init__", start_first)
+    monkeypatch.setattr(parallel.Workers, "start", start_and_wait)
 
 
 def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch, started_workers):
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(parallel, "BUILD_FROM", 10**9)
     import_rows(db, tmp_path, PEOPLE)  # all in this process
     here = contents(db)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "BUILD_FROM", 1)
     monkeypatch.setattr(writer, "BATCH", 2)  # several batches, finishing in any order
-    monkeypatch.setattr(importer, "PREPARE_CHUNK", 3)  # rows prepared in several pieces
     other = open_database(str(tmp_path / "workers.db"))
     with other.session() as s:
         ensure_starter_data(s)  # as the db fixture has
@@ -128,6 +127,7 @@ def test_work_is_shared_with_this_process_and_every_item_done_once():
 
 def test_leaving_does_not_wait_for_busy_workers():
     with parallel.worker_pool(True) as workers:
+        workers.start()
         workers.ready.result()
         busy = workers.pool.submit(time.sleep, 3)  # a result nobody needs any more
         while not busy.running():
@@ -150,3 +150,11 @@ def test_workers_that_die_only_cost_speed(started_workers, monkeypatch):
         results = dict(parallel.shared_map(workers, _die_outside_tests, list(range(12))))
         assert workers.broken
     assert results == {n: n * n for n in range(12)}
+
+
+def test_a_pool_nobody_needs_is_never_started(db, tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(parallel.Workers, "start", lambda self: started.append(self))
+    monkeypatch.setattr(parallel, "BUILD_FROM", 1)
+    import_rows(db, tmp_path, PEOPLE, dry_run=True)  # no rows to build: nothing to share
+    assert started == []
