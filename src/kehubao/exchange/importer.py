@@ -25,8 +25,6 @@ from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
 from ..services.journal import operation
 from .matching import match_existing, match_within_file
-from . import parallel
-from .parallel import Workers
 from .prepare import PreparedRow, field_label, prepare_row, shown
 from .records import ImportSource
 from ..services.contacts import CONTACT_FIELDS
@@ -89,9 +87,8 @@ class ImportRejected(UserError):
 @fewer_collections()
 def plan(session: Session, source: ImportSource, options: ImportOptions,
          progress: Progress | None = None) -> list[PreparedRow]:
-    """Prepare every row and decide what it will do. Reads only.
-
-    (Preparing in worker processes was tried: pickling the rows both ways ate the gain.)"""
+    """Prepare every row and decide what it will do. Reads only. (Preparing in worker
+    processes was tried: pickling the rows both ways ate the gain.)"""
     if options.on_duplicate not in ON_DUPLICATE:
         raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
     report = progress or (lambda _f, _t: None)
@@ -127,12 +124,6 @@ def run_import(session: Session, source: ImportSource, options: ImportOptions,
     report = progress or (lambda _f, _t: None)
     if not source.rows:
         raise UserError(f"文件“{source.path.name}”中没有可导入的数据行")
-    with parallel.worker_pool(len(source.rows) >= parallel.BUILD_FROM) as workers:
-        return _run(session, source, options, report, started, workers)
-
-
-def _run(session: Session, source: ImportSource, options: ImportOptions, report: Progress,
-         started: float, workers: Workers | None) -> ImportSummary:
     rows = plan(session, source, options, report)
     summary = ImportSummary(file=source.path.name, format=source.format, rows=len(rows),
                             dry_run=options.dry_run)
@@ -158,8 +149,7 @@ def _run(session: Session, source: ImportSource, options: ImportOptions, report:
         for entry in work.attach:
             _attach_contact(session, entry, stamp)
         report(0.5, "正在写入…")
-        write_new_customers(session, work.new, lambda f: report(0.5 + 0.5 * f, "正在写入…"),
-                            workers)
+        write_new_customers(session, work.new, lambda f: report(0.5 + 0.5 * f, "正在写入…"))
         summary.operation_id = op.id
         op.details = {**(op.details or {}), "created": summary.created,
                       "merged": summary.merged, "skipped": summary.skipped}

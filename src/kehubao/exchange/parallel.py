@@ -5,8 +5,9 @@ Threads would not help (the GIL serialises pure-Python work), so a big import ge
 pool of processes, started with "spawn" (the same on Windows and Linux). The importing
 process never just waits on them: when no worker has a result ready it takes a piece of
 work itself, so on a two-core laptop both cores are busy from the first second (a worker
-needs about a second to start). A worker that dies fails the import with an error rather
-than hanging it; leaving early (an error, a cancelled import) stops the workers.
+needs about a second to start). A worker that cannot start or dies only costs speed;
+an error raised by the work itself fails the import as it would here. Leaving early (an
+error, a cancelled import) drops the workers' results without waiting for them.
 """
 
 from __future__ import annotations
@@ -32,31 +33,22 @@ _R = TypeVar("_R")
 
 
 class Workers:
-    """A process pool started on first use, that says when it is up: until then this
-    process does the work alone, so a job smaller than a worker's start-up never waits
-    for one, and a job that turns out small never starts the pool at all."""
+    """A process pool that says when it is up: until then this process does the work
+    alone, so a job smaller than a worker's start-up never waits for one."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
         self.in_flight = size + 2  # a few queued, so no worker idles between items
-        self.pool: ProcessPoolExecutor | None = None
-        self.ready: Future[bool] | None = None
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(size, mp_context=context,
+                                        initializer=worker_ignores_interrupts)
+        self.ready = self.pool.submit(_started)  # also makes the pool start its processes
         self.broken = False  # a worker died: the pool takes no more work
-
-    def start(self) -> None:
-        if self.pool is None:
-            context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(self.size, mp_context=context,
-                                            initializer=worker_ignores_interrupts)
-            self.ready = self.pool.submit(_started)
 
     def usable(self) -> bool:
         """Started, and not broken: until then (or ever after) work stays here."""
-        ready = self.ready
-        return ready is not None and ready.done() and ready.exception() is None and not self.broken
+        return self.ready.done() and self.ready.exception() is None and not self.broken
 
     def submit(self, fn: Callable[[_T], _R], item: _T) -> Future[_R] | None:
-        assert self.pool is not None
         try:
             return self.pool.submit(fn, item)
         except BrokenProcessPool:
@@ -65,8 +57,7 @@ class Workers:
 
     def close(self) -> None:
         """Does not wait for workers still starting or busy: their results are dropped."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _started() -> bool:
@@ -75,8 +66,7 @@ def _started() -> bool:
 
 @contextmanager
 def worker_pool(enabled: bool) -> Iterator[Workers | None]:
-    """Workers for one big import (started when first used), or None: work then runs in
-    this process."""
+    """Workers for one big import, or None: work then runs in this process."""
     if not enabled:
         yield None
         return
@@ -99,7 +89,6 @@ def shared_map(workers: Workers | None, fn: Callable[[_T], _R],
     if workers is None:
         yield from enumerate(map(fn, items))
         return
-    workers.start()
     waiting = deque(enumerate(items))
     running: dict[Future[_R], tuple[int, _T]] = {}
     while running or waiting:

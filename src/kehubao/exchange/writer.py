@@ -27,7 +27,7 @@ from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
 from . import parallel
-from .parallel import Workers, shared_map
+from .parallel import shared_map, worker_pool
 from .prepare import PreparedRow, field_label, shown
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
@@ -166,13 +166,12 @@ class RowBatch:
 
 
 def write_new_customers(session: Session, new: list[NewCustomer],
-                        progress: Callable[[float], None] | None = None,
-                        workers: Workers | None = None) -> Written:
+                        progress: Callable[[float], None] | None = None) -> Written:
     """Insert the new customers, their contacts, tags and search documents.
 
     Rows are built (pinyin sort keys, search documents: about half the work) in batches
-    with ids fixed in advance, so for a big list the `workers` build them while
-    this process inserts; the order batches arrive in does not matter."""
+    with ids fixed in advance, so for a big list worker processes build them while this
+    one inserts (see parallel.py); the order batches arrive in does not matter."""
     report = progress or (lambda _f: None)
     conn = session.connection()
     backend = backend_for(session)
@@ -187,16 +186,16 @@ def write_new_customers(session: Session, new: list[NewCustomer],
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
     done = 0
-    helpers = workers if len(new) >= parallel.BUILD_FROM else None
-    for _index, batch in shared_map(helpers, build_rows, tasks):
-        bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
-        bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
-        bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
-        bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
-        for kind, rows in batch.fts.items():
-            backend.add_split(conn, kind, rows)
-        done += batch.size
-        report(done / max(len(new), 1))
+    with worker_pool(len(new) >= parallel.BUILD_FROM) as workers:
+        for _index, batch in shared_map(workers, build_rows, tasks):
+            bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
+            bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
+            bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
+            bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
+            for kind, rows in batch.fts.items():
+                backend.add_split(conn, kind, rows)
+            done += batch.size
+            report(done / max(len(new), 1))
     contacts = sum(len(c.contacts) for c in new)
     customer_ids = list(range(first_customer, first_customer + len(new)))
     contact_ids = list(range(first_contact, first_contact + contacts))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections import Counter
 from datetime import date
 from pathlib import Path
 

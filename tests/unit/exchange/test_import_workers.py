@@ -57,13 +57,13 @@ def started_workers(monkeypatch):  # type: ignore[no-untyped-def]
     """Every import gets workers, started before it begins: a test file is far too small
     to outlast a worker's start-up, and would otherwise be done in this process alone."""
     monkeypatch.setattr(parallel, "BUILD_FROM", 1)
-    original = parallel.Workers.start
+    original = parallel.Workers.__init__
 
-    def start_and_wait(self):  # type: ignore[no-untyped-def]
-        original(self)
+    def start_and_wait(self, size):  # type: ignore[no-untyped-def]
+        original(self, size)
         self.ready.result()
 
-    monkeypatch.setattr(parallel.Workers, "start", start_and_wait)
+    monkeypatch.setattr(parallel.Workers, "__init__", start_and_wait)
 
 
 def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch, started_workers):
@@ -127,7 +127,6 @@ def test_work_is_shared_with_this_process_and_every_item_done_once():
 
 def test_leaving_does_not_wait_for_busy_workers():
     with parallel.worker_pool(True) as workers:
-        workers.start()
         workers.ready.result()
         busy = workers.pool.submit(time.sleep, 3)  # a result nobody needs any more
         while not busy.running():
@@ -150,11 +149,3 @@ def test_workers_that_die_only_cost_speed(started_workers, monkeypatch):
         results = dict(parallel.shared_map(workers, _die_outside_tests, list(range(12))))
         assert workers.broken
     assert results == {n: n * n for n in range(12)}
-
-
-def test_a_pool_nobody_needs_is_never_started(db, tmp_path, monkeypatch):
-    started = []
-    monkeypatch.setattr(parallel.Workers, "start", lambda self: started.append(self))
-    monkeypatch.setattr(parallel, "BUILD_FROM", 1)
-    import_rows(db, tmp_path, PEOPLE, dry_run=True)  # no rows to build: nothing to share
-    assert started == []
