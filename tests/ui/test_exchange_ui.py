@@ -185,3 +185,30 @@ def test_export_dialog_writes_the_chosen_format_and_scope(window, qtbot, tmp_pat
     assert text.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
     assert "上海明月贸易有限公司" in text.decode("utf-8-sig")
     assert "北京星辰科技有限公司" not in text.decode("utf-8-sig")
+
+
+def test_problem_list_is_saved_for_excel(window, qtbot, tmp_path, monkeypatch) -> None:
+    import csv
+
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    book = openpyxl.Workbook()
+    book.active.title = "上海"
+    for row in (["客户名称", "手机"], ["乙公司", "13700002222"]):
+        book.active.append(row)
+    sheet = book.create_sheet("北京")
+    for row in (["客户名称", "手机"], ["", "13812345678"], ["甲公司", "13900001111"],
+                ["丙公司", "13600003333"]):
+        sheet.append(row)
+    book.save(tmp_path / "两个表.xlsx")
+    dialog = open_dialog(window, qtbot, tmp_path / "两个表.xlsx")
+    assert "北京" in dialog.file_label.text() and "上海" in dialog.file_label.text()
+
+    saved = tmp_path / "问题.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), "")))
+    dialog.save_problem_list()
+    rows = list(csv.reader(saved.open(encoding="utf-8-sig")))
+    assert rows[0] == ["行号", "类别", "说明"]
+    assert ["", "提示"] == rows[1][:2] and "上海" in rows[1][2]  # about the whole file
+    assert rows[2][:2] == ["2", "错误"]

@@ -261,7 +261,7 @@ class ImportDialog(QDialog):
             with open(path, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow([self.tr("行号"), self.tr("类别"), self.tr("说明")])
-                writer.writerows(sorted(self.problems))
+                writer.writerows((line or "", kind, text) for line, kind, text in sorted(self.problems))
         except OSError as exc:
             QMessageBox.warning(self, self.windowTitle(), self.tr("无法保存：%1").replace("%1", str(exc)))
 
