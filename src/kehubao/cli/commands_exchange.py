@@ -5,17 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from .commands_data import open_for_cli
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from ..exchange.records import ImportSource
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="导入 Excel、CSV 或 vCard 名单")
@@ -42,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.importer import ImportOptions, ImportRejected, run_import
+    from ..exchange.records import read_source
 
     path = Path(args.file)
     check_readable(path)  # before the database is opened (or created) at all
@@ -51,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     progress = ProgressLine("导入")
     try:
         with db.session() as session:
-            source = _read_source(path, args.format, session)
+            source = read_source(path, args.format, session=session)
             summary = run_import(session, source, options, lambda f, text: progress(text, f))
     except ImportRejected as exc:
         progress.done()
@@ -85,21 +79,8 @@ def check_readable(path: Path) -> None:
         with path.open("rb") as fh:
             fh.read(1)
     except OSError as exc:
-        raise unreadable(path, exc) from exc
+        from ..exchange.records import unreadable
 
-
-def unreadable(path: Path, exc: OSError) -> UserError:
-    if isinstance(exc, PermissionError):
-        return UserError(f"无法读取文件（没有权限）：{path}")
-    return UserError(f"无法读取文件：{path}（{exc.strerror or exc.__class__.__name__}）")
-
-
-def _read_source(path: Path, fmt: str, session: Session) -> ImportSource:
-    from ..exchange.records import read_source
-
-    try:
-        return read_source(path, fmt, session=session)
-    except OSError as exc:
         raise unreadable(path, exc) from exc
 
 

@@ -100,12 +100,22 @@ class LoadedFile:
 @fewer_collections()
 def load_file(path: Path, format: str = "auto") -> LoadedFile:
     path = Path(path)
-    fmt = detect(path, format)
-    if fmt == "vcf":
-        return LoadedFile(path=path, format=fmt, vcards=_from_vcards(path))
-    table = read_table(path, "csv" if fmt == "csv" else fmt)
+    try:
+        fmt = detect(path, format)
+        if fmt == "vcf":
+            return LoadedFile(path=path, format=fmt, vcards=_from_vcards(path))
+        table = read_table(path, "csv" if fmt == "csv" else fmt)
+    except OSError as exc:  # permissions, a file locked by Excel on Windows, vanished…
+        raise unreadable(path, exc) from exc
     return LoadedFile(path=path, format=fmt, guess=guess_header(table), encoding=table.encoding,
                       sheet_name=table.sheet_name, notes=table.notes)
+
+
+def unreadable(path: Path, exc: OSError) -> UserError:
+    """A file the user named but we cannot read: theirs to fix, said plainly."""
+    if isinstance(exc, PermissionError):
+        return UserError(f"无法读取文件（没有权限）：{path}")
+    return UserError(f"无法读取文件：{path}（{exc.strerror or exc.__class__.__name__}）")
 
 
 def read_source(path: Path, format: str = "auto", *, mapping: list[ImportField] | None = None,

@@ -385,3 +385,17 @@ def test_columns_without_a_field_are_kept_in_the_notes(db, tmp_path):
     notes = by_name(db)["甲公司"].customer.notes
     assert "客户级别：A" in notes and "上次拜访：2024-05-01" in notes and "第6列：多出来的" in notes
     assert "Priority" not in notes  # export bookkeeping of other programs stays out
+
+
+@pytest.mark.parametrize("name", ["客户.csv", "手机.vcf"])
+def test_a_file_that_cannot_be_read_is_a_clear_user_error(tmp_path, monkeypatch, name):
+    path = tmp_path / name
+    path.write_bytes(b"BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n" if name.endswith("vcf") else b"a,b\r\n")
+
+    def refuse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "open", refuse)
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    with pytest.raises(UserError, match="无法读取文件"):
+        load_file(path)
