@@ -106,6 +106,40 @@ def test_import_shows_mapping_and_outcomes_then_imports_and_undoes(window, qtbot
     assert customer_count(window) == 1
 
 
+def test_rows_are_prepared_once_per_mapping_and_matched_again_on_import(
+        window, qtbot, answer, tmp_path, monkeypatch) -> None:
+    """Switching the policy and importing reuse the preview's prepared rows (on a big
+    list, preparing is most of a preview); a new mapping prepares again; the import
+    still matches against the database as it is then."""
+    from kehubao.exchange import importer
+
+    prepared: list[int] = []
+    real = importer.prepare_row
+    monkeypatch.setattr(importer, "prepare_row", lambda src: prepared.append(src.line) or real(src))
+    answer("yes")
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
+    assert prepared == [2, 3] and actions_shown(dialog) == {2: "create", 3: "create"}
+
+    merge = next(b for b in dialog.duplicate_policy.buttons() if b.property("code") == "merge")
+    merge.setChecked(True)
+    idle(qtbot)
+    assert prepared == [2, 3]
+
+    notes_box = dialog.mapping_table.cellWidget(0, 3)
+    notes_box.setCurrentIndex(notes_box.findData(ImportField.IGNORE.value))
+    idle(qtbot)
+    assert prepared == [2, 3, 2, 3]
+
+    seed_zhang(window)  # after the preview: the import must still see him
+    dialog.import_button.click()
+    idle(qtbot)
+    assert prepared == [2, 3, 2, 3]
+    assert customer_count(window) == 2  # 星辰 (merged into) and 明月
+    with window.db.session(write=False) as s:
+        assert s.scalar(select(func.count()).select_from(Contact).where(Contact.name == "张伟")) == 1
+        assert s.scalars(select(Customer.notes).where(Customer.notes.is_not(None))).all() == []
+
+
 def test_a_column_set_to_ignore_is_not_imported(window, qtbot, answer, tmp_path) -> None:
     answer("yes")
     dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))

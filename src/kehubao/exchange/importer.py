@@ -24,9 +24,10 @@ from ..errors import UserError
 from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
 from ..services.journal import operation
+from .fields import ImportField
 from .matching import match_existing, match_within_file
 from .prepare import PreparedRow, field_label, prepare_row, shown
-from .records import ImportSource
+from .records import ImportSource, LoadedFile, map_rows
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
 from .writer import NewContact, NewCustomer, write_new_customers
@@ -85,12 +86,11 @@ class ImportRejected(UserError):
 
 
 @fewer_collections()
-def plan(session: Session, source: ImportSource, options: ImportOptions,
-         progress: Progress | None = None) -> list[PreparedRow]:
-    """Prepare every row and decide what it will do. Reads only. (Preparing in worker
-    processes was tried: pickling the rows both ways ate the gain.)"""
-    if options.on_duplicate not in ON_DUPLICATE:
-        raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
+def prepare_rows(source: ImportSource, progress: Progress | None = None) -> list[PreparedRow]:
+    """Every row of the file as it would be stored, with its errors and warnings. Pure:
+    depends on the file and the mapping only, so the import dialog keeps the result and
+    plans it again (cheaply) when the user switches the duplicate policy, and imports it.
+    (Preparing in worker processes was tried: pickling the rows both ways ate the gain.)"""
     report = progress or (lambda _f, _t: None)
     rows = []
     total = max(len(source.rows), 1)
@@ -98,6 +98,43 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
         rows.append(prepare_row(src))
         if n % 2000 == 0:
             report(0.3 * n / total, "正在检查数据…")
+    return rows
+
+
+@dataclass
+class PreparedFile:
+    """A file's rows as `prepare_rows` made them under one mapping. The import dialog
+    keeps it, so switching the duplicate policy and the import itself only plan again
+    (match against the database, which may have changed meanwhile) instead of preparing
+    every row again, which is most of a preview's time on a big list."""
+
+    mapping: list[ImportField] | None
+    source: ImportSource
+    rows: list[PreparedRow]
+
+    @classmethod
+    def of(cls, loaded: LoadedFile, mapping: list[ImportField] | None,
+           earlier: PreparedFile | None = None, progress: Progress | None = None) -> PreparedFile:
+        """`earlier` when it was made under this mapping, else the file prepared now."""
+        if earlier is not None and earlier.mapping == mapping:
+            return earlier
+        source = map_rows(loaded, mapping)
+        return cls(mapping, source, prepare_rows(source, progress))
+
+
+@fewer_collections()
+def plan(session: Session, source: ImportSource, options: ImportOptions,
+         progress: Progress | None = None,
+         prepared: list[PreparedRow] | None = None) -> list[PreparedRow]:
+    """Decide what every row will do: prepared rows (prepared now unless given) matched
+    against the database and each other. Reads only; rows given are not changed."""
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
+    report = progress or (lambda _f, _t: None)
+    if prepared is None:
+        rows = prepare_rows(source, report)
+    else:
+        rows = [row.undecided() for row in prepared]
     report(0.3, "正在查找重复…")
     match_existing(session, rows)
     match_within_file(rows)
@@ -118,13 +155,15 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
 
 @fewer_collections()
 def run_import(session: Session, source: ImportSource, options: ImportOptions,
-               progress: Progress | None = None) -> ImportSummary:
-    """Plan and, unless dry-run, write everything in the caller's transaction."""
+               progress: Progress | None = None,
+               prepared: list[PreparedRow] | None = None) -> ImportSummary:
+    """Plan and, unless dry-run, write everything in the caller's transaction. `prepared`:
+    the rows `prepare_rows` made of this source earlier (the preview's), to skip that step."""
     started = time.perf_counter()
     report = progress or (lambda _f, _t: None)
     if not source.rows:
         raise UserError(f"文件“{source.path.name}”中没有可导入的数据行")
-    rows = plan(session, source, options, report)
+    rows = plan(session, source, options, report, prepared)
     summary = ImportSummary(file=source.path.name, format=source.format, rows=len(rows),
                             dry_run=options.dry_run)
     summary.errors = [(r.line, e) for r in rows for e in r.errors]

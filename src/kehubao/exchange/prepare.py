@@ -60,6 +60,17 @@ class PreparedRow:
     match_reason: str = ""
     same_as_line: int | None = None  # duplicate of an earlier row of the file
 
+    def undecided(self) -> PreparedRow:
+        """A copy as `prepare_row` left it, before the planner decided anything.
+
+        The import dialog prepares a file once and plans it again for every policy it
+        previews and for the import itself; planning edits a row (a customer code taken
+        elsewhere is dropped, with a warning), so each plan starts from such a copy."""
+        return PreparedRow(
+            self.line, dict(self.customer), dict(self.contact) if self.contact is not None else None,
+            list(self.tags), self.owner, list(self.errors), list(self.warnings), self.phones,
+            self.emails, action="error" if self.errors else "create")
+
     @property
     def display_name(self) -> str:
         name = self.customer.get("name") or ""

@@ -496,3 +496,41 @@ def test_customer_column_of_people_imports_individual_customers(db, tmp_path):
     assert {name: s.customer.kind for name, s in stored.items()} == {
         "张伟": "person", "王芳": "person", "李娜": "person"}
     assert stored["张伟"].contact("张伟").mobile == "13812345678"
+
+
+def test_rows_prepared_once_plan_again_like_fresh_ones(seeded, tmp_path):
+    """The import dialog prepares a file once and plans it again for each policy and for
+    the import: the result must be what preparing afresh gives, and the kept rows must
+    not pick up anything from a plan (a dropped code, a warning given twice)."""
+    from kehubao.exchange.importer import plan, prepare_rows
+
+    path = write_csv(tmp_path / "客户.csv", [
+        ["客户编号", "客户名称", "联系人", "手机"],
+        ["KH-777", "甲公司", "张三", "13900001111"],
+        ["KH-777", "乙公司", "李四", "13900002222"],  # code already used above: dropped
+        ["", "北京星辰科技有限公司", "张伟", "13812345678"],  # in the database
+        ["", "甲公司", "张三", "13900001111"],  # repeat of the first row
+    ])
+
+    def outcome(rows):
+        return [(r.line, r.action, r.customer, r.contact, r.warnings, r.match_customer,
+                 r.same_as_line) for r in rows]
+
+    with seeded.session(write=False) as s:
+        source = read_source(path, session=s)
+        prepared = prepare_rows(source)
+        kept = outcome(prepared)
+        for policy in ("skip", "merge", "new", "skip"):
+            options = ImportOptions(on_duplicate=policy)
+            assert outcome(plan(s, source, options, prepared=prepared)) == \
+                outcome(plan(s, source, options))
+            assert outcome(prepared) == kept
+        merged = plan(s, source, ImportOptions(on_duplicate="merge"), prepared=prepared)
+    assert [r.action for r in merged] == ["create", "create", "merge", "merge"]
+    assert "code" not in merged[1].customer and prepared[1].customer["code"] == "KH-777"
+    assert len(merged[1].warnings) == 1
+
+    with seeded.session() as s:
+        summary = run_import(s, source, ImportOptions(on_duplicate="merge"), prepared=prepared)
+    assert (summary.created, summary.merged) == (2, 2)
+    assert by_name(seeded)["甲公司"].customer.code == "KH-777"

@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...exchange.fields import FIELD_LABELS, ImportField
-from ...exchange.importer import ImportOptions, ImportRejected, ImportSummary, plan, run_import
+from ...exchange.importer import (
+    ImportOptions,
+    ImportRejected,
+    ImportSummary,
+    PreparedFile,
+    plan,
+    prepare_rows,
+    run_import,
+)
 from ...exchange.records import LoadedFile, load_file, map_rows, remember_mapping
 from ..tasks import run_task, show_error
 from ..i18n import label
@@ -50,6 +58,7 @@ class ImportDialog(QDialog):
         self.overrides: dict[int, str] = {}
         self.summary: ImportSummary | None = None
         self.problems: list[tuple[int, str, str]] = []
+        self.prepared: PreparedFile | None = None
         self.setWindowTitle(self.tr("导入名单"))
         self.resize(1000, 640)
 
@@ -121,13 +130,17 @@ class ImportDialog(QDialog):
             self.load(Path(path))
 
     def load(self, path: Path) -> None:
-        def work(_progress):  # type: ignore[no-untyped-def]
+        def work(progress):  # type: ignore[no-untyped-def]
             loaded = load_file(path)
             with self.db.session(write=False) as session:  # a mapping remembered for it?
-                return loaded, map_rows(loaded, session=session)
+                source = map_rows(loaded, session=session)
+            mapping = list(source.mapping) if loaded.guess is not None else None
+            rows = prepare_rows(source, lambda f, text: progress(min(f / 0.3, 1.0), text))
+            return loaded, PreparedFile(mapping, source, rows)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            loaded, source = result
+            loaded, self.prepared = result
+            source = self.prepared.source
             self.loaded = loaded
             self.mapping = list(source.mapping)
             info = f"{path.name} · {loaded.format.upper()}"
@@ -192,16 +205,21 @@ class ImportDialog(QDialog):
         if self.loaded is None:
             return
         loaded, options, mapping = self.loaded, self.options(), self._current_mapping()
+        earlier = self.prepared
 
         def work(progress):  # type: ignore[no-untyped-def]
-            source = map_rows(loaded, mapping)
+            prepared = PreparedFile.of(loaded, mapping, earlier,
+                                   lambda f, text: progress(min(f / 0.3, 1.0) * 0.8, text))
             with self.db.session(write=False) as session:
-                rows = plan(session, source, options,
-                            lambda f, text: progress(min(f / 0.3, 1.0) * 0.9, text))
-            return rows, source.notes
+                rows = plan(session, prepared.source, options,
+                            lambda f, text: progress(0.8 + 0.2 * f, text), prepared.rows)
+            return prepared, rows
 
-        run_task(self, self.tr("正在检查数据…"), work,
-                 on_done=lambda result: self._show_plan(*result))
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self.prepared, rows = result
+            self._show_plan(rows, self.prepared.source.notes)
+
+        run_task(self, self.tr("正在检查数据…"), work, on_done=done)
 
     def _show_plan(self, rows, notes) -> None:  # type: ignore[no-untyped-def]
         counts = {"create": 0, "merge": 0, "skip": 0, "error": 0}
@@ -272,11 +290,13 @@ class ImportDialog(QDialog):
             return
         loaded, options, mapping = self.loaded, self.options(), self._current_mapping()
         signature = loaded.signature
+        earlier = self.prepared
 
         def work(progress):  # type: ignore[no-untyped-def]
-            source = map_rows(loaded, mapping)
+            prepared = PreparedFile.of(loaded, mapping, earlier, lambda f, text: progress(f, text))
             with self.db.session() as session:
-                summary = run_import(session, source, options, lambda f, text: progress(f, text))
+                summary = run_import(session, prepared.source, options,
+                                     lambda f, text: progress(f, text), prepared.rows)
                 if signature and mapping is not None:
                     remember_mapping(session, signature, mapping)
                 progress.check()  # a cancel pressed at the very end still rolls back
