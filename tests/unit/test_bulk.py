@@ -40,3 +40,28 @@ def test_fewer_collections_restores_after_an_error_and_across_threads() -> None:
     leave.set()
     worker.join(5)
     assert gc.get_threshold() == before
+
+
+def test_empty_columns_are_left_out_only_where_the_database_would_store_null() -> None:
+    from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
+
+    from kehubao.bulk import bulk_insert, without_empty_columns
+
+    table = Table("t", MetaData(), Column("id", Integer, primary_key=True), Column("a", String),
+                  Column("b", String), Column("status", String, server_default="potential"))
+    columns = ["id", "a", "b", "status"]
+    rows = [(1, None, "x", None), (2, None, None, None)]
+
+    kept, narrow = without_empty_columns(table, columns, rows)
+    assert kept == ["id", "b", "status"]  # status: NULL here, but its default is not
+    assert narrow == [(1, "x", None), (2, None, None)]
+    assert without_empty_columns(table, columns, []) == (columns, [])
+    full = [(1, "a", "b", "s")]
+    assert without_empty_columns(table, columns, full) == (columns, full)
+
+    engine = create_engine("sqlite://")
+    table.metadata.create_all(engine)
+    with engine.begin() as conn:
+        bulk_insert(conn, table, kept, narrow)
+        assert conn.execute(select(table).order_by(table.c.id)).all() == [
+            (1, None, "x", None), (2, None, None, None)]

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..bulk import bulk_insert, db_date, db_datetime
+from ..bulk import bulk_insert, db_date, db_datetime, without_empty_columns
 from ..models import Contact, Customer, SearchDoc, customer_tag, utcnow
 from ..normalize import name_key
 from ..pinyin_keys import sort_key
@@ -27,7 +27,7 @@ from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
 from . import parallel
-from .parallel import shared_map, worker_pool
+from .parallel import Workers, shared_map, worker_pool
 from .prepare import PreparedRow, field_label, shown
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
@@ -160,18 +160,22 @@ class RowBatch:
     size: int
     customers: list[tuple] = field(default_factory=list)
     contacts: list[tuple] = field(default_factory=list)
+    customer_columns: list[str] = field(default_factory=lambda: list(CUSTOMER_COLUMNS))
+    contact_columns: list[str] = field(default_factory=lambda: list(CONTACT_COLUMNS))
     links: list[tuple] = field(default_factory=list)
     docs: list[tuple] = field(default_factory=list)
     fts: dict[str, list[tuple]] = field(default_factory=dict)
 
 
 def write_new_customers(session: Session, new: list[NewCustomer],
-                        progress: Callable[[float], None] | None = None) -> Written:
+                        progress: Callable[[float], None] | None = None,
+                        workers: Workers | None = None) -> Written:
     """Insert the new customers, their contacts, tags and search documents.
 
     Rows are built (pinyin sort keys, search documents: about half the work) in batches
     with ids fixed in advance, so for a big list worker processes build them while this
-    one inserts (see parallel.py); the order batches arrive in does not matter."""
+    one inserts (see parallel.py); the order batches arrive in does not matter. The
+    caller may lend workers it started earlier; else a big list starts its own."""
     report = progress or (lambda _f: None)
     conn = session.connection()
     backend = backend_for(session)
@@ -186,10 +190,10 @@ def write_new_customers(session: Session, new: list[NewCustomer],
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
     done = 0
-    with worker_pool(len(new) >= parallel.BUILD_FROM) as workers:
-        for _index, batch in shared_map(workers, build_rows, tasks):
-            bulk_insert(conn, Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
-            bulk_insert(conn, Contact.__table__, CONTACT_COLUMNS, batch.contacts)
+    with worker_pool(workers is None and len(new) >= parallel.BUILD_FROM) as own:
+        for _index, batch in shared_map(workers or own, build_rows, tasks):
+            bulk_insert(conn, Customer.__table__, batch.customer_columns, batch.customers)
+            bulk_insert(conn, Contact.__table__, batch.contact_columns, batch.contacts)
             bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
             bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
             for kind, rows in batch.fts.items():
@@ -255,6 +259,10 @@ def build_rows(task: RowTask) -> RowBatch:
                 c["name"], row[6], None, None, None, now)))
             contact_id += 1
             doc_id += 1
+    batch.customer_columns, batch.customers = without_empty_columns(
+        Customer.__table__, CUSTOMER_COLUMNS, batch.customers)
+    batch.contact_columns, batch.contacts = without_empty_columns(
+        Contact.__table__, CONTACT_COLUMNS, batch.contacts)
     if ctx.split_for_fts:
         for kind in ("customer", "contact"):
             batch.fts[kind] = [fts_row(d[0], d[8], d[9], d[10]) for d in batch.docs if d[1] == kind]

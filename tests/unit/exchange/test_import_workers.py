@@ -149,3 +149,31 @@ def test_workers_that_die_only_cost_speed(started_workers, monkeypatch):
         results = dict(parallel.shared_map(workers, _die_outside_tests, list(range(12))))
         assert workers.broken
     assert results == {n: n * n for n in range(12)}
+
+
+def test_a_big_import_starts_its_workers_before_planning_and_only_once(db, tmp_path,
+                                                                      monkeypatch):
+    """Workers take seconds to start: started while the rows are planned, they are up
+    when writing begins; a dry run (nothing to write) starts none."""
+    from kehubao.exchange import importer
+
+    monkeypatch.setattr(parallel, "BUILD_FROM", 1)
+    events: list[str] = []
+    original_init, original_plan = parallel.Workers.__init__, importer.plan
+
+    def counted(self, size):  # type: ignore[no-untyped-def]
+        events.append("workers")
+        original_init(self, size)
+
+    def planning(*args, **kwargs):  # type: ignore[no-untyped-def]
+        events.append("plan")
+        return original_plan(*args, **kwargs)
+
+    monkeypatch.setattr(parallel.Workers, "__init__", counted)
+    monkeypatch.setattr(importer, "plan", planning)
+    summary = import_rows(db, tmp_path, PEOPLE)
+    assert summary.created == 6 and events == ["workers", "plan"]
+
+    events.clear()
+    import_rows(db, tmp_path, PEOPLE, dry_run=True)
+    assert events == ["plan"]
