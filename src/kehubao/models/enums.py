@@ -38,14 +38,26 @@ class LabelledEnum(StrEnum):
 
     @classmethod
     def from_text(cls, text: str | None) -> "LabelledEnum | None":
-        """Accept a code or a label (as typed in a spreadsheet); None when unknown."""
+        """Accept a code or a label as typed in a spreadsheet — also the way people write
+        it in full (意向客户, 个人客户, 男性, 女士) — or None when unknown."""
         if not text:
             return None
         text = text.strip()
-        for m in cls:
-            if text == m.value or text == m.label or text.lower() == m.value:
-                return m
+        candidates = [text, _SAID_IN_FULL.get(text, text)]
+        if text.endswith("客户") and len(text) > 2:
+            candidates.append(text[:-2])
+        for candidate in candidates:
+            for m in cls:
+                if candidate == m.value or candidate == m.label or candidate.lower() == m.value:
+                    return m
         return None
+
+
+# Everyday ways of writing a label that are not the label (shared by all vocabularies:
+# none of these words means something else in another one).
+_SAID_IN_FULL = {"男性": "男", "先生": "男", "女性": "女", "女士": "女", "小姐": "女",
+                 "公司": "单位", "企业": "单位", "老客户": "稳定", "已成交": "成交",
+                 "已流失": "流失"}
 
 
 class CustomerKind(LabelledEnum):
