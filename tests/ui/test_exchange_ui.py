@@ -69,6 +69,15 @@ def actions_shown(dialog: ImportDialog) -> dict[int, str]:
     return shown
 
 
+def values_shown(dialog: ImportDialog) -> dict[int, dict[str, str]]:
+    """The preview's value columns: line → {column header: text}."""
+    table = dialog.outcome_table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    return {int(table.item(r, 0).text()): {headers[c]: table.item(r, c).text()
+                                           for c in range(4, table.columnCount()) if table.item(r, c)}
+            for r in range(table.rowCount())}
+
+
 def customer_count(window) -> int:  # type: ignore[no-untyped-def]
     with window.db.session(write=False) as s:
         return s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None)))
@@ -81,8 +90,12 @@ def test_import_shows_mapping_and_outcomes_then_imports_and_undoes(window, qtbot
     dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
 
     assert mapping_shown(dialog) == ["customer_name", "contact_name", "mobile", "notes"]
+    assert [dialog.mapping_table.verticalHeaderItem(r).text() for r in range(3)] == \
+        ["导入为", "2", "3"]  # file lines, as the outcome tab and the problem list count
     assert actions_shown(dialog) == {2: "skip", 3: "create"}
     assert "新建 1" in dialog.summary_label.text() and "跳过 1" in dialog.summary_label.text()
+    assert values_shown(dialog)[3] == {  # as it will be stored: two numbers, split
+        "客户性质": "单位", "手机": "13900001111", "电话": "13700002222", "备注": "展會認識"}
 
     merge = next(b for b in dialog.duplicate_policy.buttons() if b.property("code") == "merge")
     merge.setChecked(True)

@@ -143,6 +143,42 @@ def prepare_row(src: SourceRow) -> PreparedRow:
     return row
 
 
+# The columns of the import preview: each value as it will be stored, headed by the
+# label of the field it was mapped from. (dict key, on the contact or the customer)
+_PREVIEW_CONTACT = [(F.TITLE, "title"), (F.DEPARTMENT, "department"), (F.MOBILE, "mobile"),
+                    (F.PHONE, "phone"), (F.EMAIL, "email"), (F.WECHAT, "wechat"), (F.QQ, "qq"),
+                    (F.GENDER, "gender"), (F.BIRTHDAY, "birthday")]
+_PREVIEW_CUSTOMER = [(F.CUSTOMER_CODE, "code"), (F.CUSTOMER_PHONE, "phone"),
+                     (F.CUSTOMER_EMAIL, "email"), (F.CUSTOMER_TYPE, "customer_type"),
+                     (F.STATUS, "status"), (F.INDUSTRY, "industry"), (F.PROVINCE, "province"),
+                     (F.CITY, "city"), (F.DISTRICT, "district"), (F.ADDRESS, "address"),
+                     (F.REGION, "region"), (F.SOURCE, "source"), (F.WEBSITE, "website")]
+PREVIEW_FIELDS = [F.CUSTOMER_KIND] + [f for f, _key in _PREVIEW_CONTACT + _PREVIEW_CUSTOMER] + [
+    F.OWNER, F.TAGS, F.CONTACT_NOTES, F.NOTES]
+
+
+def preview_values(row: PreparedRow) -> dict[ImportField, str]:
+    """What the row will store, field by field, as the user would write it (dates as
+    1978-03-05, choices by their label): the preview shows rows "as they will be
+    imported". An individual customer's own number and mailbox show as 电话 / 邮箱."""
+    kind = row.customer.get("kind")
+    values: dict[ImportField, object] = {F.CUSTOMER_KIND: CustomerKind.label_of(kind) if kind else None}
+    contact = row.contact or {}
+    for f, key in _PREVIEW_CONTACT:
+        values[f] = contact.get(key)
+    for f, key in _PREVIEW_CUSTOMER:
+        values[f] = row.customer.get(key)
+    if row.contact is None:
+        values[F.PHONE], values[F.CUSTOMER_PHONE] = values[F.CUSTOMER_PHONE], None
+        values[F.EMAIL], values[F.CUSTOMER_EMAIL] = values[F.CUSTOMER_EMAIL], None
+    values[F.OWNER] = row.owner
+    values[F.TAGS] = "、".join(row.tags)
+    values[F.CONTACT_NOTES] = contact.get("notes")
+    values[F.NOTES] = row.customer.get("notes")
+    return {f: shown(v.isoformat() if hasattr(v, "isoformat") else v)
+            for f, v in values.items() if v not in (None, "")}
+
+
 def field_label(key: str, labels: dict) -> str:
     return labels[key].label if key in labels else key
 

@@ -48,6 +48,7 @@ class ImportSource:
     headers: list[str] = field(default_factory=list)  # tabular only
     mapping: list[ImportField] = field(default_factory=list)  # one per header
     preview: list[list[str]] = field(default_factory=list)  # first raw data rows
+    preview_lines: list[int] = field(default_factory=list)  # their line numbers in the file
     signature: str = ""
     remembered: bool = False  # mapping came from an earlier import of this layout
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message) from reading
@@ -146,7 +147,8 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
                 (headers[n].strip() or f"第{n + 1}列") if target == F.OTHER else None)
                for n, target in enumerate(mapping) if target != F.IGNORE]
     rows = []
-    for line, cells in zip(_data_lines(guess), guess.data_rows, strict=True):
+    lines = _data_lines(guess)
+    for line, cells in zip(lines, guess.data_rows, strict=True):
         values: dict[ImportField, list[str]] = {}
         for n, target, label in columns:  # data rows are as wide as the headers
             text = cells[n].strip()
@@ -161,7 +163,7 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
             rows.append(SourceRow(line=line, values=values))
     return ImportSource(
         path=loaded.path, format=loaded.format, rows=rows, headers=list(guess.headers),
-        mapping=mapping, preview=guess.data_rows[:20], signature=signature, remembered=remembered,
+        mapping=mapping, preview=guess.data_rows[:20], preview_lines=lines[:20], signature=signature, remembered=remembered,
         notes=[*loaded.notes, *((i + 1, reason) for i, reason in guess.skipped)],
         encoding=loaded.encoding,
     )

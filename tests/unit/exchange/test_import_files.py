@@ -103,6 +103,7 @@ def test_title_and_blank_rows_above_header_and_total_row_below_are_skipped(db, t
     assert source.headers == BASE_ROWS[0]
     assert summary.rows == 3
     assert [line for line, *_ in summary.outcomes] == [4, 5, 6]  # as the user counts lines
+    assert source.preview_lines[:3] == [4, 5, 6]  # the mapping preview numbers them alike
     assert summary.warnings == [(7, "合计行")]
     assert set(by_name(db)) == {"北京星辰科技有限公司", "上海明月贸易有限公司", "欧阳娜娜"}
 

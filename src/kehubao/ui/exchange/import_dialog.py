@@ -40,6 +40,7 @@ from ...exchange.importer import (
     prepare_rows,
     run_import,
 )
+from ...exchange.prepare import PREVIEW_FIELDS, preview_values
 from ...exchange.records import LoadedFile, load_file, map_rows, remember_mapping
 from ..tasks import run_task, show_error
 from ..i18n import label
@@ -47,6 +48,11 @@ from ..i18n import label
 ACTIONS = [("create", QT_TRANSLATE_NOOP("labels", "新建")), ("merge", QT_TRANSLATE_NOOP("labels", "合并")),
            ("skip", QT_TRANSLATE_NOOP("labels", "跳过"))]
 MAX_PREVIEW_ROWS = 2000
+# The preview's first columns; then one per field the shown rows fill, values as stored.
+OUTCOME_COLUMNS = [QT_TRANSLATE_NOOP("ImportDialog", "行"), QT_TRANSLATE_NOOP("ImportDialog", "客户 / 联系人"),
+                   QT_TRANSLATE_NOOP("ImportDialog", "处理"), QT_TRANSLATE_NOOP("ImportDialog", "说明")]
+_CHOICES = {ImportField.CUSTOMER_KIND, ImportField.GENDER, ImportField.CUSTOMER_TYPE,
+            ImportField.STATUS}  # shown by their (translatable) labels
 
 
 class ImportDialog(QDialog):
@@ -73,11 +79,9 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.mapping_table = QTableWidget()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.outcome_table = QTableWidget(0, 4)
-        self.outcome_table.setHorizontalHeaderLabels(
-            [self.tr("行"), self.tr("客户 / 联系人"), self.tr("处理"), self.tr("说明")])
-        self.outcome_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.outcome_table.setColumnWidth(1, 260)
+        self.outcome_table = QTableWidget(0, len(OUTCOME_COLUMNS))
+        self.outcome_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outcome_table.horizontalHeader().setStretchLastSection(True)
         self.outcome_table.verticalHeader().setVisible(False)
         self.tabs.addTab(self.mapping_table, self.tr("1. 列对应"))
         self.tabs.addTab(self.outcome_table, self.tr("2. 预览结果"))
@@ -170,7 +174,7 @@ class ImportDialog(QDialog):
         table.setColumnCount(len(source.headers))
         table.setRowCount(len(source.preview) + 1)
         table.setHorizontalHeaderLabels(source.headers)
-        table.setVerticalHeaderLabels([self.tr("导入为")] + [str(n + 1) for n in range(len(source.preview))])
+        table.setVerticalHeaderLabels([self.tr("导入为")] + [str(n) for n in source.preview_lines])
         for column, field in enumerate(self.mapping):
             combo = QComboBox()
             for f, text in FIELD_LABELS.items():
@@ -232,7 +236,15 @@ class ImportDialog(QDialog):
             if row.errors or row.warnings or row.match_reason or len(rows) <= MAX_PREVIEW_ROWS:
                 interesting.append(row)
         shown = interesting[:MAX_PREVIEW_ROWS]
+        values = [preview_values(row) for row in shown]
+        fields = [f for f in PREVIEW_FIELDS if any(f in v for v in values)]
         table = self.outcome_table
+        table.clear()
+        table.setColumnCount(len(OUTCOME_COLUMNS) + len(fields))
+        table.setHorizontalHeaderLabels([self.tr(c) for c in OUTCOME_COLUMNS]
+                                        + [label(FIELD_LABELS[f]) for f in fields])
+        for column, width in enumerate((50, 240, 80, 260)):
+            table.setColumnWidth(column, width)
         table.setRowCount(len(shown))
         for r, row in enumerate(shown):
             table.setItem(r, 0, QTableWidgetItem(str(row.line)))
@@ -249,8 +261,13 @@ class ImportDialog(QDialog):
                 combo.currentIndexChanged.connect(
                     lambda _i, line=row.line, box=combo: self._override(line, box.currentData()))
                 table.setCellWidget(r, 2, combo)
-            why = "；".join(row.errors + ([row.match_reason] if row.match_reason else []) + row.warnings)
-            table.setItem(r, 3, QTableWidgetItem(why))
+            why = QTableWidgetItem("；".join(row.errors + ([row.match_reason] if row.match_reason else [])
+                                            + row.warnings))
+            why.setToolTip(why.text())
+            table.setItem(r, 3, why)
+            for column, field in enumerate(fields, start=len(OUTCOME_COLUMNS)):
+                if text := values[r].get(field):
+                    table.setItem(r, column, QTableWidgetItem(label(text) if field in _CHOICES else text))
         text = self.tr("共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5").replace("%1", f"{len(rows):,}") \
             .replace("%2", f"{counts['create']:,}").replace("%3", f"{counts['merge']:,}") \
             .replace("%4", f"{counts['skip']:,}").replace("%5", f"{counts['error']:,}")
