@@ -259,3 +259,18 @@ def test_problem_list_is_saved_for_excel(window, qtbot, tmp_path, monkeypatch) -
     assert rows[0] == ["行号", "类别", "说明"]
     assert ["", "提示"] == rows[1][:2] and "上海" in rows[1][2]  # about the whole file
     assert rows[2][:2] == ["2", "错误"]
+
+
+def test_closed_import_and_export_dialogs_let_go_of_what_they_hold(window, qtbot, monkeypatch) -> None:
+    """A dialog parented to the window would otherwise live (with the file it read, or
+    the ids of a big selection) until the app quits."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    seen = []
+    for dialog_class in (ImportDialog, ExportDialog):
+        monkeypatch.setattr(dialog_class, "exec", lambda self: seen.append(self) or 0)
+    window.import_list()
+    window.customers.export_list([1, 2, 3])
+    assert [type(d) for d in seen] == [ImportDialog, ExportDialog]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(ImportDialog) == [] and window.findChildren(ExportDialog) == []

@@ -33,6 +33,7 @@ from .icons import icon
 from .pages import ComingPage
 from .search_box import SearchBox
 from .tasks import run_task, show_error
+from .widgets.modal import run_modal
 
 
 class MainWindow(QMainWindow):
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
     def import_list(self) -> None:
         from .exchange.import_dialog import ImportDialog
 
-        ImportDialog(self.db, self).exec()
+        run_modal(ImportDialog(self.db, self))
 
     def load_demo(self) -> None:
         from PySide6.QtWidgets import QInputDialog

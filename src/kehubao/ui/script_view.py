@@ -11,6 +11,7 @@ from ..db import Database
 from ..models import ObjectionScript
 from ..models.enums import ServiceElement
 from .i18n import enum_label
+from .widgets.modal import run_modal
 
 translate = QCoreApplication.translate
 
@@ -58,4 +59,4 @@ def show_script(db: Database, script_id: int, parent: QWidget | None = None) -> 
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.exec()
+    run_modal(dialog)

@@ -15,6 +15,7 @@ from ...services.events import Change
 from ..bus import QtBus, touches
 from ..pages import WelcomePage
 from ..tasks import show_error
+from ..widgets.modal import run_modal
 from .contact_dialog import ContactDialog
 from .detail import CustomerDetail
 from .edit_dialog import CustomerDialog
@@ -162,7 +163,7 @@ class CustomersSection(QStackedWidget):
     def new_customer(self) -> None:
         dialog = CustomerDialog(self.db, None, self)
         dialog.open_existing.connect(self.open_customer)
-        if dialog.exec() and dialog.saved_id is not None:
+        if run_modal(dialog) and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
             self.list.reload()
 
@@ -172,16 +173,16 @@ class CustomersSection(QStackedWidget):
             return
         dialog = CustomerDialog(self.db, customer_id, self)
         dialog.open_existing.connect(self.open_customer)
-        dialog.exec()
+        run_modal(dialog)
 
     def new_contact(self, customer_id: int) -> None:
         dialog = ContactDialog(self.db, customer_id, None, self)
-        if dialog.exec() and dialog.saved_id and customer_id in self.details:
+        if run_modal(dialog) and dialog.saved_id and customer_id in self.details:
             self.details[customer_id].refresh()
             self.details[customer_id].select_contact(dialog.saved_id)
 
     def edit_contact(self, customer_id: int, contact_id: int) -> None:
-        ContactDialog(self.db, customer_id, contact_id, self).exec()
+        run_modal(ContactDialog(self.db, customer_id, contact_id, self))
 
     def delete_contact(self, _customer_id: int, contact_id: int) -> None:
         answer = QMessageBox.question(self, self.tr("删除联系人"),
@@ -218,10 +219,10 @@ class CustomersSection(QStackedWidget):
         from .merge_dialog import MergeDialog
 
         dialog = MergeDialog(self.db, first, second, self)
-        if dialog.exec() and dialog.kept_id:
+        if run_modal(dialog) and dialog.kept_id:
             self.open_customer(dialog.kept_id)
 
     def export_list(self, ids: list[int] | None = None) -> None:
         from ..exchange.export_dialog import ExportDialog
 
-        ExportDialog(self.db, self.list.model.filter, ids, self).exec()
+        run_modal(ExportDialog(self.db, self.list.model.filter, ids, self))
