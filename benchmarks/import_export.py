@@ -115,7 +115,7 @@ def import_in_app(path: Path) -> dict:
     options = ImportOptions(on_duplicate="skip")
     with Timer() as preview:
         loaded = load_file(path)
-        prepared = PreparedFile.of(loaded, loaded.suggested if loaded.guess is not None else None)
+        prepared = PreparedFile.of(loaded)
         with db.session(write=False) as session:
             plan(session, prepared.source, options, prepared=prepared.rows)
     with Timer() as write:

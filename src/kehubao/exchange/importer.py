@@ -115,13 +115,19 @@ class PreparedFile:
     rows: list[PreparedRow]
 
     @classmethod
-    def of(cls, loaded: LoadedFile, mapping: list[ImportField] | None,
-           earlier: PreparedFile | None = None, progress: Progress | None = None) -> PreparedFile:
-        """`earlier` when it was made under this mapping, else the file prepared now."""
-        if earlier is not None and earlier.mapping == mapping:
+    def of(cls, loaded: LoadedFile, mapping: list[ImportField] | None = None,
+           earlier: PreparedFile | None = None, progress: Progress | None = None,
+           session: Session | None = None) -> PreparedFile:
+        """`earlier` when it was made under this mapping, else the file prepared now
+        (mapping None: the one remembered for its headers, given a session, else the
+        guessed one). `mapping` is None for vCards, whose fields are fixed."""
+        if earlier is not None and mapping is not None and earlier.mapping == mapping:
             return earlier
-        source = map_rows(loaded, mapping)
-        return cls(mapping, source, prepare_rows(source, progress))
+        if earlier is not None and loaded.guess is None:
+            return earlier
+        source = map_rows(loaded, mapping, session=session)
+        used = list(source.mapping) if loaded.guess is not None else None
+        return cls(used, source, prepare_rows(source, progress))
 
 
 @fewer_collections()

@@ -37,11 +37,10 @@ from ...exchange.importer import (
     ImportSummary,
     PreparedFile,
     plan,
-    prepare_rows,
     run_import,
 )
 from ...exchange.prepare import PREVIEW_FIELDS, preview_values
-from ...exchange.records import LoadedFile, load_file, map_rows, remember_mapping
+from ...exchange.records import LoadedFile, load_file, remember_mapping
 from ..tasks import run_task, show_error
 from ..i18n import label
 
@@ -137,10 +136,9 @@ class ImportDialog(QDialog):
         def work(progress):  # type: ignore[no-untyped-def]
             loaded = load_file(path)
             with self.db.session(write=False) as session:  # a mapping remembered for it?
-                source = map_rows(loaded, session=session)
-            mapping = list(source.mapping) if loaded.guess is not None else None
-            rows = prepare_rows(source, lambda f, text: progress(min(f / 0.3, 1.0), text))
-            return loaded, PreparedFile(mapping, source, rows)
+                return loaded, PreparedFile.of(
+                    loaded, progress=lambda f, text: progress(min(f / 0.3, 1.0), text),
+                    session=session)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             loaded, self.prepared = result
@@ -310,10 +308,9 @@ class ImportDialog(QDialog):
         earlier = self.prepared
 
         def work(progress):  # type: ignore[no-untyped-def]
-            prepared = PreparedFile.of(loaded, mapping, earlier, lambda f, text: progress(f, text))
+            prepared = PreparedFile.of(loaded, mapping, earlier, progress)
             with self.db.session() as session:
-                summary = run_import(session, prepared.source, options,
-                                     lambda f, text: progress(f, text), prepared.rows)
+                summary = run_import(session, prepared.source, options, progress, prepared.rows)
                 if signature and mapping is not None:
                     remember_mapping(session, signature, mapping)
                 progress.check()  # a cancel pressed at the very end still rolls back
