@@ -1384,8 +1384,8 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>For a server database, please use the server&apos;s own backup tools.</translation>
     </message>
     <message>
-        <source>备份</source>
-        <translation>Backup</translation>
+        <source>%1-备份.db</source>
+        <translation>%1-backup.db</translation>
     </message>
     <message>
         <source>备份数据库</source>

@@ -274,3 +274,41 @@ def test_closed_import_and_export_dialogs_let_go_of_what_they_hold(window, qtbot
     assert [type(d) for d in seen] == [ImportDialog, ExportDialog]
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(ImportDialog) == [] and window.findChildren(ExportDialog) == []
+
+
+def test_a_task_whose_dialog_is_freed_ends_and_leaves_the_running_list(window, qtbot) -> None:
+    """Closing a dialog before its progress window shows (the first half second) frees
+    it; the task it started must still end, cancelled, and tell nobody."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    from kehubao.ui.tasks import run_task, running_titles, wait_for_tasks
+
+    dialog = QDialog(window)
+    started, told, steps = threading.Event(), [], []
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        started.set()
+        for step in range(200):
+            progress(0.5)  # raises once cancelled
+            steps.append(step)
+            threading.Event().wait(0.01)
+        return "done"
+
+    run_task(dialog, "正在检查数据…", work, on_done=told.append, on_error=told.append)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert wait_for_tasks(5000)
+    qtbot.waitUntil(lambda: not running_titles(), timeout=5000)
+    assert told == [] and len(steps) < 200  # cancelled, and nobody told
+
+
+def test_backup_suggests_a_file_next_to_the_other_backups(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: asked.append(args[2]) or ("", "")))
+    window.backup_database()
+    assert asked and Path(asked[0]).name == f"{window.db.path.stem}-备份.db"

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         if self.db.path is None:
             QMessageBox.information(self, APP_DISPLAY_NAME, self.tr("服务器数据库请用服务器的备份工具。"))
             return
-        suggested = default_backup_dir(self.db) / f"{self.db.path.stem}-" + self.tr("备份") + ".db"
+        suggested = default_backup_dir(self.db) / self.tr("%1-备份.db").replace("%1", self.db.path.stem)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(suggested),
                                               self.tr("客户宝数据库 (*.db)"))
         if path:

@@ -90,7 +90,13 @@ class Task(QObject):
     def __init__(self, parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
                  cancellable: bool) -> None:
-        super().__init__(parent)
+        # Not the window's child: a dialog closed (and freed) while its task runs must not
+        # take the task with it, or the task would never leave the running list.
+        super().__init__()
+        self.owner = parent
+        self.orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._orphan)
         self.signals = _Signals()
         self.progress = Progress(self.signals)
         self.on_done, self.on_error = on_done, on_error
@@ -111,8 +117,13 @@ class Task(QObject):
         self.title = title
 
     def start(self) -> None:
-        _running.append(self)
         worker_pool().start(self.runnable)
+
+    def _orphan(self) -> None:
+        """The window that asked is gone, its progress dialog with it: the work is
+        cancelled (rolled back), and nobody is told how it ended."""
+        self.orphaned = True
+        self.progress.cancel()
 
     def _cancel(self) -> None:
         self.progress.cancel()
@@ -124,26 +135,27 @@ class Task(QObject):
             self.dialog.setLabelText(text)
 
     def _finish(self) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        if not self.orphaned:
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
         if self in _running:
             _running.remove(self)
         self.finished.emit()
 
     def _on_success(self, result: Any) -> None:
         self._finish()
-        if self.on_done is not None:
+        if self.on_done is not None and not self.orphaned:
             self.on_done(result)
 
     def _on_failure(self, exc: BaseException, details: str) -> None:
         self._finish()
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, Cancelled) or self.orphaned:
             return
         if self.on_error is not None:
             self.on_error(exc)
             return
-        show_error(self.parent(), exc, details)
+        show_error(self.owner, exc, details)
 
 
 def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], *,
@@ -151,6 +163,7 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], 
              on_error: Callable[[BaseException], None] | None = None,
              cancellable: bool = True) -> Task:
     task = Task(parent, title, fn, on_done, on_error, cancellable)
+    _running.append(task)  # also what keeps it alive
     QTimer.singleShot(0, task.start)
     return task
 
