@@ -217,6 +217,12 @@ def _same_record(row: PreparedRow, earlier: PreparedRow) -> bool:
     return same_company(name_key(row.customer["name"]), name_key(earlier.customer["name"]))
 
 
+# A number or mailbox on more rows than this is a switchboard or an info@ box: later rows
+# with it are compared with the first ones only (their own names still match exactly),
+# so a staff list with one office line stays linear instead of comparing every pair.
+SHARED_KEY_ROWS = 20
+
+
 def match_within_file(rows: list[PreparedRow]) -> None:
     """Later rows repeating an earlier one: the same person (numbers, e-mail, name at
     the company) or, for rows without a person, the same company. Several people of one
@@ -250,5 +256,8 @@ def match_within_file(rows: list[PreparedRow]) -> None:
             if earlier.match_customer and not row.match_customer:
                 row.match_customer, row.match_contact = earlier.match_customer, earlier.match_contact
             row.match_reason = f"与第 {earlier.line} 行重复"
-        for key in (own, *shared):
-            seen.setdefault(key, []).append(row)
+        seen.setdefault(own, []).append(row)
+        for key in shared:
+            sharing = seen.setdefault(key, [])
+            if len(sharing) < SHARED_KEY_ROWS:
+                sharing.append(row)
