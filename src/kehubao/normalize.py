@@ -187,6 +187,12 @@ def validate_email(raw: str | None) -> str | None:
 # 29 February survives; far enough in the past that no real birthday has it.
 NO_YEAR = 1604
 
+
+def birthday_text(value: date) -> str:
+    """A birthday as people write it: 1978-03-05, or 3月5日 when the year is unknown."""
+    return f"{value.month}月{value.day}日" if value.year == NO_YEAR else value.isoformat()
+
+
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_1920 = 7306  # 1920-01-01
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")

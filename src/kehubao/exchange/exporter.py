@@ -24,7 +24,7 @@ from ..errors import UserError
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag
 from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
 from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
-from ..normalize import NO_YEAR
+from ..normalize import NO_YEAR, birthday_text
 from ..services.customer_list import CustomerFilter, query_ids
 from .vcard import VCardContact
 from .vcard_write import write_vcards
@@ -188,10 +188,6 @@ def _contact_values(p) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 def _cell(row: dict, header: str) -> Any:
     return row.get(header)
-
-
-def birthday_text(value: date) -> str:
-    return f"{value.month}月{value.day}日" if value.year == NO_YEAR else value.isoformat()
 
 
 # ------------------------------------------------------------------------------- writing

@@ -14,10 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..errors import ValidationError
-from ..normalize import is_valid_email, name_key, normalize_email, normalize_phone, split_phones
+from ..normalize import (
+    birthday_text,
+    is_valid_email,
+    name_key,
+    normalize_email,
+    normalize_phone,
+    split_phones,
+)
 from ..models.enums import CustomerKind
 from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
@@ -153,6 +161,7 @@ _PREVIEW_CUSTOMER = [(F.CUSTOMER_CODE, "code"), (F.CUSTOMER_PHONE, "phone"),
                      (F.STATUS, "status"), (F.INDUSTRY, "industry"), (F.PROVINCE, "province"),
                      (F.CITY, "city"), (F.DISTRICT, "district"), (F.ADDRESS, "address"),
                      (F.REGION, "region"), (F.SOURCE, "source"), (F.WEBSITE, "website")]
+_PREVIEW_CHOICES = {F.GENDER, F.CUSTOMER_TYPE, F.STATUS}  # stored as codes, shown by label
 PREVIEW_FIELDS = [F.CUSTOMER_KIND] + [f for f, _key in _PREVIEW_CONTACT + _PREVIEW_CUSTOMER] + [
     F.OWNER, F.TAGS, F.CONTACT_NOTES, F.NOTES]
 
@@ -175,7 +184,7 @@ def preview_values(row: PreparedRow) -> dict[ImportField, str]:
     values[F.TAGS] = "、".join(row.tags)
     values[F.CONTACT_NOTES] = contact.get("notes")
     values[F.NOTES] = row.customer.get("notes")
-    return {f: shown(v.isoformat() if hasattr(v, "isoformat") else v)
+    return {f: birthday_text(v) if isinstance(v, date) else shown(v) if f in _PREVIEW_CHOICES else str(v)
             for f, v in values.items() if v not in (None, "")}
 
 

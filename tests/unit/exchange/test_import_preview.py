@@ -77,6 +77,10 @@ def test_preview_shows_each_value_as_it_will_be_stored():
         F.CUSTOMER_KIND: "单位", F.MOBILE: "13812345678", F.PHONE: "13900001111",
         F.BIRTHDAY: "1978-03-05", F.STATUS: "意向", F.TAGS: "重点、华东",
         F.CUSTOMER_PHONE: "010-62345678"}
+    odd = prepare_row(SourceRow(4, {F.CONTACT_NAME: ["王芳"], F.BIRTHDAY: ["3月5日"],
+                                     F.INDUSTRY: ["other"], F.SOURCE: ["good"]}))
+    assert preview_values(odd)[F.BIRTHDAY] == "3月5日"  # no year known: none invented
+    assert (preview_values(odd)[F.INDUSTRY], preview_values(odd)[F.SOURCE]) == ("other", "good")
     person = prepare_row(SourceRow(3, {F.CONTACT_NAME: ["李娜"], F.MOBILE: ["13812345678"]}))
     assert preview_values(person) == {F.CUSTOMER_KIND: "个人", F.MOBILE: "13812345678"}
     assert set(preview_values(row)) <= set(PREVIEW_FIELDS)

@@ -50,8 +50,6 @@ MAX_PREVIEW_ROWS = 2000
 # The preview's first columns; then one per field the shown rows fill, values as stored.
 OUTCOME_COLUMNS = [QT_TRANSLATE_NOOP("ImportDialog", "行"), QT_TRANSLATE_NOOP("ImportDialog", "客户 / 联系人"),
                    QT_TRANSLATE_NOOP("ImportDialog", "处理"), QT_TRANSLATE_NOOP("ImportDialog", "说明")]
-_CHOICES = {ImportField.CUSTOMER_KIND, ImportField.GENDER, ImportField.CUSTOMER_TYPE,
-            ImportField.STATUS}  # shown by their (translatable) labels
 
 
 class ImportDialog(QDialog):
@@ -265,7 +263,7 @@ class ImportDialog(QDialog):
             table.setItem(r, 3, why)
             for column, field in enumerate(fields, start=len(OUTCOME_COLUMNS)):
                 if text := values[r].get(field):
-                    table.setItem(r, column, QTableWidgetItem(label(text) if field in _CHOICES else text))
+                    table.setItem(r, column, QTableWidgetItem(label(text)))  # choices: 意向 → Intent
         text = self.tr("共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5").replace("%1", f"{len(rows):,}") \
             .replace("%2", f"{counts['create']:,}").replace("%3", f"{counts['merge']:,}") \
             .replace("%4", f"{counts['skip']:,}").replace("%5", f"{counts['error']:,}")
