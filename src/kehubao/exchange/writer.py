@@ -76,7 +76,8 @@ class NewCustomer:
             current = self.customer.get(key)
             if current in (None, ""):
                 self.customer[key] = value
-            elif key not in ("name", "kind") and current != value and str(value) not in str(current):
+            elif key not in ("name", "kind") and current != value and not (
+                    key == "notes" and str(value) in str(current)):  # notes already saying it
                 history.append(f"{field_label(key, CUSTOMER_FIELDS)}：{shown(value)}")
         if row.contact is not None:
             same = next((c for c in self.contacts

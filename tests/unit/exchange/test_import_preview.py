@@ -1,5 +1,6 @@
 """What the import preview shows and how it is reused: rows prepared once and planned
-again under each policy, values as they will be stored, choices written in full."""
+again under each policy, values as they will be stored, choices written in full, and
+what a merged repeat keeps."""
 
 from __future__ import annotations
 
@@ -84,3 +85,15 @@ def test_preview_shows_each_value_as_it_will_be_stored():
     person = prepare_row(SourceRow(3, {F.CONTACT_NAME: ["李娜"], F.MOBILE: ["13812345678"]}))
     assert preview_values(person) == {F.CUSTOMER_KIND: "个人", F.MOBILE: "13812345678"}
     assert set(preview_values(row)) <= set(PREVIEW_FIELDS)
+
+
+def test_a_merged_repeat_keeps_a_value_that_is_only_part_of_the_first(db, tmp_path):
+    """0755-1234567 is not 0755-12345678: only notes may be skipped for being contained."""
+    summary = import_rows(db, tmp_path, [
+        ["客户名称", "单位电话", "地址", "备注"],
+        ["甲公司", "0755-12345678", "深圳南山区科技园1号", "老客户"],
+        ["甲公司", "0755-1234567", "深圳南山区科技园1号", "老客户"],
+    ], on_duplicate="merge")
+    assert summary.merged == 1
+    notes = by_name(db)["甲公司"].customer.notes
+    assert "0755-1234567" in notes and notes.count("老客户") == 1
