@@ -25,7 +25,7 @@ from ..bulk import worker_ignores_interrupts
 
 __all__ = ["BUILD_FROM", "Workers", "shared_map", "worker_pool"]
 
-BUILD_FROM = 20_000  # new customers; below this, starting worker processes does not pay
+BUILD_FROM = 20_000  # rows of an import; below this, starting worker processes does not pay
 MAX_WORKERS = 3
 
 _T = TypeVar("_T")

@@ -26,8 +26,7 @@ from ..services.journal import record_inserts
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
-from . import parallel
-from .parallel import Workers, shared_map, worker_pool
+from .parallel import Workers, shared_map
 from .prepare import PreparedRow, field_label, shown
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
@@ -175,8 +174,8 @@ def write_new_customers(session: Session, new: list[NewCustomer],
 
     Rows are built (pinyin sort keys, search documents: about half the work) in batches
     with ids fixed in advance, so for a big list worker processes build them while this
-    one inserts (see parallel.py); the order batches arrive in does not matter. The
-    caller may lend workers it started earlier; else a big list starts its own."""
+    one inserts (see parallel.py); the order batches arrive in does not matter. `workers`:
+    the pool the caller started for a big import (None: everything built here)."""
     report = progress or (lambda _f: None)
     conn = session.connection()
     backend = backend_for(session)
@@ -191,16 +190,15 @@ def write_new_customers(session: Session, new: list[NewCustomer],
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
     done = 0
-    with worker_pool(workers is None and len(new) >= parallel.BUILD_FROM) as own:
-        for _index, batch in shared_map(workers or own, build_rows, tasks):
-            bulk_insert(conn, Customer.__table__, batch.customer_columns, batch.customers)
-            bulk_insert(conn, Contact.__table__, batch.contact_columns, batch.contacts)
-            bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
-            bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
-            for kind, rows in batch.fts.items():
-                backend.add_split(conn, kind, rows)
-            done += batch.size
-            report(done / max(len(new), 1))
+    for _index, batch in shared_map(workers, build_rows, tasks):
+        bulk_insert(conn, Customer.__table__, batch.customer_columns, batch.customers)
+        bulk_insert(conn, Contact.__table__, batch.contact_columns, batch.contacts)
+        bulk_insert(conn, customer_tag, ["customer_id", "tag_id"], batch.links)
+        bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], batch.docs)
+        for kind, rows in batch.fts.items():
+            backend.add_split(conn, kind, rows)
+        done += batch.size
+        report(done / max(len(new), 1))
     contacts = sum(len(c.contacts) for c in new)
     customer_ids = list(range(first_customer, first_customer + len(new)))
     contact_ids = list(range(first_contact, first_contact + contacts))
