@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import UserError
 from .commands_data import open_for_cli
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
 
@@ -35,17 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.importer import ImportOptions, ImportRejected, run_import
-    from ..exchange.records import read_source
+    from ..exchange.records import load_file, map_rows
 
-    path = Path(args.file)
-    check_readable(path)  # before the database is opened (or created) at all
+    loaded = load_file(Path(args.file), args.format)  # a bad file creates no database
     db = open_for_cli(args, create=True)
     options = ImportOptions(on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                             dry_run=args.dry_run)
     progress = ProgressLine("导入")
     try:
         with db.session() as session:
-            source = read_source(path, args.format, session=session)
+            source = map_rows(loaded, session=session)  # a mapping remembered for it?
             summary = run_import(session, source, options, lambda f, text: progress(text, f))
     except ImportRejected as exc:
         progress.done()
@@ -67,21 +65,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line, message in summary.warnings[:10]:
             print(f"  第 {line} 行：{message}" if line else f"  {message}")
     return EXIT_OK
-
-
-def check_readable(path: Path) -> None:
-    """A file we cannot read is the user's to fix (name, permissions), not a bug."""
-    if path.is_dir():
-        raise UserError(f"这是一个文件夹，不是文件：{path}")
-    if not path.exists():
-        raise UserError(f"找不到文件：{path}")
-    try:
-        with path.open("rb") as fh:
-            fh.read(1)
-    except OSError as exc:
-        from ..exchange.records import unreadable
-
-        raise unreadable(path, exc) from exc
 
 
 def _print_errors(summary) -> None:  # type: ignore[no-untyped-def]

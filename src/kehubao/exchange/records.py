@@ -58,6 +58,8 @@ class ImportSource:
 def detect(path: Path, format: str = "auto") -> str:
     if format not in FORMATS:
         raise UserError(f"不支持的格式“{format}”（可选：csv、xlsx、xls、vcf）")
+    if path.is_dir():
+        raise UserError(f"这是一个文件夹，不是文件：{path}")
     if not path.is_file():
         raise UserError(f"找不到文件：{path}")
     if format != "auto":
