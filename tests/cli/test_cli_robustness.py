@@ -134,6 +134,22 @@ def test_check_reports_damage_it_meets_while_checking(
     assert '"ok": false' in out and "已损坏" in out and "restore" in out
 
 
+def test_check_names_the_failure_it_meets_not_always_damage(
+        db_file: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """A disk error during the check is a disk error (a restore would not help)."""
+    from kehubao.services import maintenance
+
+    def disk_error(_conn):  # type: ignore[no-untyped-def]
+        exc = sqlite3.OperationalError("disk I/O error")
+        exc.sqlite_errorname = "SQLITE_IOERR_READ"
+        raise exc
+
+    monkeypatch.setattr(maintenance.db_sqlite, "integrity_problems", disk_error)
+    assert main(["--db", str(db_file), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "读写数据库文件时出错" in out and "已损坏" not in out
+
+
 def _damage_search_index(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("UPDATE search_fts_customer_data SET block = randomblob(length(block)) "

@@ -183,11 +183,11 @@ def _problems(db: Database) -> list[str]:
         return check_database(db)
     except (DBAPIError, sqlite3.Error) as exc:
         orig = getattr(exc, "orig", exc)
-        if is_busy(orig) or describe_database_error(exc, db.target.display) is None:
+        described = describe_database_error(exc, db.target.display)
+        if is_busy(orig) or described is None:
             raise
-        reason = " ".join(str(orig).split())
-        return [f"数据库文件已损坏，检查无法完成（SQLite：{reason}）；"
-                "请用 kehubao restore 从备份恢复"]
+        # Damaged file, damaged search index, disk error…: each with its own remedy.
+        return [f"检查无法完成：{described}（SQLite：{' '.join(str(orig).split())}）"]
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
