@@ -88,12 +88,10 @@ def require_existing(target: DatabaseTarget) -> None:
 def _ensure_starter_data(db: Database) -> None:
     """Look first in a read transaction, so that commands that only read never wait for
     (or fail on) the write lock another program holds; write only the first time."""
-    from ..models import Setting
-    from ..services.starter import STARTER_SETTING, STARTER_VERSION, ensure_starter_data
+    from ..services.starter import ensure_starter_data, has_starter_data
 
     with db.session(write=False) as session:
-        setting = session.get(Setting, STARTER_SETTING)
-        loaded = setting is not None and int(setting.value or 0) >= STARTER_VERSION
+        loaded = has_starter_data(session)
     if not loaded:
         with db.session() as session:
             ensure_starter_data(session)

@@ -30,11 +30,17 @@ def load_json(name: str) -> Any:
     return json.loads(resource_path("data", name).read_text(encoding="utf-8"))
 
 
+def has_starter_data(session: Session) -> bool:
+    """Whether this database already has the current starter set (a read only)."""
+    setting = session.get(Setting, STARTER_SETTING)
+    return setting is not None and int(setting.value or 0) >= STARTER_VERSION
+
+
 def ensure_starter_data(session: Session) -> bool:
     """Load the starter set into a database that has never had it. True if loaded."""
-    setting = session.get(Setting, STARTER_SETTING)
-    if setting is not None and int(setting.value or 0) >= STARTER_VERSION:
+    if has_starter_data(session):
         return False
+    setting = session.get(Setting, STARTER_SETTING)
     load_scripts(session, load_json("objection_scripts.json"))
     load_template(session, load_json("evaluation_template.json"))
     if setting is None:
