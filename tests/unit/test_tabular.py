@@ -320,6 +320,23 @@ def test_xlsx_with_two_lists_reads_the_bigger_and_says_so(tmp_path):
     assert line == 0 and "“上海”（3 行）" in note and "没有导入" in note
 
 
+def test_an_overlong_cell_counts_only_on_the_sheet_that_is_read(tmp_path):
+    path = tmp_path / "long.xlsx"
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填写说明"
+    notes.append(["说明" * 100])  # over the limit below, on a sheet nobody imports
+    data = wb.create_sheet("客户")
+    for r in ROWS:
+        data.append(r)
+    wb.save(path)
+    assert read_table(path, max_cell_chars=150).sheet_name == "客户"
+    data.append(["张伟", "很长" * 100])
+    wb.save(path)
+    with pytest.raises(TableReadError, match="第 6 行有一个超长的单元格"):
+        read_table(path, max_cell_chars=150)
+
+
 def test_xlsx_with_only_empty_sheets(tmp_path):
     path = tmp_path / "blank.xlsx"
     wb = openpyxl.Workbook()

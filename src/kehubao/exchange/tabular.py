@@ -281,33 +281,39 @@ def _read_excel(path: Path, fmt: str, max_cell_chars: int) -> RawTable:
         worksheets = [i for i, meta in enumerate(metas)
                       if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
         visible = python_calamine.SheetVisibleEnum.Visible
-        sheets: list[tuple[str, list[list[str]], int]] = []  # (name, rows, table rows)
+        counts: list[tuple[str, int]] = []  # (sheet, rows of 2+ cells) of sheets with data
+        best: tuple[str, list[list[str]], int, int | None] | None = None  # only its rows kept
         for index in sorted(worksheets, key=lambda i: metas[i].visible != visible):
-            rows = _sheet_rows(path, workbook, index, max_cell_chars)
+            rows, overlong = _sheet_rows(path, workbook, index, max_cell_chars)
             if any(any(row) for row in rows):
                 table_rows = sum(1 for row in rows if sum(1 for cell in row if cell) >= 2)
-                sheets.append((metas[index].name, rows, table_rows))
-    if not sheets:
+                counts.append((metas[index].name, table_rows))
+                if best is None or table_rows > best[2]:  # ties: the first
+                    best = (metas[index].name, rows, table_rows, overlong)
+    if best is None:
         raise TableReadError(f"{_EMPTY}（所有工作表都没有数据）")
-    name, rows, _count = max(sheets, key=lambda sheet: sheet[2])  # ties: the first
-    others = [f"“{other}”（{count} 行）" for other, _rows, count in sheets
-              if other != name and count >= 2]
+    name, rows, _count, overlong = best
+    if overlong is not None:  # only the sheet read has to fit
+        raise _too_long(overlong, max_cell_chars)
+    others = [f"“{other}”（{count} 行）" for other, count in counts if other != name and count >= 2]
     notes = [(0, f"读取了工作表“{name}”；另有工作表{'、'.join(others)}没有导入，"
                  "如需导入请另存为单独的文件")] if others else []
     return RawTable(rows=rows, source_format=fmt, sheet_name=name, notes=notes)
 
 
 def _sheet_rows(path: Path, workbook: python_calamine.CalamineWorkbook, index: int,
-                max_cell_chars: int) -> list[list[str]]:
+                max_cell_chars: int) -> tuple[list[list[str]], int | None]:
+    """A sheet's rows as text, and the first row (1-based) with a cell over the limit."""
     sheet = _calamine(path, partial(workbook.get_sheet_by_index, index))
     values = _calamine(path, partial(sheet.to_python, skip_empty_area=False))
     rows: list[list[str]] = []
+    overlong = None
     for values_row in values:  # skip_empty_area=False: row N here is Excel's row N
         row = [_excel_text(value) for value in values_row]
-        if row and max(map(len, row)) > max_cell_chars:
-            raise _too_long(len(rows) + 1, max_cell_chars)
+        if overlong is None and row and max(map(len, row)) > max_cell_chars:
+            overlong = len(rows) + 1
         rows.append(row)
-    return rows
+    return rows, overlong
 
 
 def _calamine(path: Path, call: Callable[[], _T]) -> _T:
