@@ -168,9 +168,11 @@ def temporary_keys(conn: Connection, texts: Mapping[str, Iterable[str]] | None =
     """Look up many keys at once: ``column.in_(keys("phone"))`` instead of thousands of
     ``IN (?, ?, …)`` chunks. The keys go into a temporary table in one bulk insert; the
     database then probes the column's index once per key. Yields ``keys(kind)``, a
-    subquery of the keys of one kind. The table is emptied afterwards."""
+    subquery of the keys of one kind. Its kinds are removed afterwards, and only they: calls
+    nest as long as their kinds differ."""
+    own = [*(texts or {}), *(numbers or {})]
     _KEYS.create(conn, checkfirst=True)
-    conn.execute(_KEYS.delete())
+    conn.execute(_KEYS.delete().where(_KEYS.c.kind.in_(own)))  # left by an interrupted call
     rows = [(kind, value, None) for kind, values in (texts or {}).items() for value in values]
     rows += [(kind, None, value) for kind, values in (numbers or {}).items() for value in values]
     bulk_insert(conn, _KEYS, ["kind", "text", "number"], rows)
@@ -183,4 +185,4 @@ def temporary_keys(conn: Connection, texts: Mapping[str, Iterable[str]] | None =
     try:
         yield keys
     finally:
-        conn.execute(_KEYS.delete())
+        conn.execute(_KEYS.delete().where(_KEYS.c.kind.in_(own)))

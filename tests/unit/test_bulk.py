@@ -65,3 +65,17 @@ def test_empty_columns_are_left_out_only_where_the_database_would_store_null() -
         bulk_insert(conn, table, kept, narrow)
         assert conn.execute(select(table).order_by(table.c.id)).all() == [
             (1, None, "x", None), (2, None, None, None)]
+
+
+def test_temporary_keys_nest_when_their_kinds_differ() -> None:
+    from sqlalchemy import create_engine, select
+
+    from kehubao.bulk import temporary_keys
+
+    engine = create_engine("sqlite://")
+    with engine.begin() as conn:
+        with temporary_keys(conn, texts={"phone": ["138", "139"]}) as outer:
+            with temporary_keys(conn, numbers={"company": [1, 2, 3]}) as inner:
+                assert sorted(conn.scalars(inner("company"))) == [1, 2, 3]
+            assert sorted(conn.scalars(outer("phone"))) == ["138", "139"]  # still there
+        assert conn.scalars(select(outer("phone").subquery())).all() == []
