@@ -40,6 +40,12 @@ def demo_database(path: Path, customers: int) -> Path:
     return path
 
 
+def remove_database(path: Path) -> None:
+    """A SQLite database file and its WAL companions, if they exist."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def peak_rss_mb() -> float | None:
     try:
         import resource

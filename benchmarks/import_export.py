@@ -26,7 +26,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DEFAULT_DEMO, OUT, Timer, demo_database, emit, peak_rss_mb  # noqa: E402
+from common import (  # noqa: E402
+    DEFAULT_DEMO, OUT, Timer, demo_database, emit, peak_rss_mb, remove_database,
+)
 
 HEADERS = ["客户名称", "联系人", "职务", "手机", "电话", "邮箱", "地址", "标签", "备注"]
 
@@ -85,8 +87,7 @@ def import_into_new_database(path: Path, name: str) -> dict:
     from kehubao.exchange.records import read_source
 
     db_path = OUT / f"import-{name}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    remove_database(db_path)
     db = open_database(str(db_path))
     with Timer() as total:
         with Timer() as read:
@@ -109,8 +110,7 @@ def import_in_app(path: Path) -> dict:
     from kehubao.exchange.records import load_file
 
     db_path = OUT / "import-app.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    remove_database(db_path)
     db = open_database(str(db_path))
     options = ImportOptions(on_duplicate="skip")
     with Timer() as preview:
@@ -122,8 +122,7 @@ def import_in_app(path: Path) -> dict:
         with db.session() as session:
             run_import(session, prepared.source, options, prepared=prepared.rows)
     db.dispose()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    remove_database(db_path)
     return {"preview_seconds": round(preview.seconds, 2),
             "import_after_preview_seconds": round(write.seconds, 2)}
 
@@ -137,8 +136,7 @@ def sqlite_floor(imported: Path) -> float:
     from kehubao.services.search.fts_sqlite import fts_row, fts_table
 
     path = OUT / "import-floor.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    remove_database(path)
     open_database(str(path)).dispose()  # the schema, empty
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -158,8 +156,7 @@ def sqlite_floor(imported: Path) -> float:
                              "VALUES (?, ?, ?, ?)", rows)
         conn.execute("COMMIT")
     conn.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    remove_database(path)
     return t.seconds
 
 

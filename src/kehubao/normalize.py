@@ -264,7 +264,7 @@ _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21,
                                           *range(0xFF41, 0xFF5B))}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20})
 _SPACES = re.compile(r" {2,}")
-_TO_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\t]")
+_TO_FOLD = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # any key of _FOLD
 
 
 def clean_text(raw: object, max_length: int | None = None) -> str | None:
