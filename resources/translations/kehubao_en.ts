@@ -911,10 +911,6 @@
         <translation>Customer list</translation>
     </message>
     <message>
-        <source>客户宝</source>
-        <translation>Kehubao</translation>
-    </message>
-    <message>
         <source>这个客户已被删除。</source>
         <translation>This customer has been deleted.</translation>
     </message>
@@ -1595,10 +1591,6 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>客户宝</source>
-        <translation>Kehubao</translation>
-    </message>
-    <message>
         <source>正在取消…</source>
         <translation>Canceling…</translation>
     </message>
@@ -2173,6 +2165,10 @@ Start with one of the three options below:</translation>
     <message>
         <source>联系人备注</source>
         <translation>Contact notes</translation>
+    </message>
+    <message>
+        <source>客户宝</source>
+        <translation>Kehubao</translation>
     </message>
 </context>
 </TS>

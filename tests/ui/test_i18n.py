@@ -117,11 +117,13 @@ def test_window_in_english(qtbot, db, english):  # type: ignore[no-untyped-def]
     assert header and not CJK.search(header)
     assert not CJK.search(enum_label(CustomerStatus, "potential"))
     assert not CJK.search(label("客户"))
+    assert window.windowTitle() == "Kehubao"  # title bar and message boxes name it too
 
 
 def test_window_in_chinese_without_a_translator(qtbot, db):  # type: ignore[no-untyped-def]
     window = make_window(qtbot, db)
     assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.windowTitle() == "客户宝"
     assert label("客户") == "客户"
 
 

@@ -12,9 +12,10 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..config import APP_DISPLAY_NAME, APP_NAME
+from ..config import APP_NAME
 from ..db import Database, open_database
 from ..errors import DatabaseLocationError
+from .i18n import app_name
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     """The Qt application, in ``language`` or else the one chosen in the Tools menu."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     from .i18n import install_translator
@@ -32,6 +32,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setWindowIcon(icon("app"))
     _use_chinese_font(app)
     install_translator(app, language)
+    app.setApplicationDisplayName(app_name())
     return app
 
 
@@ -61,7 +62,7 @@ def open_database_for_gui(db_arg: str | None) -> Database | None:
     try:
         db = open_database(db_arg)
     except DatabaseLocationError as exc:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(exc))
+        QMessageBox.critical(None, app_name(), str(exc))
         return None
     with db.session() as session:
         ensure_starter_data(session)

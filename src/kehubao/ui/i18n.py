@@ -10,9 +10,9 @@ entry for the translator, whichever screen shows it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTranslator
 
-from ..config import resource_path
+from ..config import APP_DISPLAY_NAME, resource_path
 from ..models.enums import LabelledEnum
 
 LABELS = "labels"
@@ -49,6 +49,14 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> bo
     if not translator.load(str(resource_path("translations", f"kehubao_{language}.qm"))):
         return False
     return app.installTranslator(translator)
+
+
+QT_TRANSLATE_NOOP("labels", "客户宝")  # APP_DISPLAY_NAME, for lupdate
+
+
+def app_name() -> str:
+    """The product's name in the user's language: window and message box titles."""
+    return label(APP_DISPLAY_NAME)
 
 
 def label(text: str | None) -> str:

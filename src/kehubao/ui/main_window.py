@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from .. import __version__
-from ..config import APP_DISPLAY_NAME
 from ..db import Database
 from ..models import Customer
 from ..services.journal import last_undoable, undo
 from .bus import QtBus
 from .customers.recycle_bin import RecycleBinPage
 from .customers.section import CustomersSection
-from .i18n import BILINGUAL, LANGUAGES, choose_language, chosen_language
+from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
 from .pages import ComingPage
 from .search_box import SearchBox
@@ -41,7 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.bus = QtBus()
-        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowTitle(app_name())
         self.actions_by_name: dict[str, QAction] = {}
 
         self.nav = QListWidget()
@@ -175,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def change_language(self, action: QAction) -> None:
         choose_language(action.data())
-        QMessageBox.information(self, APP_DISPLAY_NAME, BILINGUAL["language_changed"])
+        QMessageBox.information(self, app_name(), BILINGUAL["language_changed"])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"))
@@ -232,7 +231,7 @@ class MainWindow(QMainWindow):
                     return
                 if op.kind == "import":
                     answer = QMessageBox.question(
-                        self, APP_DISPLAY_NAME,
+                        self, app_name(),
                         self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", op.label))
                     if answer != QMessageBox.StandardButton.Yes:
                         session.rollback()
@@ -274,7 +273,7 @@ class MainWindow(QMainWindow):
         from ..services.maintenance import backup, default_backup_dir
 
         if self.db.path is None:
-            QMessageBox.information(self, APP_DISPLAY_NAME, self.tr("服务器数据库请用服务器的备份工具。"))
+            QMessageBox.information(self, app_name(), self.tr("服务器数据库请用服务器的备份工具。"))
             return
         suggested = default_backup_dir(self.db) / self.tr("%1-备份.db").replace("%1", self.db.path.stem)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(suggested),
@@ -291,9 +290,9 @@ class MainWindow(QMainWindow):
 
         def done(problems: list[str]) -> None:
             if problems:
-                QMessageBox.warning(self, APP_DISPLAY_NAME, self.tr("发现问题：\n") + "\n".join(problems))
+                QMessageBox.warning(self, app_name(), self.tr("发现问题：\n") + "\n".join(problems))
             else:
-                QMessageBox.information(self, APP_DISPLAY_NAME, self.tr("检查通过，没有发现问题。"))
+                QMessageBox.information(self, app_name(), self.tr("检查通过，没有发现问题。"))
 
         run_task(self, self.tr("正在检查数据库…"), lambda _p: check_database(self.db), on_done=done,
                  cancellable=False)
@@ -329,7 +328,7 @@ class MainWindow(QMainWindow):
 
         if titles := running_titles():
             answer = QMessageBox.question(
-                self, APP_DISPLAY_NAME,
+                self, app_name(),
                 self.tr("“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？")
                 .replace("%1", titles[0]))
             if answer != QMessageBox.StandardButton.Yes:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
+from .i18n import app_name
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class Task(QObject):
         self.progress = Progress(self.signals)
         self.on_done, self.on_error = on_done, on_error
         self.dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 1000, parent)
-        self.dialog.setWindowTitle(self.tr("客户宝"))
+        self.dialog.setWindowTitle(app_name())
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
@@ -170,10 +171,10 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any], 
 
 def show_error(parent: Any, exc: BaseException, details: str = "") -> None:
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, QCoreApplication.translate("Task", "客户宝"), str(exc))
+        QMessageBox.warning(parent, app_name(), str(exc))
         return
     log.error("unexpected error: %s\n%s", exc, details)
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Task", "客户宝"),
+    box = QMessageBox(QMessageBox.Icon.Critical, app_name(),
                       QCoreApplication.translate("Task", "出现了意外错误，操作没有完成，数据没有改动。\n\n%1").replace(
                           "%1", f"{exc.__class__.__name__}: {exc}"), parent=parent)
     if details:

@@ -14,6 +14,7 @@ from ...services import customers as svc
 from ...services.events import Change
 from ..bus import QtBus, touches
 from ..pages import WelcomePage
+from ..i18n import app_name
 from ..tasks import show_error
 from ..widgets.modal import run_modal
 from .contact_dialog import ContactDialog
@@ -109,7 +110,7 @@ class CustomersSection(QStackedWidget):
                 show_error(self, exc)
                 return
             if detail.overview is None:
-                QMessageBox.information(self, self.tr("客户宝"), self.tr("这个客户已被删除。"))
+                QMessageBox.information(self, app_name(), self.tr("这个客户已被删除。"))
                 return
             detail.edit_requested.connect(self.edit_customer)
             detail.delete_requested.connect(lambda cid: self.delete_customers([cid]))
