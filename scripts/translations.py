@@ -19,20 +19,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kehubao.exchange.fields import FIELD_LABELS
-from kehubao.models import enums
-
 ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
 
 
 def lower_layer_labels() -> list[str]:
-    """Every label the UI shows from models and exchange, each once, in a stable order."""
+    """Every label the UI shows from models and exchange, each once, in a stable order.
+    (Imported here: `release`, run at every `dev.py run`, needs none of it.)"""
+    from kehubao.exchange.fields import FIELD_LABELS
+    from kehubao.exchange.importer import PROGRESS_TEXTS
+    from kehubao.models import enums
+
     texts: list[str] = []
     for _name, enum in inspect.getmembers(enums, inspect.isclass):
         if issubclass(enum, enums.LabelledEnum) and enum is not enums.LabelledEnum:
             texts += [text for _code, text in enum.choices()]
     texts += FIELD_LABELS.values()
+    texts += PROGRESS_TEXTS
     return list(dict.fromkeys(texts))
 
 

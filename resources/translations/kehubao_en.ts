@@ -2167,6 +2167,22 @@ Start with one of the three options below:</translation>
         <translation>Contact notes</translation>
     </message>
     <message>
+        <source>正在检查数据…</source>
+        <translation>Checking the data…</translation>
+    </message>
+    <message>
+        <source>正在查找重复…</source>
+        <translation>Looking for duplicates…</translation>
+    </message>
+    <message>
+        <source>正在合并重复…</source>
+        <translation>Merging duplicates…</translation>
+    </message>
+    <message>
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
         <source>客户宝</source>
         <translation>Kehubao</translation>
     </message>

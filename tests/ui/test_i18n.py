@@ -118,6 +118,9 @@ def test_window_in_english(qtbot, db, english):  # type: ignore[no-untyped-def]
     assert not CJK.search(enum_label(CustomerStatus, "potential"))
     assert not CJK.search(label("客户"))
     assert window.windowTitle() == "Kehubao"  # title bar and message boxes name it too
+    from kehubao.exchange.importer import PROGRESS_TEXTS
+
+    assert not any(CJK.search(label(text)) for text in PROGRESS_TEXTS)  # the import's steps
 
 
 def test_window_in_chinese_without_a_translator(qtbot, db):  # type: ignore[no-untyped-def]

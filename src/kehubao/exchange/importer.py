@@ -34,6 +34,9 @@ from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
 from .writer import NewContact, NewCustomer, write_new_customers
 
+# What the progress bar says at each step (the UI shows them translated, as labels).
+CHECKING, MATCHING, MERGING, WRITING = "正在检查数据…", "正在查找重复…", "正在合并重复…", "正在写入…"
+PROGRESS_TEXTS = (CHECKING, MATCHING, MERGING, WRITING)
 ON_DUPLICATE = ("skip", "merge", "new")
 Progress = Callable[[float, str], None]
 
@@ -99,7 +102,7 @@ def prepare_rows(source: ImportSource, progress: Progress | None = None) -> list
     for n, src in enumerate(source.rows):
         rows.append(prepare_row(src))
         if n % 2000 == 0:
-            report(0.3 * n / total, "正在检查数据…")
+            report(0.3 * n / total, CHECKING)
     return rows
 
 
@@ -143,7 +146,7 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
         rows = prepare_rows(source, report)
     else:
         rows = [row.undecided() for row in prepared]
-    report(0.3, "正在查找重复…")
+    report(0.3, MATCHING)
     match_existing(session, rows)
     match_within_file(rows)
     for row in rows:
@@ -199,14 +202,14 @@ def _run_import(session: Session, source: ImportSource, options: ImportOptions,
     label = f"导入：{source.path.name}（{len(rows)} 行）"
     with operation(session, "import", label, details={"file": source.path.name,
                                                      "format": source.format}) as op:
-        report(0.4, "正在合并重复…")
+        report(0.4, MERGING)
         stamp = f"【导入 {source.path.name} · {date.today().isoformat()}】"
         for row in work.merge_existing:
             _merge_into_existing(session, row, stamp)
         for entry in work.attach:
             _attach_contact(session, entry, stamp)
-        report(0.5, "正在写入…")
-        write_new_customers(session, work.new, lambda f: report(0.5 + 0.5 * f, "正在写入…"),
+        report(0.5, WRITING)
+        write_new_customers(session, work.new, lambda f: report(0.5 + 0.5 * f, WRITING),
                             workers)
         summary.operation_id = op.id
         op.details = {**(op.details or {}), "created": summary.created,

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
-from .i18n import app_name
+from .i18n import app_name, label
 
 log = logging.getLogger(__name__)
 
@@ -132,8 +132,8 @@ class Task(QObject):
 
     def _on_progress(self, fraction: float, text: str) -> None:
         self.dialog.setValue(int(fraction * 1000))
-        if text:
-            self.dialog.setLabelText(text)
+        if text:  # the layers below report in Chinese; their texts are labels
+            self.dialog.setLabelText(label(text))
 
     def _finish(self) -> None:
         if not self.orphaned:
