@@ -1127,6 +1127,10 @@
         <translation>Import as</translation>
     </message>
     <message>
+        <source>预览未完成：导入时会按当前设置重新检查每一行。</source>
+        <translation>Preview not finished: importing checks every row again with the current settings.</translation>
+    </message>
+    <message>
         <source>正在检查数据…</source>
         <translation>Checking the data…</translation>
     </message>

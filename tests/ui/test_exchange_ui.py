@@ -312,3 +312,38 @@ def test_backup_suggests_a_file_next_to_the_other_backups(window, monkeypatch) -
                         staticmethod(lambda *args: asked.append(args[2]) or ("", "")))
     window.backup_database()
     assert asked and Path(asked[0]).name == f"{window.db.path.stem}-备份.db"
+
+
+def test_a_cancelled_preview_leaves_no_stale_outcome(window, qtbot, answer, tmp_path,
+                                                     monkeypatch) -> None:
+    """A new mapping whose preview is cancelled: the old outcome is gone, and the import
+    (which checks every row again) still follows the new mapping."""
+    from kehubao.ui import tasks
+    from kehubao.ui.tasks import _running
+
+    answer("yes")
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "客戶.csv", TAIWAN_LIST))
+    assert dialog.outcome_table.rowCount() == 2
+    gate = threading.Event()
+    real = import_dialog.plan
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "plan", held)
+    notes_box = dialog.mapping_table.cellWidget(0, 3)
+    notes_box.setCurrentIndex(notes_box.findData(ImportField.IGNORE.value))
+    qtbot.waitUntil(lambda: bool(_running), timeout=5000)
+    _running[0].progress.cancel()
+    gate.set()
+    idle(qtbot)
+    assert tasks.running_titles() == []
+    assert dialog.outcome_table.rowCount() == 0 and "预览未完成" in dialog.summary_label.text()
+    assert dialog.import_button.isEnabled()
+
+    monkeypatch.setattr(import_dialog, "plan", real)
+    dialog.import_button.click()
+    idle(qtbot)
+    with window.db.session(write=False) as s:
+        assert s.scalars(select(Customer.notes).where(Customer.notes.is_not(None))).all() == []

@@ -102,7 +102,7 @@ def prepare_rows(source: ImportSource, progress: Progress | None = None) -> list
     for n, src in enumerate(source.rows):
         rows.append(prepare_row(src))
         if n % 2000 == 0:
-            report(0.3 * n / total, CHECKING)
+            report(n / total, CHECKING)
     return rows
 
 
@@ -143,7 +143,7 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
         raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
     report = progress or (lambda _f, _t: None)
     if prepared is None:
-        rows = prepare_rows(source, report)
+        rows = prepare_rows(source, lambda f, text: report(0.3 * f, text))
     else:
         rows = [row.undecided() for row in prepared]
     report(0.3, MATCHING)

@@ -62,6 +62,7 @@ class ImportDialog(QDialog):
         self.summary: ImportSummary | None = None
         self.problems: list[tuple[int, str, str]] = []
         self.prepared: PreparedFile | None = None
+        self.errors = 0  # rows with errors in the current preview
         self.setWindowTitle(self.tr("导入名单"))
         self.resize(1000, 640)
 
@@ -134,9 +135,7 @@ class ImportDialog(QDialog):
         def work(progress):  # type: ignore[no-untyped-def]
             loaded = load_file(path)
             with self.db.session(write=False) as session:  # a mapping remembered for it?
-                return loaded, PreparedFile.of(
-                    loaded, progress=lambda f, text: progress(min(f / 0.3, 1.0), text),
-                    session=session)
+                return loaded, PreparedFile.of(loaded, progress=progress, session=session)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             loaded, self.prepared = result
@@ -206,10 +205,16 @@ class ImportDialog(QDialog):
             return
         loaded, options, mapping = self.loaded, self.options(), self._current_mapping()
         earlier = self.prepared
+        # Until this preview is done (and for good if it is cancelled), the old one is gone:
+        # the import itself checks every row again under the current settings.
+        self.outcome_table.setRowCount(0)
+        self.summary_label.setText(self.tr("预览未完成：导入时会按当前设置重新检查每一行。"))
+        self.problems, self.errors = [], 0
+        self._update_buttons()
 
         def work(progress):  # type: ignore[no-untyped-def]
             prepared = PreparedFile.of(loaded, mapping, earlier,
-                                   lambda f, text: progress(min(f / 0.3, 1.0) * 0.8, text))
+                                       lambda f, text: progress(0.8 * f, text))
             with self.db.session(write=False) as session:
                 rows = plan(session, prepared.source, options,
                             lambda f, text: progress(0.8 + 0.2 * f, text), prepared.rows)
@@ -279,7 +284,7 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = self.loaded is not None
-        blocked = getattr(self, "errors", 0) and not self.skip_invalid.isChecked()
+        blocked = self.errors and not self.skip_invalid.isChecked()
         self.import_button.setEnabled(bool(ready and not blocked))
         self.import_button.setToolTip(self.tr("有错误的行：请修改文件，或勾选“跳过有错误的行”") if blocked else "")
         self.save_problems.setEnabled(bool(self.problems))
@@ -306,7 +311,8 @@ class ImportDialog(QDialog):
         earlier = self.prepared
 
         def work(progress):  # type: ignore[no-untyped-def]
-            prepared = PreparedFile.of(loaded, mapping, earlier, progress)
+            prepared = PreparedFile.of(loaded, mapping, earlier,
+                                       lambda f, text: progress(0.3 * f, text))
             with self.db.session() as session:
                 summary = run_import(session, prepared.source, options, progress, prepared.rows)
                 if signature and mapping is not None:
