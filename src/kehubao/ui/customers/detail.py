@@ -251,15 +251,16 @@ class CustomerDetail(QWidget):
 
     def _money_html(self, o: Overview) -> str:
         m = o.money
-        rows = [(self.tr("累计销售"), _money(m.sales_total_fen)), (self.tr("近12个月销售"), _money(m.sales_12m_fen)),
-                (self.tr("累计回款"), _money(m.payments_fen)), (self.tr("应收款"), _money(m.receivable_fen)),
-                (self.tr("逾期应收"), _money(m.overdue_fen)),
-                (self.tr("最近销售"), m.last_sale.isoformat() if m.last_sale else "—"),
-                (self.tr("交易笔数"), str(m.transactions))]
-        overdue_row = 4  # shown red when something is overdue
+        alarm = "color:#c62828"  # overdue money, when there is some
+        rows = [(self.tr("累计销售"), _money(m.sales_total_fen), ""),
+                (self.tr("近12个月销售"), _money(m.sales_12m_fen), ""),
+                (self.tr("累计回款"), _money(m.payments_fen), ""),
+                (self.tr("应收款"), _money(m.receivable_fen), ""),
+                (self.tr("逾期应收"), _money(m.overdue_fen), alarm if m.overdue_fen else ""),
+                (self.tr("最近销售"), m.last_sale.isoformat() if m.last_sale else "—", ""),
+                (self.tr("交易笔数"), str(m.transactions), "")]
         table = "".join(f"<tr><td style='color:#607d8b;padding-right:12px'>{escape(k)}</td>"
-                        f"<td style='{'color:#c62828' if n == overdue_row and m.overdue_fen else ''}'>"
-                        f"{escape(v)}</td></tr>" for n, (k, v) in enumerate(rows))
+                        f"<td style='{style}'>{escape(v)}</td></tr>" for k, v, style in rows)
         html = "<h4>" + escape(self.tr("交易汇总")) + f"</h4><table>{table}</table>"
         e = o.latest_evaluation
         if e is None:
