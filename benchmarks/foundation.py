@@ -73,7 +73,7 @@ def main() -> None:
         result = subprocess.run([sys.executable, "-c", OPEN_WINDOW, str(path)], capture_output=True,
                                 text=True, env=env, check=True)
         wall = time.perf_counter() - started
-        line = [l for l in result.stdout.splitlines() if l.startswith("{")][-1]
+        line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
         runs.append({"process_to_list_s": round(wall, 3),
                      **{k: round(v, 3) if isinstance(v, float) else v for k, v in json.loads(line).items()}})
     figures["window_open"] = runs

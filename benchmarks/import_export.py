@@ -27,7 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
-    DEFAULT_DEMO, OUT, Timer, demo_database, emit, peak_rss_mb, remove_database,
+    DEFAULT_DEMO,
+    OUT,
+    Timer,
+    demo_database,
+    emit,
+    peak_rss_mb,
+    remove_database,
 )
 
 HEADERS = ["客户名称", "联系人", "职务", "手机", "电话", "邮箱", "地址", "标签", "备注"]

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, Timer, demo_database, emit, ms, parser, percentiles  # noqa: E402
+from common import OUT, Timer, demo_database, emit, parser, percentiles  # noqa: E402
 
 
 def query_set(session, rng: random.Random) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """Set up and run 客户宝 from a source checkout, on a fresh machine (Debian or Windows).
 
     python3 scripts/dev.py run [kehubao arguments]   install, then open the window
-    python3 scripts/dev.py test [pytest arguments]   install with test tools, run the suite
+    python3 scripts/dev.py test [pytest arguments]   install with test tools, lint, run the suite
 
 Creates `.venv` next to this checkout and installs the project into it. On Linux it also
 installs, with apt-get, the system libraries Qt needs (EGL, xkbcommon, fontconfig...)
@@ -103,6 +103,11 @@ def main(argv: list[str]) -> int:
         compile_translations(python)
         return subprocess.call([str(python), "-m", "kehubao", *rest], cwd=ROOT)
     python = ensure_venv("test")
+    say("ruff（代码检查）")
+    lint = subprocess.call([str(python), "-m", "ruff", "check", "src", "tests", "benchmarks",
+                            "scripts"], cwd=ROOT)
+    if lint != 0:
+        return lint
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
 

@@ -64,13 +64,13 @@ def without_empty_columns(table: Table, columns: Sequence[str],
     are empty: dropping them makes inserting customers three times faster."""
     if not rows:
         return list(columns), rows
-    values = list(zip(*rows))
+    values = list(zip(*rows, strict=False))
     keep = [i for i, name in enumerate(columns)
             if values[i].count(None) < len(rows)
             or table.c[name].server_default is not None or table.c[name].default is not None]
     if len(keep) == len(columns):
         return list(columns), rows
-    return [columns[i] for i in keep], list(zip(*(values[i] for i in keep)))
+    return [columns[i] for i in keep], list(zip(*(values[i] for i in keep), strict=False))
 
 
 def bulk_insert(
@@ -87,7 +87,7 @@ def bulk_insert(
     total = 0
     batch: list = []
     for row in rows:
-        batch.append(dict(zip(columns, row)) if named else tuple(row))
+        batch.append(dict(zip(columns, row, strict=False)) if named else tuple(row))
         if len(batch) >= chunk:
             conn.exec_driver_sql(sql, batch)
             total += len(batch)

@@ -14,7 +14,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction
 
-from kehubao.ui.i18n import BILINGUAL, LANGUAGES, choose_language, chosen_language, enum_label, label
+from kehubao.ui.i18n import (
+    BILINGUAL,
+    LANGUAGES,
+    choose_language,
+    chosen_language,
+    enum_label,
+    label,
+)
 
 from .conftest import make_window
 

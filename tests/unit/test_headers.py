@@ -68,7 +68,7 @@ GOOGLE_NEW_HEADER = (
 
 def mapped(headers: list[str]) -> dict[str, ImportField]:
     """header → suggested field, for columns that are not ignored."""
-    return {h: f for h, f in zip(headers, suggest_mapping(headers)) if f is not F.IGNORE}
+    return {h: f for h, f in zip(headers, suggest_mapping(headers), strict=False) if f is not F.IGNORE}
 
 
 # --------------------------------------------------------------------------- synonyms

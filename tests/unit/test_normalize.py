@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from kehubao.normalize import NO_YEAR, name_key, normalize_email, normalize_phone, parse_date, phone_digits
+from kehubao.normalize import (
+    NO_YEAR,
+    name_key,
+    normalize_email,
+    normalize_phone,
+    parse_date,
+    phone_digits,
+)
 
 
 @pytest.mark.parametrize("raw, display, kind", [

@@ -19,7 +19,6 @@ from kehubao.exchange.tabular import RawTable, TableReadError, detect_format, re
 
 from .tabular_helpers import ROWS, write_csv
 
-
 # ------------------------------------------------------------------------ delimiters
 
 

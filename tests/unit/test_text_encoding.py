@@ -9,7 +9,6 @@ from kehubao.exchange.tabular import TableReadError, read_table
 
 from .tabular_helpers import ROWS, write_csv
 
-
 # ------------------------------------------------------------------------- encodings
 
 

@@ -13,7 +13,6 @@ from kehubao.exchange.vcard import VCardProblem, read_vcards
 
 from .vcard_helpers import SAMPLES, card, read_one, vcf
 
-
 # ------------------------------------------------------------------- decoding / charsets
 
 def test_android_quoted_printable_chinese_name() -> None:

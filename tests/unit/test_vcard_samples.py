@@ -12,7 +12,6 @@ from kehubao.exchange.vcard import read_vcards
 
 from .vcard_helpers import SAMPLES
 
-
 # ----------------------------------------------------------------------- sample files
 
 N = "Ñ"

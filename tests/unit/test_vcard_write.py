@@ -13,7 +13,6 @@ from kehubao.exchange.vcard_write import write_vcards
 
 from .vcard_helpers import read_one
 
-
 # -------------------------------------------------------------------------------- writing
 
 ROUND_TRIP = [

@@ -9,6 +9,7 @@ from pathlib import Path
 from .commands_data import open_for_cli
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
 
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="导入 Excel、CSV 或 vCard 名单")
     p.add_argument("file", metavar="FILE", help="要导入的文件")

@@ -23,8 +23,8 @@ from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag
 from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
-from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..normalize import NO_YEAR, birthday_text
+from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..services.customer_list import CustomerFilter, query_ids
 from .vcard import VCardContact
 from .vcard_write import write_vcards

@@ -126,7 +126,7 @@ _TRADITIONAL_PAIRS = (  # each traditional character followed by its simplified 
     "寫写鎮镇圖图帳帐銷销經经歸归屬属級级訪访點点與与體体廠厂價价額额際际證证統统計计總总項项錄录銀银產产開开發发權权專专賬账貨货簡简辦办會会場场內内議议關关"
     "係系學学習习說说檢检組组東东萬万間间為为個个應应齡龄歲岁貫贯購购買买賣卖鄉乡頁页"
 )
-_TRADITIONAL = str.maketrans(dict(zip(_TRADITIONAL_PAIRS[0::2], _TRADITIONAL_PAIRS[1::2])))
+_TRADITIONAL = str.maketrans(dict(zip(_TRADITIONAL_PAIRS[0::2], _TRADITIONAL_PAIRS[1::2], strict=False)))
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>|《[^》]*》|\{[^}]*\}")
 _NOT_LETTER = re.compile(r"[\W\d_]+")

@@ -23,15 +23,15 @@ from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
+from ..services.contacts import CONTACT_FIELDS
+from ..services.customers import CUSTOMER_FIELDS
 from ..services.journal import operation
+from . import parallel
 from .fields import ImportField
 from .matching import match_existing, match_within_file
-from . import parallel
 from .parallel import Workers, worker_pool
 from .prepare import PreparedRow, field_label, prepare_row, shown
 from .records import ImportSource, LoadedFile, map_rows
-from ..services.contacts import CONTACT_FIELDS
-from ..services.customers import CUSTOMER_FIELDS
 from .writer import NewContact, NewCustomer, write_new_customers
 
 # What the progress bar says at each step (the UI shows them translated, as labels).

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ValidationError
+from ..models.enums import CustomerKind
 from ..normalize import (
     birthday_text,
     is_valid_email,
@@ -26,7 +27,6 @@ from ..normalize import (
     normalize_phone,
     split_phones,
 )
-from ..models.enums import CustomerKind
 from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from .vcard import EXTRA_PREFIX, VCardContact, join_name
 
-
 _KIND_TYPES = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX",
                "pager": "PAGER", "other": "VOICE"}
 

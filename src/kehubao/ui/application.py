@@ -57,6 +57,7 @@ def _use_chinese_font(app: QApplication) -> None:
 
 def open_database_for_gui(db_arg: str | None) -> Database | None:
     import kehubao.services  # noqa: F401  (session hooks)
+
     from ..services.starter import ensure_starter_data
 
     try:

@@ -5,15 +5,22 @@ so typing never stutters."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal,
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QPoint,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..db import Database
 from ..services.search import SearchResults, search
-from .icons import icon
 from .i18n import label
+from .icons import icon
 
 KIND_TITLES = {"customer": QT_TRANSLATE_NOOP("labels", "客户"),
                "contact": QT_TRANSLATE_NOOP("labels", "联系人"),

@@ -21,10 +21,16 @@ from kehubao.services.customer_list import CustomerFilter
 from kehubao.services.customers import create_customer
 
 from .helpers import (
-    H, all_contacts, by_name, import_file, index_problems, row, stored_customers,
-    table_counts, write_csv,
+    H,
+    all_contacts,
+    by_name,
+    import_file,
+    index_problems,
+    row,
+    stored_customers,
+    table_counts,
+    write_csv,
 )
-
 
 # ---------------------------------------------------------------------------- 11. export
 

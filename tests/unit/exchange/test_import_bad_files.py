@@ -13,10 +13,17 @@ from kehubao.exchange.importer import ImportOptions, run_import
 from kehubao.exchange.records import read_source
 
 from .helpers import (
-    BASE_ROWS, CJK, build_xlsx_contact_list, by_name, csv_bytes, import_file,
-    png_bytes, table_counts, write_csv, xlsx_bytes,
+    BASE_ROWS,
+    CJK,
+    build_xlsx_contact_list,
+    by_name,
+    csv_bytes,
+    import_file,
+    png_bytes,
+    table_counts,
+    write_csv,
+    xlsx_bytes,
 )
-
 
 # ------------------------------------------------------------------------- 9. bad files
 

@@ -14,10 +14,18 @@ from kehubao.exchange.importer import ImportOptions, run_import
 from kehubao.exchange.records import load_file, map_rows, read_source, remember_mapping
 
 from .helpers import (
-    BASE_ROWS, H, build_xlsx_contact_list, by_name, csv_bytes, excel_serial,
-    import_file, import_rows, row, write_csv, xlsx_bytes,
+    BASE_ROWS,
+    H,
+    build_xlsx_contact_list,
+    by_name,
+    csv_bytes,
+    excel_serial,
+    import_file,
+    import_rows,
+    row,
+    write_csv,
+    xlsx_bytes,
 )
-
 
 # ------------------------------------------------------------- 1. CSV encodings, delimiters
 

@@ -15,10 +15,20 @@ from kehubao.models import Contact, Customer
 from kehubao.services.customers import create_customer
 
 from .helpers import (
-    CJK, H, SEED, all_contacts, by_name, customer_names, hit_titles, import_file, import_rows,
-    index_problems, row, table_counts, write_csv,
+    CJK,
+    SEED,
+    H,
+    all_contacts,
+    by_name,
+    customer_names,
+    hit_titles,
+    import_file,
+    import_rows,
+    index_problems,
+    row,
+    table_counts,
+    write_csv,
 )
-
 
 # --------------------------------------------------------------------------- 4. rows
 

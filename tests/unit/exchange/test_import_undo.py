@@ -10,8 +10,16 @@ from kehubao.models import Contact, Customer
 from kehubao.services.journal import last_undoable, undo
 
 from .helpers import (
-    H, by_name, hit_titles, import_file, import_rows, index_problems, row,
-    stored_customers, table_counts, write_csv,
+    H,
+    by_name,
+    hit_titles,
+    import_file,
+    import_rows,
+    index_problems,
+    row,
+    stored_customers,
+    table_counts,
+    write_csv,
 )
 
 try:  # the exception the UI's Cancel button raises inside a task

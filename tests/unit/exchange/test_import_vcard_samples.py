@@ -7,12 +7,15 @@ from datetime import date
 
 import pytest
 
-
 from .helpers import (
-    VCARD_DIR, all_contacts, by_name, import_file, index_problems, stored_customers,
+    VCARD_DIR,
+    all_contacts,
+    by_name,
+    import_file,
+    index_problems,
+    stored_customers,
     table_counts,
 )
-
 
 # --------------------------------------------------------------- 10. vCard sample files
 

@@ -17,8 +17,8 @@ import queue
 import random
 import time
 import traceback
-from contextlib import closing, nullcontext
 from collections.abc import Callable, Iterator
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 

@@ -255,7 +255,7 @@ def _char_syllables(name: str) -> list[list[tuple[str, str]]]:
     sylls = syllables("".join(chars))
     if len(sylls) != len(chars):
         return []
-    variants = [list(zip(chars, sylls))]
+    variants = [list(zip(chars, sylls, strict=False))]
     if chars and chars[0] in SURNAME_READINGS and SURNAME_READINGS[chars[0]] != sylls[0]:
         variants.append([(chars[0], SURNAME_READINGS[chars[0]]), *variants[0][1:]])
     return variants

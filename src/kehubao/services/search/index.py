@@ -128,7 +128,7 @@ def _replace(session: Session, backend, kind: str, key: str, ids: list[int],  # 
         if old:
             backend.remove(session.connection(), kind, [tuple(r) for r in old])
             session.execute(delete(SearchDoc).where(SearchDoc.id.in_([r.id for r in old])))
-    new = [dict(zip(DOC_COLUMNS, doc)) for doc in docs]
+    new = [dict(zip(DOC_COLUMNS, doc, strict=False)) for doc in docs]
     if not new:
         return
     session.execute(insert(SearchDoc), new)
@@ -146,7 +146,7 @@ def _replace_all(session: Session, backend, kinds: Iterable[str]) -> None:  # ty
         backend.clear(session, kind)
         session.execute(delete(SearchDoc).where(SearchDoc.kind == kind))
         for docs in _chunks(BUILDERS[kind](session), 5_000):
-            session.execute(insert(SearchDoc), [dict(zip(DOC_COLUMNS, d)) for d in docs])
+            session.execute(insert(SearchDoc), [dict(zip(DOC_COLUMNS, d, strict=False)) for d in docs])
         rows = session.execute(
             select(SearchDoc.id, SearchDoc.names, SearchDoc.keys, SearchDoc.body)
             .where(SearchDoc.kind == kind)).all()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget

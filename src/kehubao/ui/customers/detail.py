@@ -36,9 +36,9 @@ from ...models.enums import (
 )
 from ...services.advice import CLASS_STRATEGY
 from ...services.overview import Overview, customer_overview
+from ..i18n import enum_label
 from ..icons import icon
 from .contact_card import ContactCard
-from ..i18n import enum_label
 
 
 def _money(fen: int | None) -> str:

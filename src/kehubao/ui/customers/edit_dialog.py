@@ -11,7 +11,13 @@ from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QGroupBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QGroupBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -27,8 +33,8 @@ from ...models.enums import (
 from ...services import contacts as contact_svc
 from ...services import customers as svc
 from ...services.customer_list import distinct_values
-from ...services.places import PLACES
 from ...services.duplicates import find_duplicates
+from ...services.places import PLACES
 from ..widgets.forms import Form
 from ..widgets.record_dialog import RecordDialog
 

@@ -5,7 +5,16 @@ Keyboard: Ctrl+F filter, Enter open, F2 edit, Del delete, Ctrl+N new (window-wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QObject,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +34,9 @@ from ...db import Database
 from ...models.enums import CustomerStatus, ValueClass
 from ...services import customers as svc
 from ...services.customer_list import UNASSIGNED, CustomerFilter, distinct_values
+from ..i18n import enum_choices
 from ..icons import icon
 from .table_model import CustomerTableModel
-from ..i18n import enum_choices
 
 
 class CustomerTableView(QTableView):

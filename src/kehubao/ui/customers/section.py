@@ -13,8 +13,8 @@ from ...services import contacts as contact_svc
 from ...services import customers as svc
 from ...services.events import Change
 from ..bus import QtBus, touches
-from ..pages import WelcomePage
 from ..i18n import app_name
+from ..pages import WelcomePage
 from ..tasks import show_error
 from ..widgets.modal import run_modal
 from .contact_dialog import ContactDialog
@@ -93,7 +93,7 @@ class CustomersSection(QStackedWidget):
         self.list.reload()
         if touches(changes, "tag", "sales_rep", "customer"):
             self.list.refresh_choices()
-        for customer_id, detail in list(self.details.items()):
+        for _customer_id, detail in list(self.details.items()):
             if not detail.refresh():
                 self._close_tab(self.tabs.indexOf(detail))
 

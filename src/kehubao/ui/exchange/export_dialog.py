@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from ...db import Database
 from ...exchange.exporter import export
 from ...services.customer_list import CustomerFilter, count
-from ..tasks import run_task
 from ..i18n import label
+from ..tasks import run_task
 
 FORMATS = [("xlsx", "3.0", QT_TRANSLATE_NOOP("labels", "Excel 表格（.xlsx）"), "xlsx"),
            ("csv", "3.0", QT_TRANSLATE_NOOP("labels", "CSV 文本（UTF-8，Excel 可直接打开）"), "csv"),

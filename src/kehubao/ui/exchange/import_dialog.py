@@ -41,8 +41,8 @@ from ...exchange.importer import (
 )
 from ...exchange.prepare import PREVIEW_FIELDS, preview_values
 from ...exchange.records import LoadedFile, load_file, remember_mapping
-from ..tasks import run_task, show_error
 from ..i18n import label
+from ..tasks import run_task, show_error
 
 ACTIONS = [("create", QT_TRANSLATE_NOOP("labels", "新建")), ("merge", QT_TRANSLATE_NOOP("labels", "合并")),
            ("skip", QT_TRANSLATE_NOOP("labels", "跳过"))]
