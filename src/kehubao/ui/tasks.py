@@ -128,9 +128,12 @@ class Task(QObject):
 
     def _cancel(self) -> None:
         self.progress.cancel()
-        self.dialog.setLabelText(self.tr("正在取消…"))
+        if not self.orphaned:
+            self.dialog.setLabelText(self.tr("正在取消…"))
 
     def _on_progress(self, fraction: float, text: str) -> None:
+        if self.orphaned:  # the dialog went with the window that owned it
+            return
         self.dialog.setValue(int(fraction * 1000))
         if text:  # the layers below report in Chinese; their texts are labels
             self.dialog.setLabelText(label(text))

@@ -1,0 +1,60 @@
+"""Sections whose features are still being built: each says so plainly and lists what
+will be there. Each is replaced by its real section (one line in ``ui/sections.py``)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from .pages import ComingPage
+from .sections import Section
+
+
+class FollowUpsComing(Section):
+    key, icon_name = "followups", "followups"
+
+    def title(self) -> str:
+        return self.tr("跟进")
+
+    def build_page(self) -> QWidget:
+        return ComingPage(self.tr("跟进"), [
+            self.tr("记录拜访、电话、微信和当时的情绪"),
+            self.tr("到期提醒、生日和久未联系的重要客户预警"),
+            self.tr("“今日”待办页和日历视图，导出 .ics")])
+
+
+class ScriptsComing(Section):
+    key, icon_name = "scripts", "scripts"
+
+    def title(self) -> str:
+        return self.tr("话术")
+
+    def build_page(self) -> QWidget:
+        return ComingPage(self.tr("异议处理话术"), [
+            self.tr("按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）"),
+            self.tr("通话中用键盘快速查找（中文、拼音、首字母）"),
+            self.tr("记录用了哪条回复、是否奏效，按成功率排序")])
+
+
+class EvaluationComing(Section):
+    key, icon_name = "evaluation", "evaluation"
+
+    def title(self) -> str:
+        return self.tr("评价")
+
+    def build_page(self) -> QWidget:
+        return ComingPage(self.tr("客户评价与分类"), [
+            self.tr("按加权指标定期评价客户并评级"),
+            self.tr("按销量 × 忠诚度分为四类，给出对应策略"),
+            self.tr("客户价值与金字塔、窜货与欠款风险预警")])
+
+
+class ReportsComing(Section):
+    key, icon_name = "reports", "reports"
+
+    def title(self) -> str:
+        return self.tr("报表")
+
+    def build_page(self) -> QWidget:
+        return ComingPage(self.tr("报表"), [
+            self.tr("打印客户评价表、拜访报告、客户档案卡（PDF）"),
+            self.tr("按区域、分类批量导出")])
