@@ -47,7 +47,7 @@ def main() -> None:
     window = MainWindow(db)  # scroll, sort and filter where the user does
     window.resize(1366, 768)
     window.show()
-    page = window.customers.list
+    page = window.page_of("customers").list
     page.model.wait_loaded()
     app.processEvents()
     rows = page.model.rowCount()

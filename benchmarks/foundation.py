@@ -32,13 +32,13 @@ window.resize(1366, 768)
 window.show()
 app.processEvents()
 constructed = time.perf_counter()
-window.customers.list.model.wait_loaded()
-window.customers.list.view.viewport().repaint()
+window.page_of("customers").list.model.wait_loaded()
+window.page_of("customers").list.view.viewport().repaint()
 app.processEvents()
 ready = time.perf_counter()
 print(json.dumps({"imports_s": imported - started, "db_open_s": opened - imported,
                   "window_s": constructed - opened, "list_loaded_s": ready - constructed,
-                  "rows": window.customers.list.model.rowCount()}))
+                  "rows": window.page_of("customers").list.model.rowCount()}))
 """
 
 

@@ -46,18 +46,18 @@ def main() -> None:
     window = MainWindow(db)
     window.resize(1366, 768)
     window.show()
-    window.customers.list.model.wait_loaded()
+    window.page_of("customers").list.model.wait_loaded()
 
     def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
         app.processEvents()
         widget.grab().save(str(OUT / f"{name}.png"))
 
     shot(window, "01-list")
-    model = window.customers.list.model
+    model = window.page_of("customers").list.model
     first = model.id_at(0)
-    window.customers.open_customer(first)
+    window.page_of("customers").open_customer(first)
     shot(window, "02-detail")
-    detail = window.customers.details[first]
+    detail = window.page_of("customers").details[first]
     for n, name in enumerate(("03-contacts", "04-timeline", "05-money"), start=1):
         detail.tabs.setCurrentIndex(n)
         shot(window, name)
@@ -101,7 +101,7 @@ def main() -> None:
     shot(window, "13-coming")
     window.resize(1024, 640)
     window.nav.setCurrentRow(0)
-    window.customers.tabs.setCurrentIndex(0)
+    window.page_of("customers").tabs.setCurrentIndex(0)
     shot(window, "14-list-small-window")
     print(f"screenshots in {OUT}")
     os._exit(0)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ChoiceField</name>
@@ -83,7 +82,7 @@
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact's personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -198,7 +197,7 @@
     </message>
     <message>
         <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
-        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+        <translation>The contact's mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
     </message>
     <message>
         <source>个性</source>
@@ -543,7 +542,7 @@
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person&apos;s name</translation>
+        <translation>Full organization name or person's name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -571,7 +570,7 @@
     </message>
     <message>
         <source>选择或输入业务员姓名</source>
-        <translation>Choose or type a sales rep&apos;s name</translation>
+        <translation>Choose or type a sales rep's name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -905,7 +904,7 @@
     </message>
 </context>
 <context>
-    <name>CustomersSection</name>
+    <name>CustomersPage</name>
     <message>
         <source>客户列表</source>
         <translation>Customer list</translation>
@@ -932,11 +931,11 @@
     </message>
     <message>
         <source>其中有 %1 条跟进和交易记录，会随客户一起移入回收站。</source>
-        <translation>Their %1 follow-up and transaction record(s) will be moved to the Recycle Bin too.</translation>
+        <translation>%1 follow-up and transaction records go to the recycle bin with them.</translation>
     </message>
     <message>
         <source>删除后可以在回收站恢复，也可以按 Ctrl+Z 撤销。</source>
-        <translation>Deleted customers can be restored from the Recycle Bin, or press Ctrl+Z to undo.</translation>
+        <translation>You can restore them from the recycle bin, or press Ctrl+Z to undo.</translation>
     </message>
     <message>
         <source>删除客户</source>
@@ -944,7 +943,34 @@
     </message>
     <message>
         <source>已将 %1 个客户移入回收站（Ctrl+Z 撤销）</source>
-        <translation>Moved %1 customer(s) to the Recycle Bin (Ctrl+Z to undo)</translation>
+        <translation>Moved %1 customers to the recycle bin (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>正在删除…</source>
+        <translation>Deleting…</translation>
+    </message>
+    <message>
+        <source>还没有客户可以导出。</source>
+        <translation>There are no customers to export yet.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersSection</name>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>新建客户…</source>
+        <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>导出名单…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>筛选客户列表</source>
+        <translation>Filter customer list</translation>
     </message>
 </context>
 <context>
@@ -956,6 +982,29 @@
     <message>
         <source>清空日期</source>
         <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationComing</name>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>客户评价与分类</source>
+        <translation>Customer evaluation and classes</translation>
+    </message>
+    <message>
+        <source>按加权指标定期评价客户并评级</source>
+        <translation>Evaluate customers periodically on weighted criteria and assign grades</translation>
+    </message>
+    <message>
+        <source>按销量 × 忠诚度分为四类，给出对应策略</source>
+        <translation>Sort customers into four classes by sales volume × loyalty, with a strategy for each</translation>
+    </message>
+    <message>
+        <source>客户价值与金字塔、窜货与欠款风险预警</source>
+        <translation>Customer value and pyramid; alerts for cross-territory selling and overdue-payment risks</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1060,25 @@
     <message>
         <source>已导出 %1 个客户到 %2</source>
         <translation>Exported %1 customer(s) to %2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsComing</name>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>记录拜访、电话、微信和当时的情绪</source>
+        <translation>Log visits, calls and WeChat chats, and the contact's mood at the time</translation>
+    </message>
+    <message>
+        <source>到期提醒、生日和久未联系的重要客户预警</source>
+        <translation>Due reminders, birthdays, and alerts for key customers not contacted in a while</translation>
+    </message>
+    <message>
+        <source>“今日”待办页和日历视图，导出 .ics</source>
+        <translation>"Today" to-do page and calendar view, export to .ics</translation>
     </message>
 </context>
 <context>
@@ -1156,7 +1224,7 @@
     </message>
     <message>
         <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
-        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
+        <translation>Some rows have errors: fix the file, or check "Skip rows with errors"</translation>
     </message>
     <message>
         <source>保存问题清单</source>
@@ -1186,98 +1254,14 @@
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
-If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
+If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>客户</source>
-        <translation>Customers</translation>
-    </message>
-    <message>
-        <source>跟进</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
-        <source>记录拜访、电话、微信和当时的情绪</source>
-        <translation>Log visits, calls and WeChat chats, and the contact&apos;s mood at the time</translation>
-    </message>
-    <message>
-        <source>到期提醒、生日和久未联系的重要客户预警</source>
-        <translation>Due reminders, birthdays, and alerts for key customers not contacted in a while</translation>
-    </message>
-    <message>
-        <source>“今日”待办页和日历视图，导出 .ics</source>
-        <translation>&quot;Today&quot; to-do page and calendar view, export to .ics</translation>
-    </message>
-    <message>
-        <source>话术</source>
-        <translation>Scripts</translation>
-    </message>
-    <message>
-        <source>异议处理话术</source>
-        <translation>Objection scripts</translation>
-    </message>
-    <message>
-        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
-        <translation>Browse the script library by category (common objections built in; searchable from the search box at the top)</translation>
-    </message>
-    <message>
-        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
-        <translation>Quick keyboard lookup during calls (Chinese, pinyin, initials)</translation>
-    </message>
-    <message>
-        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
-        <translation>Record which reply you used and whether it worked; sort by success rate</translation>
-    </message>
-    <message>
-        <source>评价</source>
-        <translation>Evaluation</translation>
-    </message>
-    <message>
-        <source>客户评价与分类</source>
-        <translation>Customer evaluation and classes</translation>
-    </message>
-    <message>
-        <source>按加权指标定期评价客户并评级</source>
-        <translation>Evaluate customers periodically on weighted criteria and assign grades</translation>
-    </message>
-    <message>
-        <source>按销量 × 忠诚度分为四类，给出对应策略</source>
-        <translation>Sort customers into four classes by sales volume × loyalty, with a strategy for each</translation>
-    </message>
-    <message>
-        <source>客户价值与金字塔、窜货与欠款风险预警</source>
-        <translation>Customer value and pyramid; alerts for cross-territory selling and overdue-payment risks</translation>
-    </message>
-    <message>
-        <source>报表</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
-        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
-    </message>
-    <message>
-        <source>按区域、分类批量导出</source>
-        <translation>Bulk export by region and class</translation>
-    </message>
-    <message>
-        <source>回收站</source>
-        <translation>Recycle Bin</translation>
-    </message>
-    <message>
-        <source>新建客户…</source>
-        <translation>New customer…</translation>
-    </message>
-    <message>
         <source>导入名单…</source>
         <translation>Import list…</translation>
-    </message>
-    <message>
-        <source>导出名单…</source>
-        <translation>Export list…</translation>
     </message>
     <message>
         <source>加载演示数据…</source>
@@ -1296,8 +1280,8 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Undo</translation>
     </message>
     <message>
-        <source>筛选客户列表</source>
-        <translation>Filter customer list</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -1349,11 +1333,15 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>撤销“%1”</source>
-        <translation>Undo &quot;%1&quot;</translation>
+        <translation>Undo "%1"</translation>
     </message>
     <message>
         <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
-        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
+        <translation>Undoing "%1" will move the customers from this import to the Recycle Bin. Continue?</translation>
+    </message>
+    <message>
+        <source>正在撤销…</source>
+        <translation>Undoing…</translation>
     </message>
     <message>
         <source>已撤销：%1</source>
@@ -1381,7 +1369,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
-        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
+        <translation>For a server database, please use the server's own backup tools.</translation>
     </message>
     <message>
         <source>%1-备份.db</source>
@@ -1431,7 +1419,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
-        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+        <translation>"%1" is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
     </message>
 </context>
 <context>
@@ -1442,7 +1430,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record's contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -1536,7 +1524,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>已合并到“%1”</source>
-        <translation>Merged into &quot;%1&quot;</translation>
+        <translation>Merged into "%1"</translation>
     </message>
     <message>
         <source>客户 %1 个 · 联系人 %2 个</source>
@@ -1547,8 +1535,38 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Restored %1 item(s)</translation>
     </message>
     <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
         <source>彻底删除选中的 %1 条记录？连同它们的全部历史，无法恢复，也不能撤销。</source>
         <translation>Permanently delete the %1 selected record(s) with all their history? This cannot be restored or undone.</translation>
+    </message>
+    <message>
+        <source>正在彻底删除…</source>
+        <translation>Deleting permanently…</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinSection</name>
+    <message>
+        <source>回收站</source>
+        <translation>Recycle Bin</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsComing</name>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
+        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
+    </message>
+    <message>
+        <source>按区域、分类批量导出</source>
+        <translation>Bulk export by region and class</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1589,29 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
 </context>
 <context>
+    <name>ScriptsComing</name>
+    <message>
+        <source>话术</source>
+        <translation>Scripts</translation>
+    </message>
+    <message>
+        <source>异议处理话术</source>
+        <translation>Objection scripts</translation>
+    </message>
+    <message>
+        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
+        <translation>Browse the script library by category (common objections built in; searchable from the search box at the top)</translation>
+    </message>
+    <message>
+        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
+        <translation>Quick keyboard lookup during calls (Chinese, pinyin, initials)</translation>
+    </message>
+    <message>
+        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
+        <translation>Record which reply you used and whether it worked; sort by success rate</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>搜索客户、联系人、电话、拼音、话术…（Ctrl+K）</source>
@@ -1585,7 +1626,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>没有找到“%1”</source>
-        <translation>No results for &quot;%1&quot;</translation>
+        <translation>No results for "%1"</translation>
     </message>
 </context>
 <context>
@@ -1633,7 +1674,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
-        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
+        <translation>Import from Excel, CSV or your phone's contacts (Ctrl+I)</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -2048,7 +2089,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don&apos;t import)</translation>
+        <translation>(Don't import)</translation>
     </message>
     <message>
         <source>其他信息（记入备注）</source>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from kehubao.db import Database
+from kehubao.ui import ops
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +30,8 @@ def make_window(qtbot, db: Database):  # type: ignore[no-untyped-def]
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.customers.list.model.wait_loaded()
+    window.page_of("customers").list.model.wait_loaded()
+    ops.wait_idle()  # the status bar's counts, and so the first-run screen
     return window
 
 
@@ -71,6 +73,8 @@ def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(20)  # queued task starts run first
     qtbot.waitUntil(lambda: not _running, timeout=20_000)
     wait_for_tasks()
+    ops.wait_idle()
     qtbot.wait(150)  # bus events, debounced refreshes
-    window.customers.list.model.wait_loaded()
+    ops.wait_idle()
+    window.page_of("customers").list.model.wait_loaded()
     qtbot.wait(20)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from kehubao.exchange.fields import ImportField
@@ -14,6 +15,7 @@ from kehubao.models import Contact, Customer
 from kehubao.services import customers as svc
 from kehubao.services.contacts import create_contact
 from kehubao.services.customer_list import CustomerFilter
+from kehubao.ui import ops
 from kehubao.ui.exchange import import_dialog
 from kehubao.ui.exchange.export_dialog import ExportDialog
 from kehubao.ui.exchange.import_dialog import ImportDialog
@@ -219,7 +221,7 @@ def test_export_dialog_writes_the_chosen_format_and_scope(window, qtbot, tmp_pat
     seed_zhang(window)
     with window.db.session() as s:
         other = svc.create_customer(s, {"name": "上海明月贸易有限公司"}).id
-    dialog = ExportDialog(window.db, CustomerFilter(), [other], window)
+    dialog = ExportDialog(window.db, CustomerFilter(), [other], (2, 2), window)
     qtbot.addWidget(dialog)
     csv_button = next(b for b in dialog.format.buttons() if b.property("fmt") == 1)
     csv_button.setChecked(True)
@@ -261,19 +263,45 @@ def test_problem_list_is_saved_for_excel(window, qtbot, tmp_path, monkeypatch) -
     assert rows[2][:2] == ["2", "错误"]
 
 
-def test_closed_import_and_export_dialogs_let_go_of_what_they_hold(window, qtbot, monkeypatch) -> None:
+def test_closed_import_and_export_dialogs_let_go_of_what_they_hold(window, qtbot, monkeypatch,
+                                                                   tmp_path) -> None:
     """A dialog parented to the window would otherwise live (with the file it read, or
     the ids of a big selection) until the app quits."""
     from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QFileDialog
 
+    seed_zhang(window)
+    sample = tmp_path / "名单.csv"
+    sample.write_text("客户名称,手机\n甲公司,13300133020\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(sample), "")))
     seen = []
     for dialog_class in (ImportDialog, ExportDialog):
         monkeypatch.setattr(dialog_class, "exec", lambda self: seen.append(self) or 0)
     window.import_list()
-    window.customers.export_list([1, 2, 3])
+    window.page_of("customers").export_list([1, 2, 3])
+    ops.wait_idle()
     assert [type(d) for d in seen] == [ImportDialog, ExportDialog]
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(ImportDialog) == [] and window.findChildren(ExportDialog) == []
+
+
+def test_import_starts_with_the_file_picker_and_a_cancel_opens_nothing(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *_a, **_k: asked.append(1) or ("", "")))
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: pytest.fail("no dialog without a file"))
+    window.import_list()
+    assert asked == [1]
+
+
+def test_export_is_not_offered_with_no_customers(window, answer, monkeypatch) -> None:
+    told = answer("yes")
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: pytest.fail("nothing to export"))
+    window.page_of("customers").export_list()
+    ops.wait_idle()
+    assert told and "没有客户" in told[0]
 
 
 def test_a_task_whose_dialog_is_freed_ends_and_leaves_the_running_list(window, qtbot) -> None:

@@ -119,7 +119,7 @@ def test_window_in_english(qtbot, db, english):  # type: ignore[no-untyped-def]
     window = make_window(qtbot, db)
     menus = [action.text() for action in window.menuBar().actions()]
     assert not any(CJK.search(text) for text in menus), menus
-    header = window.customers.list.model.headerData(0, Qt.Orientation.Horizontal,
+    header = window.page_of("customers").list.model.headerData(0, Qt.Orientation.Horizontal,
                                                     Qt.ItemDataRole.DisplayRole)
     assert header and not CJK.search(header)
     assert not CJK.search(enum_label(CustomerStatus, "potential"))

@@ -139,3 +139,24 @@ def purge_contacts(session: Session, ids: Iterable[int]) -> int:
         delete(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_not(None)))
     note_changed(session, "contact", ids)
     return result.rowcount or 0
+
+
+def contact_form(session: Session, customer_id: int, contact_id: int | None,
+                 fields: Iterable[str]) -> tuple[str, dict[str, Any]]:
+    """What the contact dialog shows: the company's name and the contact's values."""
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise UserError(f"找不到编号为 {customer_id} 的客户（可能已被删除）")
+    if contact_id is None:
+        return customer.name, {}
+    contact = get_contact(session, contact_id)
+    return customer.name, {name: getattr(contact, name) for name in fields}
+
+
+def save_contact(session: Session, customer_id: int, contact_id: int | None,
+                 data: Mapping[str, Any]) -> int:
+    """Create or update one contact (the dialog's Save); its id."""
+    if contact_id is None:
+        return create_contact(session, customer_id, data).id
+    update_contact(session, contact_id, data)
+    return contact_id

@@ -130,3 +130,11 @@ def purge(session: Session, kind: str, ids: Sequence[int]) -> int:
     if kind == "customer":
         return svc.purge_customers(session, ids)
     return contact_svc.purge_contacts(session, ids)
+
+
+def assign_owner(session: Session, ids: Sequence[int], owner_name: str) -> int:
+    """Give the customers an owner by name (a new name becomes a new rep), or none for
+    "" — one undoable operation with the rep it may create."""
+    with operation(session, "bulk", f"批量指定负责人为“{owner_name or '（无）'}”"):
+        owner_id = svc.get_or_create_rep(session, owner_name).id if owner_name else None
+        return svc.set_owner(session, ids, owner_id)

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag, utcnow
+from . import customers as svc
 
 UNASSIGNED = -1  # owner filter value meaning "no owner"
 
@@ -212,3 +213,18 @@ def distinct_values(session: Session, column: str) -> list[str]:
         .order_by(func.count().desc()).limit(500)
     )
     return [r[0] for r in rows]
+
+
+def filter_choices(session: Session) -> dict[str, list]:
+    """Values in use for the list's region, industry, tag and owner filters."""
+    return {
+        "regions": distinct_values(session, "region"),
+        "industries": distinct_values(session, "industry"),
+        "tags": svc.all_tags(session),
+        "reps": [(r.id, r.name) for r in svc.sales_reps(session)],
+    }
+
+
+def export_counts(session: Session, current: CustomerFilter) -> tuple[int, int]:
+    """Customers in all, and in the list's current filter (what the export dialog offers)."""
+    return count(session, CustomerFilter()), count(session, current)

@@ -16,22 +16,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from .. import __version__
 from ..db import Database
-from ..models import Customer
-from ..services.journal import last_undoable, undo
+from ..services.journal import UndoResult, undo
+from ..services.workspace import WorkspaceStatus, workspace_status
+from . import ops
 from .bus import QtBus
-from .customers.recycle_bin import RecycleBinPage
-from .customers.section import CustomersSection
 from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
-from .pages import ComingPage
 from .search_box import SearchBox
-from .tasks import run_task, show_error
+from .sections import Section, SectionContext, load_sections
+from .tasks import run_task
 from .widgets.modal import run_modal
 
 
@@ -42,31 +41,16 @@ class MainWindow(QMainWindow):
         self.bus = QtBus()
         self.setWindowTitle(app_name())
         self.actions_by_name: dict[str, QAction] = {}
+        self.status = None  # the last WorkspaceStatus read
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(22, 22))
         self.stack = QStackedWidget()
-        self.customers = CustomersSection(db, self.bus, self)
-        self.recycle_bin = RecycleBinPage(db, self.bus, self)
-        self._add_section("customers", self.tr("客户"), self.customers)
-        self._add_section("followups", self.tr("跟进"), ComingPage(self.tr("跟进"), [
-            self.tr("记录拜访、电话、微信和当时的情绪"),
-            self.tr("到期提醒、生日和久未联系的重要客户预警"),
-            self.tr("“今日”待办页和日历视图，导出 .ics")]))
-        self._add_section("scripts", self.tr("话术"), ComingPage(self.tr("异议处理话术"), [
-            self.tr("按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）"),
-            self.tr("通话中用键盘快速查找（中文、拼音、首字母）"),
-            self.tr("记录用了哪条回复、是否奏效，按成功率排序")]))
-        self._add_section("evaluation", self.tr("评价"), ComingPage(self.tr("客户评价与分类"), [
-            self.tr("按加权指标定期评价客户并评级"),
-            self.tr("按销量 × 忠诚度分为四类，给出对应策略"),
-            self.tr("客户价值与金字塔、窜货与欠款风险预警")]))
-        self._add_section("reports", self.tr("报表"), ComingPage(self.tr("报表"), [
-            self.tr("打印客户评价表、拜访报告、客户档案卡（PDF）"),
-            self.tr("按区域、分类批量导出")]))
-        self._add_section("recycle", self.tr("回收站"), self.recycle_bin)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections = load_sections(SectionContext(db, self.bus, self))
+        for section in self.sections:
+            self._add_section(section)
+        self.nav.currentRowChanged.connect(self._show_section)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -78,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.search_box = SearchBox(db, self)
-        self.search_box.open_hit.connect(self.customers.open_hit)
+        self.search_box.open_hit.connect(self.open_hit)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -90,6 +74,7 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changed)
         self._restore_geometry()
         QTimer.singleShot(0, self._refresh_status)
+        QTimer.singleShot(0, self._refresh_badges)
         # On the navigation only: a style sheet on the window would route every cell of
         # the customer list through Qt's slower style-sheet painting.
         self.nav.setStyleSheet(
@@ -98,17 +83,66 @@ class MainWindow(QMainWindow):
             "QListWidget#nav::item { padding: 10px 6px; }"
         )
         self.nav.ensurePolished()  # the style sheet's font decides the width
-        widest = max(self.nav.fontMetrics().horizontalAdvance(self.nav.item(n).text())
-                     for n in range(self.nav.count()))
-        self.nav.setFixedWidth(max(118, widest + 64))  # icon and padding; English words are longer
+        widest = max(self.nav.fontMetrics().horizontalAdvance(s.title() + " 9999")
+                     for s in self.sections)
+        self.nav.setFixedWidth(max(118, widest + 48))  # icon and padding; English words are longer
+
+    # ---------------------------------------------------------------- sections
+
+    def _add_section(self, section: Section) -> None:
+        item = QListWidgetItem(icon(section.icon_name), section.title())
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        self.nav.addItem(item)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(holder)
+
+    def _show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        section = self.sections[row]
+        holder = self.stack.widget(row)
+        if not section.has_page():
+            holder.layout().addWidget(section.page())
+        self.stack.setCurrentIndex(row)
+        section.activated()
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    def page_of(self, key: str) -> QWidget:
+        """A section's page, built if it was not shown yet."""
+        return self.section(key).page()
+
+    def go_to(self, key: str) -> Section:
+        section = self.section(key)
+        self.nav.setCurrentRow(self.sections.index(section))
+        return section
+
+    def current_section(self) -> Section:
+        return self.sections[max(0, self.nav.currentRow())]
+
+    def open_hit(self, kind: str, ref_id: int, customer_id: object) -> None:
+        """Open what a search hit points at, in the section that shows such things."""
+        for section in self.sections:
+            if section.open_hit(kind, ref_id, customer_id if isinstance(customer_id, int) else None):
+                return
+
+    def _refresh_badges(self) -> None:
+        for row, section in enumerate(self.sections):
+            if not section.badge_entities:
+                continue
+
+            def show(count: int | None, row: int = row, section: Section = section) -> None:
+                item = self.nav.item(row)
+                item.setText(section.title() if not count else
+                             self.tr("%1 %2").replace("%1", section.title()).replace("%2", f"{count:,}"))
+
+            ops.query(self, self.db, section.badge, show, key=f"badge:{section.key}",
+                      on_error=lambda _exc: None)
 
     # ---------------------------------------------------------------- construction
-
-    def _add_section(self, key: str, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(icon(key), title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.addItem(item)
-        self.stack.addWidget(page)
 
     def _action(self, name: str, text: str, slot, shortcut=None, icon_name: str | None = None,  # type: ignore[no-untyped-def]
                 tip: str | None = None) -> QAction:
@@ -119,43 +153,51 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
-        self.actions_by_name[name] = action
-        self.addAction(action)
+        self._register(name, action)
         return action
 
+    def _register(self, name: str, action: QAction) -> None:
+        self.actions_by_name[name] = action
+        self.addAction(action)
+
     def _build_actions(self) -> None:
-        c = self.customers
-        self._action("new_customer", self.tr("新建客户…"), c.new_customer, QKeySequence.StandardKey.New, "add")
+        self._section_actions = [a for s in self.sections for a in s.actions()]
+        for contributed in self._section_actions:
+            self._register(contributed.name, contributed.action)
         self._action("import", self.tr("导入名单…"), self.import_list, "Ctrl+I", "import")
-        self._action("export", self.tr("导出名单…"), c.export_list, "Ctrl+E", "export")
         self._action("demo", self.tr("加载演示数据…"), self.load_demo, None, "customers")
         self._action("backup", self.tr("备份数据库…"), self.backup_database, None, "export")
         self._action("quit", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "none")
         self._action("undo", self.tr("撤销"), self.undo_last, QKeySequence.StandardKey.Undo, "undo")
-        self._action("find", self.tr("筛选客户列表"), self.focus_filter, QKeySequence.StandardKey.Find, "filter")
         self._action("search", self.tr("全局搜索"), self.search_box.focus_search, "Ctrl+K", "search")
-        for n, key in enumerate(("customers", "followups", "scripts", "evaluation", "reports", "recycle")):
-            self._action(f"go_{key}", self.nav.item(n).text(),
-                         lambda _=False, row=n: self.nav.setCurrentRow(row), f"Ctrl+{n + 1}", key)
+        for n, section in enumerate(self.sections):
+            self._action(f"go_{section.key}", section.title(),
+                         lambda _=False, row=n: self.nav.setCurrentRow(row), f"Ctrl+{n + 1}",
+                         section.icon_name)
         self._action("check", self.tr("检查数据库"), self.check_database, None, "none")
         self._action("reindex", self.tr("重建搜索索引"), self.reindex, None, "search")
         self._action("about", self.tr("关于客户宝"), self.about, None, "app")
+
+    def _contributed(self, menu: str) -> list[str]:
+        return [a.name for a in self._section_actions if a.menu == menu]
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        for name in ("new_customer", None, "import", "export", None, "demo", "backup", None, "quit"):
+        for name in (*self._contributed("file"), None, "import", None, "demo", "backup", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        for name in ("undo", None, "find", "search"):
+        for name in ("undo", None, *self._contributed("edit"), "search"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         view_menu = bar.addMenu(self.tr("视图(&V)"))
-        for key in ("customers", "followups", "scripts", "evaluation", "reports", "recycle"):
-            view_menu.addAction(a[f"go_{key}"])
+        for section in self.sections:
+            view_menu.addAction(a[f"go_{section.key}"])
+        for name in self._contributed("go"):
+            view_menu.addAction(a[name])
         tools = bar.addMenu(self.tr("工具(&T)"))
-        tools.addAction(a["check"])
-        tools.addAction(a["reindex"])
+        for name in (*self._contributed("tools"), "check", "reindex"):
+            tools.addAction(a[name])
         tools.addSeparator()
         self._build_language_menu(tools.addMenu(BILINGUAL["language_menu"]))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -182,7 +224,10 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setIconSize(QSize(18, 18))
-        for name in ("new_customer", "import", "export", "undo"):
+        for contributed in self._section_actions:
+            if contributed.toolbar:
+                bar.addAction(contributed.action)
+        for name in ("import", "undo"):
             bar.addAction(self.actions_by_name[name])
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
@@ -203,52 +248,60 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- behaviour
 
-    def _on_changed(self, _changes) -> None:  # type: ignore[no-untyped-def]
+    def show_message(self, text: str, ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
         # Any change may add an undoable operation or change the count; one cheap query.
         self._status_timer.start()
+        entities = {c.entity for c in changes}
+        if any(entities & set(s.badge_entities) for s in self.sections):
+            self._refresh_badges()
 
     def _refresh_status(self) -> None:
-        with self.db.session(write=False) as session:
-            total = session.scalar(select(func.count()).select_from(Customer)
-                                   .where(Customer.deleted_at.is_(None))) or 0
-            op = last_undoable(session)
-            label = op.label if op else None
-        self.count_label.setText(self.tr("客户 %1 个").replace("%1", f"{total:,}"))
-        undo_action = self.actions_by_name["undo"]
-        undo_action.setEnabled(label is not None)
-        undo_action.setText(self.tr("撤销“%1”").replace("%1", label) if label else self.tr("撤销"))
-        self.customers.set_empty_database(total == 0 and not self.customers.has_deleted())
+        ops.query(self, self.db, workspace_status, self._show_status, key="window-status",
+                  on_error=lambda _exc: None)
 
-    def focus_filter(self) -> None:
-        self.nav.setCurrentRow(0)
-        self.customers.focus_filter()
+    def _show_status(self, status: WorkspaceStatus) -> None:
+        self.status = status
+        self.count_label.setText(self.tr("客户 %1 个").replace("%1", f"{status.customers:,}"))
+        undo_action = self.actions_by_name["undo"]
+        undo_action.setEnabled(status.undo_id is not None)
+        undo_action.setText(self.tr("撤销“%1”").replace("%1", status.undo_label)
+                            if status.undo_label else self.tr("撤销"))
+        for section in self.sections:
+            if hasattr(section, "workspace_changed"):
+                section.workspace_changed(status)
 
     def undo_last(self) -> None:
-        try:
-            with self.db.session() as session:
-                op = last_undoable(session)
-                if op is None:
-                    return
-                if op.kind == "import":
-                    answer = QMessageBox.question(
-                        self, app_name(),
-                        self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", op.label))
-                    if answer != QMessageBox.StandardButton.Yes:
-                        session.rollback()
-                        return
-                result = undo(session, op.id)
-        except Exception as exc:  # noqa: BLE001 - reported to the user, nothing half-done
-            show_error(self, exc)
+        """Ask (for an import) with no transaction open, then undo in the background: a
+        question on screen must never hold SQLite's write lock."""
+        ops.query(self, self.db, workspace_status, self._undo_after_reading)
+
+    def _undo_after_reading(self, status: WorkspaceStatus) -> None:
+        if status.undo_id is None:
             return
+        if status.undo_kind == "import":
+            answer = QMessageBox.question(
+                self, app_name(),
+                self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", status.undo_label or ""))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        ops.write(self, self.db, lambda session, _progress: undo(session, status.undo_id),
+                  self._undone, progress_title=self.tr("正在撤销…"))
+
+    def _undone(self, result: UndoResult) -> None:
         message = self.tr("已撤销：%1").replace("%1", result.label)
         if result.skipped:
             message += self.tr("（%1 项之后又被修改过，保留了最新的内容）").replace("%1", str(result.skipped))
-        self.statusBar().showMessage(message, 6000)
+        self.show_message(message)
 
     def import_list(self) -> None:
-        from .exchange.import_dialog import ImportDialog
+        """The file picker first; the import dialog opens on the chosen file."""
+        from .exchange.import_dialog import ImportDialog, ask_import_file
 
-        run_modal(ImportDialog(self.db, self))
+        if path := ask_import_file(self):
+            run_modal(ImportDialog(self.db, self, path))
 
     def load_demo(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -263,7 +316,7 @@ class MainWindow(QMainWindow):
         def work(progress):  # type: ignore[no-untyped-def]
             return generate_demo(self.db, customers=count, progress=lambda _s, f: progress(f))
 
-        run_task(self, self.tr("正在生成演示数据…"), work, cancellable=False,
+        run_task(self, self.tr("正在生成演示数据…"), work,
                  on_done=lambda s: self.statusBar().showMessage(
                      self.tr("已生成 %1 个演示客户").replace("%1", f"{s.counts.get('customer', 0):,}"), 6000))
 
@@ -336,12 +389,15 @@ class MainWindow(QMainWindow):
                 return
             cancel_all()
             wait_for_tasks()
-        if not self.customers.confirm_close():
+        if not all(section.confirm_close() for section in self.sections):
             event.ignore()
             return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        self.customers.save_state()
+        for section in self.sections:
+            if section.has_page():
+                section.save_state()
+        ops.wait_idle(10_000)  # no read or write may outlive the window
         self.bus.close()
         super().closeEvent(event)

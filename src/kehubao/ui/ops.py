@@ -149,13 +149,19 @@ def query(owner: QObject | None, db: Database, read: Callable[[Session], T],
           on_done: Callable[[T], None] | None = None, *,
           on_error: Callable[[BaseException], None] | None = None,
           key: str | None = None,
-          on_partial: Callable[[Any], None] | None = None) -> None:
+          on_partial: Callable[[Any], None] | None = None,
+          progress_title: str | None = None) -> None:
     """Read in the background; ``on_done(result)`` on the GUI thread.
 
     ``key``: newest request wins. ``on_partial``: ``read`` is called as
     ``read(session, send)`` and may ``send(value)`` early results (a first screen).
+    ``progress_title``: a long read (an export) with a progress dialog and Cancel;
+    ``read`` is called as ``read(session, progress)``.
     """
     if not _accepting:
+        return
+    if progress_title is not None:
+        _as_task(owner, db, read, on_done, on_error, progress_title, True, write=False)
         return
     op = _Op(owner, key, on_done, on_error, on_partial)
 
@@ -181,15 +187,7 @@ def write(owner: QWidget | None, db: Database, change: Callable[..., T],
     if not _accepting:
         return
     if progress_title is not None:
-        op = _Op(owner, None, on_done, on_error, None)
-
-        def long_work(progress: Progress) -> Any:
-            with db.session() as session:
-                return change(session, progress)
-
-        task = run_task(owner, progress_title, long_work, on_done=op._done,
-                        on_error=lambda exc: op._failed(exc, ""), cancellable=cancellable)
-        task.finished.connect(op._end)  # also when cancelled, which calls neither back
+        _as_task(owner, db, change, on_done, on_error, progress_title, cancellable, write=True)
         return
     op = _Op(owner, None, on_done, on_error, None)
 
@@ -198,6 +196,23 @@ def write(owner: QWidget | None, db: Database, change: Callable[..., T],
             return change(session)
 
     worker_pool().start(_Job(work, op.relay))
+
+
+def _as_task(owner: QObject | None, db: Database, fn: Callable[..., Any],
+             on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
+             title: str, cancellable: bool, *, write: bool) -> None:
+    """Long work through ``ui/tasks.py`` (progress after half a second, Cancel rolls
+    back), still one unit of work and still counted by ``wait_idle``."""
+    op = _Op(owner, None, on_done, on_error, None)
+
+    def long_work(progress: Progress) -> Any:
+        with db.session(write=write) as session:
+            return fn(session, progress)
+
+    parent = owner if isinstance(owner, QWidget) else None
+    task = run_task(parent, title, long_work, on_done=op._done,
+                    on_error=lambda exc: op._failed(exc, ""), cancellable=cancellable)
+    task.finished.connect(op._end)  # also when cancelled, which calls neither back
 
 
 def busy() -> bool:

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QObject,
     QPoint,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, Q
 
 from ..db import Database
 from ..services.search import SearchResults, search
+from . import ops
 from .i18n import label
 from .icons import icon
 
@@ -27,26 +25,6 @@ KIND_TITLES = {"customer": QT_TRANSLATE_NOOP("labels", "客户"),
                "interaction": QT_TRANSLATE_NOOP("labels", "跟进记录"),
                "script": QT_TRANSLATE_NOOP("labels", "话术")}
 PER_KIND = 8
-
-
-class _Signals(QObject):
-    done = Signal(int, object)
-
-
-class _Query(QRunnable):
-    def __init__(self, db: Database, text: str, generation: int, signals: _Signals) -> None:
-        super().__init__()
-        self.db, self.text, self.generation, self.signals = db, text, generation, signals
-
-    def compute(self) -> SearchResults:
-        try:
-            with self.db.session(write=False) as session:
-                return search(session, self.text, limit=PER_KIND)
-        except Exception:  # noqa: BLE001 - a failed keystroke search just shows nothing
-            return SearchResults(query=self.text)
-
-    def run(self) -> None:
-        self.signals.done.emit(self.generation, self.compute())
 
 
 class SearchPopup(QFrame):
@@ -128,10 +106,7 @@ class SearchBox(QLineEdit):
         self.popup.chosen.connect(self._chosen)
         self.generation = 0
         self.last_results: SearchResults | None = None
-        self._signals = _Signals()
-        self._signals.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._choose_when_shown = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -158,22 +133,28 @@ class SearchBox(QLineEdit):
             self.popup.hide()
 
     def _run(self) -> None:
-        self.generation += 1
-        self._pool.start(_Query(self.db, self.text(), self.generation, self._signals))
-
-    def run_now(self) -> None:
-        """Search synchronously (tests, and Enter pressed before results arrived)."""
+        """Search on a reader; only the newest query's results are shown. A failed
+        keystroke search just shows nothing."""
         self._timer.stop()
         self.generation += 1
-        query = _Query(self.db, self.text(), self.generation, self._signals)
-        self._show(self.generation, query.compute())
+        generation, text = self.generation, self.text()
+        ops.query(self, self.db, lambda session: search(session, text, limit=PER_KIND),
+                  lambda results: self._show(generation, results), key=f"search:{id(self)}",
+                  on_error=lambda _exc: self._show(generation, SearchResults(query=text)))
+
+    def run_now(self) -> None:
+        """Search at once (Enter pressed before the typing pause ended; tests)."""
+        self._run()
 
     def _show(self, generation: int, results: SearchResults) -> None:
         if generation != self.generation or not self.text().strip():
             return
         self.last_results = results
         self.popup.show_results(results)
-        if self.hasFocus():
+        if self._choose_when_shown:
+            self._choose_when_shown = False
+            self.popup.choose()
+        elif self.hasFocus():
             self._place_popup()
 
     def _place_popup(self) -> None:
@@ -194,7 +175,9 @@ class SearchBox(QLineEdit):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self._timer.isActive() or self.last_results is None or \
                     self.last_results.query != self.text():
+                self._choose_when_shown = True  # Enter typed faster than the search
                 self.run_now()
+                return
             self.popup.choose()
             return
         if key == Qt.Key.Key_Escape:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from ...db import Database
 from ...models.enums import CustomerStatus
-from ...services import customers as svc
+from ...services.tags import split_tags
 from ..i18n import enum_choices
 
 translate = QCoreApplication.translate  # context "CustomerBulk" for these free functions
@@ -18,23 +17,20 @@ def ask_tags(parent: QWidget, title: str) -> list[str]:
         parent, title, translate("CustomerBulk", "标签（多个用逗号分隔）："))
     if not ok:
         return []
-    return [t.strip() for t in text.replace(",", "，").replace("、", "，").split("，") if t.strip()]
+    return split_tags(text)
 
 
-def ask_owner(parent: QWidget, db: Database) -> int | None:
-    """The chosen rep's id, 0 for "no owner", None when cancelled."""
-    with db.session(write=False) as session:
-        reps = [(r.id, r.name) for r in svc.sales_reps(session)]
-    names = [translate("CustomerBulk", "（无负责人）"), *[name for _id, name in reps]]
+def ask_owner(parent: QWidget, reps: list[str]) -> str | None:
+    """The chosen or typed rep's name, "" for "no owner", None when cancelled."""
+    names = [translate("CustomerBulk", "（无负责人）"), *reps]
     name, ok = QInputDialog.getItem(
         parent, translate("CustomerBulk", "修改负责人"),
         translate("CustomerBulk", "负责人（可输入新名字）："), names, 0, True)
     if not ok:
         return None
     if name == names[0] or not name.strip():
-        return 0
-    with db.session() as session:
-        return svc.get_or_create_rep(session, name).id
+        return ""
+    return name.strip()
 
 
 def ask_status(parent: QWidget) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -76,14 +77,12 @@ class ContactDialog(RecordDialog):
         self._load()
 
     def _load(self) -> None:
-        values: dict = {}
-        with self.db.session(write=False) as session:
-            from ...services.customers import get_customer
+        self.company = ""
+        self.load(lambda session: svc.contact_form(session, self.customer_id, self.contact_id, FIELDS),
+                  self._apply)
 
-            self.company = get_customer(session, self.customer_id).name
-            if self.contact_id is not None:
-                contact = svc.get_contact(session, self.contact_id)
-                values = {name: getattr(contact, name) for name in FIELDS}
+    def _apply(self, loaded: tuple[str, dict]) -> None:
+        self.company, values = loaded
         self.reach.set_values({k: v for k, v in values.items() if k in self.reach.fields})
         self.person.set_values({k: v for k, v in values.items() if k in self.person.fields})
         self.setWindowTitle(f"{self.windowTitle()} — {self.company}")
@@ -103,21 +102,23 @@ class ContactDialog(RecordDialog):
 
     def check_duplicates(self) -> None:
         data = self.reach.values()
-        with self.db.session(write=False) as session:
+        company, customer_id, contact_id = self.company, self.customer_id, self.contact_id
+        header = self.tr("可能重复：")
+
+        def find(session: Session) -> list[str]:
             dups = find_duplicates(session, name=None, phones=[data["mobile"], data["phone"]],
-                                   emails=[data["email"]], company=self.company,
-                                   exclude_customer=self.customer_id,
-                                   exclude_contact=self.contact_id)
+                                   emails=[data["email"]], company=company,
+                                   exclude_customer=customer_id, exclude_contact=contact_id)
             if data["name"].strip():
                 dups += [d for d in find_duplicates(
-                    session, name=data["name"], company=self.company,
-                    exclude_contact=self.contact_id) if d.contact_id]
-        lines = [escape(f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "")
-                        + f"（{d.reason}）") for d in dups[:5]]
-        self.show_duplicates([self.tr("可能重复："), *lines] if lines else [])
+                    session, name=data["name"], company=company,
+                    exclude_contact=contact_id) if d.contact_id]
+            lines = [escape(f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "")
+                            + f"（{d.reason}）") for d in dups[:5]]
+            return [header, *lines] if lines else []
 
-    def write(self, session: Session) -> int:
-        if self.contact_id is None:
-            return svc.create_contact(session, self.customer_id, self.values()).id
-        svc.update_contact(session, self.contact_id, self.values())
-        return self.contact_id
+        self.look_for_duplicates(find)
+
+    def writer(self) -> Callable[[Session], int]:
+        values, customer_id, contact_id = self.values(), self.customer_id, self.contact_id
+        return lambda session: svc.save_contact(session, customer_id, contact_id, values)

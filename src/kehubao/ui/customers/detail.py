@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,8 +37,10 @@ from ...models.enums import (
 )
 from ...services.advice import CLASS_STRATEGY
 from ...services.overview import Overview, customer_overview
+from .. import ops
 from ..i18n import enum_label
 from ..icons import icon
+from ..tasks import show_error
 from .contact_card import ContactCard
 
 
@@ -51,11 +54,13 @@ class CustomerDetail(QWidget):
     new_contact = Signal(int)
     edit_contact = Signal(int, int)  # customer, contact
     delete_contact = Signal(int, int)
+    loaded = Signal(int)  # the customer's data is on screen
+    gone = Signal(int)  # the customer was deleted meanwhile
 
     def __init__(self, db: Database, customer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.customer_id = db, customer_id
-        self.overview: Overview | None = None
+        self.overview: Overview | None = None  # None until the first read arrives
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -113,19 +118,27 @@ class CustomerDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        edit_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit_key.activated.connect(lambda: self.edit_requested.emit(self.customer_id))
         self.refresh()
 
     # ------------------------------------------------------------------ data
 
-    def refresh(self) -> bool:
-        """Reload; False when the customer no longer exists (deleted elsewhere)."""
-        try:
-            with self.db.session(write=False) as session:
-                self.overview = customer_overview(session, self.customer_id)
-                _ = [t.name for t in self.overview.customer.tags]
-        except UserError:
-            return False
-        o = self.overview
+    def refresh(self) -> None:
+        """Reload in the background; ``gone`` when the customer no longer exists."""
+        ops.query(self, self.db, lambda session: customer_overview(session, self.customer_id),
+                  self._show, on_error=self._failed, key=f"customer-detail:{id(self)}")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.gone.emit(self.customer_id)
+        else:
+            show_error(self, exc)
+
+    def _show(self, overview: Overview) -> None:
+        self.overview = o = overview
+        self.loaded.emit(self.customer_id)
         c = o.customer
         self.title.setText(c.name)
         bits = [enum_label(CustomerStatus, c.status), enum_label(CustomerType, c.customer_type),
@@ -138,7 +151,6 @@ class CustomerDetail(QWidget):
         self._fill_contacts(o)
         self.timeline.setHtml(self._timeline_html(o))
         self.money.setHtml(self._money_html(o))
-        return True
 
     def _fill_contacts(self, o: Overview) -> None:
         current = self.contacts.currentItem()
@@ -166,6 +178,18 @@ class CustomerDetail(QWidget):
         contact_id = item.data(Qt.ItemDataRole.UserRole)
         self.card.show_contact(next((c for c in self.overview.contacts if c.id == contact_id), None))
 
+    def when_loaded(self, then) -> None:  # type: ignore[no-untyped-def]
+        """Run ``then`` once the data is on screen (now, if it already is)."""
+        if self.overview is not None:
+            then()
+            return
+
+        def once(_customer_id: int) -> None:
+            self.loaded.disconnect(once)
+            then()
+
+        self.loaded.connect(once)
+
     def select_contact(self, contact_id: int) -> None:
         self.tabs.setCurrentIndex(1)
         for row in range(self.contacts.count()):
@@ -175,16 +199,16 @@ class CustomerDetail(QWidget):
     def show_timeline(self) -> None:
         self.tabs.setCurrentIndex(2)
 
-    def _current_contact(self) -> int | None:
+    def current_contact_id(self) -> int | None:
         item = self.contacts.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _edit_current_contact(self) -> None:
-        if (cid := self._current_contact()) is not None:
+        if (cid := self.current_contact_id()) is not None:
             self.edit_contact.emit(self.customer_id, cid)
 
     def _delete_current_contact(self) -> None:
-        if (cid := self._current_contact()) is not None:
+        if (cid := self.current_contact_id()) is not None:
             self.delete_contact.emit(self.customer_id, cid)
 
     # ------------------------------------------------------------------ rendering

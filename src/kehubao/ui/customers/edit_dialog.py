@@ -7,6 +7,7 @@ very similar name) are shown with a link to open the existing record instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -30,11 +31,10 @@ from ...models.enums import (
     Ownership,
     Scale,
 )
-from ...services import contacts as contact_svc
-from ...services import customers as svc
-from ...services.customer_list import distinct_values
+from ...services import customer_editing as editing
 from ...services.duplicates import find_duplicates
 from ...services.places import PLACES
+from ...services.tags import split_tags
 from ..widgets.forms import Form
 from ..widgets.record_dialog import RecordDialog
 
@@ -139,39 +139,29 @@ class CustomerDialog(RecordDialog):
     # ------------------------------------------------------------------ data
 
     def _load(self) -> None:
-        with self.db.session(write=False) as session:
-            reps = svc.sales_reps(session)
-            regions = distinct_values(session, "region")
-            values: dict = {"kind": "company", "status": "potential"}
-            owner_name = ""
-            if self.customer_id is not None:
-                customer = svc.get_customer(session, self.customer_id)
-                values = {name: getattr(customer, name) for name in
-                          (*FIELDS_BASIC, *FIELDS_HOMEWORK, *FIELDS_PLACE)}
-                if customer.credit_limit_fen is not None:
-                    values["credit_limit_fen"] = f"{customer.credit_limit_fen / 100:g}"
-                values["tags"] = "，".join(t.name for t in customer.tags)
-                owner_name = customer.owner.name if customer.owner else ""
+        fields = (*FIELDS_BASIC, *FIELDS_HOMEWORK, *FIELDS_PLACE)
+        self.load(lambda session: editing.load_customer_form(session, self.customer_id, fields),
+                  self._apply)
+
+    def _apply(self, data: editing.CustomerForm) -> None:
+        values = {**data.values, "tags": "，".join(data.tags)}
         self.owner.addItem("", None)
-        for rep in reps:
-            self.owner.addItem(rep.name, rep.id)
-        self.owner.setCurrentText(owner_name)
-        self.region.addItems(["", *regions])
+        for rep_id, name in data.reps:
+            self.owner.addItem(name, rep_id)
+        self.owner.setCurrentText(data.owner_name)
+        self.region.addItems(["", *data.regions])
         for form in (self.basic, self.homework, self.place):
             form.set_values({k: v for k, v in values.items() if k in form.fields})
         self.region.setCurrentText(values.get("region") or "")
-        for form in self.forms():
-            form.mark_clean()
 
     def _collect(self) -> tuple[dict, list[str], str]:
         data: dict = {}
         for form in (self.basic, self.homework, self.place):
             data.update(form.values())
-        tags = [t for t in data.pop("tags", "").replace(",", "，").replace("、", "，").split("，")
-                if t.strip()]
-        owner = data.pop("owner", None)
+        tags = split_tags(data.pop("tags", ""))
+        data.pop("owner", None)
         data["region"] = self.region.currentText()
-        return data, tags, self.owner.currentText().strip() or ("" if owner is None else "")
+        return data, tags, self.owner.currentText().strip()
 
     def forms(self) -> list[Form]:
         extra = [self.contact_form] if self.contact_form is not None else []
@@ -182,15 +172,20 @@ class CustomerDialog(RecordDialog):
         phones = [data.get("phone")]
         if self.contact_form is not None:
             phones.append(self.contact_form.values().get("mobile"))
-        with self.db.session(write=False) as session:
-            dups = find_duplicates(session, name=data.get("name"), phones=phones,
-                                   emails=[data.get("email")], exclude_customer=self.customer_id)
-        lines, open_text = [], escape(self.tr("打开"))
-        for dup in dups:
-            who = dup.customer_name + (f" / {dup.contact_name}" if dup.contact_name else "")
-            lines.append(f"· {escape(who)}（{escape(dup.reason)}）"
-                         f"<a href='{dup.customer_id}'>{open_text}</a>")
-        self.show_duplicates([self.tr("可能与已有客户重复："), *lines] if lines else [])
+        name, email, own_id = data.get("name"), data.get("email"), self.customer_id
+        header, open_text = self.tr("可能与已有客户重复："), escape(self.tr("打开"))
+
+        def find(session: Session) -> list[str]:
+            dups = find_duplicates(session, name=name, phones=phones, emails=[email],
+                                   exclude_customer=own_id)
+            lines = []
+            for dup in dups:
+                who = dup.customer_name + (f" / {dup.contact_name}" if dup.contact_name else "")
+                lines.append(f"· {escape(who)}（{escape(dup.reason)}）"
+                             f"<a href='{dup.customer_id}'>{open_text}</a>")
+            return [header, *lines] if lines else []
+
+        self.look_for_duplicates(find)
 
     def _open_existing(self, customer_id: int) -> None:
         if self.is_dirty() and not self.confirm_discard():
@@ -198,14 +193,9 @@ class CustomerDialog(RecordDialog):
         self.open_existing.emit(customer_id)
         QDialog.reject(self)  # changes were saved or discarded just now: do not ask again
 
-    def write(self, session: Session) -> int:
+    def writer(self) -> Callable[[Session], int]:
         data, tags, owner_name = self._collect()
-        contact = self.contact_form.values() if self.contact_form is not None else {}
-        data["owner_id"] = svc.get_or_create_rep(session, owner_name).id if owner_name else None
-        if self.customer_id is None:
-            customer = svc.create_customer(session, data, tags=tags)
-            if contact.get("name", "").strip():
-                contact_svc.create_contact(session, customer.id, {**contact, "is_primary": True})
-            return customer.id
-        svc.update_customer(session, self.customer_id, data, tags=tags)
-        return self.customer_id
+        contact = self.contact_form.values() if self.contact_form is not None else None
+        customer_id = self.customer_id
+        return lambda session: editing.save_customer_form(
+            session, customer_id, data, tags=tags, owner_name=owner_name, first_contact=contact)

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QByteArray,
-    QObject,
-    QRunnable,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -32,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...models.enums import CustomerStatus, ValueClass
+from ...services import customer_editing as editing
 from ...services import customers as svc
-from ...services.customer_list import UNASSIGNED, CustomerFilter, distinct_values
+from ...services.customer_list import UNASSIGNED, CustomerFilter, filter_choices
+from .. import ops
 from ..i18n import enum_choices
 from ..icons import icon
 from .table_model import CustomerTableModel
@@ -57,29 +56,6 @@ class CustomerTableView(QTableView):
             super().keyPressEvent(event)
 
 
-class _ChoicesSignals(QObject):
-    ready = Signal(object)
-
-
-class _LoadChoices(QRunnable):
-    def __init__(self, db: Database, signals: _ChoicesSignals) -> None:
-        super().__init__()
-        self.db, self.signals = db, signals
-
-    def run(self) -> None:
-        try:
-            with self.db.session(write=False) as session:
-                choices = {
-                    "regions": distinct_values(session, "region"),
-                    "industries": distinct_values(session, "industry"),
-                    "tags": svc.all_tags(session),
-                    "reps": [(r.id, r.name) for r in svc.sales_reps(session)],
-                }
-        except Exception:  # noqa: BLE001 - the combos keep their old values
-            return
-        self.signals.ready.emit(choices)
-
-
 class CustomerListPage(QWidget):
     open_customer = Signal(int)
     edit_customer = Signal(int)
@@ -93,8 +69,6 @@ class CustomerListPage(QWidget):
         self.db = db
         self.model = CustomerTableModel(db, self)
         self._restore_selection: list[int] = []
-        self._choices_signals = _ChoicesSignals()
-        self._choices_signals.ready.connect(self._apply_choices, Qt.ConnectionType.QueuedConnection)
 
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("筛选：名称、拼音、电话、联系人…（Ctrl+F）"))
@@ -229,14 +203,11 @@ class CustomerListPage(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def refresh_choices(self, *, wait: bool = False) -> None:
+    def refresh_choices(self) -> None:
         """Values in use for region, industry, tag and owner, read on a reader thread
         (grouping 200,000 rows must not hold up the window) and applied when ready."""
-        job = _LoadChoices(self.db, self._choices_signals)
-        if wait:
-            job.run()
-        else:
-            QThreadPool.globalInstance().start(job)
+        ops.query(self, self.db, filter_choices, self._apply_choices, key=f"list-choices:{id(self)}",
+                  on_error=lambda _exc: None)  # the combos keep their old values
 
     def _apply_choices(self, choices: dict) -> None:
         regions, industries = choices["regions"], choices["industries"]
@@ -386,8 +357,10 @@ class CustomerListPage(QWidget):
         from .bulk import ask_owner
 
         ids = self.selected_ids()
-        if ids and (choice := ask_owner(self, self.db)) is not None:
-            self._bulk(lambda s: svc.set_owner(s, ids, choice or None))
+        reps = [self.owner.itemText(i) for i in range(self.owner.count())
+                if self.owner.itemData(i) not in (None, UNASSIGNED)]
+        if ids and (name := ask_owner(self, reps)) is not None:
+            self._bulk(lambda s: editing.assign_owner(s, ids, name))
 
     def bulk_status(self) -> None:
         from .bulk import ask_status
@@ -397,15 +370,10 @@ class CustomerListPage(QWidget):
             self._bulk(lambda s: svc.set_status(s, ids, status))
 
     def _bulk(self, work) -> None:  # type: ignore[no-untyped-def]
-        from ..tasks import run_task
-
-        def run(_progress):  # type: ignore[no-untyped-def]
-            with self.db.session() as session:
-                return work(session)
-
-        run_task(self, self.tr("正在批量修改…"), run, cancellable=False,
-                 on_done=lambda n: self.window().statusBar().showMessage(
-                     self.tr("已修改 %1 个客户（可撤销）").replace("%1", str(n)), 5000))
+        ops.write(self, self.db, lambda session, _progress: work(session),
+                  lambda n: self.window().statusBar().showMessage(
+                      self.tr("已修改 %1 个客户（可撤销）").replace("%1", str(n)), 5000),
+                  progress_title=self.tr("正在批量修改…"))
 
     # ------------------------------------------------------------------ columns
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...services.customers import get_customer
 from ...services.merge import merge_customers, merge_preview
+from .. import ops
 from ..tasks import show_error
 
 
@@ -32,8 +34,7 @@ class MergeDialog(QDialog):
         self.kept_id: int | None = None
         self.setWindowTitle(self.tr("合并客户"))
         self.setMinimumSize(640, 420)
-        with db.session(write=False) as session:
-            self.names = tuple(get_customer(session, i).name for i in self.ids)
+        self.names = ("…", "…")
         intro = QLabel(self.tr("把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、"
                                "评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。"))
         intro.setWordWrap(True)
@@ -63,18 +64,36 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.choices: dict[str, QRadioButton] = {}
+        self._read_names()
         self._build_fields()
 
     def keep_and_other(self) -> tuple[int, int]:
         return self.ids if self.keep_first.isChecked() else (self.ids[1], self.ids[0])
 
+    def _read_names(self) -> None:
+        def names(session: Session) -> tuple[str, str]:
+            return tuple(get_customer(session, i).name for i in self.ids)  # type: ignore[return-value]
+
+        def show(found: tuple[str, str]) -> None:
+            self.names = found
+            self.keep_first.setText(found[0])
+            self.keep_second.setText(found[1])
+
+        ops.query(self, self.db, names, show, on_error=self._cannot_read)
+
+    def _cannot_read(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
+
     def _build_fields(self) -> None:
+        keep, other = self.keep_and_other()
+        ops.query(self, self.db, lambda session: merge_preview(session, keep, other),
+                  self._show_fields, key=f"merge-preview:{id(self)}", on_error=self._cannot_read)
+
+    def _show_fields(self, diffs: list[tuple[str, str, object, object]]) -> None:
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         self.choices.clear()
-        keep, other = self.keep_and_other()
-        with self.db.session(write=False) as session:
-            diffs = merge_preview(session, keep, other)
         if not diffs:
             self.grid.addWidget(QLabel(self.tr("两条记录没有冲突的字段。")), 0, 0)
             return
@@ -96,11 +115,9 @@ class MergeDialog(QDialog):
     def merge(self) -> None:
         keep, other = self.keep_and_other()
         take = {name: button.isChecked() for name, button in self.choices.items()}
-        try:
-            with self.db.session() as session:
-                merge_customers(session, keep, other, take)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.kept_id = keep
-        self.accept()
+
+        def merged(_result: object) -> None:
+            self.kept_id = keep
+            self.accept()
+
+        ops.write(self, self.db, lambda session: merge_customers(session, keep, other, take), merged)

@@ -16,15 +16,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ...db import Database
-from ...models import Customer
-from ...services import contacts as contact_svc
-from ...services import customers as svc
+from ...services import customer_editing as editing
+from .. import ops
 from ..bus import QtBus, touches
 from ..icons import icon
-from ..tasks import show_error
+from ..sections import Section
+
+
+class RecycleBinSection(Section):
+    key, icon_name = "recycle", "recycle"
+
+    def title(self) -> str:
+        return self.tr("回收站")
+
+    def build_page(self) -> RecycleBinPage:
+        return RecycleBinPage(self.ctx.db, self.ctx.bus, self.ctx.window)
+
 
 LIMIT = 5000
 
@@ -69,21 +78,22 @@ class RecycleBinPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        with self.db.session(write=False) as session:
-            customers = session.scalars(
-                select(Customer).where(Customer.deleted_at.is_not(None))
-                .order_by(Customer.deleted_at.desc()).limit(LIMIT)).all()
-            merged = {c.id: c.merged_into_id for c in customers if c.merged_into_id}
-            targets = dict(session.execute(select(Customer.id, Customer.name).where(
-                Customer.id.in_(set(merged.values())))).all()) if merged else {}
-            contacts = contact_svc.deleted_contacts(session, LIMIT)
-        self._fill(self.customers, [(c.id, [c.name, c.city or "", c.deleted_at.strftime("%Y-%m-%d %H:%M"),
-                                            self.tr("已合并到“%1”").replace("%1", targets.get(merged[c.id], ""))
-                                            if c.id in merged else ""]) for c in customers])
-        self._fill(self.contacts, [(p.id, [p.name, company, p.mobile or "",
-                                           p.deleted_at.strftime("%Y-%m-%d %H:%M")]) for p, company in contacts])
-        self.info.setText(self.tr("客户 %1 个 · 联系人 %2 个").replace("%1", str(len(customers)))
-                          .replace("%2", str(len(contacts))))
+        ops.query(self, self.db, lambda session: editing.recycle_bin_contents(session, LIMIT),
+                  self._show, key=f"recycle-bin:{id(self)}")
+
+    def _show(self, contents: editing.BinContents) -> None:
+        when = "%Y-%m-%d %H:%M"
+        self._fill(self.customers, [
+            (c.id, [c.name, c.detail, c.deleted_at.strftime(when),
+                    self.tr("已合并到“%1”").replace("%1", c.merged_into) if c.merged_into is not None else ""])
+            for c in contents.customers])
+        self._fill(self.contacts, [(p.id, [p.name, p.detail, p.phone, p.deleted_at.strftime(when)])
+                                   for p in contents.contacts])
+        self.info.setText(self.tr("客户 %1 个 · 联系人 %2 个").replace("%1", str(len(contents.customers)))
+                          .replace("%2", str(len(contents.contacts))))
+        for table in (self.customers, self.contacts):
+            table.resizeColumnsToContents()  # at most LIMIT rows; the name column stretches
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[int, list[str]]]) -> None:
@@ -98,18 +108,18 @@ class RecycleBinPage(QWidget):
         return sorted({table.item(i.row(), 0).data(Qt.ItemDataRole.UserRole)
                        for i in table.selectionModel().selectedRows()})
 
+    def _kind(self) -> str:
+        return "customer" if self.tabs.currentIndex() == 0 else "contact"
+
     def restore(self) -> None:
-        try:
-            with self.db.session() as session:
-                if self.tabs.currentIndex() == 0:
-                    count = svc.restore_customers(session, self._selected(self.customers))
-                else:
-                    count = contact_svc.restore_contacts(session, self._selected(self.contacts))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        kind = self._kind()
+        ids = self._selected(self.customers if kind == "customer" else self.contacts)
+        if not ids:
             return
-        self.refresh()
-        self.window().statusBar().showMessage(self.tr("已恢复 %1 条").replace("%1", str(count)), 5000)
+        ops.write(self, self.db, lambda session, _progress: editing.restore(session, kind, ids),
+                  lambda count: self.window().statusBar().showMessage(
+                      self.tr("已恢复 %1 条").replace("%1", f"{count:,}"), 5000),
+                  progress_title=self.tr("正在恢复…"))
 
     def purge(self) -> None:
         table = self.customers if self.tabs.currentIndex() == 0 else self.contacts
@@ -123,9 +133,6 @@ class RecycleBinPage(QWidget):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.db.session() as session:
-            if table is self.customers:
-                svc.purge_customers(session, ids)
-            else:
-                contact_svc.purge_contacts(session, ids)
-        self.refresh()
+        kind = self._kind()
+        ops.write(self, self.db, lambda session, _progress: editing.purge(session, kind, ids),
+                  progress_title=self.tr("正在彻底删除…"), cancellable=False)

@@ -1,21 +1,26 @@
 """The 客户 section: the list in the first tab, one tab per opened customer, and the
-dialogs that create, edit, delete and merge. Everything refreshes from the event bus."""
+dialogs that create, edit, delete and merge. Everything refreshes from the event bus;
+every read and write runs through ``ui/ops.py``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QTabWidget, QWidget
-from sqlalchemy import func, select
 
 from ...db import Database
-from ...models import Customer, Interaction, Transaction
 from ...services import contacts as contact_svc
+from ...services import customer_editing as editing
 from ...services import customers as svc
+from ...services.customer_list import CustomerFilter, export_counts
 from ...services.events import Change
+from ...services.workspace import WorkspaceStatus
+from .. import ops
 from ..bus import QtBus, touches
 from ..i18n import app_name
+from ..icons import icon
 from ..pages import WelcomePage
-from ..tasks import show_error
+from ..sections import Section, SectionAction
 from ..widgets.modal import run_modal
 from .contact_dialog import ContactDialog
 from .detail import CustomerDetail
@@ -26,7 +31,74 @@ REFRESHING = ("customer", "contact", "interaction", "follow_up", "trade_transact
               "evaluation", "tag", "sales_rep")
 
 
-class CustomersSection(QStackedWidget):
+class CustomersSection(Section):
+    """The 客户 section as the window sees it: its page, menu actions and search hits."""
+
+    key, icon_name = "customers", "customers"
+
+    def title(self) -> str:
+        return self.tr("客户")
+
+    def build_page(self) -> CustomersPage:
+        return CustomersPage(self.ctx.db, self.ctx.bus, self.ctx.window)
+
+    def actions(self) -> list[SectionAction]:
+        window = self.ctx.window
+
+        def action(text: str, slot, shortcut, icon_name: str) -> QAction:  # type: ignore[no-untyped-def]
+            made = QAction(icon(icon_name), text, window)
+            made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        return [
+            SectionAction("new_customer", action(self.tr("新建客户…"), self.new_customer,
+                                                 QKeySequence.StandardKey.New, "add"), "file", True),
+            SectionAction("export", action(self.tr("导出名单…"), lambda: self.page().export_list(),
+                                           "Ctrl+E", "export"), "file", True),
+            SectionAction("find", action(self.tr("筛选客户列表"), self.focus_filter,
+                                         QKeySequence.StandardKey.Find, "filter"), "edit"),
+        ]
+
+    def _show(self) -> CustomersPage:
+        self.ctx.window.go_to(self.key)
+        return self.page()
+
+    def new_customer(self) -> None:
+        self._show().new_customer()
+
+    def focus_filter(self) -> None:
+        self._show().focus_filter()
+
+    def workspace_changed(self, status: WorkspaceStatus) -> None:
+        """The window read the database's counts: an unused database shows the welcome."""
+        if self.has_page():
+            self.page().set_empty_database(status.never_used)
+
+    def open_hit(self, kind: str, ref_id: int, customer_id: int | None) -> bool:
+        if kind == "customer":
+            self._show().open_customer(ref_id)
+        elif kind == "contact" and customer_id:
+            self._show().open_customer(customer_id, contact_id=ref_id)
+        elif kind == "interaction" and customer_id:
+            self._show().open_customer(customer_id, timeline=True)
+        else:
+            return False
+        return True
+
+    def current_customer(self) -> int | None:
+        return self.page().current_customer() if self.has_page() else None
+
+    def current_contact(self) -> int | None:
+        return self.page().current_contact() if self.has_page() else None
+
+    def save_state(self) -> None:
+        self.page().save_state()
+
+
+class CustomersPage(QStackedWidget):
+    """The list in the first tab, one tab per opened customer, and the dialogs."""
+
     def __init__(self, db: Database, bus: QtBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -64,10 +136,6 @@ class CustomersSection(QStackedWidget):
     def set_empty_database(self, empty: bool) -> None:
         self.setCurrentWidget(self.welcome if empty else self.tabs)
 
-    def has_deleted(self) -> bool:
-        with self.db.session(write=False) as session:
-            return session.scalar(select(Customer.id).where(Customer.deleted_at.is_not(None)).limit(1)) is not None
-
     def focus_filter(self) -> None:
         self.set_empty_database(False)
         self.tabs.setCurrentIndex(0)
@@ -75,9 +143,6 @@ class CustomersSection(QStackedWidget):
 
     def save_state(self) -> None:
         self.list.save_state()
-
-    def confirm_close(self) -> bool:
-        return True  # edits happen in modal dialogs, which guard their own changes
 
     # ------------------------------------------------------------------ refresh
 
@@ -93,55 +158,50 @@ class CustomersSection(QStackedWidget):
         self.list.reload()
         if touches(changes, "tag", "sales_rep", "customer"):
             self.list.refresh_choices()
-        for _customer_id, detail in list(self.details.items()):
-            if not detail.refresh():
-                self._close_tab(self.tabs.indexOf(detail))
+        for detail in list(self.details.values()):
+            detail.refresh()
 
     # ------------------------------------------------------------------ tabs
 
     def open_customer(self, customer_id: int, *, contact_id: int | None = None,
                       timeline: bool = False) -> None:
+        """Open (or bring forward) the customer's tab; its data arrives from a reader."""
         self.set_empty_database(False)
         detail = self.details.get(customer_id)
         if detail is None:
-            try:
-                detail = CustomerDetail(self.db, customer_id)
-            except Exception as exc:  # noqa: BLE001 - e.g. deleted meanwhile
-                show_error(self, exc)
-                return
-            if detail.overview is None:
-                QMessageBox.information(self, app_name(), self.tr("这个客户已被删除。"))
-                return
+            detail = CustomerDetail(self.db, customer_id)
             detail.edit_requested.connect(self.edit_customer)
             detail.delete_requested.connect(lambda cid: self.delete_customers([cid]))
             detail.new_contact.connect(self.new_contact)
             detail.edit_contact.connect(self.edit_contact)
             detail.delete_contact.connect(self.delete_contact)
+            detail.loaded.connect(self._name_tab)
+            detail.gone.connect(self._customer_gone)
             self.details[customer_id] = detail
-            title = detail.overview.customer.name
-            self.tabs.addTab(detail, title if len(title) <= 12 else title[:11] + "…")
-            self.tabs.setTabToolTip(self.tabs.indexOf(detail), title)
+            self.tabs.addTab(detail, "…")
         self.tabs.setCurrentWidget(detail)
         if contact_id is not None:
-            detail.select_contact(contact_id)
+            detail.when_loaded(lambda: detail.select_contact(contact_id))
         elif timeline:
-            detail.show_timeline()
+            detail.when_loaded(detail.show_timeline)
 
-    def open_hit(self, kind: str, ref_id: int, customer_id: int | None) -> None:
-        """Open what a search hit points at."""
-        window = self.window()
-        if hasattr(window, "nav"):
-            window.nav.setCurrentRow(0)
-        if kind == "customer":
-            self.open_customer(ref_id)
-        elif kind == "contact" and customer_id:
-            self.open_customer(customer_id, contact_id=ref_id)
-        elif kind == "interaction" and customer_id:
-            self.open_customer(customer_id, timeline=True)
-        elif kind == "script":
-            from ..script_view import show_script
+    def _name_tab(self, customer_id: int) -> None:
+        detail = self.details.get(customer_id)
+        if detail is None or detail.overview is None:
+            return
+        title = detail.overview.customer.name
+        index = self.tabs.indexOf(detail)
+        self.tabs.setTabText(index, title if len(title) <= 12 else title[:11] + "…")
+        self.tabs.setTabToolTip(index, title)
 
-            show_script(self.db, ref_id, self)
+    def _customer_gone(self, customer_id: int) -> None:
+        detail = self.details.get(customer_id)
+        if detail is None:
+            return
+        never_shown = detail.overview is None
+        self._close_tab(self.tabs.indexOf(detail))
+        if never_shown:
+            QMessageBox.information(self, app_name(), self.tr("这个客户已被删除。"))
 
     def _close_tab(self, index: int) -> None:
         if index <= 0:
@@ -159,6 +219,10 @@ class CustomersSection(QStackedWidget):
             return widget.customer_id
         return self.list.current_id()
 
+    def current_contact(self) -> int | None:
+        widget = self.tabs.currentWidget()
+        return widget.current_contact_id() if isinstance(widget, CustomerDetail) else None
+
     # ------------------------------------------------------------------ dialogs
 
     def new_customer(self) -> None:
@@ -166,7 +230,6 @@ class CustomersSection(QStackedWidget):
         dialog.open_existing.connect(self.open_customer)
         if run_modal(dialog) and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
-            self.list.reload()
 
     def edit_customer(self, customer_id: int | None = None) -> None:
         customer_id = customer_id or self.current_customer()
@@ -179,8 +242,10 @@ class CustomersSection(QStackedWidget):
     def new_contact(self, customer_id: int) -> None:
         dialog = ContactDialog(self.db, customer_id, None, self)
         if run_modal(dialog) and dialog.saved_id and customer_id in self.details:
-            self.details[customer_id].refresh()
-            self.details[customer_id].select_contact(dialog.saved_id)
+            detail = self.details[customer_id]
+            saved = dialog.saved_id
+            detail.refresh()
+            detail.when_loaded(lambda: detail.select_contact(saved))
 
     def edit_contact(self, customer_id: int, contact_id: int) -> None:
         run_modal(ContactDialog(self.db, customer_id, contact_id, self))
@@ -189,32 +254,29 @@ class CustomersSection(QStackedWidget):
         answer = QMessageBox.question(self, self.tr("删除联系人"),
                                       self.tr("删除这个联系人？可以在回收站恢复，也可以按 Ctrl+Z 撤销。"))
         if answer == QMessageBox.StandardButton.Yes:
-            with self.db.session() as session:
-                contact_svc.delete_contacts(session, [contact_id])
+            ops.write(self, self.db, lambda session: contact_svc.delete_contacts(session, [contact_id]))
 
     def delete_customers(self, ids: list[int]) -> None:
-        with self.db.session(write=False) as session:
-            names = [c.name for c in session.scalars(select(Customer).where(Customer.id.in_(ids[:3])))]
-            history = 0
-            for model in (Interaction, Transaction):
-                history += session.scalar(select(func.count()).select_from(model).where(
-                    model.customer_id.in_(ids), model.deleted_at.is_(None))) or 0
-        what = names[0] if len(ids) == 1 else self.tr("这 %1 个客户").replace("%1", f"{len(ids):,}")
+        """Ask with the names and how much history goes along, then delete in the
+        background with progress (20,000 customers are a few seconds of work)."""
+        ops.query(self, self.db, lambda session: editing.deletion_summary(session, ids),
+                  lambda summary: self._confirm_delete(ids, summary))
+
+    def _confirm_delete(self, ids: list[int], summary: editing.DeletionSummary) -> None:
+        what = summary.names[0] if len(ids) == 1 and summary.names else \
+            self.tr("这 %1 个客户").replace("%1", f"{len(ids):,}")
         text = self.tr("删除%1？").replace("%1", f"“{what}”" if len(ids) == 1 else what)
-        if history:
-            text += "\n" + self.tr("其中有 %1 条跟进和交易记录，会随客户一起移入回收站。").replace("%1", f"{history:,}")
+        if summary.history:
+            text += "\n" + self.tr("其中有 %1 条跟进和交易记录，会随客户一起移入回收站。").replace(
+                "%1", f"{summary.history:,}")
         text += "\n" + self.tr("删除后可以在回收站恢复，也可以按 Ctrl+Z 撤销。")
         answer = QMessageBox.question(self, self.tr("删除客户"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.db.session() as session:
-                count = svc.delete_customers(session, ids)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.window().statusBar().showMessage(
-            self.tr("已将 %1 个客户移入回收站（Ctrl+Z 撤销）").replace("%1", str(count)), 6000)
+        ops.write(self, self.db, lambda session, progress: svc.delete_customers(session, ids),
+                  lambda count: self.window().statusBar().showMessage(
+                      self.tr("已将 %1 个客户移入回收站（Ctrl+Z 撤销）").replace("%1", f"{count:,}"), 6000),
+                  progress_title=self.tr("正在删除…"))
 
     def merge_customers(self, first: int, second: int) -> None:
         from .merge_dialog import MergeDialog
@@ -224,6 +286,17 @@ class CustomersSection(QStackedWidget):
             self.open_customer(dialog.kept_id)
 
     def export_list(self, ids: list[int] | None = None) -> None:
+        """Count first: with no customer there is nothing to export, and the dialog says
+        how many each choice covers."""
+        current = self.list.model.filter
+        ops.query(self, self.db, lambda session: export_counts(session, current),
+                  lambda counts: self._open_export(current, ids, counts))
+
+    def _open_export(self, current: CustomerFilter, ids: list[int] | None,
+                     counts: tuple[int, int]) -> None:
         from ..exchange.export_dialog import ExportDialog
 
-        run_modal(ExportDialog(self.db, self.list.model.filter, ids, self))
+        if counts[0] == 0:
+            QMessageBox.information(self, app_name(), self.tr("还没有客户可以导出。"))
+            return
+        run_modal(ExportDialog(self.db, current, ids, counts, self))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,16 +22,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...models.enums import CustomerStatus, CustomerType, ValueClass
 from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
+from .. import ops
 from ..i18n import enum_label
 
 PAGE = 50
@@ -65,35 +65,6 @@ def _day(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
 
 
-class _IdsSignals(QObject):
-    first = Signal(int, object, int)  # generation, first ids, total count
-    loaded = Signal(int, object, float)  # generation, ids, seconds
-    failed = Signal(int, str)
-
-
-class _LoadIds(QRunnable):
-    def __init__(self, db: Database, filt: CustomerFilter, sort: str, desc: bool,
-                 generation: int, signals: _IdsSignals) -> None:
-        super().__init__()
-        self.args = (db, filt, sort, desc)
-        self.generation, self.signals = generation, signals
-
-    def run(self) -> None:
-        db, filt, sort, desc = self.args
-        started = time.perf_counter()
-        try:
-            with db.session(write=False) as session:
-                if not filt.text.strip():  # counting a text match costs as much as finding it
-                    first = query_ids(session, filt, sort, desc, limit=FIRST_SCREEN)
-                    if len(first) == FIRST_SCREEN:
-                        self.signals.first.emit(self.generation, first, count(session, filt))
-                ids = query_ids(session, filt, sort, desc)
-        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        self.signals.loaded.emit(self.generation, ids, time.perf_counter() - started)
-
-
 class CustomerTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     reloaded = Signal(int)  # number of rows
@@ -111,12 +82,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._generation = 0
         self.loading = False
         self.last_load_seconds = 0.0
-        self._signals = _IdsSignals()
-        self._signals.first.connect(self._on_first, Qt.ConnectionType.QueuedConnection)
-        self._signals.loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
+        self._requested: set[int] = set()  # pages asked of a reader, not yet arrived
+        self._cache_generation = 0  # bumped whenever cached pages stop being valid
 
     def _columns(self) -> list[Column]:
         return [
@@ -147,25 +114,38 @@ class CustomerTableModel(QAbstractTableModel):
         self.filter = filt
         self.reload()
 
-    def reload(self, *, synchronous: bool = False) -> None:
-        """Fetch the ordered ids for the current filter and sort (off the GUI thread)."""
+    def reload(self) -> None:
+        """Fetch the ordered ids for the current filter and sort (off the GUI thread).
+        Without a text filter the first screenful and the count come first, so a
+        200,000-row list shows at once while the rest of the ids arrive."""
         self._generation += 1
+        generation = self._generation
         self._set_loading(True)
-        job = _LoadIds(self.db, self.filter, self.sort_key, self.descending, self._generation,
-                       self._signals)
-        if synchronous:
-            job.run()
-        else:
-            self._readers.start(job)
+        filt, sort, desc = self.filter, self.sort_key, self.descending
+        started = time.perf_counter()
+
+        def read(session: Session, send: Callable[[object], None]) -> array:
+            if not filt.text.strip():  # counting a text match costs as much as finding it
+                first = query_ids(session, filt, sort, desc, limit=FIRST_SCREEN)
+                if len(first) == FIRST_SCREEN:
+                    send((first, count(session, filt)))
+            return query_ids(session, filt, sort, desc)
+
+        ops.query(self, self.db, read,
+                  lambda ids: self._on_loaded(generation, ids, time.perf_counter() - started),
+                  on_partial=lambda first: self._on_first(generation, *first),
+                  on_error=lambda exc: self._on_failed(generation, str(exc)),
+                  key=f"customer-ids:{id(self)}")
 
     def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
-        """For tests and benchmarks: wait until the latest load has been applied."""
+        """For tests and benchmarks: wait until the latest load (and the pages asked
+        for meanwhile) have been applied."""
         from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
         timer = QElapsedTimer()
         timer.start()
-        while self.loading and timer.elapsed() < timeout_ms:
-            self._readers.waitForDone(20)
+        while (self.loading or self._requested) and timer.elapsed() < timeout_ms:
+            ops.wait_idle(20)
             QCoreApplication.processEvents()
         return not self.loading
 
@@ -180,7 +160,7 @@ class CustomerTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._ids, self._total = ids, total
-        self._pages.clear()
+        self._forget_pages()
         self.endResetModel()
         self.first_shown_seconds = time.perf_counter()
 
@@ -195,7 +175,7 @@ class CustomerTableModel(QAbstractTableModel):
         else:
             self.beginResetModel()
             self._ids, self._total = ids, len(ids)
-            self._pages.clear()
+            self._forget_pages()
             self.endResetModel()
         self.last_load_seconds = seconds
         self._set_loading(False)
@@ -209,7 +189,7 @@ class CustomerTableModel(QAbstractTableModel):
     def invalidate(self, customer_ids: Iterable[int] | None = None) -> None:
         """Forget cached rows (all of them, or those of these customers) and repaint."""
         if customer_ids is None:
-            self._pages.clear()
+            self._forget_pages()
         else:
             wanted = set(customer_ids)
             for page in list(self._pages):
@@ -240,6 +220,11 @@ class CustomerTableModel(QAbstractTableModel):
     def ids(self) -> array:
         return self._ids
 
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._requested.clear()
+        self._cache_generation += 1
+
     def row_values(self, row: int) -> CustomerRow | None:
         cells = self._cells(row)
         return cells[0] if cells else None
@@ -252,9 +237,9 @@ class CustomerTableModel(QAbstractTableModel):
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = self._load_page(page_no)
-        else:
-            self._pages.move_to_end(page_no)
+            self._request_page(page_no)  # painted when it arrives
+            return None
+        self._pages.move_to_end(page_no)
         return page.get(customer_id)
 
     def prefetch(self, first_row: int, last_row: int) -> None:
@@ -267,21 +252,35 @@ class CustomerTableModel(QAbstractTableModel):
         last = min(last_page, (last_row + PAGE) // PAGE)
         for page_no in range(first, last + 1):
             if page_no not in self._pages:
-                self._load_page(page_no)
+                self._request_page(page_no)
 
-    def _load_page(self, page_no: int) -> dict[int, tuple]:
-        """Fetch a page and render its cells once: painting asks for each cell's data
-        several times per frame, so that must be a lookup, not formatting."""
+    def _request_page(self, page_no: int) -> None:
+        """Ask a reader for a page of rows; its cells are painted when it arrives."""
+        if page_no in self._requested:
+            return
+        self._requested.add(page_no)
         ids = self._ids[page_no * PAGE:(page_no + 1) * PAGE]
-        with self.db.session(write=False) as session:
-            rows = fetch_rows(session, ids)
+        generation = self._cache_generation
+        ops.query(self, self.db, lambda session: fetch_rows(session, ids),
+                  lambda rows: self._page_arrived(page_no, generation, rows),
+                  on_error=lambda _exc: self._requested.discard(page_no))
+
+    def _page_arrived(self, page_no: int, generation: int, rows: dict[int, CustomerRow]) -> None:
+        """Render the page's cells once (painting asks for each cell several times per
+        frame, so that must be a lookup, not formatting) and repaint its rows."""
+        if generation != self._cache_generation:
+            return  # the ids or the data changed meanwhile; a fresh request follows a repaint
+        self._requested.discard(page_no)
         keys = [c.key for c in self.columns]
-        page = {cid: (row, [self._text(k, row) for k in keys], [self._colour(k, row) for k in keys])
-                for cid, row in rows.items()}
-        self._pages[page_no] = page
+        self._pages[page_no] = {
+            cid: (row, [self._text(k, row) for k in keys], [self._colour(k, row) for k in keys])
+            for cid, row in rows.items()}
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
-        return page
+        first = page_no * PAGE
+        last = min(len(self._ids), first + PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...exchange.exporter import export
-from ...services.customer_list import CustomerFilter, count
+from ...services.customer_list import CustomerFilter
+from .. import ops
 from ..i18n import label
-from ..tasks import run_task
 
 FORMATS = [("xlsx", "3.0", QT_TRANSLATE_NOOP("labels", "Excel 表格（.xlsx）"), "xlsx"),
            ("csv", "3.0", QT_TRANSLATE_NOOP("labels", "CSV 文本（UTF-8，Excel 可直接打开）"), "csv"),
@@ -32,13 +32,12 @@ FORMATS = [("xlsx", "3.0", QT_TRANSLATE_NOOP("labels", "Excel 表格（.xlsx）"
 
 class ExportDialog(QDialog):
     def __init__(self, db: Database, current: CustomerFilter, selected: list[int] | None,
-                 parent: QWidget | None = None) -> None:
+                 counts: tuple[int, int], parent: QWidget | None = None) -> None:
+        """``counts``: customers in all and in the current filter, read beforehand."""
         super().__init__(parent)
         self.db, self.current, self.selected = db, current, selected
         self.setWindowTitle(self.tr("导出名单"))
-        with db.session(write=False) as session:
-            total = count(session, CustomerFilter())
-            filtered = count(session, current)
+        total, filtered = counts
         scope_box = QGroupBox(self.tr("导出哪些客户"))
         scope = QVBoxLayout(scope_box)
         self.scope = QButtonGroup(self)
@@ -86,10 +85,11 @@ class ExportDialog(QDialog):
         ids = self.selected if scope == "selection" else None
         filt = self.current if scope == "filter" else CustomerFilter()
 
-        def work(progress):  # type: ignore[no-untyped-def]
-            with self.db.session(write=False) as session:
-                return export(session, Path(path), fmt, filt=filt, ids=ids, vcard_version=version,
-                              progress=lambda f: progress(f, self.tr("正在导出…")))
+        step = self.tr("正在导出…")
+
+        def work(session, progress):  # type: ignore[no-untyped-def]
+            return export(session, Path(path), fmt, filt=filt, ids=ids, vcard_version=version,
+                          progress=lambda f: progress(f, step))
 
         def done(summary) -> None:  # type: ignore[no-untyped-def]
             window = self.parent().window() if self.parent() else None
@@ -98,4 +98,4 @@ class ExportDialog(QDialog):
                     "%1", f"{summary.customers:,}").replace("%2", path), 8000)
             self.accept()
 
-        run_task(self, self.tr("正在导出…"), work, on_done=done)
+        ops.query(self, self.db, work, done, progress_title=self.tr("正在导出…"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,8 +41,9 @@ from ...exchange.importer import (
 )
 from ...exchange.prepare import PREVIEW_FIELDS, preview_values
 from ...exchange.records import LoadedFile, load_file, remember_mapping
+from .. import ops
 from ..i18n import label
-from ..tasks import run_task, show_error
+from ..tasks import show_error
 
 ACTIONS = [("create", QT_TRANSLATE_NOOP("labels", "新建")), ("merge", QT_TRANSLATE_NOOP("labels", "合并")),
            ("skip", QT_TRANSLATE_NOOP("labels", "跳过"))]
@@ -127,15 +128,13 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ file
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), "", self.tr("名单文件") + " (*.xlsx *.xls *.csv *.txt *.vcf);;Excel (*.xlsx *.xls);;CSV (*.csv *.txt);;vCard (*.vcf)")
-        if path:
-            self.load(Path(path))
+        if path := ask_import_file(self):
+            self.load(path)
 
     def load(self, path: Path) -> None:
-        def work(progress):  # type: ignore[no-untyped-def]
-            loaded = load_file(path)
-            with self.db.session(write=False) as session:  # a mapping remembered for it?
-                return loaded, PreparedFile.of(loaded, progress=progress, session=session)
+        def work(session, progress):  # type: ignore[no-untyped-def]
+            loaded = load_file(path)  # and a mapping remembered for it?
+            return loaded, PreparedFile.of(loaded, progress=progress, session=session)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             loaded, self.prepared = result
@@ -154,7 +153,7 @@ class ImportDialog(QDialog):
             self._fill_mapping(source)
             self.refresh_preview()
 
-        run_task(self, self.tr("正在读取文件…"), work, on_done=done)
+        ops.query(self, self.db, work, done, progress_title=self.tr("正在读取文件…"))
 
     def _fill_mapping(self, source) -> None:  # type: ignore[no-untyped-def]
         table = self.mapping_table
@@ -212,19 +211,18 @@ class ImportDialog(QDialog):
         self.problems, self.errors = [], 0
         self._update_buttons()
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(session, progress):  # type: ignore[no-untyped-def]
             prepared = PreparedFile.of(loaded, mapping, earlier,
                                        lambda f, text: progress(0.8 * f, text))
-            with self.db.session(write=False) as session:
-                rows = plan(session, prepared.source, options,
-                            lambda f, text: progress(0.8 + 0.2 * f, text), prepared.rows)
+            rows = plan(session, prepared.source, options,
+                        lambda f, text: progress(0.8 + 0.2 * f, text), prepared.rows)
             return prepared, rows
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             self.prepared, rows = result
             self._show_plan(rows, self.prepared.source.notes)
 
-        run_task(self, self.tr("正在检查数据…"), work, on_done=done)
+        ops.query(self, self.db, work, done, progress_title=self.tr("正在检查数据…"))
 
     def _show_plan(self, rows, notes) -> None:  # type: ignore[no-untyped-def]
         counts = {"create": 0, "merge": 0, "skip": 0, "error": 0}
@@ -310,17 +308,17 @@ class ImportDialog(QDialog):
         signature = loaded.signature
         earlier = self.prepared
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(session, progress):  # type: ignore[no-untyped-def]
             prepared = PreparedFile.of(loaded, mapping, earlier,
                                        lambda f, text: progress(0.3 * f, text))
-            with self.db.session() as session:
-                summary = run_import(session, prepared.source, options, progress, prepared.rows)
-                if signature and mapping is not None:
-                    remember_mapping(session, signature, mapping)
-                progress.check()  # a cancel pressed at the very end still rolls back
-                return summary
+            summary = run_import(session, prepared.source, options, progress, prepared.rows)
+            if signature and mapping is not None:
+                remember_mapping(session, signature, mapping)
+            progress.check()  # a cancel pressed at the very end still rolls back
+            return summary
 
-        run_task(self, self.tr("正在导入…"), work, on_done=self._finished, on_error=self._failed)
+        ops.write(self, self.db, work, self._finished, on_error=self._failed,
+                  progress_title=self.tr("正在导入…"))
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
@@ -336,3 +334,12 @@ class ImportDialog(QDialog):
             self.problems = [(line, self.tr("错误"), message) for line, message in exc.summary.errors]
             self._update_buttons()
         show_error(self, exc)
+
+
+def ask_import_file(parent: QWidget) -> Path | None:
+    """The file picker every import starts with (Excel, CSV, phone vCards)."""
+    translate = QCoreApplication.translate
+    path, _ = QFileDialog.getOpenFileName(
+        parent, translate("ImportDialog", "选择要导入的文件"), "",
+        translate("ImportDialog", "名单文件") + " (*.xlsx *.xls *.csv *.txt *.vcf);;Excel (*.xlsx *.xls);;CSV (*.csv *.txt);;vCard (*.vcf)")
+    return Path(path) if path else None

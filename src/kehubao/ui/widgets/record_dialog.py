@@ -7,7 +7,8 @@ Subclasses build their forms, then call ``finish(body)``; they say which forms t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,8 +25,11 @@ from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...errors import UserError, ValidationError
+from .. import ops
+from ..tasks import show_error
 from .forms import Form
 
+T = TypeVar("T")
 DUPLICATE_CHECK_DELAY_MS = 400  # after the last keystroke, so typing never waits on SQL
 
 
@@ -34,6 +38,8 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.saved_id: int | None = None
+        self._saving = False
+        self.loaded = True
         self.duplicates = QLabel()
         self.duplicates.setWordWrap(True)
         self.duplicates.setTextFormat(Qt.TextFormat.RichText)
@@ -54,8 +60,9 @@ class RecordDialog(QDialog):
     def forms(self) -> list[Form]:
         raise NotImplementedError
 
-    def write(self, session: Session) -> int:
-        """Create or update the record in ``session``; its id."""
+    def writer(self) -> Callable[[Session], int]:
+        """What to write, read from the form now (on the GUI thread): a function that
+        creates or updates the record in a session and returns its id."""
         raise NotImplementedError
 
     def check_duplicates(self) -> None:
@@ -69,6 +76,7 @@ class RecordDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.duplicates)
@@ -77,6 +85,29 @@ class RecordDialog(QDialog):
         layout.addWidget(buttons)
         for field in watched:
             field.textChanged.connect(lambda _text: self._dup_timer.start())
+
+    def load(self, read: Callable[[Session], T], apply: Callable[[T], None]) -> None:
+        """Read what the form shows in the background; Save waits until it is in."""
+        self.loaded = False
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+
+        def done(data: T) -> None:
+            apply(data)
+            for form in self.forms():
+                form.mark_clean()
+            self.loaded = True
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+
+        ops.query(self, self.db, read, done, on_error=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        QDialog.reject(self)  # nothing typed yet: nothing to lose
+
+    def look_for_duplicates(self, find: Callable[[Session], list[str]]) -> None:
+        """Run a duplicate search in the background; only the newest one is shown."""
+        ops.query(self, self.db, find, self.show_duplicates, key=f"duplicates:{id(self)}",
+                  on_error=lambda _exc: self.show_duplicates([]))
 
     def show_duplicates(self, lines: list[str]) -> None:
         self.duplicates.setText("<br>".join(lines))
@@ -88,23 +119,35 @@ class RecordDialog(QDialog):
         return any(form.is_dirty() for form in self.forms())
 
     def save(self) -> None:
+        """Write in the background (one unit of work); the dialog closes when the commit
+        is done, or marks every bad field and stays open."""
+        if self._saving:
+            return
         self.error.hide()
         for form in self.forms():
             form.clear_errors()
-        try:
-            with self.db.session() as session:
-                self.saved_id = self.write(session)
-        except ValidationError as exc:
-            for form in self.forms():
-                form.show_errors({k: v for k, v in exc.fields.items() if k in form.fields})
-            self._show_error(exc)
-            return
-        except UserError as exc:
-            self._show_error(exc)
-            return
+        self._saving = True
+        self.buttons.setEnabled(False)
+        ops.write(self, self.db, self.writer(), self._saved, on_error=self._save_failed)
+
+    def _saved(self, saved_id: int) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
+        self.saved_id = saved_id
         for form in self.forms():
             form.mark_clean()
         super().accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            for form in self.forms():
+                form.show_errors({k: v for k, v in exc.fields.items() if k in form.fields})
+        if isinstance(exc, UserError):
+            self._show_error(exc)
+        else:
+            show_error(self, exc)
 
     def _show_error(self, exc: UserError) -> None:
         self.error.setText(str(exc))
