@@ -219,21 +219,15 @@ def build_rows(task: RowTask) -> RowBatch:
                c.get("website"), c.get("source"), ctx.reps.get(item.owner or ""), c.get("notes"),
                now, now)
         batch.customers.append(row)
-        batch.docs.append((doc_id, *customer_doc(
-            cid, c["name"], None, c.get("code"), row[3], row[6], None, None, None, now,
-            c.get("customer_type"), c.get("industry"), c.get("province"), c.get("city"),
-            c.get("district"), c.get("address"), c.get("region"), c.get("phone"),
-            c.get("email"), c.get("website"), c.get("source"), c.get("notes"), None, None,
-            tags=" ".join(item.tags))))
+        stored = dict(zip(CUSTOMER_COLUMNS, row, strict=True))
+        batch.docs.append((doc_id, *customer_doc({**stored, "tags": " ".join(item.tags)})))
         doc_id += 1
         batch.links.extend((cid, ctx.tags[t]) for t in item.tags if t in ctx.tags)
         for n, p in enumerate(item.contacts):
-            batch.contacts.append(_contact_row(contact_id, cid, p, n == 0, now))
-            batch.docs.append((doc_id, *contact_doc(
-                contact_id, cid, p["name"], p.get("title"), p.get("department"),
-                p.get("mobile"), p.get("phone"), p.get("email"), p.get("wechat"),
-                p.get("qq"), None, None, None, None, None, None, p.get("notes"), n == 0,
-                c["name"], row[6], None, None, None, now)))
+            contact = _contact_row(contact_id, cid, p, n == 0, now)
+            batch.contacts.append(contact)
+            batch.docs.append((doc_id, *contact_doc(dict(zip(CONTACT_COLUMNS, contact, strict=True)),
+                                                    stored)))
             contact_id += 1
             doc_id += 1
     batch.customer_columns, batch.customers = without_empty_columns(

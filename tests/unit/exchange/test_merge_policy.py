@@ -4,6 +4,10 @@ empty fields are filled and differing values are kept in the notes, in one wordi
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
+from kehubao.services.search.index import rebuild_index
+
 from .helpers import by_name, import_rows
 
 COLS = ["客户名称", "联系人", "职务", "手机", "单位电话", "城市"]
@@ -68,3 +72,25 @@ def test_a_repeat_within_the_file_fills_and_notes_like_a_merge(db, tmp_path):
     assert yi.contact("王五").title == "厂长"
     assert yi.customer.phone == "020-33333333"
     assert yi.customer.notes == "【第 3 行】不同的值：城市：佛山（原为 广州）"
+
+
+def test_the_bulk_writer_builds_the_documents_a_reindex_builds(db, tmp_path):
+    """Both feed the one declaration of each document kind (search/documents.py)."""
+    import_rows(db, tmp_path, [
+        ["客户名称", "联系人", "职务", "手机", "单位电话", "邮箱", "微信", "城市", "地址", "标签", "备注"],
+        ["甲贸易有限公司", "张三", "经理", "13800000001", "0755-11111111", "a@x.cn", "wx1", "深圳",
+         "南山区", "VIP", "老客户"],
+        ["", "李四", "", "13800000002", "", "", "", "北京", "", "", ""],
+    ])
+
+    def documents() -> list[tuple]:
+        with db.session(write=False) as s:
+            return [tuple(r) for r in s.execute(text(
+                "select kind, ref_id, customer_id, rank, title, subtitle, name_key, names, keys,"
+                " body from search_doc where kind in ('customer', 'contact') order by kind, ref_id"))]
+
+    written = documents()
+    with db.session() as s:
+        rebuild_index(s)
+    assert documents() == written
+    assert len(written) == 4 and "a@x.cn" in written[0][8] and "南山区" in written[2][9]
