@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag, utcnow
+from .search import matching_customer_ids
 
 UNASSIGNED = -1  # owner filter value meaning "no owner"
 
@@ -113,8 +114,6 @@ def _conditions(session: Session, filt: CustomerFilter) -> list[ColumnElement]:
     if filt.only_ids is not None:
         conds.append(Customer.id.in_(filt.only_ids))
     if filt.text.strip():
-        from .search import matching_customer_ids
-
         conds.append(Customer.id.in_(matching_customer_ids(session, filt.text)))
     return conds
 

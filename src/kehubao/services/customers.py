@@ -149,19 +149,6 @@ def purge_customers(session: Session, ids: Iterable[int]) -> int:
     return result.rowcount or 0
 
 
-def has_history(session: Session, customer_id: int) -> bool:
-    """Whether deleting would hide recorded history (the UI asks before deleting those)."""
-    from ..models import Interaction, Transaction
-
-    for model in (Interaction, Transaction):
-        found = session.scalar(
-            select(model.id).where(model.customer_id == customer_id, model.deleted_at.is_(None)).limit(1)
-        )
-        if found is not None:
-            return True
-    return False
-
-
 # ---------------------------------------------------------------- bulk actions from lists
 
 

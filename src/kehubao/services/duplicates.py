@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..models import Contact, Customer
 from ..normalize import name_key, normalize_email, normalize_phone
 from .company_names import company_core, same_company
+from .search import search
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,6 @@ def find_duplicates(
 def _similar_customers(session: Session, name: str, add) -> None:  # type: ignore[no-untyped-def]
     """Customers whose name is the same or nearly so. Candidates come from the search
     index (names sharing the distinctive core), then are compared precisely."""
-    from .search import search
-
     core = company_core(name)
     if len(core) < 2:
         return
