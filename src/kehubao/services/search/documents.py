@@ -213,22 +213,32 @@ def _rank(customer: Mapping[str, Any]) -> int:
                          customer.get("created_at"))
 
 
-def contact_docs(session: Session, *, ids: Iterable[int] | None = None,
-                 customer_ids: Iterable[int] | None = None) -> Iterator[tuple]:
-    p, c = Contact, Customer
-    own = CONTACT_DOC.fields
-    stmt = (select(*_columns(p, own), *_columns(c, COMPANY_DOC, "c_"))
-            .join(c, c.id == p.customer_id)
-            .where(p.deleted_at.is_(None), c.deleted_at.is_(None))
-            .order_by(p.id))
+def _with_customer(session: Session, model: Any, fields: tuple[str, ...],
+                   customer_fields: tuple[str, ...], ids: Iterable[int] | None,
+                   customer_ids: Iterable[int] | None) -> Iterator[tuple[dict, dict]]:
+    """(values, its customer's values) of the live records of `model` (contacts,
+    interactions) of live customers, by field name, in id order."""
+    c = Customer
+    stmt = (select(*_columns(model, fields), *_columns(c, customer_fields, "c_"))
+            .join(c, c.id == model.customer_id)
+            .where(model.deleted_at.is_(None), c.deleted_at.is_(None))
+            .order_by(model.id))
     if ids is not None:
-        stmt = stmt.where(p.id.in_(list(ids)))
+        stmt = stmt.where(model.id.in_(list(ids)))
     if customer_ids is not None:
-        stmt = stmt.where(p.customer_id.in_(list(customer_ids)))
+        stmt = stmt.where(model.customer_id.in_(list(customer_ids)))
+    n = len(fields)
     for rows in _rows(session, stmt):
         for r in rows:
-            yield contact_doc(dict(zip(own, r, strict=False)),  # the customer's values follow
-                              dict(zip(COMPANY_DOC, r[len(own):], strict=True)))
+            yield (dict(zip(fields, r[:n], strict=True)),
+                   dict(zip(customer_fields, r[n:], strict=True)))
+
+
+def contact_docs(session: Session, *, ids: Iterable[int] | None = None,
+                 customer_ids: Iterable[int] | None = None) -> Iterator[tuple]:
+    for contact, customer in _with_customer(session, Contact, CONTACT_DOC.fields, COMPANY_DOC,
+                                            ids, customer_ids):
+        yield contact_doc(contact, customer)
 
 
 def contact_doc(contact: Mapping[str, Any], customer: Mapping[str, Any]) -> tuple:
@@ -246,19 +256,9 @@ def contact_doc(contact: Mapping[str, Any], customer: Mapping[str, Any]) -> tupl
 
 def interaction_docs(session: Session, *, ids: Iterable[int] | None = None,
                      customer_ids: Iterable[int] | None = None) -> Iterator[tuple]:
-    i, c = Interaction, Customer
-    own = INTERACTION_DOC.fields
-    stmt = (select(*_columns(i, own), c.name.label("c_name"))
-            .join(c, c.id == i.customer_id)
-            .where(i.deleted_at.is_(None), c.deleted_at.is_(None))
-            .order_by(i.id))
-    if ids is not None:
-        stmt = stmt.where(i.id.in_(list(ids)))
-    if customer_ids is not None:
-        stmt = stmt.where(i.customer_id.in_(list(customer_ids)))
-    for rows in _rows(session, stmt):
-        for r in rows:
-            yield interaction_doc(dict(zip(own, r, strict=False)), {"name": r[-1]})
+    for interaction, customer in _with_customer(session, Interaction, INTERACTION_DOC.fields,
+                                                ("name",), ids, customer_ids):
+        yield interaction_doc(interaction, customer)
 
 
 def interaction_doc(interaction: Mapping[str, Any], customer: Mapping[str, Any]) -> tuple:
