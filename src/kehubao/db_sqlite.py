@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from .errors import DatabaseLocationError
 
@@ -109,10 +110,6 @@ def is_busy(exc: BaseException) -> bool:
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
 
 
-def is_sqlite_error_not_a_database(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc)
-
-
 def backup_file(source: Path, target: Path) -> None:
     """Copy a live database consistently with SQLite's online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -180,8 +177,6 @@ def read_revision(path: Path) -> str | None:
 def set_journal_mode(engine: Engine, mode: str) -> str:
     """Switch the journal mode outside any transaction; returns the mode now in force
     (unchanged when another connection holds the file, which SQLite requires for it)."""
-    from sqlalchemy.exc import OperationalError
-
     try:  # connecting runs the pragmas, which can meet a lock too
         raw = engine.raw_connection()
     except (OperationalError, sqlite3.OperationalError):

@@ -300,3 +300,17 @@ def name_key(text: str | None) -> str:
     if not text:
         return ""
     return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+# What people put between tags: commas and enumeration commas of both widths, semicolons,
+# slashes, bars, line breaks, and Google Contacts' " ::: " between groups.
+_TAG_SEPARATORS = re.compile(r"\s*:::\s*|[,，;；、/|\n]+")
+
+
+def split_tags(text: str | None) -> list[str]:
+    """The tags written in one text ("VIP，北京；重点"), stripped, without empties or
+    repeats, in their order. The one rule for every place tags arrive as text (the edit
+    dialog, the importer, the services), so a tag typed anywhere splits the same way."""
+    if not text:
+        return []
+    return list(dict.fromkeys(t for part in _TAG_SEPARATORS.split(text) if (t := part.strip())))

@@ -16,21 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, utcnow
 from ..normalize import name_key
+from ..pinyin_keys import sort_key
 from ..services.contacts import CONTACT_FIELDS
-from ..services.customers import CUSTOMER_FIELDS
+from ..services.customers import CUSTOMER_FIELDS, get_or_create_rep, get_or_create_tags
 from ..services.journal import operation
+from ..services.record_merge import merge_record, note_entry, values_of, with_note
 from . import parallel
 from .fields import ImportField
 from .matching import match_existing, match_within_file
 from .parallel import Workers, worker_pool
-from .prepare import PreparedRow, field_label, prepare_row, shown
+from .prepare import PreparedRow, prepare_row
 from .records import ImportSource, LoadedFile, map_rows
 from .writer import NewContact, NewCustomer, write_new_customers
 
@@ -195,7 +196,7 @@ def _run_import(session: Session, source: ImportSource, options: ImportOptions,
     work = _group_new(rows)
     _count(summary, rows)
     summary.created = len(work.new)
-    summary.contacts_added = sum(len(c.contacts) for c in work.new) + len(work.attach)
+    summary.contacts_added = sum(len(c.contacts) for c in [*work.new, *work.attach])
     if options.dry_run:
         summary.seconds = time.perf_counter() - started
         return summary
@@ -203,7 +204,7 @@ def _run_import(session: Session, source: ImportSource, options: ImportOptions,
     with operation(session, "import", label, details={"file": source.path.name,
                                                      "format": source.format}) as op:
         report(0.4, MERGING)
-        stamp = f"【导入 {source.path.name} · {date.today().isoformat()}】"
+        stamp = f"导入 {source.path.name} · {date.today().isoformat()}"
         for row in work.merge_existing:
             _merge_into_existing(session, row, stamp)
         for entry in work.attach:
@@ -249,21 +250,21 @@ def _group_new(rows: list[PreparedRow]) -> WritePlan:
         earlier = by_line.get(row.same_as_line) if row.same_as_line else None
         if row.action == "merge":
             if earlier is not None:
-                earlier.absorb(row)
+                earlier.fold(row, repeat=True)
                 by_line[row.line] = earlier
                 continue
             if row.match_customer:
                 work.merge_existing.append(row)
                 continue
         if row.match_customer and row.contact is not None:
-            entry = NewContact(row.match_customer, row)
+            entry = NewContact.from_row(row, customer_id=row.match_customer)
             work.attach.append(entry)
             by_line[row.line] = entry
             continue
         key = _company_key(row)
         target = by_company.get(key) if key else None
         if target is not None and not (row.same_as_line and row.contact is None):
-            target.add_contact(row)
+            target.fold(row, repeat=False)
             by_line[row.line] = target
             continue
         customer = NewCustomer.from_row(row)
@@ -283,83 +284,64 @@ def _company_key(row: PreparedRow) -> str | None:
 
 
 def _attach_contact(session: Session, entry: NewContact, stamp: str) -> None:
-    """A new person at a customer that already exists: the contact, and what the row
-    says about the customer (notes, tags, owner) without overwriting anything."""
-    from ..pinyin_keys import sort_key
-    from ..services.customers import get_or_create_rep, get_or_create_tags
-
+    """New people at a customer that already exists: the contacts, and what the rows say
+    about the customer (fields, notes, tags, owner) merged without overwriting anything."""
     customer = session.get(Customer, entry.customer_id)
     if customer is None:
         return
-    contact = dict(entry.contact)
-    session.add(Contact(customer_id=customer.id, name_sort=sort_key(contact["name"], person=True),
-                        **contact))
-    history = _fill(customer, entry.customer, skip=("name", "kind", "notes", "code"),
-                    labels=CUSTOMER_FIELDS)
-    _merge_notes(customer, entry.customer.get("notes"), history, stamp)
-    _add_tags(session, customer, entry.tags, get_or_create_tags)
-    if entry.owner and customer.owner_id is None:
-        customer.owner_id = get_or_create_rep(session, entry.owner).id
-
-
-def _add_tags(session: Session, customer: Customer, names: list[str], get_or_create) -> None:  # type: ignore[no-untyped-def]
-    if names:
-        have = {t.name for t in customer.tags}
-        new = [t for t in get_or_create(session, names) if t.name not in have]
-        if new:
-            customer.tags = customer.tags + new
-
-
-def _merge_notes(customer: Customer, notes: str | None, history: list[str], stamp: str) -> None:
-    """Empty notes are filled; different notes and differing values become a dated
-    history entry, so both versions are kept."""
-    if notes and not customer.notes:
-        customer.notes, notes = notes, None
-    if notes and notes not in (customer.notes or ""):
-        history.append(f"备注：{notes}")
-    if history:
-        entry = stamp + "不同的值：" + "；".join(history)
-        customer.notes = f"{customer.notes}\n{entry}" if customer.notes else entry
+    for contact in entry.contacts:
+        _add_contact(session, customer, contact)
+    differing = _merge_values(customer, entry.customer, CUSTOMER_FIELDS, NewContact.IDENTITY)
+    customer.notes = with_note(customer.notes, note_entry(stamp, differing))
+    for later in entry.entries:
+        customer.notes = with_note(customer.notes, later)
+    _add_tags(session, customer, entry.tags)
+    _add_owner(session, customer, entry.owner)
 
 
 def _merge_into_existing(session: Session, row: PreparedRow, stamp: str) -> None:
     """Fill empty fields of the matched customer / contact; keep differing values as
     history in the notes. Journaled by the ORM, so undo restores the previous state."""
-    from ..services.customers import get_or_create_rep, get_or_create_tags
-
     customer = session.get(Customer, row.match_customer)
     if customer is None:
         return
-    history = _fill(customer, row.customer, skip=("name", "kind", "notes", "code"),
-                    labels=CUSTOMER_FIELDS)
-    _add_tags(session, customer, row.tags, get_or_create_tags)
-    if row.owner and customer.owner_id is None:
-        customer.owner_id = get_or_create_rep(session, row.owner).id
+    differing = _merge_values(customer, row.customer, CUSTOMER_FIELDS, NewContact.IDENTITY)
+    _add_tags(session, customer, row.tags)
+    _add_owner(session, customer, row.owner)
     contact = session.get(Contact, row.match_contact) if row.match_contact else None
     if contact is not None and row.contact is not None:
-        history += [f"联系人{contact.name}·{h}" for h in
-                    _fill(contact, row.contact, skip=("name",), labels=CONTACT_FIELDS)]
+        differing += _merge_values(contact, row.contact, CONTACT_FIELDS, ("name",),
+                                   prefix=f"联系人{contact.name}·")
     elif row.contact is not None:  # a person new to this customer: merging adds them
-        from ..pinyin_keys import sort_key
-
-        session.add(Contact(customer_id=customer.id,
-                            name_sort=sort_key(row.contact["name"], person=True), **row.contact))
-    _merge_notes(customer, row.customer.get("notes"), history, stamp)
+        _add_contact(session, customer, row.contact)
+    customer.notes = with_note(customer.notes, note_entry(stamp, differing))
     customer.updated_at = utcnow()
 
 
-def _fill(target: object, values: dict, skip: tuple[str, ...], labels: dict) -> list[str]:
-    differing = []
-    for key, value in values.items():
-        if key in skip or value in (None, ""):
-            continue
-        current = getattr(target, key, None)
-        if current in (None, ""):
-            setattr(target, key, value)
-        elif current != value:
-            differing.append(f"{field_label(key, labels)}：{shown(value)}（原为 {shown(current)}）")
-    return differing
+def _merge_values(record: Customer | Contact, values: dict, labels: dict,
+                  identity: tuple[str, ...], prefix: str = "") -> list[str]:
+    """Merge a row's values into a database record (services/record_merge): empty fields
+    set, the note lines of the differing ones returned."""
+    merged = merge_record(values_of(record, values), values, labels, identity=identity,
+                          prefix=prefix)
+    for key, value in merged.fill.items():
+        setattr(record, key, value)
+    return merged.differing
 
 
-def count_live_customers(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None))) or 0
+def _add_contact(session: Session, customer: Customer, values: dict) -> None:
+    session.add(Contact(customer_id=customer.id, name_sort=sort_key(values["name"], person=True),
+                        **values))
+
+
+def _add_tags(session: Session, customer: Customer, names: list[str]) -> None:
+    if names:
+        have = {t.name for t in customer.tags}
+        new = [t for t in get_or_create_tags(session, names) if t.name not in have]
+        if new:
+            customer.tags = customer.tags + new
+
+
+def _add_owner(session: Session, customer: Customer, owner: str | None) -> None:
+    if owner and customer.owner_id is None:
+        customer.owner_id = get_or_create_rep(session, owner).id

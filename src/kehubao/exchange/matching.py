@@ -18,6 +18,7 @@ from ..bulk import temporary_keys
 from ..models import Contact, Customer
 from ..normalize import name_key
 from ..pinyin_keys import COMPOUND_SURNAMES
+from ..services.company_names import same_company
 from .prepare import PreparedRow
 
 # How people are written down instead of by name: 王总, 张经理, 李老师, 刘工…
@@ -46,12 +47,6 @@ def same_person(a: str, b: str) -> bool:
                 len(surname) == 2 or full[:2] not in COMPOUND_SURNAMES or surname == full[:2]):
             return True
     return False
-
-
-def same_company(a: str, b: str) -> bool:
-    """Whether two company names sharing a switchboard or mailbox can be one company:
-    the same, or one inside the other (华为 / 华为技术有限公司)."""
-    return bool(a and b) and (a in b or b in a)
 
 
 def match_existing(session: Session, rows: list[PreparedRow]) -> None:

@@ -26,15 +26,16 @@ from ..normalize import (
     normalize_email,
     normalize_phone,
     split_phones,
+    split_tags,
 )
 from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
+from ..services.record_merge import shown
 from .fields import FIELD_LABELS, ImportField
 from .records import SourceRow
 
 F = ImportField
-_TAG_SPLIT = re.compile(r"\s*:::\s*|[,，;；、/|\n]+")  # ":::" separates Google's groups
 _SYSTEM_TAGS = {"myContacts", "My Contacts", "starred"}  # groups phones add to everyone
 _NUMBERISH = re.compile(r"^\+?[\d\s\-().]{7,}$")
 
@@ -128,8 +129,8 @@ def prepare_row(src: SourceRow) -> PreparedRow:
     for fax in src.all(F.FAX):
         extra.append(f"传真：{fax}")
     row.tags = list(dict.fromkeys(
-        tag for value in src.all(F.TAGS) for t in _TAG_SPLIT.split(value)
-        if (tag := t.strip().lstrip("*").strip()[:40]) and tag not in _SYSTEM_TAGS))
+        tag for value in src.all(F.TAGS) for t in split_tags(value)
+        if (tag := t.lstrip("*").strip()[:40]) and tag not in _SYSTEM_TAGS))
     row.owner = _clean(src.first(F.OWNER))[:50] or None
 
     notes = [*src.all(F.NOTES), *extra]
@@ -186,21 +187,6 @@ def preview_values(row: PreparedRow) -> dict[ImportField, str]:
     values[F.NOTES] = row.customer.get("notes")
     return {f: birthday_text(v) if isinstance(v, date) else shown(v) if f in _PREVIEW_CHOICES else str(v)
             for f, v in values.items() if v not in (None, "")}
-
-
-def field_label(key: str, labels: dict) -> str:
-    return labels[key].label if key in labels else key
-
-
-def shown(value: object) -> str:
-    """A stored value as the user would write it (潜在, not potential), for the notes a
-    merge leaves behind."""
-    from ..models.enums import CreditRating, CustomerStatus, CustomerType, Gender
-
-    for enum in (CustomerStatus, CustomerType, Gender, CreditRating):
-        if isinstance(value, str) and value in enum._value2member_map_:
-            return enum.label_of(value)
-    return str(value)
 
 
 def _short(text: str, limit: int = 30) -> str:

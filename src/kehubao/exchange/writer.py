@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar, Self
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,11 +24,12 @@ from ..pinyin_keys import sort_key
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS, get_or_create_rep, get_or_create_tags
 from ..services.journal import record_inserts
+from ..services.record_merge import merge_record, note_entry, with_note
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
 from ..services.search.fts_sqlite import backend_for, fts_row
 from ..services.tracking import note_indexed
 from .parallel import Workers, shared_map
-from .prepare import PreparedRow, field_label, shown
+from .prepare import PreparedRow
 
 CUSTOMER_COLUMNS = ["id", "name", "name_sort", "kind", "code", "customer_type", "status",
                     "industry", "province", "city", "district", "address", "region", "phone",
@@ -40,89 +42,65 @@ BATCH = 5_000
 
 @dataclass
 class NewCustomer:
+    """A customer the import creates, with the contacts, tags and owner its rows give."""
+
+    IDENTITY: ClassVar[tuple[str, ...]] = ("name", "kind")  # never changed nor noted by later rows
+
     customer: dict
     contacts: list[dict] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     owner: str | None = None
 
     @classmethod
-    def from_row(cls, row: PreparedRow) -> NewCustomer:
-        new = cls(customer=dict(row.customer), tags=list(row.tags), owner=row.owner)
+    def from_row(cls, row: PreparedRow, **more: object) -> Self:
+        new = cls(customer=dict(row.customer), tags=list(row.tags), owner=row.owner, **more)
         if row.contact is not None:
             new.contacts.append(dict(row.contact))
         return new
 
-    def add_contact(self, row: PreparedRow) -> None:
-        """Another row of the same company: one more contact, and any company details
-        this row adds (its notes are appended, never dropped)."""
-        for key, value in row.customer.items():
-            if key == "notes":
-                notes = self.customer.get("notes")
-                if value and value not in (notes or ""):
-                    self.customer["notes"] = f"{notes}\n{value}" if notes else value
-            else:
-                self.customer.setdefault(key, value)
+    def fold(self, row: PreparedRow, *, repeat: bool) -> None:
+        """A later row naming this customer, merged by the one merge policy
+        (services/record_merge): empty fields filled, differing values noted under the
+        row's line number. `repeat`: the row repeats a person already here (merged the
+        same way); otherwise its person is one more contact of the customer."""
+        merged = merge_record(self.customer, row.customer, CUSTOMER_FIELDS,
+                              identity=self.IDENTITY)
+        self.customer.update(merged.fill)
+        differing = merged.differing
         if row.contact is not None:
-            self.contacts.append(dict(row.contact))
-        self.tags += [t for t in row.tags if t not in self.tags]
-        self.owner = self.owner or row.owner
-
-    def absorb(self, row: PreparedRow) -> None:
-        """A repeat of an earlier row of the file, merged: fill what is empty, keep what
-        differs in the notes (as the merge into an existing record does)."""
-        history = []
-        for key, value in row.customer.items():
-            current = self.customer.get(key)
-            if current in (None, ""):
-                self.customer[key] = value
-            elif key not in ("name", "kind") and current != value and not (
-                    key == "notes" and str(value) in str(current)):  # notes already saying it
-                history.append(f"{field_label(key, CUSTOMER_FIELDS)}：{shown(value)}")
-        if row.contact is not None:
-            same = next((c for c in self.contacts
-                         if name_key(c["name"]) == name_key(row.contact["name"])), None)
+            key = name_key(row.contact["name"])
+            same = next((c for c in self.contacts if name_key(c["name"]) == key), None) \
+                if repeat else None
             if same is None:
                 self.contacts.append(dict(row.contact))
             else:
-                for key, value in row.contact.items():
-                    current = same.get(key)
-                    if current in (None, ""):
-                        same[key] = value
-                    elif key != "name" and current != value:
-                        history.append(f"联系人{same['name']}·{field_label(key, CONTACT_FIELDS)}："
-                                       f"{shown(value)}")
-        if history:
-            entry = f"【第 {row.line} 行的不同的值】" + "；".join(history)
-            notes = self.customer.get("notes")
-            self.customer["notes"] = f"{notes}\n{entry}" if notes else entry
+                person = merge_record(same, row.contact, CONTACT_FIELDS, identity=("name",),
+                                      prefix=f"联系人{same['name']}·")
+                same.update(person.fill)
+                differing += person.differing
+        self.keep_note(note_entry(f"第 {row.line} 行", differing))
         self.tags += [t for t in row.tags if t not in self.tags]
+        self.owner = self.owner or row.owner
+
+    def keep_note(self, entry: str | None) -> None:
+        self.customer["notes"] = with_note(self.customer.get("notes"), entry)
 
 
 @dataclass
-class NewContact:
-    """A person from the file for a customer that already exists."""
+class NewContact(NewCustomer):
+    """People from the file for a customer that already exists. What the rows say about
+    the customer is merged into the database record when they are attached
+    (importer._attach_contact); what later rows say differently waits in `entries`, so
+    it reaches the customer's notes as its own entry instead of inside the first row's."""
 
-    customer_id: int
-    row: PreparedRow
+    IDENTITY: ClassVar[tuple[str, ...]] = ("name", "kind", "code")  # the database's own
 
-    def __post_init__(self) -> None:
-        self.contact = dict(self.row.contact or {})
-        self.customer = dict(self.row.customer)
-        self.tags = list(self.row.tags)
-        self.owner = self.row.owner
+    customer_id: int = 0
+    entries: list[str] = field(default_factory=list)
 
-    def absorb(self, row: PreparedRow) -> None:
-        """A repeat of this person later in the file: fill what is still empty."""
-        for key, value in (row.contact or {}).items():
-            if self.contact.get(key) in (None, ""):
-                self.contact[key] = value
-        for key, value in row.customer.items():
-            if key == "notes" and value and value not in (self.customer.get("notes") or ""):
-                notes = self.customer.get("notes")
-                self.customer["notes"] = f"{notes}\n{value}" if notes else value
-            else:
-                self.customer.setdefault(key, value)
-        self.tags += [t for t in row.tags if t not in self.tags]
+    def keep_note(self, entry: str | None) -> None:
+        if entry:
+            self.entries.append(entry)
 
 
 @dataclass
@@ -241,21 +219,15 @@ def build_rows(task: RowTask) -> RowBatch:
                c.get("website"), c.get("source"), ctx.reps.get(item.owner or ""), c.get("notes"),
                now, now)
         batch.customers.append(row)
-        batch.docs.append((doc_id, *customer_doc(
-            cid, c["name"], None, c.get("code"), row[3], row[6], None, None, None, now,
-            c.get("customer_type"), c.get("industry"), c.get("province"), c.get("city"),
-            c.get("district"), c.get("address"), c.get("region"), c.get("phone"),
-            c.get("email"), c.get("website"), c.get("source"), c.get("notes"), None, None,
-            tags=" ".join(item.tags))))
+        stored = dict(zip(CUSTOMER_COLUMNS, row, strict=True))
+        batch.docs.append((doc_id, *customer_doc({**stored, "tags": " ".join(item.tags)})))
         doc_id += 1
         batch.links.extend((cid, ctx.tags[t]) for t in item.tags if t in ctx.tags)
         for n, p in enumerate(item.contacts):
-            batch.contacts.append(_contact_row(contact_id, cid, p, n == 0, now))
-            batch.docs.append((doc_id, *contact_doc(
-                contact_id, cid, p["name"], p.get("title"), p.get("department"),
-                p.get("mobile"), p.get("phone"), p.get("email"), p.get("wechat"),
-                p.get("qq"), None, None, None, None, None, None, p.get("notes"), n == 0,
-                c["name"], row[6], None, None, None, now)))
+            contact = _contact_row(contact_id, cid, p, n == 0, now)
+            batch.contacts.append(contact)
+            batch.docs.append((doc_id, *contact_doc(dict(zip(CONTACT_COLUMNS, contact, strict=True)),
+                                                    stored)))
             contact_id += 1
             doc_id += 1
     batch.customer_columns, batch.customers = without_empty_columns(

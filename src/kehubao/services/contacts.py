@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
@@ -15,6 +15,7 @@ from ..pinyin_keys import sort_key
 from . import fields as f
 from .journal import operation
 from .recycle_bin import move_to_bin, restore_from_bin
+from .tracking import note_changed
 
 CONTACT_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec
@@ -130,10 +131,6 @@ def deleted_contacts(session: Session, limit: int = 2000) -> list[tuple[Contact,
 
 
 def purge_contacts(session: Session, ids: Iterable[int]) -> int:
-    from sqlalchemy import delete
-
-    from .tracking import note_changed
-
     ids = list(ids)
     result = session.execute(
         delete(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_not(None)))

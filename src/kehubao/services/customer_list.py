@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag, utcnow
 from . import customers as svc
+from .search import matching_customer_ids
 
 UNASSIGNED = -1  # owner filter value meaning "no owner"
 
@@ -114,8 +115,6 @@ def _conditions(session: Session, filt: CustomerFilter) -> list[ColumnElement]:
     if filt.only_ids is not None:
         conds.append(Customer.id.in_(filt.only_ids))
     if filt.text.strip():
-        from .search import matching_customer_ids
-
         conds.append(Customer.id.in_(matching_customer_ids(session, filt.text)))
     return conds
 

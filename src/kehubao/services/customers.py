@@ -19,6 +19,7 @@ from ..models.enums import (
     Ownership,
     Scale,
 )
+from ..normalize import split_tags
 from ..pinyin_keys import sort_key
 from . import fields as f
 from .journal import operation
@@ -72,7 +73,7 @@ def get_customer(session: Session, customer_id: int, *, include_deleted: bool = 
 
 
 def create_customer(
-    session: Session, data: Mapping[str, Any], *, tags: Sequence[str] = ()
+    session: Session, data: Mapping[str, Any], *, tags: str | Sequence[str] = ()
 ) -> Customer:
     values = validate_customer(data)
     _check_code_unique(session, values.get("code"), None)
@@ -91,7 +92,7 @@ def update_customer(
     customer_id: int,
     data: Mapping[str, Any],
     *,
-    tags: Sequence[str] | None = None,
+    tags: str | Sequence[str] | None = None,
 ) -> Customer:
     customer = get_customer(session, customer_id)
     values = validate_customer(data, partial=True)
@@ -148,19 +149,6 @@ def purge_customers(session: Session, ids: Iterable[int]) -> int:
     return result.rowcount or 0
 
 
-def has_history(session: Session, customer_id: int) -> bool:
-    """Whether deleting would hide recorded history (the UI asks before deleting those)."""
-    from ..models import Interaction, Transaction
-
-    for model in (Interaction, Transaction):
-        found = session.scalar(
-            select(model.id).where(model.customer_id == customer_id, model.deleted_at.is_(None)).limit(1)
-        )
-        if found is not None:
-            return True
-    return False
-
-
 # ---------------------------------------------------------------- bulk actions from lists
 
 
@@ -182,7 +170,7 @@ def _bulk_set(session: Session, ids: Sequence[int], column: str, value: Any, lab
     return len(rows)
 
 
-def add_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> int:
+def add_tags(session: Session, ids: Sequence[int], names: str | Sequence[str]) -> int:
     tags = get_or_create_tags(session, names)
     rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
     with operation(session, "bulk", f"批量添加标签：{'、'.join(t.name for t in tags)}"):
@@ -194,8 +182,8 @@ def add_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> int:
     return len(rows)
 
 
-def remove_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> int:
-    drop = {n.strip() for n in names}
+def remove_tags(session: Session, ids: Sequence[int], names: str | Sequence[str]) -> int:
+    drop = set(tag_names(names))
     rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
     with operation(session, "bulk", f"批量移除标签：{'、'.join(sorted(drop))}"):
         for customer in rows:
@@ -208,14 +196,18 @@ def remove_tags(session: Session, ids: Sequence[int], names: Sequence[str]) -> i
 # ------------------------------------------------------------------------- tags and reps
 
 
-def get_or_create_tags(session: Session, names: Iterable[str]) -> list[Tag]:
-    wanted: list[str] = []
-    for raw in names:
-        name = (raw or "").strip()
-        if name and name not in wanted:
-            if len(name) > 40:
-                raise ValidationError(f"标签“{name[:10]}…”太长（最多 40 个字）")
-            wanted.append(name)
+def tag_names(names: str | Iterable[str | None]) -> list[str]:
+    """Tags given as one text ("VIP，北京") or as a list whose items may each hold several,
+    split by the one rule (normalize.split_tags): stripped, no empties, no repeats."""
+    texts = [names] if isinstance(names, str) else names
+    return list(dict.fromkeys(t for text in texts for t in split_tags(text)))
+
+
+def get_or_create_tags(session: Session, names: str | Iterable[str]) -> list[Tag]:
+    wanted = tag_names(names)
+    for name in wanted:
+        if len(name) > 40:
+            raise ValidationError(f"标签“{name[:10]}…”太长（最多 40 个字）")
     if not wanted:
         return []
     existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}

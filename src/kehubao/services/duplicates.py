@@ -6,18 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Contact, Customer
 from ..normalize import name_key, normalize_email, normalize_phone
-
-# Words that say nothing about which company it is: "上海华远数控有限公司" and
-# "华远数控" are the same customer.
-_COMPANY_NOISE = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "分公司", "经营部",
-                  "商行", "批发部", "专卖店", "销售中心", "贸易", "商贸", "科技", "实业")
+from .company_names import company_core, same_company
+from .search import search
 
 
 @dataclass(frozen=True)
@@ -27,22 +23,6 @@ class Duplicate:
     contact_id: int | None
     contact_name: str | None
     reason: str  # shown to the user, e.g. "手机号相同：13812345678"
-
-
-def company_core(name: str) -> str:
-    core = name_key(name)
-    for noise in _COMPANY_NOISE:
-        core = core.replace(noise, "")
-    return core
-
-
-def similar_names(a: str, b: str) -> bool:
-    ka, kb = company_core(a), company_core(b)
-    if not ka or not kb:
-        return False
-    if ka == kb or (len(ka) >= 4 and ka in kb) or (len(kb) >= 4 and kb in ka):
-        return True
-    return SequenceMatcher(None, ka, kb).ratio() >= 0.85
 
 
 def find_duplicates(
@@ -111,13 +91,11 @@ def find_duplicates(
 def _similar_customers(session: Session, name: str, add) -> None:  # type: ignore[no-untyped-def]
     """Customers whose name is the same or nearly so. Candidates come from the search
     index (names sharing the distinctive core), then are compared precisely."""
-    from .search import search
-
     core = company_core(name)
     if len(core) < 2:
         return
     for hit in search(session, core, limit=20, kinds=("customer",)).hits:
-        if similar_names(name, hit.title):
+        if same_company(name, hit.title):
             add(Duplicate(hit.id, hit.title, None, None, f"名称相近：{hit.title}"))
 
 
@@ -129,5 +107,5 @@ def _same_person_at_company(session: Session, name: str, company: str, add) -> N
         .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None), Contact.name == name)
         .limit(50)
     ):
-        if name_key(row[1]) == key and similar_names(company, row[3]):
+        if name_key(row[1]) == key and same_company(company, row[3]):
             add(Duplicate(row[2], row[3], row[0], row[1], f"同一单位的同名联系人：{row[1]}"))

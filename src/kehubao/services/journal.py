@@ -20,7 +20,7 @@ from sqlalchemy import Date, DateTime, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
-from ..models import Base, ChangeRecord, Operation, utcnow
+from ..models import Base, ChangeRecord, Operation, Tag, utcnow
 from .tracking import note_changed
 
 _ACTIVE = "kehubao_operation"
@@ -58,10 +58,6 @@ def operation(
     finally:
         session.info.pop(_ACTIVE, None)
         session.info.pop(_PENDING, None)
-
-
-def active_operation(session: Session) -> Operation | None:
-    return session.info.get(_ACTIVE)
 
 
 def record_inserts(session: Session, table: str, ids: list[int]) -> None:
@@ -233,8 +229,6 @@ def _revert_update(session: Session, model: type, rec: ChangeRecord) -> tuple[in
     for key, old in (rec.before or {}).items():
         new = (rec.after or {}).get(key)
         if key == "_tag_ids":
-            from ..models import Tag
-
             if sorted(t.id for t in obj.tags) == new:
                 obj.tags = [t for t in (session.get(Tag, i) for i in old) if t is not None]
                 restored += 1

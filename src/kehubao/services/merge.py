@@ -3,7 +3,8 @@
 Everything attached to the duplicate moves over (contacts, history, follow-ups,
 transactions, evaluations, support, risk events, tags, referrals); the surviving record
 keeps its own values and takes the other's where its own are empty, unless the user chose
-otherwise field by field; both notes are kept. The duplicate goes to the recycle bin,
+otherwise field by field; the other's values it does not take, and the other's notes, are
+kept in its notes by the one merge policy (record_merge.py). The duplicate goes to the recycle bin,
 marked as merged, and the whole merge is one undoable operation.
 """
 
@@ -28,6 +29,7 @@ from ..models import (
 )
 from .customers import CUSTOMER_FIELDS, get_customer
 from .journal import operation
+from .record_merge import merge_record, note_entry, values_of, with_note
 
 CHILDREN = (Contact, Interaction, FollowUp, Transaction, Evaluation, SupportAction, RiskEvent)
 MERGEABLE_FIELDS = [name for name in CUSTOMER_FIELDS if name not in ("notes", "code")]
@@ -53,17 +55,16 @@ def merge_customers(
     take_other = take_other or {}
     with operation(session, "merge", f"合并客户：{other.name} → {keep.name}",
                    details={"kept": keep_id, "merged": other_id}):
-        for name in MERGEABLE_FIELDS:
-            mine, theirs = getattr(keep, name), getattr(other, name)
-            if theirs in (None, ""):
-                continue
-            if take_other.get(name) or mine in (None, ""):
-                setattr(keep, name, theirs)
-        if other.notes:
-            header = f"【合并自“{other.name}”的备注】"
-            keep.notes = f"{keep.notes}\n\n{header}\n{other.notes}" if keep.notes else other.notes
-        if not keep.code and other.code:
-            keep.code, other.code = other.code, None
+        fields = [*MERGEABLE_FIELDS, "notes"]
+        merged = merge_record(values_of(keep, fields), values_of(other, fields), CUSTOMER_FIELDS,
+                              identity=("name",), take=[k for k, v in take_other.items() if v])
+        for name, value in merged.fill.items():
+            setattr(keep, name, value)
+        keep.notes = with_note(keep.notes, note_entry(f"合并自“{other.name}”", merged.differing))
+        if not keep.code and other.code:  # unique: freed on the other before it is taken
+            code, other.code = other.code, None
+            session.flush()
+            keep.code = code
         keep.name_sort = other.name_sort if take_other.get("name") else keep.name_sort
         known = {t.id for t in keep.tags}
         keep.tags = keep.tags + [t for t in other.tags if t.id not in known]

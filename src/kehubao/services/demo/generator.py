@@ -48,6 +48,7 @@ from ..search.index import mark_fresh
 from ..starter import ensure_starter_data
 from ..tracking import note_changed
 from .rows import CHILD_TABLES, Batch, RowFactory
+from .vocab import SALES_REPS, TAGS
 
 Progress = Callable[[str, float], None]
 
@@ -182,15 +183,11 @@ def _batches_elsewhere(params: dict, customers: int) -> Iterator[Batch]:
 
 
 def _ensure_reps(session) -> list[int]:  # type: ignore[no-untyped-def]
-    from .vocab import SALES_REPS
-
     have = _ensure_named(session, SalesRep, SALES_REPS)
     return [have[n] for n in SALES_REPS]
 
 
 def _ensure_tags(session) -> dict[int, str]:  # type: ignore[no-untyped-def]
-    from .vocab import TAGS
-
     have = _ensure_named(session, Tag, TAGS)
     return {have[n]: n for n in TAGS}
 

@@ -75,28 +75,7 @@ SUPPORT_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "cost
 RISK_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "created_at",
              "updated_at"]
 TAG_COLS = ["customer_id", "tag_id"]
-# Arguments of the search-document builders, by column name.
-CUSTOMER_DOC_ARGS = ["id", "name", "short_name", "code", "kind", "status", "value_class",
-                     "grade", "last_contact_at", "created_at", "customer_type", "industry",
-                     "province", "city", "district", "address", "region", "phone", "email",
-                     "website", "source", "notes", "licences", "sales_network"]
-CONTACT_DOC_ARGS = ["id", "customer_id", "name", "title", "department", "mobile", "phone",
-                    "email", "wechat", "qq", "address", "native_place", "personality",
-                    "communication_style", "needs", "preferences", "notes", "is_primary"]
-INTERACTION_DOC_ARGS = ["id", "customer_id", "kind", "occurred_at", "subject", "content",
-                        "needs_found", "objections", "reply_used", "outcome", "next_step",
-                        "location"]
-def _positions(columns: list[str], wanted: list[str]) -> list[int | None]:
-    """Where each builder argument sits in a row (None: the demo leaves it empty)."""
-    return [columns.index(k) if k in columns else None for k in wanted]
 
-
-CUSTOMER_DOC_IDX = _positions(CUSTOMER_COLS, CUSTOMER_DOC_ARGS)
-CONTACT_DOC_IDX = _positions(CONTACT_COLS, CONTACT_DOC_ARGS)
-INTERACTION_DOC_IDX = _positions(INTERACTION_COLS, INTERACTION_DOC_ARGS)
-# What a contact document needs to know of its company: name, and what ranks it.
-COMPANY_IDX = [CUSTOMER_COLS.index(k) for k in
-               ("name", "status", "value_class", "grade", "last_contact_at", "created_at")]
 
 STATUSES = ["potential"] * 25 + ["intent"] * 20 + ["deal"] * 20 + ["stable"] * 20 + \
     ["lost"] * 10 + ["dropped"] * 5
@@ -331,16 +310,14 @@ class RowFactory:
     def _documents(self, batch: Batch, customer: tuple, tags: str, contacts: list[tuple],
                    interactions: list[tuple]) -> None:
         """Search documents, built by the very functions a reindex uses."""
-        batch.add_doc(self._id("search_doc"), customer_doc(
-            *[None if i is None else customer[i] for i in CUSTOMER_DOC_IDX], tags=tags))
-        company = [customer[i] for i in COMPANY_IDX]
+        values = dict(zip(CUSTOMER_COLS, customer, strict=True))
+        batch.add_doc(self._id("search_doc"), customer_doc({**values, "tags": tags}))
         for row in contacts:
             batch.add_doc(self._id("search_doc"), contact_doc(
-                *[None if i is None else row[i] for i in CONTACT_DOC_IDX], *company))
-        name = customer[CUSTOMER_COLS.index("name")]
+                dict(zip(CONTACT_COLS, row, strict=True)), values))
         for row in interactions:
             batch.add_doc(self._id("search_doc"), interaction_doc(
-                *[None if i is None else row[i] for i in INTERACTION_DOC_IDX], name))
+                dict(zip(INTERACTION_COLS, row, strict=True)), values))
 
     def _contacts(self, batch: Batch, cid: int, person: tuple[str, str] | None, home: str,
                   area: str, created: int) -> list[tuple]:

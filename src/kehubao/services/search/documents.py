@@ -14,8 +14,10 @@ two can never produce different documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
@@ -76,6 +78,49 @@ def customer_rank(status: str | None, value_class: str | None, grade: str | None
     return day_number(last_contact or created) + DAYS_PER_POINT * points
 
 
+@dataclass(frozen=True)
+class DocFields:
+    """Where the fields of one kind of record go in its search document — the one
+    declaration the reindex, the import's bulk writer and the demo generator all build
+    from, so a searchable field is added here and nowhere else. The weight of a field is
+    its tier: `names` are matched exactly and by prefix (the first tiers), `pinyin`,
+    `phones` and `handles` by keys, `body` only as contained text (the last tier)."""
+
+    names: tuple[str, ...] = ()  # the names column: exact and prefix tiers
+    pinyin: tuple[str, ...] = ()  # pinyin variants and initials of these, in keys
+    phones: tuple[str, ...] = ()  # digit trigrams of these, in keys
+    handles: tuple[str, ...] = ()  # e-mail, WeChat, QQ as typed (lower case), in keys
+    body: tuple[str, ...] = ()  # text the last tier finds
+    reads: tuple[str, ...] = ()  # also read: rank, subtitle, links
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field the document is built from, each once."""
+        return tuple(dict.fromkeys((*self.reads, *self.names, *self.pinyin, *self.phones,
+                                    *self.handles, *self.body)))
+
+
+# `tags` is not a column: the customer's tag names, joined by spaces.
+CUSTOMER_DOC = DocFields(
+    names=("name", "short_name", "code"), pinyin=("name", "short_name"), phones=("phone",),
+    handles=("email",),
+    body=("tags", "industry", "province", "city", "district", "address", "region", "notes"),
+    reads=("id", "kind", "status", "customer_type", "value_class", "grade", "last_contact_at",
+           "created_at"))
+CONTACT_DOC = DocFields(
+    names=("name",), pinyin=("name",), phones=("mobile", "phone"),
+    handles=("email", "wechat", "qq"),
+    body=("department", "title", "address", "native_place", "needs", "preferences", "notes"),
+    reads=("id", "customer_id", "is_primary"))
+INTERACTION_DOC = DocFields(
+    body=("content", "needs_found", "objections", "reply_used", "outcome", "next_step",
+          "location"),
+    reads=("id", "customer_id", "kind", "occurred_at", "subject"))
+# What a contact's or an interaction's document reads of its customer.
+COMPANY_DOC = ("name", "status", "value_class", "grade", "last_contact_at", "created_at")
+_STAMPED = {"last_contact_at", "created_at", "occurred_at"}  # read as text: see _stamp
+
+
 def _join(*parts: str | None) -> str:
     return " \n ".join([p for p in parts if p])
 
@@ -93,10 +138,28 @@ def _keys(names: list[str], phones: Iterable[str | None], extras: Iterable[str |
     return " " + " ".join([*dict.fromkeys(names), *grams, *words]) + " "
 
 
+def _doc_keys(spec: DocFields, values: Mapping[str, Any], person: str | None) -> str:
+    """The keys column: pinyin of the names (`person`: the field read as a person's
+    name), digit trigrams of the numbers, the handles."""
+    names = [k for f in spec.pinyin for k in _name_keys(values.get(f), f == person)]
+    return _keys(names, [values.get(f) for f in spec.phones],
+                 [values.get(f) for f in spec.handles])
+
+
+def _texts(fields: tuple[str, ...], values: Mapping[str, Any]) -> str:
+    return _join(*[values.get(f) for f in fields])
+
+
 def _stamp(column):  # type: ignore[no-untyped-def]
     """Read a DateTime column as its stored text: parsing a million datetimes costs
     seconds and only the day is needed."""
     return type_coerce(column, String)
+
+
+def _columns(model: type, fields: Iterable[str], prefix: str = "") -> list:
+    """The select list reading `fields` of `model`, labelled `prefix` + field."""
+    return [(_stamp(getattr(model, f)) if f in _STAMPED else getattr(model, f)).label(prefix + f)
+            for f in fields]
 
 
 def _rows(session: Session, stmt) -> Iterator[list]:  # type: ignore[no-untyped-def]
@@ -117,104 +180,98 @@ def _tags_of(session: Session, ids: list[int]) -> dict[int, str]:
 
 def customer_docs(session: Session, ids: Iterable[int] | None = None) -> Iterator[tuple]:
     c = Customer
-    stmt = select(c.id, c.name, c.short_name, c.code, c.kind, c.status, c.value_class, c.grade,
-                  _stamp(c.last_contact_at), _stamp(c.created_at), c.customer_type, c.industry,
-                  c.province, c.city, c.district, c.address, c.region, c.phone, c.email,
-                  c.website, c.source, c.notes, c.licences, c.sales_network
-                  ).where(c.deleted_at.is_(None)).order_by(c.id)
+    fields = [f for f in CUSTOMER_DOC.fields if f != "tags"]  # tags: see _tags_of
+    stmt = select(*_columns(c, fields)).where(c.deleted_at.is_(None)).order_by(c.id)
     if ids is not None:
         stmt = stmt.where(c.id.in_(list(ids)))
     for rows in _rows(session, stmt):
         tags = _tags_of(session, [r[0] for r in rows])
         for r in rows:
-            yield customer_doc(*r, tags=tags.get(r[0], ""))
+            values = dict(zip(fields, r, strict=True))  # a dict: a row's mapping reads slower
+            values["tags"] = tags.get(r[0], "")
+            yield customer_doc(values)
 
 
-def customer_doc(id: int, name: str, short_name: str | None, code: str | None, kind: str,
-                 status: str, value_class: str | None, grade: str | None,
-                 last_contact: str | None, created: str | None, customer_type: str | None,
-                 industry: str | None, province: str | None, city: str | None,
-                 district: str | None, address: str | None, region: str | None,
-                 phone: str | None, email: str | None, website: str | None,
-                 source: str | None, notes: str | None, licences: str | None,
-                 sales_network: str | None, *, tags: str) -> tuple:
-    subtitle = " · ".join([x for x in (city or province, _STATUS.get(status),
-                                       _TYPE.get(customer_type or ""), industry) if x])
+def customer_doc(customer: Mapping[str, Any]) -> tuple:
+    """The document of a customer, from its values by field name (see CUSTOMER_DOC)."""
+    v = customer
+    name, status = v["name"], v.get("status")
+    subtitle = " · ".join([x for x in (v.get("city") or v.get("province"), _STATUS.get(status),
+                                       _TYPE.get(v.get("customer_type") or ""), v.get("industry"))
+                           if x])
     return (
-        "customer", id, id, customer_rank(status, value_class, grade, last_contact, created),
-        name, subtitle, name_key(name), _join(name, short_name, code),
-        _keys(_name_keys(name, kind == "person") + _name_keys(short_name, False),
-              (phone,), (email,)),
-        _join(tags, industry, province, city, district, address, region, notes),
+        "customer", v["id"], v["id"], _rank(v), name, subtitle, name_key(name),
+        _texts(CUSTOMER_DOC.names, v),
+        _doc_keys(CUSTOMER_DOC, v, "name" if v.get("kind") == "person" else None),
+        _texts(CUSTOMER_DOC.body, v),
     )
+
+
+def _rank(customer: Mapping[str, Any]) -> int:
+    return customer_rank(customer.get("status"), customer.get("value_class"),
+                         customer.get("grade"), customer.get("last_contact_at"),
+                         customer.get("created_at"))
+
+
+def _with_customer(session: Session, model: Any, fields: tuple[str, ...],
+                   customer_fields: tuple[str, ...], ids: Iterable[int] | None,
+                   customer_ids: Iterable[int] | None) -> Iterator[tuple[dict, dict]]:
+    """(values, its customer's values) of the live records of `model` (contacts,
+    interactions) of live customers, by field name, in id order."""
+    c = Customer
+    stmt = (select(*_columns(model, fields), *_columns(c, customer_fields, "c_"))
+            .join(c, c.id == model.customer_id)
+            .where(model.deleted_at.is_(None), c.deleted_at.is_(None))
+            .order_by(model.id))
+    if ids is not None:
+        stmt = stmt.where(model.id.in_(list(ids)))
+    if customer_ids is not None:
+        stmt = stmt.where(model.customer_id.in_(list(customer_ids)))
+    n = len(fields)
+    for rows in _rows(session, stmt):
+        for r in rows:
+            yield (dict(zip(fields, r[:n], strict=True)),
+                   dict(zip(customer_fields, r[n:], strict=True)))
 
 
 def contact_docs(session: Session, *, ids: Iterable[int] | None = None,
                  customer_ids: Iterable[int] | None = None) -> Iterator[tuple]:
-    p, c = Contact, Customer
-    stmt = (select(p.id, p.customer_id, p.name, p.title, p.department, p.mobile, p.phone,
-                   p.email, p.wechat, p.qq, p.address, p.native_place, p.personality,
-                   p.communication_style, p.needs, p.preferences, p.notes, p.is_primary,
-                   c.name, c.status, c.value_class, c.grade, _stamp(c.last_contact_at),
-                   _stamp(c.created_at))
-            .join(c, c.id == p.customer_id)
-            .where(p.deleted_at.is_(None), c.deleted_at.is_(None))
-            .order_by(p.id))
-    if ids is not None:
-        stmt = stmt.where(p.id.in_(list(ids)))
-    if customer_ids is not None:
-        stmt = stmt.where(p.customer_id.in_(list(customer_ids)))
-    for rows in _rows(session, stmt):
-        for r in rows:
-            yield contact_doc(*r)
+    for contact, customer in _with_customer(session, Contact, CONTACT_DOC.fields, COMPANY_DOC,
+                                            ids, customer_ids):
+        yield contact_doc(contact, customer)
 
 
-def contact_doc(id: int, customer_id: int, name: str, title: str | None,
-                department: str | None, mobile: str | None, phone: str | None,
-                email: str | None, wechat: str | None, qq: str | None, address: str | None,
-                native_place: str | None, personality: str | None,
-                communication_style: str | None, needs: str | None, preferences: str | None,
-                notes: str | None, is_primary: bool, company: str, status: str,
-                value_class: str | None, grade: str | None, last_contact: str | None,
-                created: str | None) -> tuple:
-    rank = customer_rank(status, value_class, grade, last_contact, created)
+def contact_doc(contact: Mapping[str, Any], customer: Mapping[str, Any]) -> tuple:
+    """The document of a contact (see CONTACT_DOC), ranked with its customer (the
+    COMPANY_DOC values of it), the primary contact a little higher."""
+    v = contact
+    title, company = v.get("title"), customer["name"]
     return (
-        "contact", id, customer_id, rank + (5 if is_primary else 0), name,
-        f"{title} · {company}" if title else company, name_key(name), name,
-        _keys(_name_keys(name, True), (mobile, phone), (email, wechat, qq)),
-        _join(department, title, address, native_place, needs, preferences, notes),
+        "contact", v["id"], v["customer_id"], _rank(customer) + (5 if v.get("is_primary") else 0),
+        v["name"], f"{title} · {company}" if title else company, name_key(v["name"]),
+        _texts(CONTACT_DOC.names, v), _doc_keys(CONTACT_DOC, v, "name"),
+        _texts(CONTACT_DOC.body, v),
     )
 
 
 def interaction_docs(session: Session, *, ids: Iterable[int] | None = None,
                      customer_ids: Iterable[int] | None = None) -> Iterator[tuple]:
-    i, c = Interaction, Customer
-    stmt = (select(i.id, i.customer_id, i.kind, _stamp(i.occurred_at), i.subject, i.content,
-                   i.needs_found, i.objections, i.reply_used, i.outcome, i.next_step,
-                   i.location, c.name)
-            .join(c, c.id == i.customer_id)
-            .where(i.deleted_at.is_(None), c.deleted_at.is_(None))
-            .order_by(i.id))
-    if ids is not None:
-        stmt = stmt.where(i.id.in_(list(ids)))
-    if customer_ids is not None:
-        stmt = stmt.where(i.customer_id.in_(list(customer_ids)))
-    for rows in _rows(session, stmt):
-        for r in rows:
-            yield interaction_doc(*r)
+    for interaction, customer in _with_customer(session, Interaction, INTERACTION_DOC.fields,
+                                                ("name",), ids, customer_ids):
+        yield interaction_doc(interaction, customer)
 
 
-def interaction_doc(id: int, customer_id: int, kind: str, occurred: str | None,
-                    subject: str | None, content: str | None, needs_found: str | None,
-                    objections: str | None, reply_used: str | None, outcome: str | None,
-                    next_step: str | None, location: str | None, company: str) -> tuple:
-    label = _INTERACTION.get(kind, kind)
-    title = subject or label
+def interaction_doc(interaction: Mapping[str, Any], customer: Mapping[str, Any]) -> tuple:
+    """The document of an interaction (see INTERACTION_DOC): found by what was said,
+    ranked by when."""
+    v = interaction
+    occurred = v.get("occurred_at")
+    label = _INTERACTION.get(v["kind"], v["kind"])
+    title = v.get("subject") or label
     return (
-        "interaction", id, customer_id, day_number(occurred), title,
-        f"{(occurred or '')[:10]} {label} · {company}", "", title, " ",
-        _join(content, needs_found, objections, reply_used, outcome, next_step,
-                        location),
+        "interaction", v["id"], v["customer_id"], day_number(occurred), title,
+        f"{(occurred or '')[:10]} {label} · {customer['name']}", "", title, " ",
+        _texts(INTERACTION_DOC.body, v),
     )
 
 

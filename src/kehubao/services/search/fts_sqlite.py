@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, column, select, table, text
+from sqlalchemy import Select, column, or_, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ...db_sqlite import is_busy
 from ...models import SearchDoc
 from .text import split_doc
 
@@ -154,8 +155,6 @@ class FtsBackend:
         INSERT, so while another program holds the write lock (a check beside an open
         window) it cannot run: a read that opens and walks the index stands in for it,
         rather than reporting a healthy index as damaged."""
-        from ...db_sqlite import is_busy
-
         try:
             session.execute(text(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 0)"))
             return None
@@ -189,8 +188,6 @@ class LikeBackend:
         columns = [getattr(SearchDoc, c) for c in ((column_name,) if column_name else COLUMNS)]
         ops = [(c.like(pattern, escape="\\") if self.ci else c.ilike(pattern, escape="\\"))
                for c in columns]
-        from sqlalchemy import or_
-
         return or_(*ops)
 
     def add(self, conn: Connection, kind: str, rows: Sequence) -> None:
