@@ -25,6 +25,10 @@ from .errors import ValidationError
 # Three-digit area codes: Beijing 010 and 020–029; every other area code has four digits.
 _THREE_DIGIT_AREA = re.compile(r"^0(10|2\d)")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# "013912340000": a 0 typed (or left by a "0 + number" habit) before an 11-digit mobile.
+# No area code starts 01 except Beijing's 010, whose local numbers have 7–8 digits, so
+# "0" + a mobile number is never a landline.
+_ZERO_BEFORE_MOBILE = re.compile(r"^01[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{9,11}$")
 _SERVICE = re.compile(r"^[48]00\d{7}$")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#|,|，)\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -72,6 +76,8 @@ def normalize_phone(raw: str | None, default_area_code: str | None = None) -> Ph
                 digits = "0" + digits  # "+86 21 6234 5678" drops the trunk 0
         else:
             return _international("+" + digits, ext)
+    if _ZERO_BEFORE_MOBILE.match(digits):
+        digits = digits[1:]
     if _MOBILE.match(digits):
         return Phone(display=digits, digits=digits, kind="mobile")
     if _SERVICE.match(digits):
