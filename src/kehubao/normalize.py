@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -293,6 +294,26 @@ def clean_text(raw: object, max_length: int | None = None) -> str | None:
         return None
     if max_length is not None and len(text) > max_length:
         raise ValidationError(f"内容过长（{len(text)} 个字符，最多 {max_length} 个）")
+    return text
+
+
+# Marks that already close a clause: after one of them another separator reads "。；".
+_CLAUSE_END = "。！？；：，、…!?;:,"
+
+
+def join_clauses(parts: Iterable[str | None], separator: str = "；") -> str:
+    """Pieces of text shown as one line (an interaction's content, 结果, 下一步), joined by
+    `separator` except where a piece already ends with punctuation of its own: people end
+    what they type with 。 or ！, and "谈得不错。；结果：…" is what the timeline used to say.
+    Empty pieces are left out."""
+    text = ""
+    for part in parts:
+        part = (part or "").strip()
+        if not part:
+            continue
+        if text and not text.endswith(tuple(_CLAUSE_END)):
+            text += separator
+        text += part
     return text
 
 
