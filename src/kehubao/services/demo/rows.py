@@ -28,6 +28,7 @@ from ...models import (
     customer_tag,
 )
 from ...pinyin_keys import sort_key
+from ..customers import customer_code
 from ..search.documents import contact_doc, customer_doc, interaction_doc
 from . import vocab as v
 
@@ -312,7 +313,7 @@ class RowFactory:
             batch.add("customer_tag", (cid, tag))
 
         customer = batch.add("customer", (
-            cid, f"KH{cid:07d}", name, name_sort, short,
+            cid, customer_code(cid), name, name_sort, short,
             "person" if is_person else "company", ctype, status, industry,
             None if is_person else _weighted(rand, v.OWNERSHIP_WEIGHTS), scale, employees,
             None if is_person else round(self.rng.lognormvariate(6, 1.2), 1),
