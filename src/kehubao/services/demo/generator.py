@@ -69,18 +69,24 @@ def generate_demo(
     seed: int = 1,
     *,
     today: date | None = None,
+    now: datetime | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Add `customers` demo customers with their contacts and history to the database.
 
     For large runs the rows and search documents are built in a separate process while
     this one inserts and indexes them, so the two halves of the work run on two cores
-    (threads would not: the GIL would serialise them)."""
+    (threads would not: the GIL would serialise them).
+
+    Nothing that has happened is dated after the moment of generation: `now` (default:
+    the clock, on `today` if given) is that moment; planned follow-ups may lie beyond."""
     if customers < 0:
         raise ValueError("customers must be ≥ 0")
     started = time.perf_counter()
     report = progress or (lambda _stage, _fraction: None)
-    now = datetime.combine(today or date.today(), datetime.now().time()).replace(microsecond=0)
+    if now is None:
+        now = datetime.combine(today or date.today(), datetime.now().time())
+    now = now.replace(microsecond=0)
     with db.session() as session:  # reference data first, in its own small transaction
         ensure_starter_data(session)
         rep_ids = _ensure_reps(session)
