@@ -47,7 +47,8 @@ from ..search.fts_sqlite import backend_for
 from ..search.index import mark_fresh
 from ..starter import ensure_starter_data
 from ..tracking import note_changed
-from .rows import CHILD_TABLES, Batch, RowFactory
+from .columns import CHILD_TABLES, Batch
+from .rows import RowFactory
 
 Progress = Callable[[str, float], None]
 

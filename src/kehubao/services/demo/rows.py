@@ -8,96 +8,22 @@ place. Written for speed: one random generator, local bindings, no ORM objects.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Table
-
 from ...bulk import db_date, db_datetime
-from ...models import (
-    Contact,
-    Customer,
-    Evaluation,
-    FollowUp,
-    Interaction,
-    RiskEvent,
-    Score,
-    SupportAction,
-    Transaction,
-    customer_tag,
-)
 from ...pinyin_keys import sort_key
 from ..customers import customer_code
 from ..search.documents import contact_doc, customer_doc, interaction_doc
 from . import vocab as v
-
-CHILD_TABLES = [
-    Contact.__table__, Interaction.__table__, FollowUp.__table__, Transaction.__table__,
-    Evaluation.__table__, Score.__table__, SupportAction.__table__, RiskEvent.__table__,
-]
-
-CUSTOMER_COLS = [
-    "id", "code", "name", "name_sort", "short_name", "kind", "customer_type", "status",
-    "industry", "ownership", "scale", "employees", "annual_revenue_wan",
-    "registered_capital_wan", "credit_rating", "licences", "sales_network", "province", "city",
-    "district", "address", "region", "phone", "email", "website", "source", "owner_id",
-    "credit_limit_fen", "notes", "value_class", "grade", "last_contact_at",
-    "next_follow_up_at", "sales_12m_fen", "receivable_fen", "overdue_fen", "created_at",
-    "updated_at",
-]
-CONTACT_COLS = [
-    "id", "customer_id", "name", "name_sort", "gender", "title", "decision_role", "is_primary",
-    "mobile", "phone", "email", "wechat", "birthday", "birthday_lunar", "age_band",
-    "home_region", "native_place", "culture_level", "personality", "communication_style",
-    "needs", "preferences", "last_emotion", "last_emotion_at", "created_at", "updated_at",
-]
-INTERACTION_COLS = [
-    "id", "customer_id", "contact_id", "owner_id", "kind", "occurred_at", "duration_minutes",
-    "location", "subject", "content", "mood", "needs_found", "objections", "outcome",
-    "next_step", "created_at", "updated_at",
-]
-FOLLOW_UP_COLS = [
-    "id", "customer_id", "contact_id", "owner_id", "kind", "title", "note", "due_at",
-    "status", "completed_at", "priority", "origin", "created_at", "updated_at",
-]
-TRANSACTION_COLS = [
-    "id", "customer_id", "kind", "occurred_on", "amount_fen", "due_on", "product", "quantity",
-    "reference", "owner_id", "created_at", "updated_at",
-]
-EVALUATION_COLS = [
-    "id", "customer_id", "template_id", "period_label", "period_start", "period_end",
-    "evaluated_on", "evaluator_id", "total_score", "grade", "value_class", "created_at",
-    "updated_at",
-]
-SCORE_COLS = ["id", "evaluation_id", "indicator_id", "value"]
-SUPPORT_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "cost_fen",
-                "owner_id", "created_at", "updated_at"]
-RISK_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "created_at",
-             "updated_at"]
-TAG_COLS = ["customer_id", "tag_id"]
-# Arguments of the search-document builders, by column name.
-CUSTOMER_DOC_ARGS = ["id", "name", "short_name", "code", "kind", "status", "value_class",
-                     "grade", "last_contact_at", "created_at", "customer_type", "industry",
-                     "province", "city", "district", "address", "region", "phone", "email",
-                     "website", "source", "notes", "licences", "sales_network"]
-CONTACT_DOC_ARGS = ["id", "customer_id", "name", "title", "department", "mobile", "phone",
-                    "email", "wechat", "qq", "address", "native_place", "personality",
-                    "communication_style", "needs", "preferences", "notes", "is_primary"]
-INTERACTION_DOC_ARGS = ["id", "customer_id", "kind", "occurred_at", "subject", "content",
-                        "needs_found", "objections", "reply_used", "outcome", "next_step",
-                        "location"]
-def _positions(columns: list[str], wanted: list[str]) -> list[int | None]:
-    """Where each builder argument sits in a row (None: the demo leaves it empty)."""
-    return [columns.index(k) if k in columns else None for k in wanted]
-
-
-CUSTOMER_DOC_IDX = _positions(CUSTOMER_COLS, CUSTOMER_DOC_ARGS)
-CONTACT_DOC_IDX = _positions(CONTACT_COLS, CONTACT_DOC_ARGS)
-INTERACTION_DOC_IDX = _positions(INTERACTION_COLS, INTERACTION_DOC_ARGS)
-# What a contact document needs to know of its company: name, and what ranks it.
-COMPANY_IDX = [CUSTOMER_COLS.index(k) for k in
-               ("name", "status", "value_class", "grade", "last_contact_at", "created_at")]
+from .columns import (
+    COMPANY_IDX,
+    CONTACT_DOC_IDX,
+    CUSTOMER_COLS,
+    CUSTOMER_DOC_IDX,
+    EMOTION_AT,
+    INTERACTION_DOC_IDX,
+    Batch,
+)
 
 STATUSES = ["potential"] * 25 + ["intent"] * 20 + ["deal"] * 20 + ["stable"] * 20 + \
     ["lost"] * 10 + ["dropped"] * 5
@@ -134,37 +60,10 @@ CONTENT_OBJECTIONS = [
     for text in v.CONTENTS
 ]
 VISIT_KINDS = ("visit", "meeting")
-EMOTION_AT = CONTACT_COLS.index("last_emotion")
 MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
                    "151", "152", "155", "156", "157", "158", "159", "166", "170", "173",
                    "176", "177", "178", "180", "181", "182", "183", "185", "186", "187",
                    "188", "189", "191", "198", "199"]
-
-
-@dataclass
-class Batch:
-    customer_count: int = 0
-    rows: dict[str, list[tuple]] = field(default_factory=dict)
-    docs: dict[str, list[tuple]] = field(default_factory=dict)  # kind → (id, *DOC_COLUMNS)
-
-    def add(self, table: str, row: tuple) -> tuple:
-        self.rows.setdefault(table, []).append(row)
-        return row
-
-    def add_doc(self, doc_id: int, doc: tuple) -> None:
-        self.docs.setdefault(doc[0], []).append((doc_id, *doc))
-
-    def tables(self) -> Iterator[tuple[Table, list[str], list[tuple]]]:
-        spec = [
-            (Customer.__table__, CUSTOMER_COLS), (customer_tag, TAG_COLS),
-            (Contact.__table__, CONTACT_COLS), (Interaction.__table__, INTERACTION_COLS),
-            (FollowUp.__table__, FOLLOW_UP_COLS), (Transaction.__table__, TRANSACTION_COLS),
-            (Evaluation.__table__, EVALUATION_COLS), (Score.__table__, SCORE_COLS),
-            (SupportAction.__table__, SUPPORT_COLS), (RiskEvent.__table__, RISK_COLS),
-        ]
-        for table, cols in spec:
-            if self.rows.get(table.name):
-                yield table, cols, self.rows[table.name]
 
 
 class RowFactory:
