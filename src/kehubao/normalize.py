@@ -147,6 +147,8 @@ def phone_digits(text: str) -> str:
     digits = re.sub(r"\D", "", text)
     if text.lstrip().startswith("+86") or (digits.startswith("86") and len(digits) == 13):
         digits = digits[2:]
+    if _ZERO_BEFORE_MOBILE.match(digits):  # stored without the stray 0 (normalize_phone)
+        digits = digits[1:]
     return digits
 
 

@@ -50,3 +50,16 @@ def test_the_contact_form_stores_such_a_number_as_the_mobile(db) -> None:
         contact_id = create_contact(s, customer.id, {"name": "李四", "mobile": "013912340000"}).id
     with db.session(write=False) as s:
         assert s.get(Contact, contact_id).mobile == "13912340000"
+
+
+def test_searching_with_the_stray_zero_finds_the_mobile(db) -> None:
+    from kehubao.normalize import phone_digits
+    from kehubao.services.search import search
+
+    assert phone_digits("0139 1234 0000") == "13912340000"
+    assert phone_digits("010-1234") == "0101234"  # a fragment of a Beijing number stays
+    with db.session() as s:
+        customer = create_customer(s, {"name": "乙公司"})
+        create_contact(s, customer.id, {"name": "李四", "mobile": "13912340000"})
+    with db.session(write=False) as s:
+        assert [h.title for h in search(s, "013912340000").of_kind("contact")] == ["李四"]
