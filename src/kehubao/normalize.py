@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -25,6 +26,10 @@ from .errors import ValidationError
 # Three-digit area codes: Beijing 010 and 020–029; every other area code has four digits.
 _THREE_DIGIT_AREA = re.compile(r"^0(10|2\d)")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# "013912340000": a 0 typed (or left by a "0 + number" habit) before an 11-digit mobile.
+# No area code starts 01 except Beijing's 010, whose local numbers have 7–8 digits, so
+# "0" + a mobile number is never a landline.
+_ZERO_BEFORE_MOBILE = re.compile(r"^01[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{9,11}$")
 _SERVICE = re.compile(r"^[48]00\d{7}$")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#|,|，)\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -72,6 +77,8 @@ def normalize_phone(raw: str | None, default_area_code: str | None = None) -> Ph
                 digits = "0" + digits  # "+86 21 6234 5678" drops the trunk 0
         else:
             return _international("+" + digits, ext)
+    if _ZERO_BEFORE_MOBILE.match(digits):
+        digits = digits[1:]
     if _MOBILE.match(digits):
         return Phone(display=digits, digits=digits, kind="mobile")
     if _SERVICE.match(digits):
@@ -140,6 +147,8 @@ def phone_digits(text: str) -> str:
     digits = re.sub(r"\D", "", text)
     if text.lstrip().startswith("+86") or (digits.startswith("86") and len(digits) == 13):
         digits = digits[2:]
+    if _ZERO_BEFORE_MOBILE.match(digits):  # stored without the stray 0 (normalize_phone)
+        digits = digits[1:]
     return digits
 
 
@@ -287,6 +296,26 @@ def clean_text(raw: object, max_length: int | None = None) -> str | None:
         return None
     if max_length is not None and len(text) > max_length:
         raise ValidationError(f"内容过长（{len(text)} 个字符，最多 {max_length} 个）")
+    return text
+
+
+# Marks that already close a clause: after one of them another separator reads "。；".
+_CLAUSE_END = "。！？；：，、…!?;:,"
+
+
+def join_clauses(parts: Iterable[str | None], separator: str = "；") -> str:
+    """Pieces of text shown as one line (an interaction's content, 结果, 下一步), joined by
+    `separator` except where a piece already ends with punctuation of its own: people end
+    what they type with 。 or ！, and "谈得不错。；结果：…" is what the timeline used to say.
+    Empty pieces are left out."""
+    text = ""
+    for part in parts:
+        part = (part or "").strip()
+        if not part:
+            continue
+        if text and not text.endswith(tuple(_CLAUSE_END)):
+            text += separator
+        text += part
     return text
 
 

@@ -181,3 +181,31 @@ def test_query_understanding() -> None:
     assert parse_query("Zhang San").latin == "zhangsan"
     assert parse_query("张s").mixed == ["张", "s"]
     assert parse_query('"*%').is_empty
+
+
+def test_more_results_of_one_kind_continue_the_same_ranking(db) -> None:
+    """Issue #11, 5: the box shows 8 hits a kind; a contact whose note matched came after
+    them and could not be reached. search_more pages on through the same order."""
+    from kehubao.services.search import search_more
+
+    with db.session() as s:
+        firm = svc.create_customer(s, {"name": "明德机电有限公司"})
+        s.add_all([Contact(customer_id=firm.id, name=f"德明{n:02d}号") for n in range(12)])
+        s.add(Contact(customer_id=firm.id, name="周立", notes="他是德明的老同学"))
+    with db.session(write=False) as s:
+        shown = search(s, "德明", limit=8).of_kind("contact")
+        everything = search(s, "德明", limit=100).of_kind("contact")
+        first = search_more(s, "德明", "contact", offset=8, limit=3)
+        rest = search_more(s, "德明", "contact", offset=11, limit=10)
+        past_the_end = search_more(s, "德明", "contact", offset=13, limit=10)
+        no_query = search_more(s, "  ", "contact", offset=0, limit=10)
+    assert len(everything) == 13 and everything[-1].title == "周立"
+    assert everything[-1].match == "text"
+    assert "周立" not in [h.title for h in shown] and shown == everything[:8]
+    assert (first.kind, first.offset, first.hits, first.has_more) == (
+        "contact", 8, everything[8:11], True)
+    assert (rest.hits, rest.has_more) == (everything[11:], False)
+    assert (past_the_end.hits, past_the_end.has_more) == ([], False)
+    assert (no_query.hits, no_query.has_more) == ([], False)
+    with pytest.raises(ValueError):
+        search_more(s, "德明", "planet", offset=0, limit=10)

@@ -22,7 +22,14 @@ from ..models import Contact, Customer, SearchDoc, customer_tag, utcnow
 from ..normalize import name_key
 from ..pinyin_keys import sort_key
 from ..services.contacts import CONTACT_FIELDS
-from ..services.customers import CUSTOMER_FIELDS, get_or_create_rep, get_or_create_tags
+from ..services.customers import (
+    CUSTOMER_FIELDS,
+    code_number,
+    customer_code,
+    get_or_create_rep,
+    get_or_create_tags,
+    next_customer_number,
+)
 from ..services.journal import record_inserts
 from ..services.record_merge import merge_record, note_entry, with_note
 from ..services.search.documents import DOC_COLUMNS, contact_doc, customer_doc
@@ -164,6 +171,7 @@ def write_new_customers(session: Session, new: list[NewCustomer],
         now=db_datetime(utcnow()),
         split_for_fts=backend.indexes_documents,
     )
+    _give_codes(session, new)
     first_customer = _next_id(session, Customer)
     first_contact = _next_id(session, Contact)
     tasks = _tasks(new, first_customer, first_contact, _next_id(session, SearchDoc), context)
@@ -246,6 +254,19 @@ def _contact_row(contact_id: int, customer_id: int, p: dict, primary: bool, now:
             p.get("title"), p.get("department"), primary, p.get("mobile"), p.get("phone"),
             p.get("email"), p.get("wechat"), p.get("qq"),
             db_date(birthday) if isinstance(birthday, date) else None, p.get("notes"), now, now)
+
+
+def _give_codes(session: Session, new: list[NewCustomer]) -> None:
+    """Customers of the file without a 客户编号 get the next free ones, numbered after the
+    database's codes and after those the file itself brings (customer_code's form)."""
+    if all(item.customer.get("code") for item in new):
+        return
+    in_file = [n for item in new if (n := code_number(item.customer.get("code"))) is not None]
+    number = max(next_customer_number(session), max(in_file, default=0) + 1)
+    for item in new:
+        if not item.customer.get("code"):
+            item.customer["code"] = customer_code(number)
+            number += 1
 
 
 def _next_id(session: Session, model: type) -> int:

@@ -20,6 +20,7 @@ from ..models import (
     SupportAction,
     Transaction,
 )
+from ..normalize import join_clauses
 from .contacts import contacts_of
 from .customers import get_customer
 
@@ -36,6 +37,7 @@ class TimelineItem:
     code: str  # interaction kind or follow-up status
     contact: str | None = None
     mood: str | None = None
+    overdue: bool = False  # an open follow-up past its due time (shown in red)
 
 
 @dataclass
@@ -59,11 +61,24 @@ class Overview:
     money: Money
     latest_evaluation: Evaluation | None
     open_follow_ups: int
+    # Customer.next_follow_up_at, the value the customer list shows, and whether it is
+    # past: the list paints it red, so the detail must be able to as well.
+    next_follow_up_at: datetime | None = None
+    next_follow_up_overdue: bool = False
     support: list[SupportAction] = field(default_factory=list)
     risks: list[RiskEvent] = field(default_factory=list)
 
 
-def customer_overview(session: Session, customer_id: int, *, today: date | None = None) -> Overview:
+def follow_up_overdue(due_at: datetime | None, now: datetime | None = None) -> bool:
+    """Whether a follow-up due at `due_at` (local wall time) is late: the one rule behind
+    the red 下次跟进 of the list and of the detail."""
+    return due_at is not None and due_at < (now or datetime.now())
+
+
+def customer_overview(session: Session, customer_id: int, *, today: date | None = None,
+                      now: datetime | None = None) -> Overview:
+    """`now` (default: the clock) decides what is overdue; `today` defaults to its date."""
+    now = now or datetime.now()
     customer = get_customer(session, customer_id)
     owner = session.get(SalesRep, customer.owner_id).name if customer.owner_id else None
     referred = session.get(Customer, customer.referred_by_id) if customer.referred_by_id else None
@@ -74,8 +89,8 @@ def customer_overview(session: Session, customer_id: int, *, today: date | None 
         owner=owner,
         referred_by=referred.name if referred else None,
         contacts=contacts,
-        timeline=_timeline(session, customer_id, names),
-        money=_money(session, customer_id, today or date.today()),
+        timeline=_timeline(session, customer_id, names, now),
+        money=_money(session, customer_id, today or now.date()),
         latest_evaluation=session.scalars(
             select(Evaluation).where(Evaluation.customer_id == customer_id,
                                      Evaluation.deleted_at.is_(None))
@@ -86,6 +101,8 @@ def customer_overview(session: Session, customer_id: int, *, today: date | None 
             .where(FollowUp.customer_id == customer_id, FollowUp.status == "open",
                    FollowUp.deleted_at.is_(None))
         ) or 0,
+        next_follow_up_at=customer.next_follow_up_at,
+        next_follow_up_overdue=follow_up_overdue(customer.next_follow_up_at, now),
         support=list(session.scalars(
             select(SupportAction).where(SupportAction.customer_id == customer_id,
                                         SupportAction.deleted_at.is_(None))
@@ -97,15 +114,16 @@ def customer_overview(session: Session, customer_id: int, *, today: date | None 
     )
 
 
-def _timeline(session: Session, customer_id: int, contacts: dict[int, str]) -> list[TimelineItem]:
+def _timeline(session: Session, customer_id: int, contacts: dict[int, str],
+              now: datetime) -> list[TimelineItem]:
     items: list[TimelineItem] = []
     for i in session.scalars(
         select(Interaction).where(Interaction.customer_id == customer_id,
                                   Interaction.deleted_at.is_(None))
         .order_by(Interaction.occurred_at.desc()).limit(TIMELINE_LIMIT)
     ):
-        detail = "；".join(x for x in (i.content, i.outcome and f"结果：{i.outcome}",
-                                       i.next_step and f"下一步：{i.next_step}") if x)
+        detail = join_clauses((i.content, i.outcome and f"结果：{i.outcome}",
+                               i.next_step and f"下一步：{i.next_step}"))
         items.append(TimelineItem("interaction", i.id, i.occurred_at, i.subject, detail, i.kind,
                                   contacts.get(i.contact_id or 0), i.mood))
     for fu in session.scalars(
@@ -113,7 +131,8 @@ def _timeline(session: Session, customer_id: int, contacts: dict[int, str]) -> l
         .order_by(FollowUp.due_at.desc()).limit(TIMELINE_LIMIT)
     ):
         items.append(TimelineItem("follow_up", fu.id, fu.due_at, fu.title, fu.note or "",
-                                  fu.status, contacts.get(fu.contact_id or 0)))
+                                  fu.status, contacts.get(fu.contact_id or 0),
+                                  overdue=fu.status == "open" and follow_up_overdue(fu.due_at, now)))
     items.sort(key=lambda item: item.when, reverse=True)
     return items[:TIMELINE_LIMIT]
 

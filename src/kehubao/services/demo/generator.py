@@ -47,7 +47,8 @@ from ..search.fts_sqlite import backend_for
 from ..search.index import mark_fresh
 from ..starter import ensure_starter_data
 from ..tracking import note_changed
-from .rows import CHILD_TABLES, Batch, RowFactory
+from .columns import CHILD_TABLES, Batch
+from .rows import RowFactory
 from .vocab import SALES_REPS, TAGS
 
 Progress = Callable[[str, float], None]
@@ -70,18 +71,24 @@ def generate_demo(
     seed: int = 1,
     *,
     today: date | None = None,
+    now: datetime | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Add `customers` demo customers with their contacts and history to the database.
 
     For large runs the rows and search documents are built in a separate process while
     this one inserts and indexes them, so the two halves of the work run on two cores
-    (threads would not: the GIL would serialise them)."""
+    (threads would not: the GIL would serialise them).
+
+    Nothing that has happened is dated after the moment of generation: `now` (default:
+    the clock, on `today` if given) is that moment; planned follow-ups may lie beyond."""
     if customers < 0:
         raise ValueError("customers must be ≥ 0")
     started = time.perf_counter()
     report = progress or (lambda _stage, _fraction: None)
-    now = datetime.combine(today or date.today(), datetime.now().time()).replace(microsecond=0)
+    if now is None:
+        now = datetime.combine(today or date.today(), datetime.now().time())
+    now = now.replace(microsecond=0)
     with db.session() as session:  # reference data first, in its own small transaction
         ensure_starter_data(session)
         rep_ids = _ensure_reps(session)

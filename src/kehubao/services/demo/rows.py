@@ -8,74 +8,20 @@ place. Written for speed: one random generator, local bindings, no ORM objects.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Table
-
 from ...bulk import db_date, db_datetime
-from ...models import (
-    Contact,
-    Customer,
-    Evaluation,
-    FollowUp,
-    Interaction,
-    RiskEvent,
-    Score,
-    SupportAction,
-    Transaction,
-    customer_tag,
-)
 from ...pinyin_keys import sort_key
+from ..customers import customer_code
 from ..search.documents import contact_doc, customer_doc, interaction_doc
 from . import vocab as v
-
-CHILD_TABLES = [
-    Contact.__table__, Interaction.__table__, FollowUp.__table__, Transaction.__table__,
-    Evaluation.__table__, Score.__table__, SupportAction.__table__, RiskEvent.__table__,
-]
-
-CUSTOMER_COLS = [
-    "id", "code", "name", "name_sort", "short_name", "kind", "customer_type", "status",
-    "industry", "ownership", "scale", "employees", "annual_revenue_wan",
-    "registered_capital_wan", "credit_rating", "licences", "sales_network", "province", "city",
-    "district", "address", "region", "phone", "email", "website", "source", "owner_id",
-    "credit_limit_fen", "notes", "value_class", "grade", "last_contact_at",
-    "next_follow_up_at", "sales_12m_fen", "receivable_fen", "overdue_fen", "created_at",
-    "updated_at",
-]
-CONTACT_COLS = [
-    "id", "customer_id", "name", "name_sort", "gender", "title", "decision_role", "is_primary",
-    "mobile", "phone", "email", "wechat", "birthday", "birthday_lunar", "age_band",
-    "home_region", "native_place", "culture_level", "personality", "communication_style",
-    "needs", "preferences", "last_emotion", "last_emotion_at", "created_at", "updated_at",
-]
-INTERACTION_COLS = [
-    "id", "customer_id", "contact_id", "owner_id", "kind", "occurred_at", "duration_minutes",
-    "location", "subject", "content", "mood", "needs_found", "objections", "outcome",
-    "next_step", "created_at", "updated_at",
-]
-FOLLOW_UP_COLS = [
-    "id", "customer_id", "contact_id", "owner_id", "kind", "title", "note", "due_at",
-    "status", "completed_at", "priority", "origin", "created_at", "updated_at",
-]
-TRANSACTION_COLS = [
-    "id", "customer_id", "kind", "occurred_on", "amount_fen", "due_on", "product", "quantity",
-    "reference", "owner_id", "created_at", "updated_at",
-]
-EVALUATION_COLS = [
-    "id", "customer_id", "template_id", "period_label", "period_start", "period_end",
-    "evaluated_on", "evaluator_id", "total_score", "grade", "value_class", "created_at",
-    "updated_at",
-]
-SCORE_COLS = ["id", "evaluation_id", "indicator_id", "value"]
-SUPPORT_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "cost_fen",
-                "owner_id", "created_at", "updated_at"]
-RISK_COLS = ["id", "customer_id", "kind", "occurred_on", "description", "created_at",
-             "updated_at"]
-TAG_COLS = ["customer_id", "tag_id"]
-
+from .columns import (
+    CONTACT_COLS,
+    CUSTOMER_COLS,
+    EMOTION_AT,
+    INTERACTION_COLS,
+    Batch,
+)
 
 STATUSES = ["potential"] * 25 + ["intent"] * 20 + ["deal"] * 20 + ["stable"] * 20 + \
     ["lost"] * 10 + ["dropped"] * 5
@@ -83,6 +29,9 @@ TYPES = ["dealer"] * 45 + ["retailer"] * 35 + ["end_user"] * 15 + ["other"] * 5
 INTERACTION_KINDS = ["visit"] * 30 + ["call"] * 35 + ["wechat"] * 25 + ["email"] * 5 + \
     ["meeting"] * 4 + ["other"]
 EMOTIONS = ["joy", "delight", "joy", "delight", "anger", "sorrow", "grief", "fear", "shock"]
+# A note that says how the customer felt decides the mood recorded with it.
+MOODS_OF_NOTE = {"心情不太好": ["sorrow", "grief", "fear"], "很感兴趣": ["joy", "delight"],
+                 "反馈不错": ["joy", "delight"], "到货晚了": ["anger", "sorrow"]}
 VISITS_BY_STATUS = {"potential": (0, 1), "intent": (1, 2), "deal": (1, 4), "stable": (2, 5),
                     "lost": (0, 2), "dropped": (0, 1)}
 MAIL_DOMAINS = ["163.com", "qq.com", "126.com", "sina.com", "139.com", "foxmail.com"]
@@ -101,41 +50,18 @@ CULTURE = ("high", "medium", "medium", "low")
 LONG_MINUTES = (10, 20, 30, 60, 90)
 FOLLOW_KINDS = ("call", "visit", "wechat")
 FOLLOW_UP_CHANCE = {"intent": 0.75, "deal": 0.7, "stable": 0.7, "potential": 0.2}
-# Each note, with the objection it records (the part before the first comma), if any.
+# Each note, with the objection it records (the part before the first comma), if any,
+# and the moods it can go with.
 CONTENT_OBJECTIONS = [
-    (text, text[: text.index("，")] if ("异议" in text or "供应商" in text) else None)
+    (text, text[: text.index("，")] if ("异议" in text or "供应商" in text) else None,
+     next((moods for word, moods in MOODS_OF_NOTE.items() if word in text), EMOTIONS))
     for text in v.CONTENTS
 ]
+VISIT_KINDS = ("visit", "meeting")
 MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
                    "151", "152", "155", "156", "157", "158", "159", "166", "170", "173",
                    "176", "177", "178", "180", "181", "182", "183", "185", "186", "187",
                    "188", "189", "191", "198", "199"]
-
-
-@dataclass
-class Batch:
-    customer_count: int = 0
-    rows: dict[str, list[tuple]] = field(default_factory=dict)
-    docs: dict[str, list[tuple]] = field(default_factory=dict)  # kind → (id, *DOC_COLUMNS)
-
-    def add(self, table: str, row: tuple) -> tuple:
-        self.rows.setdefault(table, []).append(row)
-        return row
-
-    def add_doc(self, doc_id: int, doc: tuple) -> None:
-        self.docs.setdefault(doc[0], []).append((doc_id, *doc))
-
-    def tables(self) -> Iterator[tuple[Table, list[str], list[tuple]]]:
-        spec = [
-            (Customer.__table__, CUSTOMER_COLS), (customer_tag, TAG_COLS),
-            (Contact.__table__, CONTACT_COLS), (Interaction.__table__, INTERACTION_COLS),
-            (FollowUp.__table__, FOLLOW_UP_COLS), (Transaction.__table__, TRANSACTION_COLS),
-            (Evaluation.__table__, EVALUATION_COLS), (Score.__table__, SCORE_COLS),
-            (SupportAction.__table__, SUPPORT_COLS), (RiskEvent.__table__, RISK_COLS),
-        ]
-        for table, cols in spec:
-            if self.rows.get(table.name):
-                yield table, cols, self.rows[table.name]
 
 
 class RowFactory:
@@ -170,7 +96,13 @@ class RowFactory:
             offset: (self.today + timedelta(days=offset)).isoformat()
             for offset in range(-1100, 40)
         }
+        # Calls and messages 8:00–18:45; visits start 8:30–16:30, so that the longest
+        # (90 minutes) is over by 18:00. Today only what has already happened counts:
+        # whatever is dated today started at least 90 minutes (a call 15) before now.
         self.clock = [f"{h:02d}:{m:02d}:00.000000" for h in range(8, 19) for m in (0, 15, 30, 45)]
+        self.visit_clock = self.clock[2:35]
+        self.clock_today = self._before(self.clock, 15)
+        self.visit_clock_today = self._before(self.visit_clock, 90)
         self.people = self._people_pool(20_000)
 
     def pick(self, seq):  # type: ignore[no-untyped-def]
@@ -232,7 +164,29 @@ class RowFactory:
         return int(-days_back + self.rand() * (days_back + days_forward))
 
     def stamp(self, offset: int) -> str:
+        """A moment on day `offset` at any working time: for what is planned."""
         return f"{self.days[offset]} {self.pick(self.clock)}"
+
+    def moment(self, offset: int, visit: bool = False) -> str:
+        """A moment that has passed, on day `offset` (≤ 0) at a working time; when today
+        has no such time left (it is early morning), the day before."""
+        if offset == 0:
+            clock = self.visit_clock_today if visit else self.clock_today
+            if clock:
+                return f"{self.days[0]} {self.pick(clock)}"
+            offset = -1
+        return f"{self.days[offset]} {self.pick(self.visit_clock if visit else self.clock)}"
+
+    def since(self, first: int, span: int) -> int:
+        """A day offset in the last `span` days, not before day `first`."""
+        low = max(first, 1 - span)
+        return low + int(self.rand() * (1 - low))
+
+    def _before(self, clock: list[str], minutes: int) -> list[str]:
+        latest = self.now - timedelta(minutes=minutes)
+        if latest.date() != self.today:  # just after midnight: nothing yet today
+            return []
+        return [c for c in clock if c <= latest.strftime("%H:%M:%S.%f")]
 
     # ------------------------------------------------------------------------- customers
 
@@ -249,15 +203,18 @@ class RowFactory:
         industry = pick(INDUSTRY_NAMES)
         is_person = rand() < 0.1
         if is_person:
-            name, _gender, name_sort = pick(self.people)
+            name, gender, name_sort = pick(self.people)
+            person = (name, name_sort, gender)  # the customer is its own contact
             short = None
         else:
+            person = None
             name, short = self.company_name(city, industry)
             name_sort = sort_key(name)
         status = pick(STATUSES)
         ctype = "end_user" if is_person else pick(TYPES)
         owner = pick(self.rep_ids) if rand() < 0.95 else None
         created = self.day(1000)
+        created_s = self.moment(created)
         employees = None if is_person else int(self.rng.lognormvariate(3, 1)) + 2
         scale = None if is_person else (
             "micro" if employees < 10 else "small" if employees < 50
@@ -267,31 +224,33 @@ class RowFactory:
         if rand() < 0.35:
             email = f"{pick(MAILBOXES)}{cid}@{pick(MAIL_DOMAINS)}"
 
-        contact_rows = self._contacts(batch, cid, (name, name_sort) if is_person else None,
-                                      home, area, created)
+        contact_rows = self._contacts(cid, person, home, area, created_s)
         contact_ids = [row[0] for row in contact_rows]
-        interaction_rows = self._interactions(batch, cid, contact_ids, owner, status, city)
+        interaction_rows = self._interactions(batch, cid, contact_ids, owner, status, city,
+                                              created)
+        contact_rows = _with_last_emotions(batch, contact_rows, interaction_rows)
         last_contact = max((row[5] for row in interaction_rows), default=None)
-        next_due = self._follow_ups(batch, cid, contact_ids, owner, status)
-        sales_12m, receivable, overdue = self._transactions(batch, cid, owner, status, ctype)
+        next_due = self._follow_ups(batch, cid, contact_ids, owner, status, created, created_s)
+        sales_12m, receivable, overdue = self._transactions(batch, cid, owner, status, ctype,
+                                                            created)
         value_class, grade = self._evaluation(batch, cid, owner, status, sales_12m, overdue)
         if ctype == "dealer" and rand() < 0.1:
             kind = pick(SUPPORT_KINDS)
             batch.add("support_action", (
-                self._id("support_action"), cid, kind, self.days[self.day(600)],
+                self._id("support_action"), cid, kind, self.days[self.since(created, 600)],
                 v.SUPPORT_TEXTS[kind], self.rng.randint(5, 200) * 10_000, owner, self.now_s,
                 self.now_s))
         if overdue or rand() < 0.01:
             kind = "overdue" if overdue else pick(("cross_region", "dumping"))
             batch.add("risk_event", (self._id("risk_event"), cid, kind,
-                                     self.days[self.day(90)], RISK_TEXTS[kind], self.now_s,
+                                     self.days[self.since(created, 90)], RISK_TEXTS[kind], self.now_s,
                                      self.now_s))
         tags = self.rng.sample(self.tag_ids, k=pick((0, 0, 1, 1, 1, 2, 3)))
         for tag in tags:
             batch.add("customer_tag", (cid, tag))
 
         customer = batch.add("customer", (
-            cid, f"KH{cid:07d}", name, name_sort, short,
+            cid, customer_code(cid), name, name_sort, short,
             "person" if is_person else "company", ctype, status, industry,
             None if is_person else _weighted(rand, v.OWNERSHIP_WEIGHTS), scale, employees,
             None if is_person else round(self.rng.lognormvariate(6, 1.2), 1),
@@ -302,7 +261,7 @@ class RowFactory:
             region, phone, email, None, pick(v.SOURCES), owner, pick(CREDIT_LIMITS),
             None, value_class, grade,
             last_contact,
-            next_due, sales_12m, receivable, overdue, self.stamp(created), self.now_s,
+            next_due, sales_12m, receivable, overdue, created_s, self.now_s,
         ))
         self._documents(batch, customer, " ".join(self.tag_names[t] for t in tags),
                         contact_rows, interaction_rows)
@@ -319,28 +278,28 @@ class RowFactory:
             batch.add_doc(self._id("search_doc"), interaction_doc(
                 dict(zip(INTERACTION_COLS, row, strict=True)), values))
 
-    def _contacts(self, batch: Batch, cid: int, person: tuple[str, str] | None, home: str,
-                  area: str, created: int) -> list[tuple]:
+    def _contacts(self, cid: int, person: tuple[str, str, str] | None, home: str,
+                  area: str, created_s: str) -> list[tuple]:
+        """The customer's contacts, not yet added: their 上次情绪 comes from the
+        interactions made next (see _with_last_emotions)."""
         rand, pick = self.rand, self.pick
         count = 1 if person else pick((1, 1, 1, 1, 1, 2, 2, 3))
         rows = []
         for n in range(count):
             contact_id = self._id("contact")
             if person and n == 0:
-                name, name_sort = person
-                gender = pick(("male", "female"))
+                name, name_sort, gender = person
                 title, role = "本人", "decision_maker"
             else:
                 name, gender, name_sort = pick(self.people)
                 title, role = pick(v.TITLES)
             birthday = age_band = None
             if rand() < 0.7:
-                year = 1955 + int(rand() * 48)
-                birthday = f"{year}-{1 + int(rand() * 12):02d}-{1 + int(rand() * 28):02d}"
-                age = self.today.year - year
+                year, month, day = 1955 + int(rand() * 48), 1 + int(rand() * 12), 1 + int(rand() * 28)
+                birthday = f"{year}-{month:02d}-{day:02d}"
+                age = self.today.year - year - ((self.today.month, self.today.day) < (month, day))
                 age_band = "young" if age < 35 else "middle" if age < 55 else "elder"
-            emotion = pick(EMOTIONS) if rand() < 0.6 else None
-            rows.append(batch.add("contact", (
+            rows.append((
                 contact_id, cid, name, name_sort, gender, title, role, n == 0,
                 self.mobile(), self.landline(area) if rand() < 0.3 else None,
                 f"{contact_id}@{pick(MAIL_DOMAINS)}" if rand() < 0.3 else None,
@@ -350,51 +309,60 @@ class RowFactory:
                 pick(v.PERSONALITIES), pick(v.COMMUNICATION),
                 pick(v.NEEDS) if rand() < 0.7 else None,
                 pick(v.PREFERENCES) if rand() < 0.6 else None,
-                emotion, self.stamp(self.day(60)) if emotion else None,
-                self.stamp(created), self.now_s,
-            )))
+                None, None, created_s, self.now_s,
+            ))
         return rows
 
     def _interactions(self, batch: Batch, cid: int, contacts: list[int], owner: int | None,
-                      status: str, city: str) -> list[tuple]:
+                      status: str, city: str, created: int) -> list[tuple]:
+        """Past contacts with the customer, after the day it was entered (none for a
+        customer entered today)."""
         rand, pick = self.rand, self.pick
         low, high = VISITS_BY_STATUS[status]
-        rows = []
+        rows: list[tuple] = []
+        if created >= 0:
+            return rows
         for _ in range(low + int(rand() * (high - low + 1))):
             kind = pick(INTERACTION_KINDS)
-            moment = self.stamp(self.day(730))
-            content, objection = pick(CONTENT_OBJECTIONS)
+            moment = self.moment(self.since(created + 1, 730), kind in VISIT_KINDS)
+            content, objection, moods = pick(CONTENT_OBJECTIONS)
             rows.append(batch.add("interaction", (
                 self._id("interaction"), cid, pick(contacts), owner, kind, moment,
-                pick(LONG_MINUTES) if kind in ("visit", "meeting") else 5,
+                pick(LONG_MINUTES) if kind in VISIT_KINDS else 5,
                 city if kind == "visit" else None, pick(v.SUBJECTS[kind]), content,
-                pick(EMOTIONS), pick(v.NEEDS) if rand() < 0.3 else None,
+                pick(moods), pick(v.NEEDS) if rand() < 0.3 else None,
                 objection, pick(v.OUTCOMES), pick(v.NEXT_STEPS), moment, moment,
             )))
         return rows
 
     def _follow_ups(self, batch: Batch, cid: int, contacts: list[int], owner: int | None,
-                    status: str) -> str | None:
+                    status: str, created: int, created_s: str) -> str | None:
+        """An open follow-up (due within the next weeks, or already late) and a done one
+        (completed when due). Each was written down some days before it was due, and
+        after the customer was entered."""
         rand, pick = self.rand, self.pick
         chance = FOLLOW_UP_CHANCE.get(status, 0.05)
         next_due = None
         if rand() < chance:
-            offset = 0 if rand() < 0.06 else self.day(15, 25)
+            offset = max(0 if rand() < 0.06 else self.day(15, 25), created + 1)
             next_due = self.stamp(offset)
+            written = max(created_s, self.moment(max(created, min(offset, 0) - 1 - int(rand() * 10))))
             batch.add("follow_up", (
                 self._id("follow_up"), cid, pick(contacts), owner, pick(FOLLOW_KINDS),
                 pick(v.FOLLOW_UP_TITLES), None, next_due, "open", None,
-                pick((0, 1, 1, 2)), "manual", self.now_s, self.now_s))
-        if status in ("deal", "stable") and rand() < 0.5:
-            due = self.stamp(self.day(200))
+                pick((0, 1, 1, 2)), "manual", written, self.now_s))
+        if status in ("deal", "stable") and rand() < 0.5 and created < 0:
+            offset = self.since(created + 1, 200)
+            due = self.moment(offset)
+            written = max(created_s, self.moment(max(created, offset - 1 - int(rand() * 14))))
             batch.add("follow_up", (
                 self._id("follow_up"), cid, pick(contacts), owner, "call",
-                pick(v.FOLLOW_UP_TITLES), None, due, "done", due, 1, "manual", self.now_s,
+                pick(v.FOLLOW_UP_TITLES), None, due, "done", due, 1, "manual", written,
                 self.now_s))
         return next_due
 
     def _transactions(self, batch: Batch, cid: int, owner: int | None, status: str,
-                      ctype: str) -> tuple[int, int, int]:
+                      ctype: str, created: int) -> tuple[int, int, int]:
         if status not in ("deal", "stable", "lost"):
             return 0, 0, 0
         rand, pick = self.rand, self.pick
@@ -402,7 +370,7 @@ class RowFactory:
         scale = 3.0 if ctype == "dealer" else 1.0
         sales_12m = receivable = overdue = 0
         for _ in range(sales):
-            day = self.day(700)
+            day = self.since(created, 700)
             amount = int(self.rng.lognormvariate(11.2, 0.9) * scale) * 100  # fen
             due = min(day + pick((0, 30, 60, 90)), 39)
             stamp = self.days[day].replace("-", "")
@@ -414,7 +382,7 @@ class RowFactory:
                 sales_12m += amount
             paid = amount if rand() < 0.85 or due > 0 else int(amount * rand())
             if paid:
-                pay_day = min(due + int(rand() * 30) - 10, 0)
+                pay_day = max(day, min(due + int(rand() * 30) - 10, 0))  # never before the sale
                 batch.add("trade_transaction", (
                     self._id("trade_transaction"), cid, "payment", self.days[pay_day], paid,
                     None, None, None, f"HK{self.days[pay_day].replace('-', '')}{cid % 1000:03d}",
@@ -450,9 +418,28 @@ class RowFactory:
         label = f"{quarter_end.year}年第{(quarter_end.month - 1) // 3 + 1}季度"
         batch.add("evaluation", (
             eval_id, cid, self.template_id, label, db_date(quarter_start), db_date(quarter_end),
-            db_date(quarter_end + timedelta(days=1 + int(rand() * 20))), owner, total, grade,
+            db_date(min(quarter_end + timedelta(days=1 + int(rand() * 20)), self.today)), owner,
+            total, grade,
             value_class, self.now_s, self.now_s))
         return value_class, grade
+
+
+def _with_last_emotions(batch: Batch, contacts: list[tuple], interactions: list[tuple]) -> list[tuple]:
+    """Add the contacts, each with the mood and time of their latest interaction as
+    上次情绪 (none without one), so the card never contradicts the timeline."""
+    latest: dict[int, tuple[str, str]] = {}
+    for row in interactions:  # (id, customer, contact, owner, kind, occurred_at, ..., mood)
+        if not row[10]:
+            continue
+        seen = latest.get(row[2])
+        if seen is None or row[5] >= seen[0]:
+            latest[row[2]] = (row[5], row[10])
+    out = []
+    for row in contacts:
+        if (last := latest.get(row[0])) is not None:
+            row = (*row[:EMOTION_AT], last[1], last[0], *row[EMOTION_AT + 2:])
+        out.append(batch.add("contact", row))
+    return out
 
 
 def _weighted(rand, pairs: list[tuple[str, int]]) -> str:  # type: ignore[no-untyped-def]

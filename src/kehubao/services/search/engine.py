@@ -76,6 +76,43 @@ def search(session: Session, raw: str, *, limit: int = 20,
     return results
 
 
+@dataclass
+class SearchPage:
+    """A further page of one kind's hits (the search box's 显示更多)."""
+
+    kind: str
+    offset: int
+    hits: list[Hit] = field(default_factory=list)
+    has_more: bool = False  # another page after this one
+
+
+MAX_PAGE = 200
+
+
+def search_more(session: Session, raw: str, kind: str, *, offset: int,
+                limit: int = 50) -> SearchPage:
+    """Hits `offset` .. `offset + limit` of one kind, in exactly the order `search` ranks
+    them: `search(limit=8)` shows the first 8, `search_more(offset=8)` goes on from there.
+
+    Why it is exact: every tier takes its best documents in rank order and the tiers
+    follow each other, so the best N hits are the first N of the best N + k. The page
+    is therefore the tail of one search for `offset + limit + 1` hits (the extra one says
+    whether there is more). Its cost grows with `offset`, which a person paging through
+    a result list keeps small; the per-keystroke `search` is untouched."""
+    if kind not in KIND_ORDER:
+        raise ValueError(f"unknown search kind: {kind!r}")
+    limit = max(0, min(limit, MAX_PAGE))
+    offset = max(offset, 0)
+    page = SearchPage(kind=kind, offset=offset)
+    query = parse_query(raw)
+    if query.is_empty or limit == 0:
+        return page
+    hits = _search_kind(session, backend_for(session), kind, query, offset + limit + 1)
+    page.hits = hits[offset : offset + limit]
+    page.has_more = len(hits) > offset + limit
+    return page
+
+
 def _search_kind(session: Session, backend: FtsBackend | LikeBackend, kind: str,
                  q: Query, limit: int) -> list[Hit]:
     found: dict[int, str] = {}
