@@ -136,13 +136,13 @@ def alembic_config() -> Config:
 def head_revision() -> str:
     """The newest revision this release knows, from the migration files' names and
     headers (no Alembic import)."""
-    return _revision_chain(MIGRATIONS_DIR / "versions").head
+    return _revisions().head
 
 
 def is_known_revision(revision: str) -> bool:
     """Whether `revision` is one of this release's migrations; a database at an unknown
     one was written by a newer release."""
-    return revision in _revision_chain(MIGRATIONS_DIR / "versions").revisions
+    return revision in _revisions().revisions
 
 
 class _RevisionChain:
@@ -155,11 +155,19 @@ class _RevisionChain:
         self.head = heads[0]
 
 
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=[ \t]*(\([^)]*\)|[^\n]*)",
+                            re.MULTILINE)
+
+
+def _revisions() -> _RevisionChain:
+    """The chain of this release's migrations, read again only when a file was added to
+    or removed from the folder (its modification time changes)."""
+    versions = MIGRATIONS_DIR / "versions"
+    return _revision_chain(versions, versions.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=8)
-def _revision_chain(versions: Path) -> _RevisionChain:
+def _revision_chain(versions: Path, _mtime_ns: int) -> _RevisionChain:
     """Each migration file's `revision` and `down_revision` assignments, as Alembic reads
     them (a plain string, None, or a tuple of strings for a merge)."""
     down: dict[str, tuple[str, ...]] = {}

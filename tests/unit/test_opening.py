@@ -3,6 +3,7 @@ and the `alembic_version` table itself, and Alembic is imported only to migrate.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,24 @@ def test_prepare_database_loads_starter_data_once(tmp_path: Path) -> None:
             assert s.scalar(select(func.count()).select_from(ObjectionScript)) == 13
     finally:
         db.dispose()
+
+
+def test_revision_chain_reads_merges_and_new_files(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kehubao import db as dbmod
+
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    header = '"""A change\n\nRevision ID: {0}\nRevises: x\n"""\n'
+    (versions / "0001_a.py").write_text(header.format("0001") + 'revision = "0001"\ndown_revision = None\n')
+    (versions / "0002_b.py").write_text(header.format("0002") + "revision: str = '0002'\n"
+                                        'down_revision: str | None = "0001"\n')
+    (versions / "0003_c.py").write_text('revision = "0003"\ndown_revision = "0001"\n')
+    (versions / "__init__.py").write_text("")
+    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", tmp_path)
+    (versions / "0004_merge.py").write_text(
+        'revision: str = "0004"\ndown_revision: tuple[str, ...] = (\n    "0002",\n    "0003",\n)\n')
+    assert head_revision() == "0004"
+    assert is_known_revision("0003") and not is_known_revision("0005")
+    (versions / "0005_d.py").write_text('revision = "0005"\ndown_revision = "0004"\n')
+    os.utime(versions, ns=(versions.stat().st_atime_ns, versions.stat().st_mtime_ns + 10**9))
+    assert head_revision() == "0005"  # a file added later is seen
