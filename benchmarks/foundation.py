@@ -5,8 +5,10 @@
 `--db` names the database to measure (generated there when missing or with `--fresh`);
 opening it may migrate it, so pass a copy of a shared one.
 
-Targets (issue 2): `kehubao demo --customers 200000` under 60 s; the window open on that
-database in under 2 s (from starting the process to the customer list showing).
+Targets: `kehubao demo --customers 200000` under 60 s (issue 2); the window open on that
+database in at most 1.5 s from starting the process to the customer list painted (issue
+11). `cpu_to_list_s` is the CPU the process used until then, which a busy shared machine
+disturbs far less than the wall-clock figures.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ window.customers.list.model.wait_loaded()
 window.customers.list.view.viewport().repaint()
 app.processEvents()
 ready = time.perf_counter()
-print(json.dumps({"ready_at": time.time(), "imports_s": imported - started, "db_open_s": opened - imported,
+print(json.dumps({"ready_at": time.time(), "cpu_to_list_s": time.process_time(), "imports_s": imported - started, "db_open_s": opened - imported,
                   "window_s": constructed - opened, "list_loaded_s": ready - constructed,
                   "rows": window.customers.list.model.rowCount()}))
 """
@@ -88,7 +90,7 @@ def main() -> None:
     figures["window_open"] = runs
     figures["window_open_best_s"] = min(r["process_to_list_s"] for r in runs)
     figures["window_open_median_s"] = sorted(r["process_to_list_s"] for r in runs)[len(runs) // 2]
-    figures["targets"] = {"demo_seconds": 60, "window_open_seconds": 2}
+    figures["targets"] = {"demo_seconds": 60, "window_open_seconds": 1.5}
     emit(figures)
 
 
