@@ -1,9 +1,14 @@
 """Foundation figures: demo generation, `info`, and opening the window on a big database.
 
-    python benchmarks/foundation.py [--customers 200000] [--fresh]
+    python benchmarks/foundation.py [--db PATH] [--customers 200000] [--fresh]
 
-Targets (issue 2): `kehubao demo --customers 200000` under 60 s; the window open on that
-database in under 2 s (from starting the process to the customer list showing).
+`--db` names the database to measure (generated there when missing or with `--fresh`);
+opening it may migrate it, so pass a copy of a shared one.
+
+Targets: `kehubao demo --customers 200000` under 60 s (issue 2); the window open on that
+database in at most 1.5 s from starting the process to the customer list painted (issue
+11). `cpu_to_list_s` is the CPU the process used until then, which a busy shared machine
+disturbs far less than the wall-clock figures.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, emit, parser  # noqa: E402
+from common import emit, parser  # noqa: E402
 
 OPEN_WINDOW = r"""
 import sys, time, json
@@ -36,7 +41,7 @@ window.page_of("customers").list.model.wait_loaded()
 window.page_of("customers").list.view.viewport().repaint()
 app.processEvents()
 ready = time.perf_counter()
-print(json.dumps({"imports_s": imported - started, "db_open_s": opened - imported,
+print(json.dumps({"ready_at": time.time(), "cpu_to_list_s": time.process_time(), "imports_s": imported - started, "db_open_s": opened - imported,
                   "window_s": constructed - opened, "list_loaded_s": ready - constructed,
                   "rows": window.page_of("customers").list.model.rowCount()}))
 """
@@ -51,10 +56,11 @@ def run_cli(*args: str) -> tuple[float, str]:
 
 def main() -> None:
     p = parser(__doc__)
+    p.add_argument("--runs", type=int, default=3, help="window openings to time (default 3)")
     p.add_argument("--fresh", action="store_true", help="generate into a new database even if one exists")
     args = p.parse_args()
-    path: Path = OUT / f"foundation-{args.customers}.db"
-    OUT.mkdir(parents=True, exist_ok=True)
+    path: Path = args.db
+    path.parent.mkdir(parents=True, exist_ok=True)
     figures: dict = {"benchmark": "foundation", "customers": args.customers}
     if args.fresh or not path.exists():
         for suffix in ("", "-wal", "-shm"):
@@ -68,17 +74,23 @@ def main() -> None:
     figures["database_mb"] = round(path.stat().st_size / 1e6, 1)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     runs = []
-    for _ in range(3):
+    for _ in range(args.runs):
+        spawned = time.time()
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-c", OPEN_WINDOW, str(path)], capture_output=True,
                                 text=True, env=env, check=True)
         wall = time.perf_counter() - started
         line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
-        runs.append({"process_to_list_s": round(wall, 3),
-                     **{k: round(v, 3) if isinstance(v, float) else v for k, v in json.loads(line).items()}})
+        child = json.loads(line)
+        # Start to list painted is what the user waits for; the whole process (with the
+        # interpreter's and Qt's teardown) is kept for comparison with older figures.
+        runs.append({"process_to_list_s": round(child.pop("ready_at") - spawned, 3),
+                     "process_wall_s": round(wall, 3),
+                     **{k: round(v, 3) if isinstance(v, float) else v for k, v in child.items()}})
     figures["window_open"] = runs
     figures["window_open_best_s"] = min(r["process_to_list_s"] for r in runs)
-    figures["targets"] = {"demo_seconds": 60, "window_open_seconds": 2}
+    figures["window_open_median_s"] = sorted(r["process_to_list_s"] for r in runs)[len(runs) // 2]
+    figures["targets"] = {"demo_seconds": 60, "window_open_seconds": 1.5}
     emit(figures)
 
 

@@ -97,6 +97,10 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    if sys.version_info < (3, 11):  # noqa: UP036 (runs on the system Python, which makes .venv)
+        say(f"需要 Python 3.11 或更新版本（当前 {sys.version.split()[0]}）；"
+            "Python 3.11+ is required to create .venv")
+        return 1
     ensure_system_packages()
     if command == "run":
         python = ensure_venv("")

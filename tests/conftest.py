@@ -1,9 +1,16 @@
-"""Shared fixtures: a fresh, migrated database per test (no state leaks between tests)."""
+"""Shared fixtures: a fresh, migrated database per test (no state leaks between tests).
+
+Migrating an empty database takes about 0.4 s; copying a migrated one takes a few
+milliseconds. So the migrations run once per test run, into a template that every
+`db` copies (tests/unit/test_database.py still migrates from empty, on purpose).
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,15 +28,47 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kehubao.db"
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    from kehubao.services.starter import ensure_starter_data
+def settle_file(path: Path) -> None:
+    """Fold the WAL into the database file so that copying the one file copies it all."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
 
-    database = open_database(str(db_path))
-    with database.session() as session:
-        ensure_starter_data(session)
-    yield database
+
+@pytest.fixture(scope="session")
+def fresh_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new installation's database, migrated and with its starter data, built once."""
+    from kehubao.services.maintenance import prepare_database
+
+    path = tmp_path_factory.mktemp("template") / "fresh.db"
+    database = open_database(str(path))
+    prepare_database(database)
     database.dispose()
+    settle_file(path)
+    return path
+
+
+@pytest.fixture
+def fresh_db(fresh_db_template: Path) -> Iterator[Callable[[Path], Database]]:
+    """Opens new databases set up like a new installation, at the paths given."""
+    opened: list[Database] = []
+
+    def make(path: Path) -> Database:
+        shutil.copyfile(fresh_db_template, path)
+        opened.append(open_database(str(path)))
+        return opened[-1]
+
+    yield make
+    for database in opened:
+        database.dispose()
+
+
+@pytest.fixture
+def db(db_path: Path, fresh_db: Callable[[Path], Database]) -> Database:
+    return fresh_db(db_path)
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +80,7 @@ def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = open_database(str(path))
     generate_demo(database, customers=300, seed=7)
     database.dispose()
+    settle_file(path)
     return path
 
 

@@ -2,29 +2,37 @@
 
 One unit of work = one Session (`with db.session() as s:`). Sessions never expire objects
 on commit, so what a service returns can be handed to the UI after the session closes.
+
+Alembic is imported only when a migration is due: it costs most of a second to import
+(Mako, Pygments, every SQLAlchemy dialect) and the window and the CLI open an up-to-date
+database on almost every start. The revision chain is read from the `revision` and
+`down_revision` lines of the files in migrations/versions, and the database's revision
+from the `alembic_version` table, which is all the start-up check needs.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import db_sqlite
 from .config import DatabaseTarget, resolve_database
 from .errors import DatabaseLocationError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +93,9 @@ class Database:
                 db_sqlite.set_journal_mode(self.engine, "WAL")
 
     def schema_revision(self) -> str | None:
+        """The revision the database is at (None for an empty one), read without Alembic."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _current_revision(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -115,15 +124,67 @@ def include_in_migrations(obj, name, type_, reflected, compare_to) -> bool:  # t
 
 
 def alembic_config() -> Config:
+    """Alembic's configuration for our migrations folder (imports Alembic: only for
+    migrating and for developer tools)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision this release knows, from the migration files' names and
+    headers (no Alembic import)."""
+    return _revisions().head
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether `revision` is one of this release's migrations; a database at an unknown
+    one was written by a newer release."""
+    return revision in _revisions().revisions
+
+
+class _RevisionChain:
+    def __init__(self, down: dict[str, tuple[str, ...]]) -> None:
+        self.revisions = frozenset(down)
+        parents = {parent for parents in down.values() for parent in parents}
+        heads = sorted(self.revisions - parents)
+        if len(heads) != 1:
+            raise RuntimeError(f"migrations must have exactly one head, found {heads}")
+        self.head = heads[0]
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=[ \t]*(\([^)]*\)|[^\n]*)",
+                            re.MULTILINE)
+
+
+def _revisions() -> _RevisionChain:
+    """The chain of this release's migrations, read again only when a file was added to
+    or removed from the folder (its modification time changes)."""
+    versions = MIGRATIONS_DIR / "versions"
+    return _revision_chain(versions, versions.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _revision_chain(versions: Path, _mtime_ns: int) -> _RevisionChain:
+    """Each migration file's `revision` and `down_revision` assignments, as Alembic reads
+    them (a plain string, None, or a tuple of strings for a merge)."""
+    down: dict[str, tuple[str, ...]] = {}
+    for path in sorted(versions.glob("*.py")):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue
+        (revision,) = re.findall(r"[\"']([^\"']+)[\"']", found["revision"])
+        down[revision] = tuple(re.findall(r"[\"']([^\"']+)[\"']", found.get("down_revision", "")))
+    return _RevisionChain(down)
+
+
+def _current_revision(conn: Connection) -> str | None:
+    """The row Alembic keeps in `alembic_version`; None when there is no such table."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def open_database(
@@ -183,13 +244,10 @@ def _identify_file(target: DatabaseTarget) -> None:
         raise DatabaseLocationError(
             f"这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{target.display}"
         )
-    if revision is not None:
-        try:
-            ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-        except Exception as exc:
-            raise DatabaseLocationError(
-                f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{target.display}"
-            ) from exc
+    if revision is not None and not is_known_revision(revision):
+        raise DatabaseLocationError(
+            f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{target.display}"
+        )
 
 
 def _describe_open_error(target: DatabaseTarget, exc: Exception) -> str:
@@ -245,22 +303,18 @@ def _first_line(text: str) -> str:
 
 
 def _check_and_migrate(db: Database, *, migrate: bool) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
+    head = head_revision()
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
-        current = MigrationContext.configure(conn).get_current_revision()
+        current = _current_revision(conn) if "alembic_version" in tables else None
     if tables and "alembic_version" not in tables:
         raise DatabaseLocationError(
             f"这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{db.target.display}"
         )
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception as exc:
-            raise DatabaseLocationError(
-                f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{db.target.display}"
-            ) from exc
+    if current is not None and not is_known_revision(current):
+        raise DatabaseLocationError(
+            f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{db.target.display}"
+        )
     if current == head or not migrate:
         return
     if current is not None and db.is_sqlite and db.path is not None:
@@ -277,6 +331,10 @@ def _backup_before_migration(path: Path, revision: str) -> Path:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    """Run Alembic's upgrade on the open database (the only place Alembic is imported at
+    run time)."""
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.connect() as conn:
         cfg.attributes["connection"] = conn

@@ -1,4 +1,8 @@
-"""`info`, `demo`, `check`, `backup`, `restore`: the database as a whole."""
+"""`info`, `demo`, `check`, `backup`, `restore`: the database as a whole.
+
+Registering the commands imports nothing heavy (`--version` and `--help` never load
+SQLAlchemy); each command imports what it uses when it runs.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from ..config import DatabaseTarget, resolve_database
-from ..db import Database, head_revision, open_database
 from ..errors import UserError
 from .main import EXIT_BAD_INPUT, EXIT_OK, ProgressLine, add_db_argument, print_json
+
+if TYPE_CHECKING:
+    from ..db import Database
 
 ENTITY_LABELS = {
     "customer": "客户", "contact": "联系人", "interaction": "跟进记录", "follow_up": "跟进提醒",
@@ -72,11 +77,14 @@ def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
     location (first run) is created by any command."""
     import kehubao.services  # noqa: F401  (installs the session hooks)
 
+    from ..db import open_database
+    from ..services.maintenance import prepare_database
+
     target = resolve_database(args.db)
     if not create:
         require_existing(target)
     db = open_database(target)
-    _ensure_starter_data(db)
+    prepare_database(db)
     return db
 
 
@@ -85,19 +93,9 @@ def require_existing(target: DatabaseTarget) -> None:
         raise UserError(f"数据库文件不存在：{target.path}")
 
 
-def _ensure_starter_data(db: Database) -> None:
-    """Look first in a read transaction, so that commands that only read never wait for
-    (or fail on) the write lock another program holds; write only the first time."""
-    from ..services.starter import ensure_starter_data, has_starter_data
-
-    with db.session(write=False) as session:
-        loaded = has_starter_data(session)
-    if not loaded:
-        with db.session() as session:
-            ensure_starter_data(session)
-
-
 def entity_counts(db: Database) -> dict[str, int]:
+    from sqlalchemy import func, select
+
     from ..models import COUNTED_ENTITIES
 
     counts = {}
@@ -111,6 +109,8 @@ def entity_counts(db: Database) -> dict[str, int]:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from ..db import head_revision
+
     db = open_for_cli(args)
     counts = entity_counts(db)
     info = {
@@ -198,6 +198,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from ..db import open_database
     from ..services.maintenance import backup, validate_backup_file
 
     source = Path(args.file).expanduser().absolute()

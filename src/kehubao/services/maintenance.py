@@ -1,5 +1,6 @@
-"""Keeping the database healthy: integrity check, search reindex, backup and the checks
-a backup file must pass before it may replace the live database."""
+"""Keeping the database healthy: getting an opened database ready for use, integrity
+check, search reindex, backup and the checks a backup file must pass before it may
+replace the live database."""
 
 from __future__ import annotations
 
@@ -9,10 +10,26 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import db_sqlite
-from ..db import Database, alembic_config
+from ..db import Database, is_known_revision
 from ..errors import UserError
 from .search import check_index, rebuild_index
 from .search.fts_sqlite import backend_for
+from .starter import ensure_starter_data, has_starter_data
+
+
+def prepare_database(db: Database) -> bool:
+    """Make a just-opened database ready for use: load the starter data (objection
+    scripts, evaluation template) the first time. The window and the CLI both call this
+    after `open_database`, so neither commits a session of its own for it.
+
+    Looks first in a read transaction, so that opening a database another program is
+    writing to (an import in the CLI while the window is open) never waits for, or fails
+    on, the write lock; writes only the first time. True if the starter data was loaded."""
+    with db.session(write=False) as session:
+        if has_starter_data(session):
+            return False
+    with db.session() as session:
+        return ensure_starter_data(session)
 
 
 def reindex(db: Database, progress: Callable[[float], None] | None = None) -> dict[str, int]:
@@ -79,10 +96,6 @@ def validate_backup_file(path: Path) -> str:
         damaged = [str(exc)]
     if damaged:
         raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{damaged[0]}）")
-    from alembic.script import ScriptDirectory
-
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-    except Exception as exc:
-        raise UserError("这个备份由更新版本的客户宝创建，请先升级客户宝") from exc
+    if not is_known_revision(revision):
+        raise UserError("这个备份由更新版本的客户宝创建，请先升级客户宝")
     return revision

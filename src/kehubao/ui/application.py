@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..config import APP_NAME
-from ..db import Database, open_database
+from ..db import Database, describe_database_error, open_database
 from ..errors import DatabaseLocationError
 from .i18n import app_name
 
@@ -56,17 +56,27 @@ def _use_chinese_font(app: QApplication) -> None:
 
 
 def open_database_for_gui(db_arg: str | None) -> Database | None:
+    """Open, migrate if due, and prepare the database (the same service the CLI calls);
+    None, after telling the user why in one sentence, when it cannot be used."""
     import kehubao.services  # noqa: F401  (session hooks)
 
-    from ..services.starter import ensure_starter_data
+    from ..services.maintenance import prepare_database
 
     try:
         db = open_database(db_arg)
     except DatabaseLocationError as exc:
         QMessageBox.critical(None, app_name(), str(exc))
         return None
-    with db.session() as session:
-        ensure_starter_data(session)
+    try:
+        prepare_database(db)
+    except Exception as exc:
+        # Locked by another program, damaged, disk full: the user's to fix, said in one
+        # sentence; anything else is a bug and is reported as one.
+        db.dispose()
+        if (message := describe_database_error(exc, db.target.display)) is None:
+            raise
+        QMessageBox.critical(None, app_name(), message)
+        return None
     return db
 
 

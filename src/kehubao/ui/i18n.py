@@ -10,7 +10,16 @@ entry for the translator, whichever screen shows it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTranslator
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QSettings,
+    QTranslator,
+)
 
 from ..config import APP_DISPLAY_NAME, resource_path
 from ..models.enums import LabelledEnum
@@ -40,15 +49,51 @@ def choose_language(language: str) -> None:
 
 
 def install_translator(app: QCoreApplication, language: str | None = None) -> bool:
-    """Load the compiled translation of a non-Chinese language; Chinese is the source
-    text and needs none. False when the .qm file is missing (the UI stays Chinese)."""
+    """Install the translations of ``language`` (default: the one chosen in the Tools
+    menu), replacing any this function installed before.
+
+    Two sources: the app's own .qm for a language other than Chinese (Chinese is the
+    source text), and Qt's own ``qtbase`` translation for the buttons and dialogs Qt
+    draws itself (OK/Cancel, Yes/No, Save/Discard, the file dialog), which are English
+    source text and so need one in Chinese. False when a file is missing; the UI then
+    shows that part in its source language."""
     language = language or chosen_language()
+    remove_translators(app)
     if language == "zh":
-        return False
-    translator = QTranslator(app)
-    if not translator.load(str(resource_path("translations", f"kehubao_{language}.qm"))):
-        return False
-    return app.installTranslator(translator)
+        return _install(app, "qtbase_zh_CN", qt_translations_dirs())
+    return _install(app, f"kehubao_{language}", [resource_path("translations")])
+
+
+_TRANSLATOR_NAME = "kehubao-translator"
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Take out the translators `install_translator` installed (source texts again)."""
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own .qm files are: Qt's translations folder, or in a PyInstaller bundle
+    the folder the PySide6 hook copies them to."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    if bundle := getattr(sys, "_MEIPASS", None):
+        folders += [Path(bundle, "PySide6", "Qt", "translations"),
+                    Path(bundle, "PySide6", "translations"), Path(bundle, "translations")]
+    return folders
+
+
+def _install(app: QCoreApplication, name: str, folders: list[Path]) -> bool:
+    for folder in folders:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            translator.setObjectName(_TRANSLATOR_NAME)
+            return app.installTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()
+    return False
 
 
 QT_TRANSLATE_NOOP("labels", "客户宝")  # APP_DISPLAY_NAME, for lupdate

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from kehubao.db import Database, open_database
+from kehubao.db import Database
 from kehubao.services.contacts import create_contact
 from kehubao.services.customers import create_customer
-from kehubao.services.starter import ensure_starter_data
 
 from .helpers import SEED, import_rows
 
 
 @pytest.fixture
-def make_db(tmp_path: Path) -> Iterator[Callable[[str], Database]]:
+def make_db(tmp_path: Path, fresh_db: Callable[[Path], Database]) -> Callable[[str], Database]:
     """Extra fresh databases (for round trips), set up like a new installation."""
-    opened: list[Database] = []
-
-    def make(name: str) -> Database:
-        database = open_database(str(tmp_path / name))
-        with database.session() as s:
-            ensure_starter_data(s)
-        opened.append(database)
-        return database
-
-    yield make
-    for database in opened:
-        database.dispose()
+    return lambda name: fresh_db(tmp_path / name)
 
 
 

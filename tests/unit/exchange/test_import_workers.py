@@ -10,10 +10,8 @@ import time
 import pytest
 from sqlalchemy import text
 
-from kehubao.db import open_database
 from kehubao.exchange import parallel, writer
 from kehubao.services.search import search
-from kehubao.services.starter import ensure_starter_data
 
 from .helpers import import_rows, table_counts
 
@@ -66,15 +64,14 @@ def started_workers(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(parallel.Workers, "__init__", start_and_wait)
 
 
-def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch, started_workers):
+def test_rows_built_by_workers_are_the_rows_built_here(db, tmp_path, monkeypatch, started_workers,
+                                                       fresh_db):
     monkeypatch.setattr(parallel, "BUILD_FROM", 10**9)
     import_rows(db, tmp_path, PEOPLE)  # all in this process
     here = contents(db)
     monkeypatch.setattr(parallel, "BUILD_FROM", 1)
     monkeypatch.setattr(writer, "BATCH", 2)  # several batches, finishing in any order
-    other = open_database(str(tmp_path / "workers.db"))
-    with other.session() as s:
-        ensure_starter_data(s)  # as the db fixture has
+    other = fresh_db(tmp_path / "workers.db")  # set up as the db fixture is
     try:
         import_rows(other, tmp_path, PEOPLE)
         assert contents(other) == here
