@@ -48,8 +48,12 @@ def main() -> None:
     window.show()
     window.page_of("customers").list.model.wait_loaded()
 
+    from kehubao.ui import ops
+
     def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        app.processEvents()
+        for _ in range(3):  # readers deliver, then their callbacks may ask for more
+            ops.wait_idle()
+            app.processEvents()
         widget.grab().save(str(OUT / f"{name}.png"))
 
     shot(window, "01-list")
@@ -57,6 +61,14 @@ def main() -> None:
     first = model.id_at(0)
     window.page_of("customers").open_customer(first)
     shot(window, "02-detail")
+    new = CustomerDialog(db, None, window)
+    new.show()
+    shot(new, "06a-new-customer")
+    new.save()  # an empty name: the error line shows
+    shot(new, "06b-new-customer-error")
+    new.basic.fields["name"].setText("济南华远数控设备有限公司")
+    shot(new, "06c-new-customer-typed")
+    new.done(0)
     detail = window.page_of("customers").details[first]
     for n, name in enumerate(("03-contacts", "04-timeline", "05-money"), start=1):
         detail.tabs.setCurrentIndex(n)
@@ -84,13 +96,15 @@ def main() -> None:
     app.processEvents()
     shot(dialog, "09-import")
     dialog.close()
-    dialog = ExportDialog(db, model.filter, [first, model.id_at(1)], window)
+    dialog = ExportDialog(db, model.filter, [first, model.id_at(1)], (model.rowCount(),) * 2, window)
     dialog.show()
     shot(dialog, "10-export")
     dialog.close()
     window.search_box.setText("张")
     window.search_box.run_now()
     window.search_box.setFocus()
+    ops.wait_idle()
+    app.processEvents()
     window.search_box._place_popup()
     app.processEvents()
     window.grab().save(str(OUT / "11-search.png"))

@@ -7,6 +7,7 @@ path in `KEHUBAO_DB`, and otherwise is `kehubao.db` in the user data directory.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ def _redact(url: str) -> str:
     return url
 
 
+@functools.cache
 def resources_dir() -> Path:
     """The `resources/` folder: inside the package when installed from a wheel, beside
     `src/` in a source checkout, or in the PyInstaller bundle."""

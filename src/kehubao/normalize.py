@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import phonenumbers
-
 from .errors import ValidationError
 
 # --------------------------------------------------------------------------- phones
@@ -130,6 +128,8 @@ def split_phones(raw: str | None) -> list[Phone]:
 
 def _international(number: str, ext: str) -> Phone:
     try:
+        import phonenumbers  # only for foreign numbers: importing it costs start-up time
+
         parsed = phonenumbers.parse(number, None)
     except phonenumbers.NumberParseException:
         return Phone(display=number, digits=number.lstrip("+"), kind="other")

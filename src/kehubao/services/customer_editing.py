@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..errors import ValidationError
 from ..models import Customer, Interaction, Transaction
 from . import contacts as contact_svc
 from . import customers as svc
@@ -56,7 +57,10 @@ def save_customer_form(session: Session, customer_id: int | None, data: Mapping[
             values["owner_id"] = svc.get_or_create_rep(session, owner_name).id if owner_name else None
             customer = svc.create_customer(session, values, tags=tags)
             if first_contact and str(first_contact.get("name") or "").strip():
-                contact_svc.create_contact(session, customer.id, {**first_contact, "is_primary": True})
+                try:
+                    contact_svc.create_contact(session, customer.id, {**first_contact, "is_primary": True})
+                except ValidationError as exc:  # say which form the bad fields are on
+                    raise ValidationError(str(exc), {f"contact.{k}": v for k, v in exc.fields.items()}) from exc
             return customer.id
     customer = svc.get_customer(session, customer_id)
     with operation(session, "edit", f"修改客户：{customer.name}"):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..db import Database
-from ..services.search import SearchResults, search
+from ..services.search import SearchPage, SearchResults, search, search_more
 from . import ops
 from .i18n import label
 from .icons import icon
@@ -31,6 +31,7 @@ class SearchPopup(QFrame):
     """Result list shown under the box; never takes the keyboard focus from it."""
 
     chosen = Signal(str, int, object)
+    more_requested = Signal(str)  # kind
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
@@ -49,28 +50,66 @@ class SearchPopup(QFrame):
 
     def show_results(self, results: SearchResults) -> None:
         self.tree.clear()
+        self._groups: dict[str, tuple[QTreeWidgetItem, QTreeWidgetItem | None, int]] = {}
         first = None
         for kind, title in KIND_TITLES.items():
             hits = results.of_kind(kind)
             if not hits:
                 continue
-            header = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", label(title))
-                                     .replace("%2", str(len(hits)))])
+            header = QTreeWidgetItem([self._heading(title, len(hits), len(hits) >= PER_KIND)])
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setForeground(0, self.palette().mid())
             self.tree.addTopLevelItem(header)
             for hit in hits:
-                item = QTreeWidgetItem([hit.title, hit.subtitle])
-                item.setData(0, Qt.ItemDataRole.UserRole, (hit.kind, hit.id, hit.customer_id))
-                item.setToolTip(0, hit.title)
-                item.setToolTip(1, hit.subtitle)
+                item = self._hit_item(hit)
                 self.tree.addTopLevelItem(item)
                 first = first or item
+            more = None
+            if len(hits) >= PER_KIND:  # there may be more of this kind: one row asks for them
+                more = QTreeWidgetItem([self.tr("显示更多…")])
+                more.setData(0, Qt.ItemDataRole.UserRole, ("more", kind))
+                more.setForeground(0, self.palette().link())
+                self.tree.addTopLevelItem(more)
+            self._groups[kind] = (header, more, len(hits))
         if first is None:
             empty = QTreeWidgetItem([self.tr("没有找到“%1”").replace("%1", results.query)])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self.tree.setCurrentItem(first)
+
+    def _heading(self, title: str, count: int, maybe_more: bool) -> str:
+        shown = f"{count}+" if maybe_more else str(count)
+        return self.tr("%1（%2）").replace("%1", label(title)).replace("%2", shown)
+
+    @staticmethod
+    def _hit_item(hit) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+        item = QTreeWidgetItem([hit.title, hit.subtitle])
+        item.setData(0, Qt.ItemDataRole.UserRole, (hit.kind, hit.id, hit.customer_id))
+        item.setToolTip(0, hit.title)
+        item.setToolTip(1, hit.subtitle)
+        return item
+
+    def shown_of_kind(self, kind: str) -> int:
+        return self._groups[kind][2] if kind in self._groups else 0
+
+    def add_more(self, page: SearchPage) -> None:
+        """The next hits of one group, inserted above its 显示更多 row (gone at the end)."""
+        if page.kind not in self._groups:
+            return
+        header, more, count = self._groups[page.kind]
+        if more is None:
+            return
+        at = self.tree.indexOfTopLevelItem(more)
+        for n, hit in enumerate(page.hits):
+            self.tree.insertTopLevelItem(at + n, self._hit_item(hit))
+        count += len(page.hits)
+        if page.hits:
+            self.tree.setCurrentItem(self.tree.topLevelItem(at))
+        if not page.has_more:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(more))
+            more = None
+        header.setText(0, self._heading(KIND_TITLES[page.kind], count, more is not None))
+        self._groups[page.kind] = (header, more, count)
 
     def move(self, step: int) -> None:  # type: ignore[override]
         items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
@@ -86,6 +125,9 @@ class SearchPopup(QFrame):
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not data:
             return False
+        if data[0] == "more":
+            self.more_requested.emit(data[1])
+            return True
         self.hide()
         self.chosen.emit(*data)
         return True
@@ -104,6 +146,7 @@ class SearchBox(QLineEdit):
         self.setMaximumWidth(460)
         self.popup = SearchPopup(self.window())
         self.popup.chosen.connect(self._chosen)
+        self.popup.more_requested.connect(self._more)
         self.generation = 0
         self.last_results: SearchResults | None = None
         self._choose_when_shown = False
@@ -141,6 +184,11 @@ class SearchBox(QLineEdit):
         ops.query(self, self.db, lambda session: search(session, text, limit=PER_KIND),
                   lambda results: self._show(generation, results), key=f"search:{id(self)}",
                   on_error=lambda _exc: self._show(generation, SearchResults(query=text)))
+
+    def _more(self, kind: str) -> None:
+        text, offset = self.text(), self.popup.shown_of_kind(kind)
+        ops.query(self, self.db, lambda session: search_more(session, text, kind, offset=offset),
+                  self.popup.add_more, key=f"search-more:{id(self)}")
 
     def run_now(self) -> None:
         """Search at once (Enter pressed before the typing pause ended; tests)."""

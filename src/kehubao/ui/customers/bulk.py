@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from ...models.enums import CustomerStatus
-from ...services.tags import split_tags
+from ...normalize import split_tags
 from ..i18n import enum_choices
 
 translate = QCoreApplication.translate  # context "CustomerBulk" for these free functions

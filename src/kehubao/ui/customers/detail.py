@@ -235,8 +235,10 @@ class CustomerDetail(QWidget):
             (self.tr("待办跟进"), o.open_follow_ups or None),
             (self.tr("建档日期"), c.created_at.strftime("%Y-%m-%d") if c.created_at else None),
         ]
+        late = {self.tr("下次跟进")} if o.next_follow_up_overdue else set()  # red, as in the list
         cells = [f"<td style='color:#607d8b;padding:3px 8px 3px 0'>{escape(k)}</td>"
-                 f"<td style='padding:3px 24px 3px 0'>{escape(str(v))}</td>" for k, v in pairs if v]
+                 f"<td style='padding:3px 24px 3px 0{';color:#c62828;font-weight:600' if k in late else ''}'>"
+                 f"{escape(str(v))}</td>" for k, v in pairs if v]
         rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
         blocks = [f"<table>{rows}</table>"]
         for label, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),

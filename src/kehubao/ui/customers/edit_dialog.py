@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -31,11 +31,11 @@ from ...models.enums import (
     Ownership,
     Scale,
 )
+from ...normalize import split_tags
 from ...services import customer_editing as editing
 from ...services.duplicates import find_duplicates
 from ...services.places import PLACES
-from ...services.tags import split_tags
-from ..widgets.forms import Form
+from ..widgets.forms import Form, fit_to_screen, scrolling
 from ..widgets.record_dialog import RecordDialog
 
 FIELDS_BASIC = ("name", "short_name", "code", "kind", "customer_type", "status", "source",
@@ -54,7 +54,8 @@ class CustomerDialog(RecordDialog):
         super().__init__(db, parent)
         self.customer_id = customer_id
         self.setWindowTitle(self.tr("新建客户") if customer_id is None else self.tr("编辑客户"))
-        self.setMinimumSize(620, 560)
+        self._focused = False
+        self.setMinimumSize(620, 480)
 
         self.duplicates.linkActivated.connect(lambda link: self._open_existing(int(link)))
 
@@ -79,14 +80,16 @@ class CustomerDialog(RecordDialog):
             box_layout.addWidget(self.contact_form)
             basic_layout.addWidget(box)
         basic_layout.addStretch(1)
-        tabs.addTab(basic_page, self.tr("基本信息"))
-        tabs.addTab(self.homework, self.tr("档案与资质"))
-        tabs.addTab(self.place, self.tr("地址与区域"))
+        # Each page scrolls rather than squeezing its inputs when the screen is short.
+        tabs.addTab(scrolling(basic_page), self.tr("基本信息"))
+        tabs.addTab(scrolling(self.homework), self.tr("档案与资质"))
+        tabs.addTab(scrolling(self.place), self.tr("地址与区域"))
 
         watched = [self.basic.fields[name] for name in ("name", "phone", "email")]
         if self.contact_form is not None:
             watched.append(self.contact_form.fields["mobile"])
         self.finish(tabs, watched)
+        fit_to_screen(self, basic_page.sizeHint().width() + 60, basic_page.sizeHint().height() + 140)
         self._load()
 
     # ------------------------------------------------------------------ building
@@ -162,6 +165,22 @@ class CustomerDialog(RecordDialog):
         data.pop("owner", None)
         data["region"] = self.region.currentText()
         return data, tags, self.owner.currentText().strip()
+
+    def show_field_errors(self, errors: dict[str, str]) -> None:
+        """The customer's fields and the first contact's share names (姓名 is "name" in
+        both): the service prefixes the contact's with "contact."."""
+        for form in (self.basic, self.homework, self.place):
+            form.show_errors({k: v for k, v in errors.items() if k in form.fields})
+        if self.contact_form is not None:
+            self.contact_form.show_errors({k.removeprefix("contact."): v for k, v in errors.items()
+                                           if k.startswith("contact.")})
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Typing starts in 客户名称 (Ctrl+N then type), not on the tab bar."""
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self.basic.fields["name"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def forms(self) -> list[Form]:
         extra = [self.contact_form] if self.contact_form is not None else []

@@ -22,9 +22,7 @@ from ..icons import icon
 from ..pages import WelcomePage
 from ..sections import Section, SectionAction
 from ..widgets.modal import run_modal
-from .contact_dialog import ContactDialog
 from .detail import CustomerDetail
-from .edit_dialog import CustomerDialog
 from .list_page import CustomerListPage
 
 REFRESHING = ("customer", "contact", "interaction", "follow_up", "trade_transaction",
@@ -226,12 +224,16 @@ class CustomersPage(QStackedWidget):
     # ------------------------------------------------------------------ dialogs
 
     def new_customer(self) -> None:
+        from .edit_dialog import CustomerDialog  # not needed to show the first screen
+
         dialog = CustomerDialog(self.db, None, self)
         dialog.open_existing.connect(self.open_customer)
         if run_modal(dialog) and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
 
     def edit_customer(self, customer_id: int | None = None) -> None:
+        from .edit_dialog import CustomerDialog
+
         customer_id = customer_id or self.current_customer()
         if customer_id is None:
             return
@@ -240,6 +242,8 @@ class CustomersPage(QStackedWidget):
         run_modal(dialog)
 
     def new_contact(self, customer_id: int) -> None:
+        from .contact_dialog import ContactDialog
+
         dialog = ContactDialog(self.db, customer_id, None, self)
         if run_modal(dialog) and dialog.saved_id and customer_id in self.details:
             detail = self.details[customer_id]
@@ -248,6 +252,8 @@ class CustomersPage(QStackedWidget):
             detail.when_loaded(lambda: detail.select_contact(saved))
 
     def edit_contact(self, customer_id: int, contact_id: int) -> None:
+        from .contact_dialog import ContactDialog
+
         run_modal(ContactDialog(self.db, customer_id, contact_id, self))
 
     def delete_contact(self, _customer_id: int, contact_id: int) -> None:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...models.enums import CustomerStatus, CustomerType, ValueClass
 from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
+from ...services.overview import follow_up_overdue
 from .. import ops
 from ..i18n import enum_label
 
@@ -340,7 +341,7 @@ class CustomerTableModel(QAbstractTableModel):
             return QBrush(QColor("#9e9e9e"))
         if key == "value_class" and row.value_class == "2":
             return QBrush(QColor("#c62828"))  # high volume, not loyal: watch closely
-        if key == "next_follow_up_at" and row.next_follow_up_at and row.next_follow_up_at < datetime.now():
+        if key == "next_follow_up_at" and follow_up_overdue(row.next_follow_up_at):
             return QBrush(QColor("#c62828"))  # overdue follow-up
         return None
 

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 from ...models.enums import LabelledEnum
 from ..i18n import enum_choices
 
-ERROR_STYLE = "[invalid=\"true\"] { border: 1px solid #d32f2f; background: #fff5f5; }"
+# On the bad field alone: a style sheet on the whole form would draw every input with
+# style-sheet geometry (flat, cramped) instead of the platform's own.
+ERROR_STYLE = "border: 1px solid #d32f2f; background: #fff5f5;"
 _EMPTY_DATE = QDate(1900, 1, 1)
 
 
@@ -99,7 +103,7 @@ class Form(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self._initial: dict[str, Any] = {}
-        self.setStyleSheet(ERROR_STYLE)
+        self._errors: set[str] = set()
 
     def add(self, name: str, label: str, widget: QWidget, *, required: bool = False,
             hint: str | None = None) -> QWidget:
@@ -114,7 +118,7 @@ class Form(QWidget):
         self.layout_.addRow(caption, widget)
         self.fields[name] = widget
         self.labels[name] = caption
-        self._connect(widget)
+        self._connect(widget, name)
         return widget
 
     def text(self, name: str, label: str, *, required: bool = False, hint: str | None = None,
@@ -142,11 +146,21 @@ class Form(QWidget):
     def check(self, name: str, label: str, text: str = "") -> QCheckBox:
         return self.add(name, label, QCheckBox(text))  # type: ignore[return-value]
 
-    def _connect(self, widget: QWidget) -> None:
+    def _connect(self, widget: QWidget, name: str) -> None:
         for signal in ("textChanged", "currentIndexChanged", "changed", "toggled"):
             if hasattr(widget, signal):
-                getattr(widget, signal).connect(lambda *_a: self.changed.emit())
+                getattr(widget, signal).connect(lambda *_a: self._edited(name))
                 return
+
+    def _edited(self, name: str) -> None:
+        """A field the user corrects stops being marked at once."""
+        if name in self._errors:
+            self._errors.discard(name)
+            self._mark(self.fields[name], None)
+        self.changed.emit()
+
+    def has_errors(self) -> bool:
+        return bool(self._errors)
 
     # ---------------------------------------------------------------- values
 
@@ -201,17 +215,38 @@ class Form(QWidget):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         first = None
+        self._errors = {name for name in self.fields if name in errors}
         for name, widget in self.fields.items():
-            bad = name in errors
-            target = widget.edit if isinstance(widget, DateField) else widget
-            target.setProperty("invalid", "true" if bad else "false")
-            target.setToolTip(errors.get(name, ""))
-            target.style().unpolish(target)
-            target.style().polish(target)
-            if bad and first is None:
+            target = self._mark(widget, errors.get(name))
+            if name in errors and first is None:
                 first = target
         if first is not None:
             first.setFocus()
 
+    @staticmethod
+    def _mark(widget: QWidget, error: str | None) -> QWidget:
+        target = widget.edit if isinstance(widget, DateField) else widget
+        target.setProperty("invalid", "true" if error else "false")
+        target.setToolTip(error or "")
+        target.setStyleSheet(ERROR_STYLE if error else "")
+        return target
+
     def clear_errors(self) -> None:
         self.show_errors({})
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A form page that scrolls instead of squeezing its inputs when space runs short."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Open at the size the content asks for, within the screen (1366×768 laptops)."""
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+    dialog.resize(max(width, dialog.minimumWidth()), max(height, dialog.minimumHeight()))

@@ -85,6 +85,8 @@ class RecordDialog(QDialog):
         layout.addWidget(buttons)
         for field in watched:
             field.textChanged.connect(lambda _text: self._dup_timer.start())
+        for form in self.forms():
+            form.changed.connect(self._form_edited)
 
     def load(self, read: Callable[[Session], T], apply: Callable[[T], None]) -> None:
         """Read what the form shows in the background; Save waits until it is in."""
@@ -142,12 +144,20 @@ class RecordDialog(QDialog):
         self._saving = False
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
-            for form in self.forms():
-                form.show_errors({k: v for k, v in exc.fields.items() if k in form.fields})
+            self.show_field_errors(exc.fields)
         if isinstance(exc, UserError):
             self._show_error(exc)
         else:
             show_error(self, exc)
+
+    def show_field_errors(self, errors: dict[str, str]) -> None:
+        """Mark each bad field; a dialog whose forms share field names routes them."""
+        for form in self.forms():
+            form.show_errors({k: v for k, v in errors.items() if k in form.fields})
+
+    def _form_edited(self) -> None:
+        if not self.error.isHidden() and not any(form.has_errors() for form in self.forms()):
+            self.error.hide()  # everything marked has been corrected
 
     def _show_error(self, exc: UserError) -> None:
         self.error.setText(str(exc))
