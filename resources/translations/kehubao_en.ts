@@ -1621,6 +1621,10 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
 <context>
     <name>SearchPopup</name>
     <message>
+        <source>显示更多…</source>
+        <translation>Show more…</translation>
+    </message>
+    <message>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

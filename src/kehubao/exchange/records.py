@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Setting
-from .fields import MULTI_VALUE_FIELDS, ImportField
+from .fields import ImportField
 from .headers import guess_header, header_signature
 from .tabular import detect_format, read_table
 from .vcard import VCardContact, read_vcards
@@ -272,5 +272,3 @@ def remember_mapping(session: Session, signature: str, mapping: list[ImportField
         setting.value = value
 
 
-def single_value_fields() -> set[ImportField]:
-    return set(F) - MULTI_VALUE_FIELDS - {F.IGNORE}

@@ -55,9 +55,5 @@ class SoftDeleteMixin:
 
     deleted_at: Mapped[datetime | None] = mapped_column(default=None, sort_order=99)
 
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
-
 
 Money = BigInteger  # integer fen

@@ -61,9 +61,6 @@ def already_indexed(session: Session) -> dict[str, set[int]]:
     return session.info.get(_INDEXED, {})
 
 
-def pending_changes(session: Session) -> Changed:
-    return session.info.get(_CHANGED, {})
-
 
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, _ctx: object) -> None:

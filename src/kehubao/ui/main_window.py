@@ -120,9 +120,6 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.sections.index(section))
         return section
 
-    def current_section(self) -> Section:
-        return self.sections[max(0, self.nav.currentRow())]
-
     def open_hit(self, kind: str, ref_id: int, customer_id: object) -> None:
         """Open what a search hit points at, in the section that shows such things."""
         for section in self.sections:

@@ -245,7 +245,3 @@ def shutdown(timeout_ms: int = 10_000) -> None:
     worker_pool().waitForDone(timeout_ms)
 
 
-def reopen() -> None:
-    """Accept ops again (tests create several windows in one process)."""
-    global _accepting
-    _accepting = True

@@ -39,10 +39,6 @@ class Progress:
             raise Cancelled()
         self._signals.progressed.emit(max(0.0, min(1.0, fraction)), text)
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def check(self) -> None:
         if self._cancel.is_set():
             raise Cancelled()

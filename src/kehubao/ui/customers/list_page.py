@@ -308,14 +308,6 @@ class CustomerListPage(QWidget):
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
-    def select_customer(self, customer_id: int) -> bool:
-        row = self.model.row_of(customer_id)
-        if row < 0:
-            return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-        return True
-
     def open_selected(self) -> None:
         if (cid := self.current_id()) is not None:
             self.open_customer.emit(cid)

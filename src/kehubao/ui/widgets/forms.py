@@ -207,10 +207,6 @@ class Form(QWidget):
     def is_dirty(self) -> bool:
         return self.values() != self._initial
 
-    def changed_values(self) -> dict[str, Any]:
-        now = self.values()
-        return {k: v for k, v in now.items() if v != self._initial.get(k)}
-
     # ---------------------------------------------------------------- errors
 
     def show_errors(self, errors: dict[str, str]) -> None:
