@@ -13,7 +13,7 @@ from ..models import Contact, Customer, utcnow
 from ..models.enums import AgeBand, CultureLevel, DecisionRole, Emotion, Gender, HomeRegion
 from ..pinyin_keys import sort_key
 from . import fields as f
-from .journal import operation
+from .journal import Progress, operation
 from .recycle_bin import move_to_bin, restore_from_bin
 
 CONTACT_FIELDS: dict[str, f.FieldSpec] = {
@@ -106,17 +106,14 @@ def _clear_primary(session: Session, customer_id: int, except_id: int | None = N
             other.is_primary = False
 
 
-def delete_contacts(session: Session, ids: Iterable[int]) -> int:
-    return move_to_bin(session, Contact, ids, "联系人", also=_not_primary)
+def delete_contacts(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    """Move contacts to the recycle bin; a contact in the bin is nobody's primary contact."""
+    return move_to_bin(session, Contact, ids, "联系人", also={"is_primary": False},
+                       progress=progress)
 
 
-def _not_primary(contact: Contact) -> None:
-    """A contact in the bin is nobody's primary contact."""
-    contact.is_primary = False
-
-
-def restore_contacts(session: Session, ids: Iterable[int]) -> int:
-    return restore_from_bin(session, Contact, ids, "联系人")
+def restore_contacts(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    return restore_from_bin(session, Contact, ids, "联系人", progress=progress)
 
 
 def deleted_contacts(session: Session, limit: int = 2000) -> list[tuple[Contact, str]]:

@@ -9,7 +9,6 @@ automatically; bulk Core statements call `note_changed` themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import chain
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -67,15 +66,30 @@ def pending_changes(session: Session) -> Changed:
 
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, _ctx: object) -> None:
-    for obj in chain(session.new, session.dirty, session.deleted):
+    """Note the ids of the rows this flush wrote.
+
+    Linear in the rows flushed: ``session.dirty`` builds a new set on every access, so it
+    is read once (asking ``obj in session.dirty`` per object made deleting 20,000
+    customers take minutes), and ``is_modified`` is asked only of the dirty objects."""
+    found: dict[str, list[int]] = {}
+
+    def note(obj: object) -> None:
         table = getattr(obj, "__tablename__", None)
         if table is None or table in _QUIET_TABLES:
-            continue
-        if obj in session.dirty and not session.is_modified(obj):
-            continue
+            return
         row_id = getattr(obj, "id", None)
         if row_id is not None:
-            note_changed(session, table, [row_id])
+            found.setdefault(table, []).append(row_id)
+
+    for obj in session.new:
+        note(obj)
+    for obj in session.dirty:
+        if session.is_modified(obj):
+            note(obj)
+    for obj in session.deleted:
+        note(obj)
+    for table, ids in found.items():
+        note_changed(session, table, ids)
 
 
 @event.listens_for(Session, "before_commit")
