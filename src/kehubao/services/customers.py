@@ -21,7 +21,7 @@ from ..models.enums import (
 )
 from ..pinyin_keys import sort_key
 from . import fields as f
-from .journal import CHUNK, Progress, expire_loaded, operation, record_updates, set_columns
+from .journal import CHUNK, Progress, operation, record_updates, set_columns, update_loaded
 from .recycle_bin import move_to_bin, restore_from_bin
 from .tracking import note_changed
 
@@ -218,6 +218,7 @@ def _change_tags(session: Session, ids: list[int], *, add: set[int], drop: set[i
     journaled as the ORM journals a change of ``Customer.tags`` (lists of tag ids)."""
     link = customer_tag.c
     changed: list[int] = []
+    final: dict[int, list[int]] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         have: dict[int, set[int]] = {cid: set() for cid in chunk}
@@ -231,6 +232,7 @@ def _change_tags(session: Session, ids: list[int], *, add: set[int], drop: set[i
                 inserts += [{"c": cid, "t": t} for t in now - was]
                 deletes += [{"c": cid, "t": t} for t in was - now]
                 records.append((cid, {"_tag_ids": sorted(was)}, {"_tag_ids": sorted(now)}))
+                final[cid] = sorted(now)
         if inserts:
             session.execute(customer_tag.insert().values(
                 customer_id=bindparam("c"), tag_id=bindparam("t")), inserts)
@@ -242,7 +244,10 @@ def _change_tags(session: Session, ids: list[int], *, add: set[int], drop: set[i
             changed += [r[0] for r in records]
         if progress:
             progress(min(1.0, (start + len(chunk)) / len(ids)))
-    expire_loaded(session, Customer, changed)
+    tags = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_(add | drop)))}
+    tags.update((t.id, t) for t in session.identity_map.values() if isinstance(t, Tag))
+    update_loaded(session, Customer, {cid: {"tags": [tags[t] for t in now if t in tags]}
+                                      for cid, now in final.items()})
     note_changed(session, "customer", changed)
 
 

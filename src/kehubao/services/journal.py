@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..errors import UserError
 from ..models import Base, ChangeRecord, Operation, Tag, utcnow
@@ -104,6 +105,9 @@ def set_columns(session: Session, model: type, ids: Sequence[int], values: Mappi
     table = model.__table__
     columns = [table.c[name] for name in values]
     wanted = [to_json(v) for v in values.values()]
+    written = dict(values)
+    if "updated_at" in table.c:  # stated, not left to onupdate, so loaded objects get it
+        written["updated_at"] = utcnow()
     changed: list[int] = []
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start : start + CHUNK])
@@ -118,23 +122,32 @@ def set_columns(session: Session, model: type, ids: Sequence[int], values: Mappi
                 records.append((row[0], before, after))
         if records:
             row_ids = [r[0] for r in records]
-            session.execute(update(table).where(table.c.id.in_(row_ids)).values(dict(values)))
+            session.execute(update(table).where(table.c.id.in_(row_ids)).values(written))
             record_updates(session, table.name, records)
             changed.extend(row_ids)
         if progress:
             progress(min(1.0, (start + len(chunk)) / len(ids)))
-    expire_loaded(session, model, changed)
+    update_loaded(session, model, lambda _id: written, changed)
     note_changed(session, table.name, changed)
     return changed
 
 
-def expire_loaded(session: Session, model: type, ids: Iterable[int]) -> None:
-    """Expire loaded objects of rows changed behind the ORM's back (sessions here keep
-    objects after commit), so nobody reads a stale value from them."""
-    wanted = set(ids)
+def update_loaded(session: Session, model: type,
+                  values: Mapping[int, Mapping[str, Any]] | Callable[[int], Mapping[str, Any]],
+                  ids: Iterable[int] | None = None) -> None:
+    """Give loaded objects of rows changed behind the ORM's back their new values, as
+    loaded state (nothing to flush). Expiring them would not do: sessions here keep
+    objects after commit, and an expired attribute of a closed session's object raises.
+
+    ``values``: id → {attribute: new value}, or a function of the id with ``ids``."""
+    wanted = set(values if ids is None else ids)  # type: ignore[arg-type]
+    if not wanted:
+        return
+    lookup = values if callable(values) else values.__getitem__
     for obj in list(session.identity_map.values()):
         if isinstance(obj, model) and getattr(obj, "id", None) in wanted:
-            session.expire(obj)
+            for key, value in lookup(obj.id).items():
+                set_committed_value(obj, key, value)
 
 
 def _require_active(session: Session) -> Operation:
@@ -337,12 +350,18 @@ def _revert_updates(session: Session, model: type, recs: list) -> tuple[int, int
         if values:
             batches.setdefault(tuple(sorted(values)), []).append(
                 {"row_id": rec.row_id, **{f"v_{k}": v for k, v in values.items()}})
+    if "customer_id" in names:  # rows going back to another customer: both need figures
+        from .figures import note_customers
+
+        note_customers(session, (row[1 + names.index("customer_id")] for row in current.values()))
     for keys, params in batches.items():
         session.execute(
             update(table).where(columns.id == bindparam("row_id"))
             .values({k: bindparam(f"v_{k}") for k in keys}), params)
-    changed = [p["row_id"] for params in batches.values() for p in params]
-    expire_loaded(session, model, changed)
+    now = {p["row_id"]: {k[2:]: v for k, v in p.items() if k.startswith("v_")}
+           for params in batches.values() for p in params}
+    update_loaded(session, model, now)
+    changed = list(now)
     note_changed(session, table.name, changed)
     return restored, skipped
 
@@ -369,6 +388,8 @@ def _revert_tags(session: Session, recs: list) -> tuple[int, int]:
         if links:
             session.execute(customer_tag.insert().values(
                 customer_id=bindparam("c"), tag_id=bindparam("t")), links)
-        expire_loaded(session, Customer, ids)
+        tags = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_({x["t"] for x in links})))}
+        update_loaded(session, Customer, {rec.row_id: {"tags": [tags[t] for t in rec.before["_tag_ids"] if t in tags]}
+                                          for rec in back})
         note_changed(session, "customer", ids)
     return len(back), len(recs) - len(back)

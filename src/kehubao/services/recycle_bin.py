@@ -46,7 +46,7 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
     with operation(session, kind, f"{verb}{noun}") as op:
         changed = set_columns(session, model, sorted(set(ids)), values, where=where,
                               progress=progress)
-        if outer is None and len(changed) == 1:
+        if outer is None and len(changed) == 1 and hasattr(model, "name"):
             name = session.scalar(select(model.name).where(model.id == changed[0]))
             op.label = f"{verb}{noun}：{name}"
         elif outer is None and changed:

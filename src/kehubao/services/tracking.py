@@ -29,10 +29,16 @@ _pre_commit_hooks: list[PreCommitHook] = []
 _QUIET_TABLES = frozenset({"search_doc", "operation", "change_record", "setting"})
 
 
-def register_pre_commit(hook: PreCommitHook) -> None:
-    """Run `hook(session, changed)` in the committing transaction, after a final flush."""
+def register_pre_commit(hook: PreCommitHook, *, first: bool = False) -> None:
+    """Run `hook(session, changed)` in the committing transaction, after a final flush.
+
+    Hooks run in order, each seeing what the ones before it changed too; ``first`` is for
+    a hook whose writes others must see (the cached figures, which the search rank uses)."""
     if hook not in _pre_commit_hooks:
-        _pre_commit_hooks.append(hook)
+        if first:
+            _pre_commit_hooks.insert(0, hook)
+        else:
+            _pre_commit_hooks.append(hook)
 
 
 def note_changed(session: Session, entity: str, ids: Iterable[int] | None = None) -> None:
@@ -102,10 +108,9 @@ def _run_pre_commit(session: Session) -> None:
         return
     session.info[_IN_PRE_COMMIT] = True
     try:
-        snapshot = {k: (None if v is None else set(v)) for k, v in changed.items()}
-        for hook in _pre_commit_hooks:
-            hook(session, snapshot)
-        session.flush()
+        for hook in list(_pre_commit_hooks):
+            hook(session, {k: (None if v is None else set(v)) for k, v in changed.items()})
+            session.flush()
     finally:
         session.info.pop(_IN_PRE_COMMIT, None)
 
