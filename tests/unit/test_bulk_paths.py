@@ -181,3 +181,22 @@ def test_change_tracking_reads_session_dirty_once_per_flush(db, monkeypatch) -> 
             c.city = "杭州"
         s.flush()
         assert reads <= 6, reads  # was one read per changed object (200+): quadratic
+
+
+def test_with_progress_the_index_work_is_reported_and_not_done_twice(demo_db) -> None:
+    ids = _live_ids(demo_db)
+    first, second = ids[:100], ids[100:200]
+    docs = _docs(demo_db, first)
+    plain = _statements_for(demo_db, lambda s: svc.delete_customers(s, first))
+    seen: list[float] = []
+    shown = _statements_for(demo_db, lambda s: svc.delete_customers(s, second, progress=seen.append))
+    assert abs(shown - plain) <= 3, (plain, shown)  # the commit did not refresh the index again
+    assert any(0.3 < f < 1.0 for f in seen) and seen[-1] == 1.0 and seen == sorted(seen)
+    assert _docs(demo_db, first + second) == 0
+    seen.clear()
+    with demo_db.session() as s:
+        undo(s, last_undoable(s).id, progress=seen.append)
+    with demo_db.session() as s:
+        undo(s, last_undoable(s).id)
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert _docs(demo_db, first) == docs

@@ -13,8 +13,9 @@ from ..models import Contact, Customer, utcnow
 from ..models.enums import AgeBand, CultureLevel, DecisionRole, Emotion, Gender, HomeRegion
 from ..pinyin_keys import sort_key
 from . import fields as f
-from .journal import Progress, operation
+from .journal import operation
 from .recycle_bin import move_to_bin, restore_from_bin
+from .tracking import Progress
 
 CONTACT_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec

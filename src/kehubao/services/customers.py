@@ -21,9 +21,10 @@ from ..models.enums import (
 )
 from ..pinyin_keys import sort_key
 from . import fields as f
-from .journal import CHUNK, Progress, operation, record_updates, set_columns, update_loaded
+from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
+from .journal import operation, record_updates, set_columns
 from .recycle_bin import move_to_bin, restore_from_bin
-from .tracking import note_changed
+from .tracking import Progress, note_changed
 
 CUSTOMER_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec
@@ -180,7 +181,9 @@ def _bulk_set(session: Session, ids: Sequence[int], column: str, value: Any, lab
     """Set one column on many customers: set-based and journaled (see set_columns)."""
     found = _existing(session, ids)
     with operation(session, "bulk", label):
-        set_columns(session, Customer, found, {column: value}, progress=progress)
+        set_columns(session, Customer, found, {column: value},
+                    progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
     return len(found)
 
 
@@ -198,7 +201,9 @@ def add_tags(session: Session, ids: Sequence[int], names: Sequence[str],
     tags = get_or_create_tags(session, names)
     found = _existing(session, ids)
     with operation(session, "bulk", f"批量添加标签：{'、'.join(t.name for t in tags)}"):
-        _change_tags(session, found, add={t.id for t in tags}, drop=set(), progress=progress)
+        _change_tags(session, found, add={t.id for t in tags}, drop=set(),
+                     progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
     return len(found)
 
 
@@ -208,7 +213,9 @@ def remove_tags(session: Session, ids: Sequence[int], names: Sequence[str],
     drop_ids = set(session.scalars(select(Tag.id).where(Tag.name.in_(drop))))
     found = _existing(session, ids)
     with operation(session, "bulk", f"批量移除标签：{'、'.join(sorted(drop))}"):
-        _change_tags(session, found, add=set(), drop=drop_ids, progress=progress)
+        _change_tags(session, found, add=set(), drop=drop_ids,
+                     progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
     return len(found)
 
 

@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Customer, Evaluation, FollowUp, Indicator, Interaction, Score, Transaction
 from ..models.enums import FollowUpStatus, ValueClass
-from .tracking import Changed, note_changed, register_pre_commit
+from .tracking import Changed, Progress, note_changed, register_pre_commit
 
 FIGURES = ("last_contact_at", "next_follow_up_at", "sales_12m_fen", "receivable_fen",
            "overdue_fen", "grade", "value_class")
@@ -252,7 +252,7 @@ def _forget(session: Session) -> None:
     session.info.pop(_TODAY, None)
 
 
-def refresh_changed(session: Session, changed: Changed) -> None:
+def refresh_changed(session: Session, changed: Changed, progress: Progress | None = None) -> None:
     """The pre-commit hook: recompute the figures of the customers whose source rows
     changed in this unit of work (everything when a source table changed wholesale)."""
     customers: set[int] = session.info.pop(_NOTED, set())

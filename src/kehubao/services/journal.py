@@ -10,7 +10,7 @@ still hold the value the operation wrote.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,11 +18,11 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from ..errors import UserError
 from ..models import Base, ChangeRecord, Operation, Tag, utcnow
-from .tracking import note_changed
+from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
+from .tracking import Progress, note_changed
 
 _ACTIVE = "kehubao_operation"
 _PENDING = "kehubao_journal_pending"
@@ -32,10 +32,6 @@ _UNJOURNALED = frozenset({"search_doc", "operation", "change_record", "setting"}
 _SHARED = frozenset({"tag", "sales_rep", "objection_category"})
 # Relationship collections journaled as lists of ids (column name in the record).
 _COLLECTIONS = {("customer", "tags"): "_tag_ids"}
-# Rows per statement on set-based paths: well under SQLite's bound-parameter limit.
-CHUNK = 500
-# Told 0..1 as set-based work proceeds; may raise to cancel (the unit of work rolls back).
-Progress = Callable[[float], None]
 
 
 @dataclass
@@ -132,24 +128,6 @@ def set_columns(session: Session, model: type, ids: Sequence[int], values: Mappi
     return changed
 
 
-def update_loaded(session: Session, model: type,
-                  values: Mapping[int, Mapping[str, Any]] | Callable[[int], Mapping[str, Any]],
-                  ids: Iterable[int] | None = None) -> None:
-    """Give loaded objects of rows changed behind the ORM's back their new values, as
-    loaded state (nothing to flush). Expiring them would not do: sessions here keep
-    objects after commit, and an expired attribute of a closed session's object raises.
-
-    ``values``: id → {attribute: new value}, or a function of the id with ``ids``."""
-    wanted = set(values if ids is None else ids)  # type: ignore[arg-type]
-    if not wanted:
-        return
-    lookup = values if callable(values) else values.__getitem__
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, model) and getattr(obj, "id", None) in wanted:
-            for key, value in lookup(obj.id).items():
-                set_committed_value(obj, key, value)
-
-
 def _require_active(session: Session) -> Operation:
     op = session.info.get(_ACTIVE)
     if op is None:
@@ -243,9 +221,15 @@ def last_undoable(session: Session) -> Operation | None:
 
 
 def undo(session: Session, operation_id: int, progress: Progress | None = None) -> UndoResult:
-    """Undo an operation as a whole, newest change first.
+    """Undo an operation as a whole, newest change first; ``progress`` is told 0..1 and
+    may raise to cancel (the unit of work then rolls back)."""
+    result = _undo(session, operation_id, scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
+    return result
 
-    Set-based: the records are read with one query, and consecutive updates of one table
+
+def _undo(session: Session, operation_id: int, progress: Progress | None) -> UndoResult:
+    """Set-based: the records are read with one query, and consecutive updates of one table
     are reverted a chunk at a time (one read of the current values, one statement per
     set of columns), so undoing a 20,000-customer delete takes seconds, not minutes."""
     op = session.get(Operation, operation_id)

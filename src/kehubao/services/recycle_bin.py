@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import utcnow
-from .journal import Progress, active_operation, operation, set_columns
+from .batch import WORK_SHARE, finish, scaled
+from .journal import active_operation, operation, set_columns
+from .tracking import Progress
 
 
 def move_to_bin(session: Session, model: type[Any], ids: Iterable[int], noun: str,
@@ -45,7 +47,7 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
     outer = active_operation(session)
     with operation(session, kind, f"{verb}{noun}") as op:
         changed = set_columns(session, model, sorted(set(ids)), values, where=where,
-                              progress=progress)
+                              progress=scaled(progress, 0, WORK_SHARE))
         if outer is None and len(changed) == 1 and hasattr(model, "name"):
             name = session.scalar(select(model.name).where(model.id == changed[0]))
             op.label = f"{verb}{noun}：{name}"
@@ -54,4 +56,6 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
     if outer is None and not changed:
         session.delete(op)
         session.flush()
+    if outer is None:
+        finish(session, progress)
     return len(changed)

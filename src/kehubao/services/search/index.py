@@ -76,10 +76,12 @@ def mark_fresh(session: Session) -> None:
     session.info[_REBUILT] = True
 
 
-def refresh(session: Session, changed: Changed) -> None:
+def refresh(session: Session, changed: Changed, progress: Progress | None = None) -> None:
     """Bring the documents of every changed row up to date (the pre-commit hook).
 
-    A tag rename is announced by the tag service as a change of the tagged customers."""
+    A tag rename is announced by the tag service as a change of the tagged customers.
+    ``progress`` (0..1) follows the changed customers, the bulk of any large refresh."""
+    report = progress or (lambda _f: None)
     if session.info.pop(_REBUILT, False):
         return
     done = already_indexed(session)
@@ -91,12 +93,15 @@ def refresh(session: Session, changed: Changed) -> None:
         _replace_all(session, backend, ("customer", "contact", "interaction"))
     elif customers:
         ids = sorted(customers)
-        _remove_of_customers(session, backend, ids)
+        _remove_of_customers(session, backend, ids, lambda f: report(0.4 * f))
         _replace(session, backend, "customer", "ref_id", [], customer_docs(session, ids))
+        report(0.6)
         _replace(session, backend, "contact", "customer_id", [],
                  contact_docs(session, customer_ids=ids))
+        report(0.75)
         _replace(session, backend, "interaction", "customer_id", [],
                  interaction_docs(session, customer_ids=ids))
+        report(0.9)
     for kind, builder in (("contact", contact_docs), ("interaction", interaction_docs)):
         ids_of_kind = changed.get(kind, set())
         if ids_of_kind is None:
@@ -115,9 +120,11 @@ def refresh(session: Session, changed: Changed) -> None:
         if scripts:
             ids = sorted(scripts)
             _replace(session, backend, "script", "ref_id", ids, script_docs(session, ids))
+    report(1.0)
 
 
-def _remove_of_customers(session: Session, backend, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+def _remove_of_customers(session: Session, backend, ids: list[int],  # type: ignore[no-untyped-def]
+                         report: Progress) -> None:
     """Take every document of these customers (their own, their contacts', their
     interactions') out of the index: one read per chunk for all kinds, since the FTS
     index forgets a document only when told its old text."""
@@ -131,6 +138,7 @@ def _remove_of_customers(session: Session, backend, ids: list[int]) -> None:  # 
         for kind, rows in old.items():
             backend.remove(session.connection(), kind, rows)
             session.execute(delete(SearchDoc).where(SearchDoc.id.in_([r[0] for r in rows])))
+        report(min(1.0, (start + 500) / len(ids)))
 
 
 def _replace(session: Session, backend, kind: str, key: str, ids: list[int],  # type: ignore[no-untyped-def]
