@@ -181,3 +181,13 @@ def test_refresh_all_finds_the_demo_generators_figures_already_right(demo_db) ->
     assert with_money > 0 and classed > 0
     with demo_db.session() as s:
         assert refresh_all(s) == []
+
+
+def test_an_expired_row_deleted_with_the_orm_still_counts(db) -> None:
+    cid = _customer(db)
+    iid = _add(db, Interaction(customer_id=cid, kind="call", occurred_at=datetime(2026, 3, 1, 10, 0)))
+    with db.session() as s:
+        row = s.get(Interaction, iid)
+        s.expire_all()
+        s.delete(row)
+    assert _figures(db, cid).last_contact_at is None

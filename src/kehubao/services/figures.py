@@ -231,10 +231,11 @@ def note_customers(session: Session, customer_ids: Iterable[int]) -> None:
     session.info.setdefault(_NOTED, set()).update(i for i in customer_ids if i is not None)
 
 
-@event.listens_for(Session, "after_flush")
-def _note_customers(session: Session, _ctx: object) -> None:
-    """Note the customers of source rows the ORM wrote, deleted ones included (they are
-    gone by pre-commit) and the old customer of a row moved to another (a merge)."""
+@event.listens_for(Session, "before_flush")
+def _note_customers(session: Session, _ctx: object, _instances: object) -> None:
+    """Note the customers of source rows the ORM is about to write, deleted ones included
+    (they are gone by pre-commit) and the old customer of a row moved to another (a
+    merge). Before the flush, so a deleted row can still be read if it was expired."""
     noted: set[int] = session.info.setdefault(_NOTED, set())
     for group in (session.new, session.dirty, session.deleted):
         for obj in group:
