@@ -15,7 +15,7 @@ from ..pinyin_keys import sort_key
 from . import fields as f
 from .journal import operation
 from .recycle_bin import move_to_bin, restore_from_bin
-from .tracking import note_changed
+from .tracking import Progress, note_changed
 
 CONTACT_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec
@@ -107,17 +107,14 @@ def _clear_primary(session: Session, customer_id: int, except_id: int | None = N
             other.is_primary = False
 
 
-def delete_contacts(session: Session, ids: Iterable[int]) -> int:
-    return move_to_bin(session, Contact, ids, "联系人", also=_not_primary)
+def delete_contacts(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    """Move contacts to the recycle bin; a contact in the bin is nobody's primary contact."""
+    return move_to_bin(session, Contact, ids, "联系人", also={"is_primary": False},
+                       progress=progress)
 
 
-def _not_primary(contact: Contact) -> None:
-    """A contact in the bin is nobody's primary contact."""
-    contact.is_primary = False
-
-
-def restore_contacts(session: Session, ids: Iterable[int]) -> int:
-    return restore_from_bin(session, Contact, ids, "联系人")
+def restore_contacts(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    return restore_from_bin(session, Contact, ids, "联系人", progress=progress)
 
 
 def deleted_contacts(session: Session, limit: int = 2000) -> list[tuple[Contact, str]]:

@@ -19,6 +19,7 @@ from . import contacts as contact_svc
 from . import customers as svc
 from .customer_list import distinct_values
 from .journal import operation
+from .tracking import Progress
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,12 @@ def recycle_bin_contents(session: Session, limit: int = 5000) -> BinContents:
     return contents
 
 
-def restore(session: Session, kind: str, ids: Sequence[int]) -> int:
+def restore(session: Session, kind: str, ids: Sequence[int],
+            progress: Progress | None = None) -> int:
     """Restore customers or contacts from the recycle bin (undoable)."""
     if kind == "customer":
-        return svc.restore_customers(session, ids)
-    return contact_svc.restore_contacts(session, ids)
+        return svc.restore_customers(session, ids, progress=progress)
+    return contact_svc.restore_contacts(session, ids, progress=progress)
 
 
 def purge(session: Session, kind: str, ids: Sequence[int]) -> int:
@@ -136,9 +138,10 @@ def purge(session: Session, kind: str, ids: Sequence[int]) -> int:
     return contact_svc.purge_contacts(session, ids)
 
 
-def assign_owner(session: Session, ids: Sequence[int], owner_name: str) -> int:
+def assign_owner(session: Session, ids: Sequence[int], owner_name: str,
+                 progress: Progress | None = None) -> int:
     """Give the customers an owner by name (a new name becomes a new rep), or none for
     "" — one undoable operation with the rep it may create."""
     with operation(session, "bulk", f"批量指定负责人为“{owner_name or '（无）'}”"):
         owner_id = svc.get_or_create_rep(session, owner_name).id if owner_name else None
-        return svc.set_owner(session, ids, owner_id)
+        return svc.set_owner(session, ids, owner_id, progress=progress)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import UserError, ValidationError
@@ -22,9 +22,10 @@ from ..models.enums import (
 from ..normalize import split_tags
 from ..pinyin_keys import sort_key
 from . import fields as f
-from .journal import operation
+from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
+from .journal import operation, record_updates, set_columns
 from .recycle_bin import move_to_bin, restore_from_bin
-from .tracking import note_changed
+from .tracking import Progress, note_changed
 
 CUSTOMER_FIELDS: dict[str, f.FieldSpec] = {
     spec.name: spec
@@ -160,19 +161,17 @@ def _check_code_unique(session: Session, code: str | None, own_id: int | None) -
         raise ValidationError(f"客户编号“{code}”已被其他客户使用", {"code": "客户编号重复"})
 
 
-def delete_customers(session: Session, ids: Iterable[int]) -> int:
+def delete_customers(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
     """Move customers to the recycle bin (回收站). Their contacts and history stay with
     them and come back on restore."""
-    return move_to_bin(session, Customer, ids, "客户")
+    return move_to_bin(session, Customer, ids, "客户", progress=progress)
 
 
-def restore_customers(session: Session, ids: Iterable[int]) -> int:
-    return restore_from_bin(session, Customer, ids, "客户", also=_unmerge)
-
-
-def _unmerge(customer: Customer) -> None:
-    """A merged-away customer that comes back stands on its own again."""
-    customer.merged_into_id = None
+def restore_customers(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    """Bring customers back from the recycle bin; a merged-away customer that comes back
+    stands on its own again."""
+    return restore_from_bin(session, Customer, ids, "客户", also={"merged_into_id": None},
+                            progress=progress)
 
 
 def purge_customers(session: Session, ids: Iterable[int]) -> int:
@@ -195,45 +194,99 @@ def purge_customers(session: Session, ids: Iterable[int]) -> int:
 # ---------------------------------------------------------------- bulk actions from lists
 
 
-def set_status(session: Session, ids: Sequence[int], status: str) -> int:
+def set_status(session: Session, ids: Sequence[int], status: str,
+               progress: Progress | None = None) -> int:
     value = f.choice(CustomerStatus)(status)
-    return _bulk_set(session, ids, "status", value, f"批量修改状态为“{CustomerStatus.label_of(value)}”")
+    return _bulk_set(session, ids, "status", value,
+                     f"批量修改状态为“{CustomerStatus.label_of(value)}”", progress)
 
 
-def set_owner(session: Session, ids: Sequence[int], owner_id: int | None) -> int:
+def set_owner(session: Session, ids: Sequence[int], owner_id: int | None,
+              progress: Progress | None = None) -> int:
     name = session.get(SalesRep, owner_id).name if owner_id else "（无）"
-    return _bulk_set(session, ids, "owner_id", owner_id, f"批量指定负责人为“{name}”")
+    return _bulk_set(session, ids, "owner_id", owner_id, f"批量指定负责人为“{name}”", progress)
 
 
-def _bulk_set(session: Session, ids: Sequence[int], column: str, value: Any, label: str) -> int:
-    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+def _bulk_set(session: Session, ids: Sequence[int], column: str, value: Any, label: str,
+              progress: Progress | None) -> int:
+    """Set one column on many customers: set-based and journaled (see set_columns)."""
+    found = _existing(session, ids)
     with operation(session, "bulk", label):
-        for customer in rows:
-            setattr(customer, column, value)
-    return len(rows)
+        set_columns(session, Customer, found, {column: value},
+                    progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
+    return len(found)
 
 
-def add_tags(session: Session, ids: Sequence[int], names: str | Sequence[str]) -> int:
+def _existing(session: Session, ids: Iterable[int]) -> list[int]:
+    wanted = sorted(set(ids))
+    found: list[int] = []
+    for start in range(0, len(wanted), CHUNK):
+        found.extend(session.scalars(
+            select(Customer.id).where(Customer.id.in_(wanted[start : start + CHUNK]))))
+    return found
+
+
+def add_tags(session: Session, ids: Sequence[int], names: str | Sequence[str],
+             progress: Progress | None = None) -> int:
     tags = get_or_create_tags(session, names)
-    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+    found = _existing(session, ids)
     with operation(session, "bulk", f"批量添加标签：{'、'.join(t.name for t in tags)}"):
-        for customer in rows:
-            have = {t.id for t in customer.tags}
-            new = [t for t in tags if t.id not in have]
-            if new:
-                customer.tags = customer.tags + new
-    return len(rows)
+        _change_tags(session, found, add={t.id for t in tags}, drop=set(),
+                     progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
+    return len(found)
 
 
-def remove_tags(session: Session, ids: Sequence[int], names: str | Sequence[str]) -> int:
+def remove_tags(session: Session, ids: Sequence[int], names: str | Sequence[str],
+                progress: Progress | None = None) -> int:
     drop = set(tag_names(names))
-    rows = session.scalars(select(Customer).where(Customer.id.in_(list(ids)))).all()
+    drop_ids = set(session.scalars(select(Tag.id).where(Tag.name.in_(drop))))
+    found = _existing(session, ids)
     with operation(session, "bulk", f"批量移除标签：{'、'.join(sorted(drop))}"):
-        for customer in rows:
-            kept = [t for t in customer.tags if t.name not in drop]
-            if len(kept) != len(customer.tags):
-                customer.tags = kept
-    return len(rows)
+        _change_tags(session, found, add=set(), drop=drop_ids,
+                     progress=scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
+    return len(found)
+
+
+def _change_tags(session: Session, ids: list[int], *, add: set[int], drop: set[int],
+                 progress: Progress | None) -> None:
+    """Add and remove tag links for many customers with a few statements per chunk,
+    journaled as the ORM journals a change of ``Customer.tags`` (lists of tag ids)."""
+    link = customer_tag.c
+    changed: list[int] = []
+    final: dict[int, list[int]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        have: dict[int, set[int]] = {cid: set() for cid in chunk}
+        for cid, tid in session.execute(
+                select(link.customer_id, link.tag_id).where(link.customer_id.in_(chunk))):
+            have[cid].add(tid)
+        inserts, deletes, records = [], [], []
+        for cid, was in have.items():
+            now = (was | add) - drop
+            if now != was:
+                inserts += [{"c": cid, "t": t} for t in now - was]
+                deletes += [{"c": cid, "t": t} for t in was - now]
+                records.append((cid, {"_tag_ids": sorted(was)}, {"_tag_ids": sorted(now)}))
+                final[cid] = sorted(now)
+        if inserts:
+            session.execute(customer_tag.insert().values(
+                customer_id=bindparam("c"), tag_id=bindparam("t")), inserts)
+        if deletes:
+            session.execute(delete(customer_tag).where(
+                link.customer_id == bindparam("c"), link.tag_id == bindparam("t")), deletes)
+        if records:
+            record_updates(session, "customer", records)
+            changed += [r[0] for r in records]
+        if progress:
+            progress(min(1.0, (start + len(chunk)) / len(ids)))
+    tags = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_(add | drop)))}
+    tags.update((t.id, t) for t in session.identity_map.values() if isinstance(t, Tag))
+    update_loaded(session, Customer, {cid: {"tags": [tags[t] for t in now if t in tags]}
+                                      for cid, now in final.items()})
+    note_changed(session, "customer", changed)
 
 
 # ------------------------------------------------------------------------- tags and reps

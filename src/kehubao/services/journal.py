@@ -10,18 +10,19 @@ still hold the value the operation wrote.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, event, insert, inspect, select, update
+from sqlalchemy import Date, DateTime, bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..models import Base, ChangeRecord, Operation, Tag, utcnow
-from .tracking import note_changed
+from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
+from .tracking import Progress, note_changed
 
 _ACTIVE = "kehubao_operation"
 _PENDING = "kehubao_journal_pending"
@@ -60,6 +61,11 @@ def operation(
         session.info.pop(_PENDING, None)
 
 
+def active_operation(session: Session) -> Operation | None:
+    """The operation the session is journaling into, if any."""
+    return session.info.get(_ACTIVE)
+
+
 def record_inserts(session: Session, table: str, ids: list[int]) -> None:
     op = _require_active(session)
     if ids:
@@ -82,6 +88,45 @@ def record_updates(
     ]
     if payload:
         session.execute(insert(ChangeRecord), payload)
+
+
+def set_columns(session: Session, model: type, ids: Sequence[int], values: Mapping[str, Any],
+                *, where: Any = None, progress: Progress | None = None) -> list[int]:
+    """Set ``values`` on the rows ``ids`` with a few statements per `CHUNK` rows, journaled
+    like an ORM edit (only rows and columns that really change) and announced to the
+    change tracking; the ids of the rows that changed.
+
+    The set-based twin of loading objects and assigning attributes: that costs a query,
+    an object and a history walk per row, far too slow for 20,000 selected customers."""
+    _require_active(session)
+    table = model.__table__
+    columns = [table.c[name] for name in values]
+    wanted = [to_json(v) for v in values.values()]
+    written = dict(values)
+    if "updated_at" in table.c:  # stated, not left to onupdate, so loaded objects get it
+        written["updated_at"] = utcnow()
+    changed: list[int] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        records = []
+        stmt = select(table.c.id, *columns).where(table.c.id.in_(chunk))
+        for row in session.execute(stmt if where is None else stmt.where(where)):
+            before, after = {}, {}
+            for name, old, new in zip(values, row[1:], wanted, strict=True):
+                if to_json(old) != new:
+                    before[name], after[name] = to_json(old), new
+            if before:
+                records.append((row[0], before, after))
+        if records:
+            row_ids = [r[0] for r in records]
+            session.execute(update(table).where(table.c.id.in_(row_ids)).values(written))
+            record_updates(session, table.name, records)
+            changed.extend(row_ids)
+        if progress:
+            progress(min(1.0, (start + len(chunk)) / len(ids)))
+    update_loaded(session, model, lambda _id: written, changed)
+    note_changed(session, table.name, changed)
+    return changed
 
 
 def _require_active(session: Session) -> Operation:
@@ -176,29 +221,67 @@ def last_undoable(session: Session) -> Operation | None:
     ).first()
 
 
-def undo(session: Session, operation_id: int) -> UndoResult:
+def undo(session: Session, operation_id: int, progress: Progress | None = None) -> UndoResult:
+    """Undo an operation as a whole, newest change first; ``progress`` is told 0..1 and
+    may raise to cancel (the unit of work then rolls back)."""
+    result = _undo(session, operation_id, scaled(progress, 0, WORK_SHARE))
+    finish(session, progress)
+    return result
+
+
+def _undo(session: Session, operation_id: int, progress: Progress | None) -> UndoResult:
+    """Set-based: the records are read with one query, and consecutive updates of one table
+    are reverted a chunk at a time (one read of the current values, one statement per
+    set of columns), so undoing a 20,000-customer delete takes seconds, not minutes."""
     op = session.get(Operation, operation_id)
     if op is None:
         raise UserError("找不到要撤销的操作")
     if op.undone_at is not None:
         raise UserError(f"“{op.label}”已经撤销过了")
+    session.flush()
     tables = {m.local_table.name: m.class_ for m in Base.registry.mappers}
-    restored = skipped = 0
-    for rec in reversed(op.changes):
-        model = tables.get(rec.table_name)
-        if model is None:
-            continue
-        if rec.action in ("insert", "insert_many"):
-            if rec.table_name in _SHARED:
-                continue
-            ids = rec.after["ids"] if rec.action == "insert_many" else [rec.row_id]
-            restored += _retract_inserts(session, model, ids)
-        elif rec.action == "update":
-            r, s = _revert_update(session, model, rec)
+    c = ChangeRecord.__table__.c
+    records = session.execute(
+        select(c.table_name, c.row_id, c.action, c.before, c.after)
+        .where(c.operation_id == operation_id).order_by(c.id.desc())).all()
+    restored = skipped = done = 0
+    for model, action, run in _runs(records, tables):
+        if action in ("insert", "insert_many"):
+            if model.__tablename__ not in _SHARED:
+                for rec in run:
+                    ids = rec.after["ids"] if action == "insert_many" else [rec.row_id]
+                    restored += _retract_inserts(session, model, ids)
+        else:
+            r, s = _revert_updates(session, model, run)
             restored, skipped = restored + r, skipped + s
+        done += len(run)
+        if progress:
+            progress(done / len(records))
     op.undone_at = utcnow()
     session.flush()
     return UndoResult(label=op.label, restored=restored, skipped=skipped)
+
+
+def _runs(records: Sequence[Any], tables: dict[str, type]) -> Iterator[tuple[type, str, list]]:
+    """Consecutive records of one table and kind, at most `CHUNK` and each row at most
+    once, so reverting a run at once gives what reverting them one by one would."""
+    run: list = []
+    seen: set[int] = set()
+    key: tuple[str, str] | None = None
+    for rec in records:
+        model = tables.get(rec.table_name)
+        if model is None:
+            continue
+        kind = "update" if rec.action == "update" else "insert"
+        if run and ((rec.table_name, kind) != key or rec.row_id in seen or len(run) >= CHUNK
+                    or kind == "insert"):
+            yield tables[key[0]], run[0].action, run
+            run, seen = [], set()
+        key = (rec.table_name, kind)
+        run.append(rec)
+        seen.add(rec.row_id)
+    if run and key is not None:
+        yield tables[key[0]], run[0].action, run
 
 
 def _retract_inserts(session: Session, model: type, ids: list[int]) -> int:
@@ -220,24 +303,78 @@ def _retract_inserts(session: Session, model: type, ids: list[int]) -> int:
     return count
 
 
-def _revert_update(session: Session, model: type, rec: ChangeRecord) -> tuple[int, int]:
-    obj = session.get(model, rec.row_id)
-    if obj is None:
-        return 0, len(rec.before or {})
-    columns = model.__table__.c
+def _revert_updates(session: Session, model: type, recs: list) -> tuple[int, int]:
+    """Put back the columns of ``recs`` (distinct rows of one table) that still hold the
+    value the operation wrote; later changes are left alone and counted as skipped."""
+    table = model.__table__
+    columns = table.c
+    names = sorted({k for rec in recs for k in (rec.before or {}) if k != "_tag_ids"})
+    ids = [rec.row_id for rec in recs]
+    current = {row[0]: row for row in session.execute(
+        select(columns.id, *(columns[n] for n in names)).where(columns.id.in_(ids)))}
     restored = skipped = 0
-    for key, old in (rec.before or {}).items():
-        new = (rec.after or {}).get(key)
-        if key == "_tag_ids":
-            if sorted(t.id for t in obj.tags) == new:
-                obj.tags = [t for t in (session.get(Tag, i) for i in old) if t is not None]
+    batches: dict[tuple[str, ...], list[dict]] = {}
+    tagged = [rec for rec in recs if "_tag_ids" in (rec.before or {}) and rec.row_id in current]
+    if tagged:
+        restored, skipped = _revert_tags(session, tagged)
+    for rec in recs:
+        before, after = rec.before or {}, rec.after or {}
+        row = current.get(rec.row_id)
+        if row is None:
+            skipped += len(before)
+            continue
+        values: dict[str, Any] = {}
+        for key, old in before.items():
+            if key == "_tag_ids":
+                continue
+            if to_json(row[1 + names.index(key)]) == after.get(key):
+                values[key] = _from_json(columns[key].type, old)
                 restored += 1
             else:
                 skipped += 1
-            continue
-        if to_json(getattr(obj, key)) == new:
-            setattr(obj, key, _from_json(columns[key].type, old))
-            restored += 1
-        else:
-            skipped += 1
+        if values:
+            batches.setdefault(tuple(sorted(values)), []).append(
+                {"row_id": rec.row_id, **{f"v_{k}": v for k, v in values.items()}})
+    if "customer_id" in names:  # rows going back to another customer: both need figures
+        from .figures import note_customers
+
+        note_customers(session, (row[1 + names.index("customer_id")] for row in current.values()))
+    for keys, params in batches.items():
+        session.execute(
+            update(table).where(columns.id == bindparam("row_id"))
+            .values({k: bindparam(f"v_{k}") for k in keys}), params)
+    now = {p["row_id"]: {k[2:]: v for k, v in p.items() if k.startswith("v_")}
+           for params in batches.values() for p in params}
+    update_loaded(session, model, now)
+    changed = list(now)
+    note_changed(session, table.name, changed)
     return restored, skipped
+
+
+def _revert_tags(session: Session, recs: list) -> tuple[int, int]:
+    """Give customers back the tags they had, where they still have the ones the
+    operation gave them; (restored, skipped)."""
+    from ..models import Customer, customer_tag
+
+    link = customer_tag.c
+    have: dict[int, list[int]] = {rec.row_id: [] for rec in recs}
+    for cid, tid in session.execute(select(link.customer_id, link.tag_id)
+                                    .where(link.customer_id.in_(list(have)))):
+        have[cid].append(tid)
+    back = [rec for rec in recs if sorted(have[rec.row_id]) == rec.after["_tag_ids"]]
+    if back:
+        ids = [rec.row_id for rec in back]
+        session.execute(customer_tag.delete().where(link.customer_id.in_(ids)))
+        links = [{"c": rec.row_id, "t": t} for rec in back for t in rec.before["_tag_ids"]]
+        if links:
+            # Tags deleted since are left out rather than brought back.
+            live = set(session.scalars(select(Tag.id).where(Tag.id.in_({x["t"] for x in links}))))
+            links = [x for x in links if x["t"] in live]
+        if links:
+            session.execute(customer_tag.insert().values(
+                customer_id=bindparam("c"), tag_id=bindparam("t")), links)
+        tags = {t.id: t for t in session.scalars(select(Tag).where(Tag.id.in_({x["t"] for x in links})))}
+        update_loaded(session, Customer, {rec.row_id: {"tags": [tags[t] for t in rec.before["_tag_ids"] if t in tags]}
+                                          for rec in back})
+        note_changed(session, "customer", ids)
+    return len(back), len(recs) - len(back)

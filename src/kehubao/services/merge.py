@@ -5,7 +5,8 @@ transactions, evaluations, support, risk events, tags, referrals); the surviving
 keeps its own values and takes the other's where its own are empty, unless the user chose
 otherwise field by field; the other's values it does not take, and the other's notes, are
 kept in its notes by the one merge policy (record_merge.py). The duplicate goes to the recycle bin,
-marked as merged, and the whole merge is one undoable operation.
+marked as merged, and the whole merge is one undoable operation. The figures cached on
+both records follow from the rows that moved (services/figures.py, when the merge commits).
 """
 
 from __future__ import annotations
@@ -68,7 +69,6 @@ def merge_customers(
         keep.name_sort = other.name_sort if take_other.get("name") else keep.name_sort
         known = {t.id for t in keep.tags}
         keep.tags = keep.tags + [t for t in other.tags if t.id not in known]
-        _combine_figures(keep, other)
         for model in CHILDREN:
             for row in session.scalars(select(model).where(model.customer_id == other_id)):
                 row.customer_id = keep_id
@@ -87,16 +87,3 @@ def _has_primary(session: Session, customer_id: int, besides: int) -> bool:
         select(Contact.id).where(Contact.customer_id == customer_id, Contact.is_primary.is_(True),
                                  Contact.deleted_at.is_(None), Contact.id != besides).limit(1)
     ) is not None
-
-
-def _combine_figures(keep: Customer, other: Customer) -> None:
-    """Cached figures of the merged record: the sums and the most recent dates."""
-    keep.sales_12m_fen = (keep.sales_12m_fen or 0) + (other.sales_12m_fen or 0)
-    keep.receivable_fen = (keep.receivable_fen or 0) + (other.receivable_fen or 0)
-    keep.overdue_fen = (keep.overdue_fen or 0) + (other.overdue_fen or 0)
-    dates = [d for d in (keep.last_contact_at, other.last_contact_at) if d]
-    keep.last_contact_at = max(dates) if dates else None
-    dues = [d for d in (keep.next_follow_up_at, other.next_follow_up_at) if d]
-    keep.next_follow_up_at = min(dues) if dues else None
-    keep.value_class = keep.value_class or other.value_class
-    keep.grade = keep.grade or other.grade

@@ -23,6 +23,7 @@ from ..models import (
 from ..normalize import join_clauses
 from .contacts import contacts_of
 from .customers import get_customer
+from .figures import settle
 
 TIMELINE_LIMIT = 300
 
@@ -144,7 +145,7 @@ def _money(session: Session, customer_id: int, today: date) -> Money:
         select(Transaction.kind, Transaction.occurred_on, Transaction.amount_fen, Transaction.due_on)
         .where(Transaction.customer_id == customer_id, Transaction.deleted_at.is_(None))
     ).all()
-    overdue_sales = 0
+    overdue_sales = returns = 0
     for kind, day, amount, due in rows:
         money.transactions += 1
         if kind == "sale":
@@ -157,9 +158,8 @@ def _money(session: Session, customer_id: int, today: date) -> Money:
         elif kind == "payment":
             money.payments_fen += amount
         elif kind == "return":
-            money.sales_total_fen -= amount
-    money.receivable_fen = max(money.sales_total_fen - money.payments_fen, 0)
-    # Payments settle the oldest sales first, so what is overdue is what remains of the
-    # sales already past due.
-    money.overdue_fen = max(min(overdue_sales - money.payments_fen, money.receivable_fen), 0)
+            returns += amount
+    money.receivable_fen, money.overdue_fen = settle(
+        money.sales_total_fen, returns, money.payments_fen, overdue_sales)
+    money.sales_total_fen -= returns
     return money

@@ -1,53 +1,61 @@
 """Moving records to the recycle bin (回收站) and back, the same way for every kind.
 
 Deleting only stamps ``deleted_at`` inside a journaled operation, so Ctrl+Z and the
-recycle bin can both bring a record back with everything attached to it.
+recycle bin can both bring a record back with everything attached to it. Both directions
+are set-based (a few statements per 500 records, see `journal.set_columns`), because a
+user may select 20,000 customers at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import utcnow
-from .journal import operation
+from .batch import WORK_SHARE, finish, scaled
+from .journal import active_operation, operation, set_columns
+from .tracking import Progress
 
 
 def move_to_bin(session: Session, model: type[Any], ids: Iterable[int], noun: str,
-                also: Callable[[Any], None] | None = None) -> int:
-    """Stamp the live records among ``ids`` as deleted; how many were."""
-    rows = _rows(session, model, ids, in_bin=False)
-    if rows:
-        with operation(session, "delete", _label("删除", noun, rows)):
-            now = utcnow()
-            for row in rows:
-                row.deleted_at = now
-                if also:
-                    also(row)
-    return len(rows)
+                also: Mapping[str, Any] | None = None,
+                progress: Progress | None = None) -> int:
+    """Stamp the live records among ``ids`` as deleted; how many were.
+
+    ``also``: further columns to set on the way in (journaled, so undo restores them).
+    ``progress`` is told 0..1 and may raise to cancel (the caller's rollback undoes all)."""
+    return _move(session, model, ids, noun, "delete", "删除",
+                 {"deleted_at": utcnow(), **(also or {})}, model.deleted_at.is_(None), progress)
 
 
 def restore_from_bin(session: Session, model: type[Any], ids: Iterable[int], noun: str,
-                     also: Callable[[Any], None] | None = None) -> int:
+                     also: Mapping[str, Any] | None = None,
+                     progress: Progress | None = None) -> int:
     """Bring the records among ``ids`` that are in the bin back; how many were."""
-    rows = _rows(session, model, ids, in_bin=True)
-    if rows:
-        with operation(session, "restore", _label("恢复", noun, rows)):
-            for row in rows:
-                row.deleted_at = None
-                if also:
-                    also(row)
-    return len(rows)
+    return _move(session, model, ids, noun, "restore", "恢复",
+                 {"deleted_at": None, **(also or {})}, model.deleted_at.is_not(None), progress)
 
 
-def _rows(session: Session, model: type[Any], ids: Iterable[int], *, in_bin: bool) -> list[Any]:
-    deleted = model.deleted_at.is_not(None) if in_bin else model.deleted_at.is_(None)
-    return list(session.scalars(select(model).where(model.id.in_(list(ids)), deleted)))
-
-
-def _label(verb: str, noun: str, rows: list[Any]) -> str:
-    """What the Undo menu shows: the name for one record, the count for several."""
-    return f"{verb}{noun}：{rows[0].name}" if len(rows) == 1 else f"{verb} {len(rows)} 个{noun}"
+def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kind: str,
+          verb: str, values: dict[str, Any], where: Any, progress: Progress | None) -> int:
+    """One journaled operation that sets ``values`` on the records among ``ids`` meeting
+    ``where``. The rows are read once, by set_columns; the Undo menu's label is known
+    only then, and an operation that found nothing to do is dropped."""
+    outer = active_operation(session)
+    with operation(session, kind, f"{verb}{noun}") as op:
+        changed = set_columns(session, model, sorted(set(ids)), values, where=where,
+                              progress=scaled(progress, 0, WORK_SHARE))
+        if outer is None and len(changed) == 1 and hasattr(model, "name"):
+            name = session.scalar(select(model.name).where(model.id == changed[0]))
+            op.label = f"{verb}{noun}：{name}"
+        elif outer is None and changed:
+            op.label = f"{verb} {len(changed)} 个{noun}"
+    if outer is None and not changed:
+        session.delete(op)
+        session.flush()
+    if outer is None:
+        finish(session, progress)
+    return len(changed)

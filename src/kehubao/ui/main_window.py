@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
                 self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", status.undo_label or ""))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        ops.write(self, self.db, lambda session, _progress: undo(session, status.undo_id),
+        ops.write(self, self.db, lambda session, progress: undo(session, status.undo_id, progress=progress),
                   self._undone, progress_title=self.tr("正在撤销…"))
 
     def _undone(self, result: UndoResult) -> None:

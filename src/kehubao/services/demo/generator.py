@@ -42,6 +42,7 @@ from ...models import (
     Transaction,
     customer_tag,
 )
+from ..figures import figures_as_of
 from ..search.documents import DOC_COLUMNS
 from ..search.fts_sqlite import backend_for
 from ..search.index import mark_fresh
@@ -109,6 +110,7 @@ def generate_demo(
                               Evaluation, Score, SupportAction, RiskEvent, SearchDoc)
             },
         )
+        figures_as_of(session, now.date())  # the figures refresh at commit sees the same day
         conn = session.connection()
         backend = backend_for(session)
         batches = _batches_elsewhere(params, customers) if big else _batches_here(params, customers)

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from ...bulk import db_date, db_datetime
 from ...pinyin_keys import sort_key
 from ..customers import customer_code
+from ..figures import classify, settle
 from ..search.documents import contact_doc, customer_doc, interaction_doc
 from . import vocab as v
 from .columns import (
@@ -35,7 +36,6 @@ MOODS_OF_NOTE = {"心情不太好": ["sorrow", "grief", "fear"], "很感兴趣":
 VISITS_BY_STATUS = {"potential": (0, 1), "intent": (1, 2), "deal": (1, 4), "stable": (2, 5),
                     "lost": (0, 2), "dropped": (0, 1)}
 MAIL_DOMAINS = ["163.com", "qq.com", "126.com", "sina.com", "139.com", "foxmail.com"]
-HIGH_VOLUME_FEN = 20_000_000  # 20万元 in the last 12 months counts as high volume
 INDUSTRY_NAMES = list(v.INDUSTRIES)
 SUPPORT_KINDS = list(v.SUPPORT_TEXTS)
 RISK_TEXTS = {"overdue": "货款逾期未付，已多次催收", "cross_region": "发现其货物流入邻近区域销售",
@@ -231,8 +231,8 @@ class RowFactory:
         contact_rows = _with_last_emotions(batch, contact_rows, interaction_rows)
         last_contact = max((row[5] for row in interaction_rows), default=None)
         next_due = self._follow_ups(batch, cid, contact_ids, owner, status, created, created_s)
-        sales_12m, receivable, overdue = self._transactions(batch, cid, owner, status, ctype,
-                                                            created)
+        sales_12m, receivable, overdue, unpaid_late = self._transactions(
+            batch, cid, owner, status, ctype, created)
         value_class, grade = self._evaluation(batch, cid, owner, status, sales_12m, overdue)
         if ctype == "dealer" and rand() < 0.1:
             kind = pick(SUPPORT_KINDS)
@@ -240,8 +240,8 @@ class RowFactory:
                 self._id("support_action"), cid, kind, self.days[self.since(created, 600)],
                 v.SUPPORT_TEXTS[kind], self.rng.randint(5, 200) * 10_000, owner, self.now_s,
                 self.now_s))
-        if overdue or rand() < 0.01:
-            kind = "overdue" if overdue else pick(("cross_region", "dumping"))
+        if unpaid_late or rand() < 0.01:
+            kind = "overdue" if unpaid_late else pick(("cross_region", "dumping"))
             batch.add("risk_event", (self._id("risk_event"), cid, kind,
                                      self.days[self.since(created, 90)], RISK_TEXTS[kind], self.now_s,
                                      self.now_s))
@@ -362,13 +362,17 @@ class RowFactory:
         return next_due
 
     def _transactions(self, batch: Batch, cid: int, owner: int | None, status: str,
-                      ctype: str, created: int) -> tuple[int, int, int]:
+                      ctype: str, created: int) -> tuple[int, int, int, bool]:
+        """Sales and payments; (sales 12m, receivable, overdue) by the rules of
+        services/figures.py, and whether a sale past due was left partly unpaid (the
+        story behind an "overdue" risk event)."""
         if status not in ("deal", "stable", "lost"):
-            return 0, 0, 0
+            return 0, 0, 0, False
         rand, pick = self.rand, self.pick
         sales = {"deal": 1 + int(rand() * 3), "stable": 2 + int(rand() * 4), "lost": 1}[status]
         scale = 3.0 if ctype == "dealer" else 1.0
-        sales_12m = receivable = overdue = 0
+        sales_12m = sales_total = payments = late_sales = 0
+        unpaid_late = False
         for _ in range(sales):
             day = self.since(created, 700)
             amount = int(self.rng.lognormvariate(11.2, 0.9) * scale) * 100  # fen
@@ -378,8 +382,11 @@ class RowFactory:
                 self._id("trade_transaction"), cid, "sale", self.days[day], amount,
                 self.days[due], pick(v.PRODUCTS), float(int(10 + rand() * 490)),
                 f"XS{stamp}{cid % 1000:03d}", owner, self.now_s, self.now_s))
+            sales_total += amount
             if day >= -365:
                 sales_12m += amount
+            if due < 0:
+                late_sales += amount
             paid = amount if rand() < 0.85 or due > 0 else int(amount * rand())
             if paid:
                 pay_day = max(day, min(due + int(rand() * 30) - 10, 0))  # never before the sale
@@ -387,10 +394,9 @@ class RowFactory:
                     self._id("trade_transaction"), cid, "payment", self.days[pay_day], paid,
                     None, None, None, f"HK{self.days[pay_day].replace('-', '')}{cid % 1000:03d}",
                     owner, self.now_s, self.now_s))
-            receivable += amount - paid
-            if amount > paid and due < 0:
-                overdue += amount - paid
-        return sales_12m, receivable, overdue
+            payments += paid
+            unpaid_late = unpaid_late or (amount > paid and due < 0)
+        return (sales_12m, *settle(sales_total, 0, payments, late_sales), unpaid_late)
 
     def _evaluation(self, batch: Batch, cid: int, owner: int | None, status: str,
                     sales_12m: int, overdue: int) -> tuple[str | None, str | None]:
@@ -410,9 +416,7 @@ class RowFactory:
             batch.add("score", (self._id("score"), eval_id, indicator_id, float(score)))
         total = round(total, 1)
         grade = "A" if total >= 85 else "B" if total >= 70 else "C" if total >= 55 else "D"
-        loyal = loyalty_n and loyalty_sum / loyalty_n >= 0.6 and not overdue
-        high = sales_12m >= HIGH_VOLUME_FEN
-        value_class = "4" if high and loyal else "2" if high else "3" if loyal else "1"
+        value_class = classify(sales_12m, loyalty_sum / loyalty_n if loyalty_n else None, overdue)
         quarter_end = date(self.today.year, ((self.today.month - 1) // 3) * 3 + 1, 1) - timedelta(days=1)
         quarter_start = date(quarter_end.year, ((quarter_end.month - 1) // 3) * 3 + 1, 1)
         label = f"{quarter_end.year}年第{(quarter_end.month - 1) // 3 + 1}季度"

@@ -76,10 +76,12 @@ def mark_fresh(session: Session) -> None:
     session.info[_REBUILT] = True
 
 
-def refresh(session: Session, changed: Changed) -> None:
+def refresh(session: Session, changed: Changed, progress: Progress | None = None) -> None:
     """Bring the documents of every changed row up to date (the pre-commit hook).
 
-    A tag rename is announced by the tag service as a change of the tagged customers."""
+    A tag rename is announced by the tag service as a change of the tagged customers.
+    ``progress`` (0..1) follows the changed customers, the bulk of any large refresh."""
+    report = progress or (lambda _f: None)
     if session.info.pop(_REBUILT, False):
         return
     done = already_indexed(session)
@@ -91,11 +93,15 @@ def refresh(session: Session, changed: Changed) -> None:
         _replace_all(session, backend, ("customer", "contact", "interaction"))
     elif customers:
         ids = sorted(customers)
-        _replace(session, backend, "customer", "ref_id", ids, customer_docs(session, ids))
-        _replace(session, backend, "contact", "customer_id", ids,
+        _remove_of_customers(session, backend, ids, lambda f: report(0.4 * f))
+        _replace(session, backend, "customer", "ref_id", [], customer_docs(session, ids))
+        report(0.6)
+        _replace(session, backend, "contact", "customer_id", [],
                  contact_docs(session, customer_ids=ids))
-        _replace(session, backend, "interaction", "customer_id", ids,
+        report(0.75)
+        _replace(session, backend, "interaction", "customer_id", [],
                  interaction_docs(session, customer_ids=ids))
+        report(0.9)
     for kind, builder in (("contact", contact_docs), ("interaction", interaction_docs)):
         ids_of_kind = changed.get(kind, set())
         if ids_of_kind is None:
@@ -114,10 +120,33 @@ def refresh(session: Session, changed: Changed) -> None:
         if scripts:
             ids = sorted(scripts)
             _replace(session, backend, "script", "ref_id", ids, script_docs(session, ids))
+    report(1.0)
+
+
+def _remove_of_customers(session: Session, backend, ids: list[int],  # type: ignore[no-untyped-def]
+                         report: Progress) -> None:
+    """Take every document of these customers (their own, their contacts', their
+    interactions') out of the index: one read per chunk for all kinds, since the FTS
+    index forgets a document only when told its old text."""
+    for start in range(0, len(ids), 500):
+        old: dict[str, list[tuple]] = {}
+        for kind, *row in session.execute(
+            select(SearchDoc.kind, SearchDoc.id, SearchDoc.names, SearchDoc.keys, SearchDoc.body)
+            .where(SearchDoc.customer_id.in_(ids[start : start + 500]))
+        ):
+            old.setdefault(kind, []).append(tuple(row))
+        for kind, rows in old.items():
+            backend.remove(session.connection(), kind, rows)
+            session.execute(delete(SearchDoc).where(SearchDoc.id.in_([r[0] for r in rows])))
+        report(min(1.0, (start + 500) / len(ids)))
 
 
 def _replace(session: Session, backend, kind: str, key: str, ids: list[int],  # type: ignore[no-untyped-def]
              docs: Iterable[tuple]) -> None:
+    """Remove the documents of ``kind`` whose ``key`` is among ``ids``, then add ``docs``.
+
+    New documents get their ids here (the transaction holds the write lock), so they go
+    to the table and to the FTS index in one pass, without reading them back."""
     column = getattr(SearchDoc, key)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -128,17 +157,13 @@ def _replace(session: Session, backend, kind: str, key: str, ids: list[int],  # 
         if old:
             backend.remove(session.connection(), kind, [tuple(r) for r in old])
             session.execute(delete(SearchDoc).where(SearchDoc.id.in_([r.id for r in old])))
-    new = [dict(zip(DOC_COLUMNS, doc, strict=False)) for doc in docs]
-    if not new:
-        return
-    session.execute(insert(SearchDoc), new)
-    refs = [d["ref_id"] for d in new]
-    for start in range(0, len(refs), 500):
-        rows = session.execute(
-            select(SearchDoc.id, SearchDoc.names, SearchDoc.keys, SearchDoc.body)
-            .where(SearchDoc.kind == kind, SearchDoc.ref_id.in_(refs[start : start + 500]))
-        ).all()
-        backend.add(session.connection(), kind, [tuple(r) for r in rows])
+    conn = session.connection()
+    next_id = (session.scalar(select(func.max(SearchDoc.id))) or 0) + 1
+    for batch in _chunks(docs, 5_000):
+        rows = [(next_id + i, *doc) for i, doc in enumerate(batch)]
+        next_id += len(rows)
+        bulk_insert(conn, SearchDoc.__table__, ["id", *DOC_COLUMNS], rows)
+        backend.add(conn, kind, [(r[0], r[8], r[9], r[10]) for r in rows])
 
 
 def _replace_all(session: Session, backend, kinds: Iterable[str]) -> None:  # type: ignore[no-untyped-def]

@@ -336,14 +336,14 @@ class CustomerListPage(QWidget):
 
         ids = self.selected_ids()
         if ids and (names := ask_tags(self, self.tr("添加标签"))):
-            self._bulk(lambda s: svc.add_tags(s, ids, names))
+            self._bulk(lambda s, p: svc.add_tags(s, ids, names, progress=p))
 
     def bulk_remove_tags(self) -> None:
         from .bulk import ask_tags
 
         ids = self.selected_ids()
         if ids and (names := ask_tags(self, self.tr("移除标签"))):
-            self._bulk(lambda s: svc.remove_tags(s, ids, names))
+            self._bulk(lambda s, p: svc.remove_tags(s, ids, names, progress=p))
 
     def bulk_owner(self) -> None:
         from .bulk import ask_owner
@@ -352,17 +352,17 @@ class CustomerListPage(QWidget):
         reps = [self.owner.itemText(i) for i in range(self.owner.count())
                 if self.owner.itemData(i) not in (None, UNASSIGNED)]
         if ids and (name := ask_owner(self, reps)) is not None:
-            self._bulk(lambda s: editing.assign_owner(s, ids, name))
+            self._bulk(lambda s, p: editing.assign_owner(s, ids, name, progress=p))
 
     def bulk_status(self) -> None:
         from .bulk import ask_status
 
         ids = self.selected_ids()
         if ids and (status := ask_status(self)):
-            self._bulk(lambda s: svc.set_status(s, ids, status))
+            self._bulk(lambda s, p: svc.set_status(s, ids, status, progress=p))
 
     def _bulk(self, work) -> None:  # type: ignore[no-untyped-def]
-        ops.write(self, self.db, lambda session, _progress: work(session),
+        ops.write(self, self.db, work,
                   lambda n: self.window().statusBar().showMessage(
                       self.tr("已修改 %1 个客户（可撤销）").replace("%1", str(n)), 5000),
                   progress_title=self.tr("正在批量修改…"))

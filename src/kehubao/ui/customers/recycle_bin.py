@@ -116,7 +116,7 @@ class RecycleBinPage(QWidget):
         ids = self._selected(self.customers if kind == "customer" else self.contacts)
         if not ids:
             return
-        ops.write(self, self.db, lambda session, _progress: editing.restore(session, kind, ids),
+        ops.write(self, self.db, lambda session, progress: editing.restore(session, kind, ids, progress),
                   lambda count: self.window().statusBar().showMessage(
                       self.tr("已恢复 %1 条").replace("%1", f"{count:,}"), 5000),
                   progress_title=self.tr("正在恢复…"))

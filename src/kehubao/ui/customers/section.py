@@ -279,7 +279,7 @@ class CustomersPage(QStackedWidget):
         answer = QMessageBox.question(self, self.tr("删除客户"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ops.write(self, self.db, lambda session, progress: svc.delete_customers(session, ids),
+        ops.write(self, self.db, lambda session, progress: svc.delete_customers(session, ids, progress=progress),
                   lambda count: self.window().statusBar().showMessage(
                       self.tr("已将 %1 个客户移入回收站（Ctrl+Z 撤销）").replace("%1", f"{count:,}"), 6000),
                   progress_title=self.tr("正在删除…"))

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...models.enums import CustomerStatus, CustomerType, ValueClass
 from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
+from ...services.figures import is_dangerous_class
 from ...services.overview import follow_up_overdue
 from .. import ops
 from ..i18n import enum_label
@@ -339,7 +340,7 @@ class CustomerTableModel(QAbstractTableModel):
     def _colour(key: str, row: CustomerRow) -> QBrush | None:
         if key == "status" and row.status in ("lost", "dropped"):
             return QBrush(QColor("#9e9e9e"))
-        if key == "value_class" and row.value_class == "2":
+        if key == "value_class" and is_dangerous_class(row.value_class):
             return QBrush(QColor("#c62828"))  # high volume, not loyal: watch closely
         if key == "next_follow_up_at" and follow_up_overdue(row.next_follow_up_at):
             return QBrush(QColor("#c62828"))  # overdue follow-up

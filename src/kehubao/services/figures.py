@@ -1,0 +1,275 @@
+"""The figures cached on a customer, and their only owner.
+
+`Customer` caches seven figures so that 200,000-row lists sort and filter without
+touching the history tables: ``last_contact_at``, ``next_follow_up_at``,
+``sales_12m_fen``, ``receivable_fen``, ``overdue_fen``, ``grade`` and ``value_class``.
+This module computes them from their sources and is the only code that writes them:
+
+- registered as a pre-commit hook, it recomputes them for every customer whose
+  interactions, follow-ups, transactions or evaluations changed in the unit of work
+  (ORM edits, soft deletes, Core statements announced through tracking, undo);
+- `refresh_all` recomputes every customer set-based (after a bulk load, or daily, since
+  "last 12 months" and "overdue" move with the calendar even when nothing is edited).
+
+The rules, each in one place:
+
+- last contact: the latest ``occurred_at`` of the customer's live interactions;
+- next follow-up: the earliest open, live follow-up, counted at its due time or at its
+  snoozed-until time when that is later;
+- money (`settle`): from the live transactions, amounts in positive fen. Sales of the
+  last 365 days (``occurred_on >= today - 365 days``) are ``sales_12m``. The receivable
+  is everything sold, less returns and payments, never below zero. Payments settle the
+  oldest sales first, so what is overdue is what the payments leave of the sales already
+  past due (``due_on < today``), never more than the receivable;
+- grade: the grade of the latest live evaluation (by ``evaluated_on``, then id);
+- value class (`classify`): only for an evaluated customer; high volume × loyalty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    DateTime,
+    and_,
+    bindparam,
+    case,
+    event,
+    func,
+    inspect,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from ..models import Customer, Evaluation, FollowUp, Indicator, Interaction, Score, Transaction
+from ..models.enums import FollowUpStatus, ValueClass
+from .tracking import Changed, Progress, note_changed, register_pre_commit
+
+FIGURES = ("last_contact_at", "next_follow_up_at", "sales_12m_fen", "receivable_fen",
+           "overdue_fen", "grade", "value_class")
+# The tables the figures are computed from, by table name.
+SOURCES: dict[str, type] = {"interaction": Interaction, "follow_up": FollowUp,
+                            "trade_transaction": Transaction, "evaluation": Evaluation}
+HIGH_VOLUME_FEN = 20_000_000  # 20万元 of sales in the last 12 months is high volume
+LOYAL_SHARE = 0.6  # mean share of the maximum on the loyalty indicators
+_CHUNK = 500
+_NOTED = "kehubao_figures_customers"
+_TODAY = "kehubao_figures_today"
+_EMPTY = (None, None, 0, 0, 0, None, None)
+
+
+def settle(sales_fen: int, returns_fen: int, payments_fen: int,
+           overdue_sales_fen: int) -> tuple[int, int]:
+    """(receivable, overdue) in fen from the sums of a customer's live transactions:
+    payments settle the oldest sales first (see the module docstring)."""
+    receivable = max(sales_fen - returns_fen - payments_fen, 0)
+    overdue = max(min(overdue_sales_fen - payments_fen, receivable), 0)
+    return receivable, overdue
+
+
+def classify(sales_12m_fen: int, loyalty: float | None, overdue_fen: int) -> str:
+    """The four classes (四类客户) by sales volume × loyalty, as a `ValueClass` code.
+
+    Today's rule: high volume is at least `HIGH_VOLUME_FEN` of sales in the last 12
+    months; loyal is a mean of at least `LOYAL_SHARE` of the maximum on the latest
+    evaluation's loyalty indicators (``None``: it has none) with nothing overdue. The
+    evaluation issue replaces this with configurable volume × loyalty thresholds; every
+    caller goes through here, so that is a change in one place."""
+    high = sales_12m_fen >= HIGH_VOLUME_FEN
+    # A hair of tolerance: the mean of 6/10 and 6/10 must count as 0.6 whichever order
+    # the shares were added in.
+    loyal = loyalty is not None and loyalty >= LOYAL_SHARE - 1e-9 and not overdue_fen
+    if high:
+        return ValueClass.PRECIOUS.value if loyal else ValueClass.DANGEROUS.value
+    return ValueClass.RISING_STAR.value if loyal else ValueClass.NO_VALUE.value
+
+
+def is_dangerous_class(value_class: str | None) -> bool:
+    """Whether lists should flag the customer: high volume but not loyal (二类·高危), the
+    class to watch for cross-region selling and defection."""
+    return value_class == ValueClass.DANGEROUS.value
+
+
+def figures_as_of(session: Session, today: date) -> None:
+    """Compute this unit of work's figures for ``today`` instead of the real date (the
+    demo generator builds data "as of" a given day)."""
+    session.info[_TODAY] = today
+
+
+def refresh_customer_figures(session: Session, customer_ids: Iterable[int], *,
+                             today: date | None = None) -> list[int]:
+    """Recompute the figures of these customers from their sources; the ids whose
+    figures changed (announced to tracking, so views and the search rank follow)."""
+    ids = sorted(set(customer_ids))
+    changed: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        changed += _refresh(session, chunk, _today(session, today))
+    return _announce(session, changed)
+
+
+def refresh_all(session: Session, *, today: date | None = None) -> list[int]:
+    """Recompute the figures of every customer, set-based: one grouped read per source
+    table, one read of the cached figures, one executemany for the rows that differ."""
+    return _announce(session, _refresh(session, None, _today(session, today)))
+
+
+def _today(session: Session, today: date | None) -> date:
+    return today or session.info.get(_TODAY) or date.today()
+
+
+def _refresh(session: Session, ids: list[int] | None, today: date) -> list[int]:
+    fresh = _compute(session, ids, today)
+    c = Customer.__table__.c
+    stmt = select(c.id, *(c[name] for name in FIGURES))
+    if ids is not None:
+        stmt = stmt.where(c.id.in_(ids))
+    params = []
+    for row in session.execute(stmt):
+        new = fresh.get(row[0], _EMPTY)
+        if tuple(row[1:]) != new:
+            params.append({"cid": row[0], **{f"v_{n}": v for n, v in zip(FIGURES, new, strict=True)}})
+    if params:
+        session.execute(
+            update(Customer.__table__).where(c.id == bindparam("cid"))
+            .values({**{n: bindparam(f"v_{n}") for n in FIGURES}, "updated_at": c.updated_at}),
+            params)
+    return [p["cid"] for p in params]
+
+
+def _announce(session: Session, changed: list[int]) -> list[int]:
+    if changed:
+        wanted = set(changed)
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, Customer) and obj.id in wanted:
+                session.expire(obj, list(FIGURES))
+        note_changed(session, "customer", changed)
+    return changed
+
+
+def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, tuple]:
+    """customer id → figures (in `FIGURES` order) for the customers with any source row."""
+    def among(stmt: Any, column: Any) -> Any:
+        return stmt if ids is None else stmt.where(column.in_(ids))
+
+    i, f, t = Interaction, FollowUp, Transaction
+    last = dict(session.execute(among(
+        select(i.customer_id, func.max(i.occurred_at)).where(i.deleted_at.is_(None))
+        .group_by(i.customer_id), i.customer_id)).all())
+    when = type_coerce(case((f.snoozed_until > f.due_at, f.snoozed_until), else_=f.due_at),
+                       DateTime())
+    upcoming = dict(session.execute(among(
+        select(f.customer_id, func.min(when))
+        .where(f.deleted_at.is_(None), f.status == FollowUpStatus.OPEN.value)
+        .group_by(f.customer_id), f.customer_id)).all())
+
+    def total(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, t.amount_fen), else_=0)), 0)
+
+    sale = t.kind == "sale"
+    money = {}
+    for cid, sales, sales_12m, returns, payments, overdue_sales in session.execute(among(
+        select(t.customer_id, total(sale),
+               total(and_(sale, t.occurred_on >= today - timedelta(days=365))),
+               total(t.kind == "return"), total(t.kind == "payment"),
+               total(and_(sale, t.due_on < today)))
+        .where(t.deleted_at.is_(None)).group_by(t.customer_id), t.customer_id)):
+        money[cid] = (sales_12m, *settle(sales, returns, payments, overdue_sales))
+    grades = _latest_evaluations(session, ids)
+
+    out = {}
+    for cid in set(last) | set(upcoming) | set(money) | set(grades):
+        sales_12m, receivable, overdue = money.get(cid, (0, 0, 0))
+        grade = value_class = None
+        if cid in grades:
+            grade, loyalty = grades[cid]
+            value_class = classify(sales_12m, loyalty, overdue)
+        out[cid] = (_naive(last.get(cid)), _naive(upcoming.get(cid)), sales_12m, receivable,
+                    overdue, grade, value_class)
+    return out
+
+
+def _latest_evaluations(session: Session, ids: list[int] | None) -> dict[int, tuple]:
+    """customer id → (grade, loyalty) of the latest live evaluation; loyalty is the mean
+    share of the maximum over its loyalty indicators, None without any."""
+    e = Evaluation
+    stmt = (select(e.customer_id, e.id, e.grade).where(e.deleted_at.is_(None))
+            .order_by(e.customer_id, e.evaluated_on.desc(), e.id.desc()))
+    latest: dict[int, tuple[int, str | None]] = {}
+    for cid, eid, grade in session.execute(stmt if ids is None else stmt.where(e.customer_id.in_(ids))):
+        latest.setdefault(cid, (eid, grade))
+    shares: dict[int, list[float]] = {}
+    eval_ids = sorted(eid for eid, _grade in latest.values())
+    for start in range(0, len(eval_ids), 5_000 if ids is None else _CHUNK):
+        chunk = eval_ids[start : start + (5_000 if ids is None else _CHUNK)]
+        for eid, value, max_score in session.execute(
+            select(Score.evaluation_id, Score.value, Indicator.max_score)
+            .join(Indicator, Indicator.id == Score.indicator_id)
+            .where(Indicator.dimension == "loyalty", Score.evaluation_id.in_(chunk))
+            .order_by(Score.evaluation_id, Indicator.sort_order, Indicator.id)):
+            shares.setdefault(eid, []).append(value / max_score)
+    return {cid: (grade, sum(shares[eid]) / len(shares[eid]) if shares.get(eid) else None)
+            for cid, (eid, grade) in latest.items()}
+
+
+def _naive(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+# ---------------------------------------------------------------- the pre-commit hook
+
+
+def note_customers(session: Session, customer_ids: Iterable[int]) -> None:
+    """Have the pre-commit hook refresh these customers too: for Core statements that
+    move source rows away from a customer (the rows' ids lead only to the new one)."""
+    session.info.setdefault(_NOTED, set()).update(i for i in customer_ids if i is not None)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_customers(session: Session, _ctx: object, _instances: object) -> None:
+    """Note the customers of source rows the ORM is about to write, deleted ones included
+    (they are gone by pre-commit) and the old customer of a row moved to another (a
+    merge). Before the flush, so a deleted row can still be read if it was expired."""
+    noted: set[int] = session.info.setdefault(_NOTED, set())
+    for group in (session.new, session.dirty, session.deleted):
+        for obj in group:
+            if getattr(obj, "__tablename__", None) not in SOURCES:
+                continue
+            if obj.customer_id is not None:
+                noted.add(obj.customer_id)
+            noted.update(v for v in inspect(obj).attrs.customer_id.history.deleted if v is not None)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_NOTED, None)
+    session.info.pop(_TODAY, None)
+
+
+def refresh_changed(session: Session, changed: Changed, progress: Progress | None = None) -> None:
+    """The pre-commit hook: recompute the figures of the customers whose source rows
+    changed in this unit of work (everything when a source table changed wholesale)."""
+    customers: set[int] = session.info.pop(_NOTED, set())
+    for table, model in SOURCES.items():
+        if table not in changed:
+            continue
+        rows = changed[table]
+        if rows is None:
+            refresh_all(session)
+            return
+        ordered = sorted(rows)
+        for start in range(0, len(ordered), _CHUNK):
+            customers.update(session.scalars(
+                select(model.customer_id).where(model.id.in_(ordered[start : start + _CHUNK]))))
+    if customers:
+        refresh_customer_figures(session, customers)
+
+
+register_pre_commit(refresh_changed, first=True)
