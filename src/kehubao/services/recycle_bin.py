@@ -50,4 +50,7 @@ def _rows(session: Session, model: type[Any], ids: Iterable[int], *, in_bin: boo
 
 def _label(verb: str, noun: str, rows: list[Any]) -> str:
     """What the Undo menu shows: the name for one record, the count for several."""
-    return f"{verb}{noun}：{rows[0].name}" if len(rows) == 1 else f"{verb} {len(rows)} 个{noun}"
+    if len(rows) > 1:
+        return f"{verb} {len(rows)} 个{noun}"
+    row = rows[0]  # records without a name (interactions, follow-ups) show their title
+    return f"{verb}{noun}：{getattr(row, 'name', None) or getattr(row, 'subject', None) or getattr(row, 'title', '')}"
