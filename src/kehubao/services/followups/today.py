@@ -63,11 +63,16 @@ class TodayData:
 
 
 def today_data(session: Session, *, clock: Clock = local_now, limit: int = 50,
-               offsets: dict[str, int] | None = None) -> TodayData:
-    """Counts of every group and up to `limit` rows of each (from `offsets[group]`)."""
+               offsets: dict[str, int] | None = None, days: int = WEEK_DAYS,
+               due_only: bool = False) -> TodayData:
+    """Counts of every group and up to `limit` rows of each (from `offsets[group]`).
+
+    `days`: how far ahead the "week" group (and generated reminders) reach; `due_only`:
+    only what is due by now (what a notification fires for)."""
     now = clock()
     start = datetime.combine(now.date(), datetime.min.time())
-    tomorrow, horizon = start + timedelta(days=1), start + timedelta(days=WEEK_DAYS + 1)
+    tomorrow = start + timedelta(days=1)
+    horizon = now + timedelta(seconds=1) if due_only else start + timedelta(days=days + 1)
     effective = type_coerce(func.coalesce(FollowUp.snoozed_until, FollowUp.due_at), DateTime)
     group = case(*((FollowUp.kind == kind, name) for kind, name in _BY_KIND.items()),
                  (effective < start, "overdue"), (effective < tomorrow, "today"), else_="week")
