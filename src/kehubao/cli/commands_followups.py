@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at", metavar="TIME", help="按这个时间计算（默认现在），如 2026-12-07 09:00")
     p.add_argument("--ics", metavar="FILE", help="把未完成的跟进导出为日历文件（.ics）")
     p.add_argument("--no-generate", action="store_true",
-                   help="不先生成自动提醒（默认会补上缺少的生日、久未联系和回款提醒）")
+                   help="不先生成自动提醒（默认：一小时内没生成过时，补上缺少的生日、久未联系和回款提醒）")
+    p.add_argument("--generate", action="store_true", help="无论何时生成过，现在都重新生成自动提醒")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_db_argument(p)
     p.set_defaults(handler=cmd_reminders)
@@ -70,15 +71,24 @@ def _days(text: str) -> int:
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
-    from ..services.followups import follow_ups_to_ics, generate_reminders, today_data
+    from ..services.followups import (
+        follow_ups_to_ics,
+        generate_if_stale,
+        generate_reminders,
+        today_data,
+    )
     from ..services.followups.today import GROUP_LABELS, GROUPS
 
     clock = _clock(args.at)
     db = open_for_cli(args)
     generated: dict[str, int] = {}
-    if not args.no_generate:
+    if args.generate:
         with db.session() as session:
             generated = generate_reminders(session, clock=clock).created
+    elif not args.no_generate:
+        with db.session() as session:
+            made = generate_if_stale(session, clock=clock)
+            generated = made.created if made else {}
     if args.ics:
         with db.session(write=False) as session:
             data = follow_ups_to_ics(session, days=args.days, clock=clock)

@@ -31,6 +31,7 @@ from .recurrence import build_rrule, describe_rrule, next_occurrence
 from .reminders import (
     DEFAULT_SETTINGS,
     Generated,
+    generate_if_stale,
     generate_reminders,
     reminder_settings,
     save_reminder_settings,
@@ -42,7 +43,7 @@ __all__ = [
     "DEFAULT_SETTINGS", "GROUPS", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
     "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
     "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule",
-    "effective_due", "follow_ups_to_ics", "generate_reminders", "get_follow_up",
+    "effective_due", "follow_ups_to_ics", "generate_if_stale", "generate_reminders", "get_follow_up",
     "get_interaction", "local_now", "log_interaction", "move_to_working_day",
     "next_occurrence", "reminder_settings", "reschedule", "restore_follow_ups",
     "restore_interactions", "save_reminder_settings", "snooze", "snooze_time", "timeline",

@@ -37,6 +37,7 @@ from .birthdays import (
 from .clock import Clock, at_morning, local_now
 
 SETTINGS_KEY = "reminders"
+STAMP_KEY = "reminders_generated_at"
 DEFAULT_SETTINGS: dict[str, Any] = {
     "birthdays": True,
     "birthday_days_before": 3,
@@ -68,6 +69,7 @@ def save_reminder_settings(session: Session, changes: dict[str, Any]) -> dict[st
     current = reminder_settings(session)
     current.update(changes)
     put_setting(session, SETTINGS_KEY, current)
+    put_setting(session, STAMP_KEY, None)  # the next check generates with the new rules
     return current
 
 
@@ -111,6 +113,23 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
     for row in fresh:
         out.created[row["origin"]] = out.created.get(row["origin"], 0) + 1
     return out
+
+
+def generate_if_stale(session: Session, *, clock: Clock = local_now,
+                      max_age: timedelta = timedelta(hours=1)) -> Generated | None:
+    """Generate unless a run already happened today less than `max_age` ago (what the
+    window's timer and the CLI call, so a command that lists reminders stays quick).
+    Logging an interaction closes its dormant reminder itself, so a skipped run never
+    lets one fire after a call. Returns None when skipped."""
+    now = clock()
+    stamp = get_setting(session, STAMP_KEY)
+    if stamp:
+        last = datetime.fromisoformat(stamp)
+        if last.date() == now.date() and last <= now < last + max_age:
+            return None
+    made = generate_reminders(session, clock=clock)
+    put_setting(session, STAMP_KEY, now.isoformat())
+    return made
 
 
 def _missing(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
