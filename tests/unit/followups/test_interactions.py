@@ -119,3 +119,25 @@ def test_script_and_reply_ids_are_kept_for_the_script_library(db, clock, make_cu
     with db.session() as s:
         i = s.get(Interaction, iid)
         assert (i.script_id, i.reply_id, i.reply_worked) == (script_id, reply.id, False)
+
+
+def test_logging_from_a_reminder_completes_it_in_the_same_operation(db, clock, make_customer) -> None:
+    from kehubao.services.followups import create_follow_up
+
+    cid = make_customer()
+    with db.session() as s:
+        fid = create_follow_up(s, cid, title="每周电话", due_at="2026-12-02 09:00",
+                               recurrence="FREQ=WEEKLY;BYDAY=WE").id
+    with db.session() as s:
+        iid = log_interaction(s, cid, kind="call", summary="问了到货情况", outcome="下周补货",
+                              completes=fid, clock=clock).id
+    with db.session() as s:
+        done = s.get(FollowUp, fid)
+        assert (done.status, done.interaction_id, done.note) == ("done", iid, "结果：下周补货")
+        nxt = s.scalars(select(FollowUp).where(FollowUp.status == "open")).one()
+        assert nxt.due_at == datetime(2026, 12, 9, 9, 0)
+        undo(s, last_undoable(s).id)
+    with db.session() as s:
+        assert s.get(FollowUp, fid).status == "open"
+        assert s.scalars(select(FollowUp).where(FollowUp.status == "open",
+                                                FollowUp.deleted_at.is_(None))).one().id == fid

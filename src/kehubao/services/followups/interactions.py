@@ -38,10 +38,12 @@ def log_interaction(
     reply_used: str | None = None, reply_worked: bool | None = None, outcome: str | None = None,
     next_step: str | None = None, next_due: datetime | str | None = None,
     location: str | None = None, duration_minutes: int | None = None,
-    clock: Clock = local_now,
+    completes: int | None = None, clock: Clock = local_now,
 ) -> Interaction:
     """Record one interaction (and its consequences) as ONE undoable operation.
 
+    `completes`: the open follow-up this interaction deals with (logged from a reminder):
+    it is marked done in the same operation, its result the outcome or the summary.
     Raises ValidationError (field → Chinese message) before writing anything."""
     customer = get_customer(session, customer_id)
     values = _validated(session, customer_id, {
@@ -64,6 +66,12 @@ def log_interaction(
                 interaction_id=interaction.id, owner_id=customer.owner_id,
                 kind=follow_up_kind_for(interaction.kind), title=values["next_step"][:200],
                 due_at=due, origin="manual"))
+        if completes is not None:
+            from .follow_ups import complete
+
+            done, _next = complete(session, completes, values.get("outcome") or values["subject"],
+                                   clock=clock)
+            done.interaction_id = interaction.id
         session.flush()
     return interaction
 
