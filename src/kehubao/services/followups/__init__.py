@@ -21,8 +21,10 @@ from .follow_ups import (
 )
 from .ics import follow_ups_to_ics
 from .interactions import (
+    LogForm,
     delete_interactions,
     get_interaction,
+    log_form,
     log_interaction,
     restore_interactions,
     update_interaction,
@@ -44,7 +46,7 @@ __all__ = [
     "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
     "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule",
     "effective_due", "follow_ups_to_ics", "generate_if_stale", "generate_reminders", "get_follow_up",
-    "get_interaction", "local_now", "log_interaction", "move_to_working_day",
+    "get_interaction", "local_now", "LogForm", "log_form", "log_interaction", "move_to_working_day",
     "next_occurrence", "reminder_settings", "reschedule", "restore_follow_ups",
     "restore_interactions", "save_reminder_settings", "snooze", "snooze_time", "timeline",
     "today_counts", "today_data", "update_follow_up", "update_interaction",

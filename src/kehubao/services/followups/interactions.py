@@ -13,6 +13,7 @@ reads them for its success rates) and/or free text, so either works.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from ...errors import UserError, ValidationError
 from ...models import Contact, Customer, FollowUp, Interaction, ObjectionScript, ScriptReply
 from ...models.enums import FollowUpKind, InteractionKind
 from .. import fields as f
+from ..contacts import contacts_of
 from ..customers import get_customer
 from ..journal import operation
 from ..recycle_bin import move_to_bin, restore_from_bin
@@ -74,6 +76,41 @@ def log_interaction(
             done.interaction_id = interaction.id
         session.flush()
     return interaction
+
+
+@dataclass(frozen=True)
+class LogForm:
+    """What the log dialog shows before the user types: whom it is about, the contacts to
+    choose from (id, name, last emotion) and, logged from a reminder, that reminder."""
+
+    customer_id: int
+    customer_name: str
+    contacts: list[tuple[int, str, str | None]]
+    contact_id: int | None
+    follow_up_id: int | None = None
+    follow_up_title: str | None = None
+    kind: str = "visit"
+
+
+def log_form(session: Session, customer_id: int, *, contact_id: int | None = None,
+             follow_up_id: int | None = None) -> LogForm:
+    """The log dialog's starting values (the contact: the one given, the reminder's, or
+    the primary one)."""
+    customer = get_customer(session, customer_id)
+    contacts = [(c.id, c.name, c.last_emotion) for c in contacts_of(session, customer_id)]
+    title, kind = None, "visit"
+    if follow_up_id is not None:
+        follow_up = session.get(FollowUp, follow_up_id)
+        if follow_up is not None and follow_up.deleted_at is None:
+            title = follow_up.title
+            contact_id = contact_id or follow_up.contact_id
+            if follow_up.kind in InteractionKind._value2member_map_:
+                kind = follow_up.kind
+            elif follow_up.kind in ("birthday", "payment", "dormant"):
+                kind = "call"
+    if contact_id is None and contacts:
+        contact_id = contacts[0][0]
+    return LogForm(customer.id, customer.name, contacts, contact_id, follow_up_id, title, kind)
 
 
 def update_interaction(session: Session, interaction_id: int, data: Mapping[str, Any],
