@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CatchUpDialog</name>
+    <message>
+        <source>离开期间到期的跟进</source>
+        <translation>Follow-ups that fell due while you were away</translation>
+    </message>
+    <message>
+        <source>软件关闭期间，有 %1 条跟进到期：</source>
+        <translation>%1 follow-up(s) fell due while the app was closed:</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>客户 · 联系人</source>
+        <translation>Customer · Contact</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>打开客户</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <source>—</source>
@@ -1736,6 +1767,21 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     <message>
         <source>彻底删除选中的 %1 条记录？连同它们的全部历史，无法恢复，也不能撤销。</source>
         <translation>Permanently delete the %1 selected record(s) with all their history? This cannot be restored or undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message>
+        <source>跟进到期：%1</source>
+        <translation>Follow-up due: %1</translation>
+    </message>
+    <message>
+        <source>上次：%1</source>
+        <translation>Last time: %1</translation>
+    </message>
+    <message>
+        <source>%1 条跟进到期</source>
+        <translation>%1 follow-ups due</translation>
     </message>
 </context>
 <context>

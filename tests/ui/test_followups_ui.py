@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import select
 
 from kehubao.models import Contact, Customer, FollowUp, Interaction
-from kehubao.services.followups import create_follow_up
+from kehubao.services.followups import create_follow_up, log_interaction
 from kehubao.ui import ops
 from kehubao.ui.bus import QtBus
 
@@ -166,3 +166,81 @@ def test_section_badge_and_current_customer(qtbot, db, bus, data) -> None:
     ops.wait_idle()
     qtbot.waitUntil(lambda: page.data is not None)
     assert section.current_customer() == data["customer"]
+
+
+class FakeTray(QObject):
+    """Stands in for QSystemTrayIcon (no system tray on the offscreen platform)."""
+
+    messageClicked = Signal()  # noqa: N815
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[tuple[str, str]] = []
+
+    def showMessage(self, title: str, message: str, *args) -> None:  # noqa: N802
+        self.messages.append((title, message))
+
+
+def test_a_follow_up_falling_due_raises_a_tray_notification(qtbot, db, bus, data) -> None:
+    from kehubao.ui.followups.notifier import ReminderNotifier
+
+    clock = {"now": datetime(2026, 12, 2, 14, 50)}
+    tray = FakeTray()
+    notifier = ReminderNotifier(db, tray, clock=lambda: clock["now"], interval_ms=60_000)
+    caught: list = []
+    notifier.caught_up.connect(caught.append)
+    notifier.last_check = datetime(2026, 12, 2, 14, 0)
+    notifier.start()
+    ops.wait_idle()
+    assert caught == [[]]  # nothing fell due between 14:00 and 14:50
+    notifier.check()
+    ops.wait_idle()
+    assert tray.messages == []
+    clock["now"] = datetime(2026, 12, 2, 15, 0, 30)  # 送样品 is due at 15:00
+    notifier.check()
+    ops.wait_idle()
+    assert tray.messages == [("跟进到期：华东商贸", "送样品（李总）")]  # the primary contact
+    opened: list = []
+    notifier.open_follow_up.connect(lambda fid, cid: opened.append((fid, cid)))
+    tray.messageClicked.emit()
+    assert opened == [(data["today"], data["customer"])]
+    clock["now"] = datetime(2026, 12, 2, 15, 1)
+    notifier.check()
+    ops.wait_idle()
+    assert len(tray.messages) == 1  # announced once
+
+
+def test_notifications_are_cut_to_what_windows_shows_and_catch_up_lists_the_missed(
+        qtbot, db, bus, data) -> None:
+    from kehubao.ui.followups.catch_up import CatchUpDialog
+    from kehubao.ui.followups.notifier import BODY_MAX, TITLE_MAX, ReminderNotifier
+
+    with db.session() as s:
+        customer = s.get(Customer, data["customer"])
+        customer.name = "很长的客户名称" * 12
+        create_follow_up(s, data["customer"], title="说明" * 99, due_at="2026-12-02 16:00")
+        log_interaction(s, data["customer"], kind="call", summary="情况" * 60,
+                        occurred_at="2026-12-01 10:00", clock=lambda: NOW)
+    tray = FakeTray()
+    notifier = ReminderNotifier(db, tray, clock=lambda: datetime(2026, 12, 2, 16, 1))
+    notifier.last_check = datetime(2026, 12, 2, 15, 30)
+    notifier.check()
+    ops.wait_idle()
+    ((title, body),) = tray.messages
+    assert len(title) == TITLE_MAX and title.endswith("…")
+    assert len(body) <= BODY_MAX and body.endswith("…")
+    # Closed since yesterday evening: the catch-up lists both follow-ups due meanwhile.
+    late = ReminderNotifier(db, None, clock=lambda: datetime(2026, 12, 2, 16, 5))
+    late.last_check = datetime(2026, 12, 1, 18, 0)
+    caught: list = []
+    late.caught_up.connect(caught.append)
+    late.catch_up()
+    ops.wait_idle()
+    assert [r.follow_up_id for r in caught[0]] == [data["today"], data["today"] + 1]
+    dialog = CatchUpDialog(caught[0])
+    qtbot.addWidget(dialog)
+    opened: list = []
+    dialog.open_follow_up.connect(lambda fid, cid: opened.append(fid))
+    dialog.show()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert opened == [data["today"]]

@@ -39,12 +39,12 @@ from .reminders import (
     save_reminder_settings,
 )
 from .timeline import TimelineEntry, TimelinePage, timeline
-from .today import GROUPS, TodayData, TodayRow, today_counts, today_data
+from .today import GROUPS, TodayData, TodayRow, due_between, today_counts, today_data
 
 __all__ = [
     "DEFAULT_SETTINGS", "GROUPS", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
     "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
-    "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule",
+    "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule", "due_between",
     "effective_due", "follow_ups_to_ics", "generate_if_stale", "generate_reminders", "get_follow_up",
     "get_interaction", "local_now", "LogForm", "log_form", "log_interaction", "move_to_working_day",
     "next_occurrence", "reminder_settings", "reschedule", "restore_follow_ups",

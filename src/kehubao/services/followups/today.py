@@ -132,6 +132,28 @@ def _snoozed(session: Session, start: datetime, tomorrow: datetime,
     return out
 
 
+def due_between(session: Session, after: datetime, until: datetime, *,
+                limit: int = 50) -> list[TodayRow]:
+    """Open follow-ups that fell due in (after, until], with their context, oldest first:
+    what a notification announces, and what the catch-up dialog lists after the app was
+    closed. Counted by the `status, due_at` index and the snoozed partial index."""
+    chosen: dict[int, str] = {}
+    for fid, kind in session.execute(
+            select(FollowUp.id, FollowUp.kind)
+            .where(FollowUp.status == "open", FollowUp.deleted_at.is_(None),
+                   FollowUp.snoozed_until.is_(None), FollowUp.due_at > after,
+                   FollowUp.due_at <= until)
+            .order_by(FollowUp.due_at, FollowUp.id).limit(limit)):
+        chosen[fid] = _BY_KIND.get(kind, "today")
+    for fid, kind, status, deleted in session.execute(
+            select(FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.deleted_at)
+            .where(FollowUp.snoozed_until.is_not(None), FollowUp.snoozed_until > after,
+                   FollowUp.snoozed_until <= until)):
+        if status == "open" and deleted is None:
+            chosen[fid] = _BY_KIND.get(kind, "today")
+    return _rows(session, chosen)[:limit]
+
+
 def skip_of(offsets: dict[str, int] | None, group: str) -> int:
     return (offsets or {}).get(group, 0)
 
