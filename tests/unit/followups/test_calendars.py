@@ -78,3 +78,12 @@ def test_the_window_turned_around_finds_the_lunar_birth_dates() -> None:
     assert keys[(4, 10, True)] == date(2026, 5, 26)  # leap-month born, no leap 4 in 2026
     births = solar_births_for([(4, 10, True)], range(2019, 2022))
     assert births == {date(2020, 6, 1): (4, 10, True)}
+
+
+def test_lunar_day_30_falls_on_the_months_last_day() -> None:
+    # Born 1990-01-26 = 腊月三十 (New Year's Eve). The lunar year 2025 has no 腊月三十
+    # ("no 年三十" in 2026): the birthday is 腊月廿九, 16 February 2026.
+    born = date(1990, 1, 26)
+    assert lunar_of(born) == (12, 30, False)
+    assert lunar_label((12, 30, False)) == "腊月三十"
+    assert next_birthday(born, True, date(2026, 1, 1)) == date(2026, 2, 16)
