@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CatchUpDialog</name>
+    <message>
+        <source>离开期间到期的跟进</source>
+        <translation>Follow-ups that fell due while you were away</translation>
+    </message>
+    <message>
+        <source>软件关闭期间，有 %1 条跟进到期：</source>
+        <translation>%1 follow-up(s) fell due while the app was closed:</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>客户 · 联系人</source>
+        <translation>Customer · Contact</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>打开客户</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <source>—</source>
@@ -985,6 +1016,13 @@
     </message>
 </context>
 <context>
+    <name>DueField</name>
+    <message>
+        <source>提醒我</source>
+        <translation>Remind me</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationComing</name>
     <message>
         <source>评价</source>
@@ -1070,7 +1108,7 @@
     </message>
     <message>
         <source>记录拜访、电话、微信和当时的情绪</source>
-        <translation>Log visits, calls and WeChat chats, and the contact's mood at the time</translation>
+        <translation>Log visits, calls and WeChat chats, and the contact&apos;s mood at the time</translation>
     </message>
     <message>
         <source>到期提醒、生日和久未联系的重要客户预警</source>
@@ -1078,7 +1116,30 @@
     </message>
     <message>
         <source>“今日”待办页和日历视图，导出 .ics</source>
-        <translation>"Today" to-do page and calendar view, export to .ics</translation>
+        <translation>&quot;Today&quot; to-do page and calendar view, export to .ics</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsSection</name>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>导出跟进日历（.ics）……</source>
+        <translation>Export follow-up calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>导出跟进日历</source>
+        <translation>Export follow-up calendar</translation>
+    </message>
+    <message>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条跟进</source>
+        <translation>Exported %1 follow-up(s)</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1316,121 @@
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
 If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>LogInteractionDialog</name>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log interaction</translation>
+    </message>
+    <message>
+        <source>正在载入……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>谈了什么，一句话</source>
+        <translation>What was discussed, in one line</translation>
+    </message>
+    <message>
+        <source>对方情绪</source>
+        <translation>Their mood</translation>
+    </message>
+    <message>
+        <source>发现的需求</source>
+        <translation>Needs found</translation>
+    </message>
+    <message>
+        <source>遇到的异议</source>
+        <translation>Objections met</translation>
+    </message>
+    <message>
+        <source>使用的应答</source>
+        <translation>Reply used</translation>
+    </message>
+    <message>
+        <source>用了哪条话术或怎么回答的</source>
+        <translation>Which script you used, or how you answered</translation>
+    </message>
+    <message>
+        <source>应答效果</source>
+        <translation>Did it work</translation>
+    </message>
+    <message>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>奏效</source>
+        <translation>Worked</translation>
+    </message>
+    <message>
+        <source>没奏效</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>写下一步并勾选到期时间，会生成跟进提醒</source>
+        <translation>Write the next step and tick a due time to create a follow-up reminder</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1（上次：%2）</source>
+        <translation>%1 (last time: %2)</translation>
+    </message>
+    <message>
+        <source>同时完成提醒“%1”</source>
+        <translation>Also complete the reminder “%1”</translation>
+    </message>
+    <message>
+        <source>无法载入客户</source>
+        <translation>Could not load the customer</translation>
+    </message>
+    <message>
+        <source>出现意外错误，没有保存任何内容：%1</source>
+        <translation>An unexpected error occurred; nothing was saved: %1</translation>
+    </message>
+    <message>
+        <source>有未保存的内容，要保存吗？</source>
+        <translation>You have unsaved text. Save it?</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1746,36 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>ReminderNotifier</name>
+    <message>
+        <source>跟进到期：%1</source>
+        <translation>Follow-up due: %1</translation>
+    </message>
+    <message>
+        <source>上次：%1</source>
+        <translation>Last time: %1</translation>
+    </message>
+    <message>
+        <source>%1 条跟进到期</source>
+        <translation>%1 follow-ups due</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsComing</name>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
+        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
+    </message>
+    <message>
+        <source>按区域、分类批量导出</source>
+        <translation>Bulk export by region and class</translation>
+    </message>
+</context>
+<context>
     <name>ScriptView</name>
     <message>
         <source>客户常这样说</source>
@@ -1650,6 +1856,137 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>An unexpected error occurred. The operation was not completed and no data was changed.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>七天内</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>久未联系的重要客户</source>
+        <translation>Key customers not contacted lately</translation>
+    </message>
+    <message>
+        <source>回款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>客户 · 联系人</source>
+        <translation>Customer · Contact</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>上次联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>情绪</source>
+        <translation>Mood</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
+        <source>打开客户</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log interaction</translation>
+    </message>
+    <message>
+        <source>推迟</source>
+        <translation>Snooze</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>改到工作日</source>
+        <translation>Move to working day</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
+        <translation>Enter open customer   L log interaction   S snooze   D done   W move to working day</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>%1 · 待办 %2 项</source>
+        <translation>%1 · %2 to do</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>显示更多（还有 %1 项）……</source>
+        <translation>Show more (%1 more)…</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>（已推迟）</source>
+        <translation> (snoozed)</translation>
+    </message>
+    <message>
+        <source>这天是公众假期（%1）：按 W 改到下一个工作日</source>
+        <translation>This day is a public holiday (%1): press W to move it to the next working day</translation>
+    </message>
+    <message>
+        <source>15 分钟后</source>
+        <translation>In 15 minutes</translation>
+    </message>
+    <message>
+        <source>1 小时后</source>
+        <translation>In 1 hour</translation>
+    </message>
+    <message>
+        <source>明天 9:00</source>
+        <translation>Tomorrow 9:00</translation>
+    </message>
+    <message>
+        <source>下周一 9:00</source>
+        <translation>Next Monday 9:00</translation>
+    </message>
+    <message>
+        <source>选择时间……</source>
+        <translation>Pick a time…</translation>
+    </message>
+    <message>
+        <source>推迟到</source>
+        <translation>Snooze until</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Index, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, IdMixin, Money, SoftDeleteMixin, TimestampMixin
@@ -15,7 +15,13 @@ class Transaction(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     """A sale, a payment received (回款) or a return. Amounts are positive fen."""
 
     __tablename__ = "trade_transaction"
-    __table_args__ = (Index("ix_trade_transaction_customer_day", "customer_id", "occurred_on"),)
+    __table_args__ = (
+        Index("ix_trade_transaction_customer_day", "customer_id", "occurred_on"),
+        # Payment reminders look sales up by due date (most rows have none).
+        Index("ix_trade_transaction_due_on", "due_on",
+              sqlite_where=text("due_on IS NOT NULL"),
+              postgresql_where=text("due_on IS NOT NULL")),
+    )
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(12))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, IdMixin, SoftDeleteMixin, TimestampMixin
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 class Contact(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     __tablename__ = "contact"
+    __table_args__ = (
+        # Birthday reminders scan this small index instead of every contact row.
+        Index("ix_contact_birthday", "birthday", "birthday_lunar", "deleted_at",
+              sqlite_where=text("birthday IS NOT NULL"),
+              postgresql_where=text("birthday IS NOT NULL")),
+    )
 
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("customer.id", ondelete="CASCADE"), index=True

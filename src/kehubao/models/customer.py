@@ -48,6 +48,11 @@ class Customer(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_customer_live_last_contact", "deleted_at", "last_contact_at"),
         Index("ix_customer_live_next_follow_up", "deleted_at", "next_follow_up_at"),
         Index("ix_customer_live_status_name", "deleted_at", "status", "name_sort"),
+        # Dormant-customer reminders: one range per value class over live customers.
+        Index("ix_customer_class_last_contact", "value_class", "last_contact_at", "status",
+              "owner_id",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
         Index("ix_customer_referred_by_id", "referred_by_id",
               sqlite_where=text("referred_by_id IS NOT NULL"),
               postgresql_where=text("referred_by_id IS NOT NULL")),

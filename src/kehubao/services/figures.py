@@ -23,6 +23,9 @@ The rules, each in one place:
   past due (``due_on < today``), never more than the receivable;
 - grade: the grade of the latest live evaluation (by ``evaluated_on``, then id);
 - value class (`classify`): only for an evaluated customer; high volume × loyalty.
+  A customer with no live evaluation keeps the grade and class it has (imported from
+  another system, or left by an evaluation since deleted), so a refresh never erases a
+  class it has nothing to compute from.
 """
 
 from __future__ import annotations
@@ -58,8 +61,9 @@ HIGH_VOLUME_FEN = 20_000_000  # 20万元 of sales in the last 12 months is high 
 LOYAL_SHARE = 0.6  # mean share of the maximum on the loyalty indicators
 _CHUNK = 500
 _NOTED = "kehubao_figures_customers"
+_KEEP = ("keep-grade", "keep-class")  # (grade, class) of a customer with no evaluation
 _TODAY = "kehubao_figures_today"
-_EMPTY = (None, None, 0, 0, 0, None, None)
+_EMPTY = (None, None, 0, 0, 0, *_KEEP)
 
 
 def settle(sales_fen: int, returns_fen: int, payments_fen: int,
@@ -131,6 +135,8 @@ def _refresh(session: Session, ids: list[int] | None, today: date) -> list[int]:
     params = []
     for row in session.execute(stmt):
         new = fresh.get(row[0], _EMPTY)
+        if new[-2:] == _KEEP:  # not evaluated: grade and class stay as they are
+            new = (*new[:-2], *row[-2:])
         if tuple(row[1:]) != new:
             params.append({"cid": row[0], **{f"v_{n}": v for n, v in zip(FIGURES, new, strict=True)}})
     if params:
@@ -184,7 +190,7 @@ def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, 
     out = {}
     for cid in set(last) | set(upcoming) | set(money) | set(grades):
         sales_12m, receivable, overdue = money.get(cid, (0, 0, 0))
-        grade = value_class = None
+        grade, value_class = _KEEP
         if cid in grades:
             grade, loyalty = grades[cid]
             value_class = classify(sales_12m, loyalty, overdue)

@@ -14,13 +14,11 @@ from ..models import (
     Customer,
     Evaluation,
     FollowUp,
-    Interaction,
     RiskEvent,
     SalesRep,
     SupportAction,
     Transaction,
 )
-from ..normalize import join_clauses
 from .contacts import contacts_of
 from .customers import get_customer
 from .figures import settle
@@ -117,25 +115,17 @@ def customer_overview(session: Session, customer_id: int, *, today: date | None 
 
 def _timeline(session: Session, customer_id: int, contacts: dict[int, str],
               now: datetime) -> list[TimelineItem]:
-    items: list[TimelineItem] = []
-    for i in session.scalars(
-        select(Interaction).where(Interaction.customer_id == customer_id,
-                                  Interaction.deleted_at.is_(None))
-        .order_by(Interaction.occurred_at.desc()).limit(TIMELINE_LIMIT)
-    ):
-        detail = join_clauses((i.content, i.outcome and f"结果：{i.outcome}",
-                               i.next_step and f"下一步：{i.next_step}"))
-        items.append(TimelineItem("interaction", i.id, i.occurred_at, i.subject, detail, i.kind,
-                                  contacts.get(i.contact_id or 0), i.mood))
-    for fu in session.scalars(
-        select(FollowUp).where(FollowUp.customer_id == customer_id, FollowUp.deleted_at.is_(None))
-        .order_by(FollowUp.due_at.desc()).limit(TIMELINE_LIMIT)
-    ):
-        items.append(TimelineItem("follow_up", fu.id, fu.due_at, fu.title, fu.note or "",
-                                  fu.status, contacts.get(fu.contact_id or 0),
-                                  overdue=fu.status == "open" and follow_up_overdue(fu.due_at, now)))
-    items.sort(key=lambda item: item.when, reverse=True)
-    return items[:TIMELINE_LIMIT]
+    """The newest interactions and follow-ups (services/followups/timeline.py owns the
+    timeline; the detail screen shows these two kinds)."""
+    from .followups.timeline import timeline
+
+    page = timeline(session, customer_id=customer_id, limit=TIMELINE_LIMIT,
+                    kinds=("interaction", "follow_up"))
+    return [TimelineItem(e.kind, e.id, e.when, e.title, e.detail, e.code,
+                         contacts.get(e.contact_id or 0), e.mood,
+                         overdue=e.kind == "follow_up" and e.code == "open"
+                         and follow_up_overdue(e.when, now))
+            for e in page.entries]
 
 
 def _money(session: Session, customer_id: int, today: date) -> Money:

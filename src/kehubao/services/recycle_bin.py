@@ -48,8 +48,10 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
     with operation(session, kind, f"{verb}{noun}") as op:
         changed = set_columns(session, model, sorted(set(ids)), values, where=where,
                               progress=scaled(progress, 0, WORK_SHARE))
-        if outer is None and len(changed) == 1 and hasattr(model, "name"):
-            name = session.scalar(select(model.name).where(model.id == changed[0]))
+        # one record: its name (records without one — interactions, follow-ups — their title)
+        named = next((getattr(model, c) for c in ("name", "subject", "title") if hasattr(model, c)), None)
+        if outer is None and len(changed) == 1 and named is not None:
+            name = session.scalar(select(named).where(model.id == changed[0]))
             op.label = f"{verb}{noun}：{name}"
         elif outer is None and changed:
             op.label = f"{verb} {len(changed)} 个{noun}"

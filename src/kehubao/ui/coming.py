@@ -9,19 +9,6 @@ from .pages import ComingPage
 from .sections import Section
 
 
-class FollowUpsComing(Section):
-    key, icon_name = "followups", "followups"
-
-    def title(self) -> str:
-        return self.tr("跟进")
-
-    def build_page(self) -> QWidget:
-        return ComingPage(self.tr("跟进"), [
-            self.tr("记录拜访、电话、微信和当时的情绪"),
-            self.tr("到期提醒、生日和久未联系的重要客户预警"),
-            self.tr("“今日”待办页和日历视图，导出 .ics")])
-
-
 class ScriptsComing(Section):
     key, icon_name = "scripts", "scripts"
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # the window is built; a section's page (the heavy part) only when it is first shown.
 SECTIONS: list[str] = [
     "kehubao.ui.customers.section:CustomersSection",
-    "kehubao.ui.coming:FollowUpsComing",
+    "kehubao.ui.followups.section:FollowUpsSection",
     "kehubao.ui.coming:ScriptsComing",
     "kehubao.ui.coming:EvaluationComing",
     "kehubao.ui.coming:ReportsComing",

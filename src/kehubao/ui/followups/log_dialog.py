@@ -1,0 +1,262 @@
+"""Log an interaction in a few keystrokes: the customer and contact already filled in,
+the time now, the summary focused; Ctrl+S saves. With a next step and its due date the
+follow-up is created too; opened from a reminder, the reminder is completed with it —
+all one undoable operation (services/followups/interactions.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import UserError, ValidationError
+from ...models.enums import InteractionKind
+from ...services.followups import LogForm, local_now, log_form, log_interaction
+from ...services.followups.clock import Clock, at_morning
+from ...services.followups.holidays import on_working_day
+from .. import ops
+from ..i18n import enum_label
+from ..widgets.emotion import EmotionPicker
+from ..widgets.forms import Form
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date and time picker that reads and writes Python datetimes (for Form)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.dateTimeChanged.connect(lambda _v: self.changed.emit())
+
+    def value(self) -> datetime:
+        return from_qdatetime(self.dateTime())
+
+    def set_value(self, value: datetime | None) -> None:
+        if value is not None:
+            self.setDateTime(to_qdatetime(value))
+
+
+class DueField(QWidget):
+    """"Remind me" and when: None unless ticked."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox(self.tr("提醒我"))
+        self.when = DateTimeField()
+        self.when.setEnabled(False)
+        self.enabled.toggled.connect(self.when.setEnabled)
+        self.enabled.toggled.connect(lambda _on: self.changed.emit())
+        self.when.changed.connect(self.changed)
+        row.addWidget(self.enabled)
+        row.addWidget(self.when, 1)
+
+    def value(self) -> datetime | None:
+        return self.when.value() if self.enabled.isChecked() else None
+
+    def set_value(self, value: datetime | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.when.set_value(value)
+
+
+class LogInteractionDialog(QDialog):
+    """Emits ``logged(interaction_id)`` after the save is committed."""
+
+    logged = Signal(int)
+
+    def __init__(self, db: Database, customer_id: int, *, contact_id: int | None = None,
+                 follow_up_id: int | None = None, clock: Clock = local_now,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.customer_id, self.clock = db, customer_id, clock
+        self.follow_up_id = follow_up_id
+        self.saving = False
+        self._due_offered = False
+        self.setWindowTitle(self.tr("记录跟进"))
+        self.setMinimumWidth(560)
+        self.heading = QLabel(self.tr("正在载入……"))
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.form = Form()
+        f = self.form
+        self.kind = f.choice("kind", self.tr("方式"), InteractionKind)
+        self.when = f.add("occurred_at", self.tr("时间"), DateTimeField())
+        self.contact = f.add("contact_id", self.tr("联系人"), QComboBox())
+        self.summary = f.text("subject", self.tr("摘要"), required=True, max_length=200,
+                              hint=self.tr("谈了什么，一句话"))
+        self.mood = f.add("mood", self.tr("对方情绪"), EmotionPicker())
+        self.needs = f.text("needs_found", self.tr("发现的需求"), max_length=4000)
+        self.objections = f.text("objections", self.tr("遇到的异议"), max_length=4000)
+        self.reply = f.text("reply_used", self.tr("使用的应答"), max_length=4000,
+                            hint=self.tr("用了哪条话术或怎么回答的"))
+        self.worked = f.add("reply_worked", self.tr("应答效果"), QComboBox())
+        for text, value in ((self.tr("（未记录）"), None), (self.tr("奏效"), True),
+                            (self.tr("没奏效"), False)):
+            self.worked.addItem(text, value)
+        self.outcome = f.text("outcome", self.tr("结果"), max_length=4000)
+        self.next_step = f.text("next_step", self.tr("下一步"), max_length=4000,
+                                hint=self.tr("写下一步并勾选到期时间，会生成跟进提醒"))
+        self.due = f.add("next_due", self.tr("下次跟进"), DueField())
+        self.next_step.textEdited.connect(self._next_step_typed)
+        self.complete_box = QCheckBox()
+        self.complete_box.setChecked(True)
+        self.complete_box.hide()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#c62828;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存 (Ctrl+S)"))
+        self.save_button.setEnabled(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.complete_box)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        now = clock()
+        self.when.set_value(now)
+        self.due.when.set_value(on_working_day(at_morning(now.date() + timedelta(days=1))))
+        self.summary.setFocus()
+        ops.query(self, db, lambda s: log_form(s, customer_id, contact_id=contact_id,
+                                               follow_up_id=follow_up_id), self._loaded,
+                  on_error=self._load_failed)
+
+    def _next_step_typed(self, text: str) -> None:
+        """A next step usually wants a reminder: tick it the first time (the user may untick)."""
+        if text and not self._due_offered:
+            self._due_offered = True
+            self.due.enabled.setChecked(True)
+
+    # ------------------------------------------------------------------ loading
+
+    def _loaded(self, data: LogForm) -> None:
+        self.heading.setText(data.customer_name)
+        self.contact.clear()
+        self.contact.addItem(self.tr("（不指定）"), None)
+        for cid, name, emotion in data.contacts:
+            text = name if not emotion else self.tr("%1（上次：%2）").replace("%1", name).replace(
+                "%2", self._emotion(emotion))
+            self.contact.addItem(text, cid)
+        index = self.contact.findData(data.contact_id)
+        self.contact.setCurrentIndex(max(index, 0))
+        self.kind.set_value(data.kind)
+        if data.follow_up_id is not None and data.follow_up_title:
+            self.complete_box.setText(self.tr("同时完成提醒“%1”").replace("%1", data.follow_up_title))
+            self.complete_box.show()
+        self.form.mark_clean()
+        self.save_button.setEnabled(True)
+
+    def _emotion(self, code: str) -> str:
+        from ...models.enums import Emotion
+
+        return enum_label(Emotion, code)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.heading.setText(str(exc) if isinstance(exc, UserError) else self.tr("无法载入客户"))
+
+    # ------------------------------------------------------------------ saving
+
+    def values(self) -> dict[str, Any]:
+        v = self.form.values()
+        return {
+            "kind": v["kind"] or "", "occurred_at": v["occurred_at"],
+            "contact_id": self.contact.currentData(), "summary": v["subject"],
+            "mood": v["mood"], "needs": v["needs_found"] or None,
+            "objections": v["objections"] or None, "reply_used": v["reply_used"] or None,
+            "reply_worked": self.worked.currentData(), "outcome": v["outcome"] or None,
+            "next_step": v["next_step"] or None,
+            "next_due": v["next_due"],
+            "completes": self.follow_up_id if self.follow_up_id is not None
+            and self.complete_box.isChecked() else None,
+        }
+
+    def save(self) -> None:
+        if self.saving or not self.save_button.isEnabled():
+            return
+        self.saving = True
+        self.error.hide()
+        self.form.clear_errors()
+        values, customer_id, clock = self.values(), self.customer_id, self.clock
+        ops.write(self, self.db,
+                  lambda s: log_interaction(s, customer_id, clock=clock, **values).id,
+                  self._saved, on_error=self._failed)
+
+    def _saved(self, interaction_id: int) -> None:
+        self.saving = False
+        self.form.mark_clean()
+        self.logged.emit(interaction_id)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.fields)
+        if isinstance(exc, UserError):
+            self.error.setText(str(exc))
+        else:
+            self.error.setText(self.tr("出现意外错误，没有保存任何内容：%1").replace("%1", str(exc)))
+        self.error.show()
+
+    def reject(self) -> None:
+        """Cancel, Esc and the close button: ask before typed text is lost."""
+        if self.form.is_dirty():
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("有未保存的内容，要保存吗？"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+
+def open_log_dialog(parent: QWidget | None, db: Database, customer_id: int, *,
+                    contact_id: int | None = None, follow_up_id: int | None = None,
+                    clock: Clock = local_now) -> LogInteractionDialog:
+    """Show the dialog (non-blocking, freed when closed) — what Ctrl+L calls anywhere."""
+    dialog = LogInteractionDialog(db, customer_id, contact_id=contact_id,
+                                  follow_up_id=follow_up_id, clock=clock, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
+

@@ -1,0 +1,132 @@
+"""Automatic reminders: birthdays, dormant customers, payments; idempotent."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from kehubao.models import FollowUp, Transaction
+from kehubao.services.followups import (
+    generate_reminders,
+    log_interaction,
+    reminder_settings,
+    save_reminder_settings,
+)
+
+
+def reminders(db, origin: str) -> list[FollowUp]:
+    with db.session() as s:
+        return list(s.scalars(select(FollowUp).where(FollowUp.origin == origin)
+                              .order_by(FollowUp.id)))
+
+
+def test_birthdays_solar_lunar_29_february_and_idempotence(db, make_customer, make_contact) -> None:
+    cid = make_customer()
+    leap_born = make_contact(cid, "闰年生", birthday=date(1988, 2, 29))
+    make_contact(cid, "三月生", birthday=date(1990, 3, 5))  # outside the window
+    lunar = make_contact(cid, "农历生", birthday=date(2020, 6, 1), lunar=True)  # 闰四月初十
+    make_contact(cid, "公历同日", birthday=date(2020, 6, 1))  # solar: 1 June, not in window
+    at = lambda now: (lambda: now)  # noqa: E731
+    with db.session() as s:
+        made = generate_reminders(s, clock=at(datetime(2027, 2, 25, 8, 0)))
+    assert made.created == {"birthday": 1}
+    (fu,) = reminders(db, "birthday")
+    assert (fu.contact_id, fu.due_at, fu.auto_key) == (
+        leap_born, datetime(2027, 2, 25, 9, 0), f"birthday:{leap_born}:2027-02-28")
+    assert fu.title == "闰年生生日（2月28日）" and fu.kind == "birthday"
+    with db.session() as s:
+        assert generate_reminders(s, clock=at(datetime(2027, 2, 26, 8, 0))).total == 0
+    # 2026 has no leap fourth month: 闰四月初十 is celebrated on 四月初十 = 26 May 2026.
+    with db.session() as s:
+        assert generate_reminders(s, clock=at(datetime(2026, 5, 24, 8, 0))).created == {"birthday": 1}
+    fu = reminders(db, "birthday")[-1]
+    assert fu.contact_id == lunar and fu.auto_key == f"birthday:{lunar}:2026-05-26"
+    assert fu.title == "农历生生日（5月26日，农历闰四月初十）"
+    assert fu.due_at == datetime(2026, 5, 24, 9, 0)
+
+
+def test_birthday_switch_and_days_before(db, make_customer, make_contact) -> None:
+    make_contact(make_customer(), birthday=date(1980, 12, 20))
+    with db.session() as s:
+        save_reminder_settings(s, {"birthdays": False})
+    with db.session() as s:
+        assert generate_reminders(s, clock=lambda: datetime(2026, 12, 19)).total == 0
+        assert reminder_settings(s)["birthday_days_before"] == 3
+        save_reminder_settings(s, {"birthdays": True, "birthday_days_before": 10})
+    with db.session() as s:
+        made = generate_reminders(s, clock=lambda: datetime(2026, 12, 10))
+        assert made.created == {"birthday": 1}
+
+
+def test_dormant_rules_by_class_and_reset_by_a_logged_interaction(db, make_customer, clock) -> None:
+    now = clock.now  # 2026-12-02 10:00
+    precious_15 = make_customer("四类十五天", value_class="4", last_contact_at=datetime(2026, 11, 17, 9))
+    make_customer("四类十三天", value_class="4", last_contact_at=datetime(2026, 11, 19, 9))
+    dangerous_22 = make_customer("二类廿二天", value_class="2", last_contact_at=datetime(2026, 11, 10, 9))
+    make_customer("三类廿九天", value_class="3", last_contact_at=datetime(2026, 11, 3, 11))
+    make_customer("一类五十九天", value_class="1", last_contact_at=datetime(2026, 10, 4, 11))
+    plain_61 = make_customer("一类六十一天", value_class="1", last_contact_at=datetime(2026, 10, 2, 9))
+    make_customer("流失的", value_class="4", last_contact_at=datetime(2026, 1, 1), status="lost")
+    make_customer("未分类", last_contact_at=datetime(2026, 1, 1))
+    with db.session() as s:
+        made = generate_reminders(s, clock=clock)
+    assert made.created == {"dormant": 3}
+    by_customer = {f.customer_id: f for f in reminders(db, "dormant")}
+    assert set(by_customer) == {precious_15, dangerous_22, plain_61}
+    assert by_customer[precious_15].title == "久未联系：上次联系11月17日，已超过 14 天"
+    assert by_customer[precious_15].due_at == datetime(2026, 12, 2, 9, 0)
+    assert by_customer[precious_15].auto_key == f"dormant:{precious_15}:2026-11-17"
+    # A logged call resets the clock at once: the reminder is closed, none comes back.
+    with db.session() as s:
+        log_interaction(s, precious_15, kind="call", summary="问候", clock=clock)
+    with db.session() as s:
+        fu = s.get(FollowUp, by_customer[precious_15].id)
+        assert fu.status == "done" and fu.interaction_id is not None
+        assert generate_reminders(s, clock=clock).total == 0
+    # Contact recorded another way (an import): the next run closes the stale reminder.
+    with db.session() as s:
+        from kehubao.models import Customer
+
+        s.get(Customer, dangerous_22).last_contact_at = datetime(2026, 12, 1, 9)
+    with db.session() as s:
+        made = generate_reminders(s, clock=clock)
+        assert made.total == 0 and made.resolved == 1
+        assert s.get(FollowUp, by_customer[dangerous_22].id).status == "done"
+    # Fifteen days later: the precious customer is dormant again (new key), and so are
+    # the three that were inside their allowance on 2 December; the one contacted on
+    # 1 December (class 2, 21 days) is not.
+    clock.now = datetime(2026, 12, 17, 8, 0)
+    with db.session() as s:
+        assert generate_reminders(s, clock=clock).created == {"dormant": 4}
+    keys = {f.auto_key for f in reminders(db, "dormant") if f.status == "open"}
+    assert f"dormant:{precious_15}:2026-12-02" in keys
+    assert not any(k.startswith(f"dormant:{dangerous_22}:") for k in keys)
+    assert len(keys) == 5 and now < clock.now
+
+
+def test_payments_falling_due_and_overdue(db, make_customer) -> None:
+    owes = make_customer("欠款客户", receivable_fen=500_000, overdue_fen=200_000)
+    paid = make_customer("已结清", receivable_fen=0)
+    with db.session() as s:
+        s.add_all([
+            Transaction(customer_id=owes, kind="sale", occurred_on=date(2026, 11, 1),
+                        amount_fen=300_000, due_on=date(2026, 12, 4)),
+            Transaction(customer_id=owes, kind="sale", occurred_on=date(2026, 10, 1),
+                        amount_fen=200_000, due_on=date(2026, 11, 20)),
+            Transaction(customer_id=owes, kind="sale", occurred_on=date(2026, 1, 1),
+                        amount_fen=100_000, due_on=date(2026, 3, 1)),  # before the look-back
+            Transaction(customer_id=paid, kind="sale", occurred_on=date(2026, 11, 1),
+                        amount_fen=300_000, due_on=date(2026, 12, 3)),
+            Transaction(customer_id=paid, kind="payment", occurred_on=date(2026, 11, 15),
+                        amount_fen=300_000),
+        ])
+    with db.session() as s:
+        made = generate_reminders(s, clock=lambda: datetime(2026, 12, 2, 10, 0))
+    assert made.created == {"payment": 2}
+    overdue, due = sorted(reminders(db, "payment"), key=lambda f: f.auto_key)
+    assert overdue.auto_key.startswith("overdue:") and due.auto_key.startswith("payment:")
+    assert due.title == "回款到期：欠款客户（¥3,000.00，12月4日到期）"
+    assert due.due_at == datetime(2026, 12, 2, 9, 0)
+    assert overdue.title == "回款逾期：欠款客户（¥2,000.00，11月20日到期）"
+    assert overdue.due_at == datetime(2026, 11, 21, 9, 0)
