@@ -1,0 +1,44 @@
+"""Objection scripts: follow-up action, tags, archive flag, built-in text hash and offer;
+soft-deleted reply variants
+
+A starter-library upgrade needs to know whether the user edited a built-in script
+(builtin_hash) and where to keep a newer built-in text it must not write over
+(builtin_offer). Reply variants get deleted_at so removing one can be undone.
+Only columns are added: SQLite does that in place, without copying tables.
+
+Revision ID: 0003_scripts
+Revises: 0002
+Create Date: 2026-11-28
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0003_scripts"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("objection_script", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("follow_up", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("tags", sa.String(length=200), nullable=True))
+        batch_op.add_column(sa.Column("archived", sa.Boolean(), server_default="0",
+                                      nullable=False))
+        batch_op.add_column(sa.Column("builtin_hash", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("builtin_offer", sa.JSON(), nullable=True))
+    with op.batch_alter_table("script_reply", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("deleted_at", sa.DateTime(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("script_reply", schema=None) as batch_op:
+        batch_op.drop_column("deleted_at")
+    with op.batch_alter_table("objection_script", schema=None) as batch_op:
+        batch_op.drop_column("builtin_offer")
+        batch_op.drop_column("builtin_hash")
+        batch_op.drop_column("archived")
+        batch_op.drop_column("tags")
+        batch_op.drop_column("follow_up")
