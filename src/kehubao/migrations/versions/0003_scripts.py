@@ -3,8 +3,9 @@ soft-deleted reply variants
 
 A starter-library upgrade needs to know whether the user edited a built-in script
 (builtin_hash) and where to keep a newer built-in text it must not write over
-(builtin_offer). Reply variants get deleted_at so removing one can be undone.
-Only columns are added: SQLite does that in place, without copying tables.
+(builtin_offer). Reply variants get deleted_at so removing one can be undone. A partial covering index on
+interaction serves the script statistics. Only columns and an index are added: SQLite
+does that in place, without copying tables.
 
 Revision ID: 0003_scripts
 Revises: 0002
@@ -31,9 +32,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("builtin_offer", sa.JSON(), nullable=True))
     with op.batch_alter_table("script_reply", schema=None) as batch_op:
         batch_op.add_column(sa.Column("deleted_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("interaction", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_interaction_script_use",
+            ["script_id", "reply_id", "reply_worked", "deleted_at", "updated_at", "contact_id",
+             "mood"], unique=False, sqlite_where=sa.text("script_id IS NOT NULL"),
+            postgresql_where=sa.text("script_id IS NOT NULL"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("interaction", schema=None) as batch_op:
+        batch_op.drop_index("ix_interaction_script_use", sqlite_where=sa.text("script_id IS NOT NULL"),
+                            postgresql_where=sa.text("script_id IS NOT NULL"))
     with op.batch_alter_table("script_reply", schema=None) as batch_op:
         batch_op.drop_column("deleted_at")
     with op.batch_alter_table("objection_script", schema=None) as batch_op:

@@ -20,6 +20,15 @@ from .editing import (
     set_archived,
     update_script,
 )
+from .listing import (
+    ContactLine,
+    Library,
+    ScriptDetail,
+    ScriptRow,
+    contact_line,
+    library_rows,
+    script_detail,
+)
 from .matcher import ScriptIndex, ScriptMatch, build_index, library_index, search_scripts
 from .sharing import ImportResult, export_library, import_library, read_library
 from .usage import (
@@ -36,6 +45,8 @@ from .usage import (
 )
 
 __all__ = [
+    "ContactLine", "Library", "ScriptDetail", "ScriptRow", "contact_line", "library_rows",
+    "script_detail",
     "ImportResult", "MIN_SEGMENT_TRIALS", "Person", "ReplyContent", "ScriptContent", "ScriptIndex",
     "ScriptMatch", "StarterResult", "Tally", "UsageStats", "adopt_builtin_offer",
     "apply_starter_library", "build_index", "content_of", "create_script", "delete_scripts",

@@ -50,9 +50,26 @@ def _term_keys() -> list[tuple[str, str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _by_first_char() -> dict[str, list[tuple[str, str]]]:
+    """first character → (term, concept): a text is checked only for the terms that can
+    start at one of its characters, a few `in` tests instead of two hundred."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for concept, terms in CONCEPTS.items():
+        for term in terms:
+            out.setdefault(term[0], []).append((term, concept))
+    return out
+
+
 def concepts_in_text(text: str) -> frozenset[str]:
     """Concepts a Chinese text mentions."""
-    return frozenset(c for c, term, _f, _i in _term_keys() if term in text)
+    table = _by_first_char()
+    found = set()
+    for ch in set(text):
+        for term, concept in table.get(ch, ()):
+            if concept not in found and term in text:
+                found.add(concept)
+    return frozenset(found)
 
 
 def concepts_of_pinyin(compact: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ proven script rises among equally good matches but never above a clearly better 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,11 +52,29 @@ class Entry:
     extra: str  # tags and category
     body: str  # reasoning, tips, follow-up, replies
     pinyin: str  # full pinyin of title / phrasings / tags, "|" between texts
-    starts: frozenset[int]  # where syllables start in `pinyin`
-    text_starts: frozenset[int]  # where each text starts in `pinyin` / `initials`
-    initials: str
+    initials: str  # their initials, "|" between texts
+    syllables: list[tuple[str, ...]]  # per text, to find syllable starts on demand
     concepts: frozenset[str]
     replies: list[ReplyEntry]
+    _starts: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
+
+    def starts(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """(syllable starts in `pinyin`, text starts in `pinyin`, text starts in
+        `initials`). Computed the first time a query hits this script: building them for
+        every script would double the index build."""
+        if self._starts is None:
+            sylls, texts, inits = set(), set(), set()
+            pos = ipos = 0
+            for text in self.syllables:
+                texts.add(pos)
+                inits.add(ipos)
+                for s in text:
+                    sylls.add(pos)
+                    pos += len(s)
+                pos += 1
+                ipos += len(text) + 1
+            self._starts = (frozenset(sylls), frozenset(texts), frozenset(inits))
+        return self._starts
 
 
 @dataclass
@@ -102,30 +121,55 @@ def _pinyin(text: str) -> tuple[str, ...]:
 def make_entry(order: int, script_id: int, title: str, category: str, element: str,
                phrasings: str, tags: str, body: str, replies: list[ReplyEntry]) -> Entry:
     texts = [t for t in [title, *phrasings.split("\n"), *tags.split()] if t.strip()]
-    full, inits, starts, text_starts = [], [], set(), set()
-    pos = 0
-    for text in texts:
-        sylls = _pinyin(text)
-        text_starts.add(pos)
-        for s in sylls:
-            starts.add(pos)
-            pos += len(s)
-        full.append("".join(sylls))
-        inits.append("".join(s[0] for s in sylls))
-        pos += 1  # the "|"
-    # Initials are one letter a syllable, so their text starts differ from full pinyin's.
-    init_starts, ipos = set(), 0
-    for i in inits:
-        init_starts.add(ipos)
-        ipos += len(i) + 1
+    sylls = [_pinyin(t) for t in texts]
     head = "\n".join([title, *phrasings.split("\n")]).lower()
     extra = f"{tags} {category}".lower()
     concepts = concepts_in_text(f"{head}\n{extra}")
     if element in ELEMENT_CONCEPT:
         concepts |= {ELEMENT_CONCEPT[element]}
     return Entry(script_id, order, title, category, element, head, extra, body.lower(),
-                 "|".join(full), frozenset(starts), frozenset(init_starts), "|".join(inits),
+                 "|".join(map("".join, sylls)), "|".join(_initials(s) for s in sylls), sylls,
                  concepts, replies)
+
+
+def _initials(sylls: tuple[str, ...]) -> str:
+    return "".join(s[0] for s in sylls)
+
+
+class _Column:
+    """One field of every entry joined into one string, so a query is a few str.find
+    calls over the whole library instead of one Python test per script."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.offsets: list[int] = []
+        pos = 0
+        for text in texts:
+            self.offsets.append(pos)
+            pos += len(text) + 1
+        self.text = "\x00".join(texts)
+
+    def hits(self, needle: str) -> dict[int, int]:
+        """entry number → position of the first occurrence inside that entry's text."""
+        out: dict[int, int] = {}
+        if not needle:
+            return out
+        find, offsets, at = self.text.find, self.offsets, self.text.find(needle)
+        while at >= 0:
+            n = bisect_right(offsets, at) - 1
+            local = at - offsets[n]
+            if n not in out:
+                out[n] = local
+            at = find(needle, at + 1)
+        return out
+
+    def all_hits(self, needle: str) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        find, offsets, at = self.text.find, self.offsets, self.text.find(needle)
+        while at >= 0:
+            n = bisect_right(offsets, at) - 1
+            out.setdefault(n, []).append(at - offsets[n])
+            at = find(needle, at + 1)
+        return out
 
 
 class ScriptIndex:
@@ -135,6 +179,16 @@ class ScriptIndex:
         self.entries = entries
         self.stats = stats
         self.by_id = {e.id: e for e in entries}
+        self._title = _Column([e.head.split("\n", 1)[0] for e in entries])
+        self._head = _Column([e.head for e in entries])
+        self._extra = _Column([e.extra for e in entries])
+        self._body = _Column([e.body for e in entries])
+        self._pinyin = _Column([e.pinyin for e in entries])
+        self._initials = _Column([e.initials for e in entries])
+        self._concepts: dict[str, list[int]] = {}
+        for n, e in enumerate(entries):
+            for c in e.concepts:
+                self._concepts.setdefault(c, []).append(n)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -145,19 +199,87 @@ class ScriptIndex:
         query is empty. `stats`: segment statistics to rank by instead of the overall."""
         stats = stats or self.stats
         q = " ".join(query.lower().split())
-        scorer = _scorer(q)
+        if not q:
+            scored = {n: (1.0, "all") for n in range(len(self.entries))}
+        elif _ASCII_WORD.match(q):
+            compact = q.replace(" ", "").replace("'", "")
+            scored = self._pinyin_hits(compact)
+            self._add_concepts(scored, concepts_of_pinyin(compact))
+        else:
+            compact = q.replace(" ", "")
+            scored = self._text_hits(compact, q.split())
+            self._add_concepts(scored, concepts_in_text(compact))
         out = []
-        for entry in self.entries:
-            if category is not None and entry.category != category:
+        for n, (score, label) in scored.items():
+            e = self.entries[n]
+            if category is not None and e.category != category:
                 continue
-            score, label = scorer(entry)
-            if score <= 0:
-                continue
-            tally = stats.scripts.get(entry.id, Tally())
-            out.append((score + RATE_WEIGHT * tally.score, entry.order, entry, label, tally))
+            tally = stats.scripts.get(e.id, Tally())
+            out.append((score + RATE_WEIGHT * tally.score, e.order, e, label, tally))
         out.sort(key=lambda t: (-t[0], t[1]))
         return [ScriptMatch(e.id, e.title, e.category, e.element, label, total, tally,
                             rank_replies(e, stats)) for total, _o, e, label, tally in out[:limit]]
+
+    def _add_concepts(self, scored: dict[int, tuple[float, str]], concepts: frozenset[str]) -> None:
+        members = {n for c in concepts for n in self._concepts.get(c, ())}
+        for n in members:
+            score, label = scored.get(n, (0.0, "concept"))
+            scored[n] = (score + CONCEPT_BONUS, label)
+
+    def _text_hits(self, compact: str, tokens: list[str]) -> dict[int, tuple[float, str]]:
+        scored = self._one_text(compact)
+        if len(tokens) > 1:  # several words: each must be found somewhere
+            parts = [self._one_text(t) for t in tokens]
+            for n in set(parts[0]).intersection(*parts[1:]):
+                if n not in scored:
+                    worst = min(p[n] for p in parts)
+                    scored[n] = (worst[0] - 5, worst[1])
+        grams = {compact[i:i + 2] for i in range(len(compact) - 1)
+                 if is_cjk(compact[i]) and is_cjk(compact[i + 1])}
+        if len(grams) >= 2:  # a paraphrase sharing most of its word pairs
+            counts: dict[int, int] = {}
+            for g in grams:
+                for n in self._head.hits(g):
+                    counts[n] = counts.get(n, 0) + 1
+            for n, c in counts.items():
+                share = c / len(grams)
+                if n not in scored and share >= 0.5:
+                    scored[n] = (50.0 * share, "phrasing")
+        return scored
+
+    def _one_text(self, needle: str) -> dict[int, tuple[float, str]]:
+        scored: dict[int, tuple[float, str]] = {}
+        for column, score, label in ((self._body, 30.0, "text"), (self._extra, 60.0, "tag"),
+                                     (self._head, 90.0, "phrasing")):
+            for n in column.hits(needle):
+                scored[n] = (score, label)
+        for n, at in self._title.hits(needle).items():
+            scored[n] = (110.0 if at == 0 else 100.0, "title")
+        return scored
+
+    def _pinyin_hits(self, q: str) -> dict[int, tuple[float, str]]:
+        scored: dict[int, tuple[float, str]] = {}
+        entries = self.entries
+        if len(q) >= 2:
+            scored.update(self._one_text(q))  # Latin words in the text ("OEM", "VIP")
+            for n, places in self._initials.all_hits(q).items():
+                starts = entries[n].starts()[2]
+                best = 75.0 if any(a in starts for a in places) else 65.0
+                if best > scored.get(n, (0.0, ""))[0]:
+                    scored[n] = (best, "initials")
+        else:
+            for n, places in self._initials.all_hits(q).items():
+                if any(a in entries[n].starts()[2] for a in places):
+                    scored[n] = (40.0, "initials")
+        if len(q) >= 2 or q in ("a", "e", "o"):
+            for n, places in self._pinyin.all_hits(q).items():
+                syllable_starts, text_starts, _ = entries[n].starts()
+                starts = [a for a in places if a in syllable_starts]
+                if starts:
+                    a = starts[0]
+                    scored[n] = ((95.0 if a == 0 else 85.0 if a in text_starts else 80.0),
+                                 "pinyin")
+        return scored
 
 
 def rank_replies(entry: Entry, stats: UsageStats) -> list[RankedReply]:
@@ -165,72 +287,6 @@ def rank_replies(entry: Entry, stats: UsageStats) -> list[RankedReply]:
     ranked = [(stats.replies.get(r.id, Tally()), n, r) for n, r in enumerate(entry.replies)]
     ranked.sort(key=lambda t: (-t[0].score, t[1]))
     return [RankedReply(r.id, r.text, r.reasoning, t) for t, _n, r in ranked]
-
-
-def _scorer(q: str):  # type: ignore[no-untyped-def]
-    if not q:
-        return lambda e: (1.0, "all")
-    compact = q.replace(" ", "").replace("'", "")
-    if _ASCII_WORD.match(q):
-        concepts = concepts_of_pinyin(compact)
-        return lambda e: _with_concept(_pinyin_score(e, compact), e, concepts)
-    concepts = concepts_in_text(compact)
-    tokens = q.split()
-    grams = {compact[i:i + 2] for i in range(len(compact) - 1)
-             if is_cjk(compact[i]) and is_cjk(compact[i + 1])}
-    return lambda e: _with_concept(_text_score(e, compact, tokens, grams), e, concepts)
-
-
-def _with_concept(scored: tuple[float, str], e: Entry, concepts: frozenset[str]) -> tuple[float, str]:
-    score, label = scored
-    if concepts and concepts & e.concepts:
-        return (score + CONCEPT_BONUS, label or "concept")
-    return scored
-
-
-def _text_score(e: Entry, compact: str, tokens: list[str], grams: set[str]) -> tuple[float, str]:
-    best = _one_text(e, compact)
-    if best[0] == 0 and len(tokens) > 1:  # several words: each must be found somewhere
-        parts = [_one_text(e, t) for t in tokens]
-        if all(p[0] for p in parts):
-            best = (min(p[0] for p in parts) - 5, min(parts)[1])
-    if best[0] == 0 and len(grams) >= 2:  # a paraphrase sharing most of its word pairs
-        share = sum(1 for g in grams if g in e.head) / len(grams)
-        if share >= 0.5:
-            best = (50.0 * share, "phrasing")
-    return best
-
-
-def _one_text(e: Entry, needle: str) -> tuple[float, str]:
-    title = e.head.split("\n", 1)[0]
-    if needle in title:
-        return (110.0 if title.startswith(needle) else 100.0, "title")
-    if needle in e.head:
-        return (90.0, "phrasing")
-    if needle in e.extra:
-        return (60.0, "tag")
-    if needle in e.body:
-        return (30.0, "text")
-    return (0.0, "")
-
-
-def _pinyin_score(e: Entry, q: str) -> tuple[float, str]:
-    if len(q) >= 2 or q in ("a", "e", "o"):
-        at = e.pinyin.find(q)
-        while at >= 0:
-            if at in e.starts:
-                return ((95.0 if at == 0 else 85.0 if at in e.text_starts else 80.0), "pinyin")
-            at = e.pinyin.find(q, at + 1)
-    if len(q) >= 2:
-        at = e.initials.find(q)
-        if at >= 0:
-            return ((75.0 if at in e.text_starts else 65.0), "initials")
-        plain = _one_text(e, q)  # Latin words in the text ("OEM", "VIP")
-        if plain[0]:
-            return plain
-    elif any(e.initials.startswith(q, s) for s in e.text_starts):
-        return (40.0, "initials")
-    return (0.0, "")
 
 
 # --------------------------------------------------------------------------- building

@@ -65,26 +65,32 @@ class UsageStats:
     basis: str = ""  # "" overall, else the segment's description ("同为中年的联系人")
 
 
-def _counted(stmt):  # type: ignore[no-untyped-def]
+def _stats(session: Session, where=(), basis: str = "",  # type: ignore[no-untyped-def]
+           by_contact: bool = False) -> UsageStats:
+    """One grouped query (per script and reply, over the covering index
+    ix_interaction_script_use), summed up per script in Python."""
     i = Interaction
-    return stmt.where(i.deleted_at.is_(None), i.script_id.is_not(None))
-
-
-def _tallies(session: Session, key, where=()) -> dict[int, Tally]:  # type: ignore[no-untyped-def]
-    i = Interaction
-    stmt = _counted(select(key, func.count(), func.count(i.reply_worked),
-                           func.sum(case((i.reply_worked.is_(True), 1), else_=0)))
-                    .where(key.is_not(None), *where).group_by(key))
-    if where:  # segment conditions may name the contact
-        stmt = stmt.join(Contact, Contact.id == i.contact_id, isouter=True)
-    return {k: Tally(used, trials, worked or 0)
-            for k, used, trials, worked in session.execute(stmt)}
+    stmt = (select(i.script_id, i.reply_id, func.count(), func.count(i.reply_worked),
+                   func.sum(case((i.reply_worked.is_(True), 1), else_=0)))
+            .where(i.script_id.is_not(None), i.deleted_at.is_(None), *where)
+            .group_by(i.script_id, i.reply_id))
+    if by_contact:  # the condition is on the contact
+        stmt = stmt.join(Contact, Contact.id == i.contact_id)
+    replies: dict[int, Tally] = {}
+    scripts: dict[int, list[int]] = {}
+    for script_id, reply_id, used, trials, worked in session.execute(stmt):
+        if reply_id is not None:
+            replies[reply_id] = Tally(used, trials, worked or 0)
+        total = scripts.setdefault(script_id, [0, 0, 0])
+        total[0] += used
+        total[1] += trials
+        total[2] += worked or 0
+    return UsageStats(replies, {k: Tally(*v) for k, v in scripts.items()}, basis)
 
 
 def usage_stats(session: Session) -> UsageStats:
     """Use and success of every reply and every script, over all interactions."""
-    i = Interaction
-    return UsageStats(_tallies(session, i.reply_id), _tallies(session, i.script_id))
+    return _stats(session)
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def person_of(session: Session, contact_id: int) -> Person:
     contact = session.get(Contact, contact_id)
     if contact is None:
         return Person()
-    mood = session.scalar(select(Interaction.mood).where(
+    mood = contact.last_emotion or session.scalar(select(Interaction.mood).where(
         Interaction.contact_id == contact_id, Interaction.deleted_at.is_(None),
         Interaction.mood.is_not(None)).order_by(Interaction.occurred_at.desc()).limit(1))
     return Person(contact.age_band, contact.home_region, mood)
@@ -115,17 +121,17 @@ def segment_stats(session: Session, person: Person) -> UsageStats | None:
     segments = []
     if person.last_mood:
         segments.append((i.mood == person.last_mood,
-                         f"情绪同为“{Emotion.label_of(person.last_mood, person.last_mood)}”时"))
+                         f"情绪同为“{Emotion.label_of(person.last_mood, person.last_mood)}”时", False))
     if person.age_band:
         segments.append((Contact.age_band == person.age_band,
-                         f"同为{AgeBand.label_of(person.age_band, person.age_band)}的联系人"))
+                         f"同为{AgeBand.label_of(person.age_band, person.age_band)}的联系人", True))
     if person.home_region:
         segments.append((Contact.home_region == person.home_region,
-                         f"同为{HomeRegion.label_of(person.home_region, person.home_region)}的联系人"))
-    for condition, label in segments:
-        scripts = _tallies(session, i.script_id, (condition,))
-        if scripts and max(t.trials for t in scripts.values()) >= MIN_SEGMENT_TRIALS:
-            return UsageStats(_tallies(session, i.reply_id, (condition,)), scripts, label)
+                         f"同为{HomeRegion.label_of(person.home_region, person.home_region)}的联系人", True))
+    for condition, label, by_contact in segments:
+        stats = _stats(session, (condition,), label, by_contact)
+        if stats.scripts and max(t.trials for t in stats.scripts.values()) >= MIN_SEGMENT_TRIALS:
+            return stats
     return None
 
 
