@@ -139,7 +139,7 @@ class CustomersSection(QStackedWidget):
         elif kind == "interaction" and customer_id:
             self.open_customer(customer_id, timeline=True)
         elif kind == "script":
-            from ..script_view import show_script
+            from ..scripts.view import show_script
 
             show_script(self.db, ref_id, self)
 
