@@ -70,18 +70,20 @@ class GlobalHotkey(QObject):
         assert sys.platform == "win32"
         self.unregister()
         parsed = parse_sequence(sequence)
-        tr = QCoreApplication.translate
         if parsed is None:
-            return tr("Hotkey", "“%1”不能用作全局快捷键，请包含 Ctrl、Alt 或 Shift 加一个键。").replace(
+            return QCoreApplication.translate(
+                "Hotkey", "“%1”不能用作全局快捷键，请包含 Ctrl、Alt 或 Shift 加一个键。").replace(
                 "%1", sequence)
         mods, vk = parsed
         user32 = ctypes.windll.user32  # type: ignore[attr-defined]
         if not user32.RegisterHotKey(None, HOTKEY_ID, mods | MOD_NOREPEAT, vk):
             error = ctypes.GetLastError()  # type: ignore[attr-defined]
             if error == ERROR_HOTKEY_ALREADY_REGISTERED:
-                return tr("Hotkey", "快捷键“%1”已被其他程序占用。请在设置中换一个，"
-                          "或关闭占用它的程序；窗口内的快捷键仍然可用。").replace("%1", sequence)
-            return tr("Hotkey", "无法注册全局快捷键“%1”（错误 %2）。").replace(
+                return QCoreApplication.translate(
+                    "Hotkey", "全局快捷键“%1”已被其他程序占用：关闭那个程序后重新打开客户宝即可使用。"
+                    "在客户宝窗口内，这个快捷键仍然可用。").replace("%1", sequence)
+            return QCoreApplication.translate(
+                "Hotkey", "无法注册全局快捷键“%1”（错误 %2）。").replace(
                 "%1", sequence).replace("%2", str(error))
         QCoreApplication.instance().installNativeEventFilter(self._filter)
         self._registered = True
