@@ -1337,6 +1337,10 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Export script library</translation>
     </message>
     <message>
+        <source>话术库</source>
+        <translation>Script library</translation>
+    </message>
+    <message>
         <source>Excel 表格 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>

@@ -256,7 +256,7 @@ class LibraryPage(QWidget):
         ops.write(self, self.db, lambda s: change(s, script_id).id)
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出话术库"), "话术库.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出话术库"), self.tr("话术库") + ".xlsx",
                                               self.tr("Excel 表格 (*.xlsx);;JSON (*.json)"))
         if path:
             ops.query(self, self.db, lambda s: svc.export_library(s, path),
