@@ -58,6 +58,7 @@ class LibraryPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("异议"), self.tr("分类"), self.tr("侧重"),
                                               self.tr("效果")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -52,7 +52,7 @@ class QuickPanel(QWidget):
         self.person: ContactLine | None = None
         self.matches: list[ScriptMatch] = []
         self.setWindowTitle(self.tr("话术速查"))
-        self.resize(560, 420)
+        self.resize(600, 480)
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("客户说了什么？中文、拼音或首字母，如 tai gui、tg"))
         self.query.textChanged.connect(self._search)
@@ -62,9 +62,12 @@ class QuickPanel(QWidget):
         self.contact.setStyleSheet("color:#37474f")
         self.results = QListWidget()
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.currentRowChanged.connect(self._show_variants)
         self.variants = QLabel()
         self.variants.setWordWrap(True)
+        self.variants.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.variants.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.status = QLabel()
         self.status.setStyleSheet("color:#607d8b")
