@@ -70,3 +70,15 @@ def test_library_index_is_rebuilt_only_after_a_change(db) -> None:
         second = library_index(s)
         assert second is not first
         assert second.search("离谱")[0].script_id == script.id
+
+
+def test_one_letter_matches_texts_that_start_with_it(db) -> None:
+    with db.session(write=False) as s:
+        index = build_index(s)
+        found = index.search("z", limit=100)
+        assert found
+        for match in found:
+            if match.match == "initials":
+                inits = index.by_id[match.script_id].initials.split("|")
+                assert any(i.startswith("z") for i in inits)
+        assert "你把资料发过来，我们看看再说" in {m.title for m in found}  # its tag 资料

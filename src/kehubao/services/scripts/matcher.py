@@ -16,6 +16,7 @@ proven script rises among equally good matches but never above a clearly better 
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -162,6 +163,20 @@ class _Column:
             at = find(needle, at + 1)
         return out
 
+    def text_start_hits(self, needle: str) -> set[int]:
+        """Entries with a text ("|"-separated) starting with `needle`: for one-letter
+        queries, without walking every occurrence of a common letter."""
+        out = set()
+        find, offsets = self.text.find, self.offsets
+        for lead in ("|", "\x00"):
+            at = find(lead + needle)
+            while at >= 0:  # the letter after the separator decides the entry
+                out.add(bisect_right(offsets, at + 1) - 1)
+                at = find(lead + needle, at + 1)
+        if self.text.startswith(needle):
+            out.add(0)
+        return out
+
     def all_hits(self, needle: str) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         find, offsets, at = self.text.find, self.offsets, self.text.find(needle)
@@ -216,9 +231,9 @@ class ScriptIndex:
                 continue
             tally = stats.scripts.get(e.id, Tally())
             out.append((score + RATE_WEIGHT * tally.score, e.order, e, label, tally))
-        out.sort(key=lambda t: (-t[0], t[1]))
+        out = heapq.nsmallest(limit, out, key=lambda t: (-t[0], t[1]))
         return [ScriptMatch(e.id, e.title, e.category, e.element, label, total, tally,
-                            rank_replies(e, stats)) for total, _o, e, label, tally in out[:limit]]
+                            rank_replies(e, stats)) for total, _o, e, label, tally in out]
 
     def _add_concepts(self, scored: dict[int, tuple[float, str]], concepts: frozenset[str]) -> None:
         members = {n for c in concepts for n in self._concepts.get(c, ())}
@@ -268,9 +283,8 @@ class ScriptIndex:
                 if best > scored.get(n, (0.0, ""))[0]:
                     scored[n] = (best, "initials")
         else:
-            for n, places in self._initials.all_hits(q).items():
-                if any(a in entries[n].starts()[2] for a in places):
-                    scored[n] = (40.0, "initials")
+            for n in self._initials.text_start_hits(q):
+                scored[n] = (40.0, "initials")
         if len(q) >= 2 or q in ("a", "e", "o"):
             for n, places in self._pinyin.all_hits(q).items():
                 syllable_starts, text_starts, _ = entries[n].starts()
