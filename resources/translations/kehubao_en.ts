@@ -1660,8 +1660,12 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>No customer open: copied replies are not logged on a customer</translation>
     </message>
     <message>
-        <source>按%1的成功率排序</source>
-        <translation>ranked by success %1</translation>
+        <source>按情绪同为“%1”时的成功率排序</source>
+        <translation>ranked by success when the mood was “%1”</translation>
+    </message>
+    <message>
+        <source>按同为%1的联系人的成功率排序</source>
+        <translation>ranked by success with other contacts of the %1 group</translation>
     </message>
     <message>
         <source>没有找到相关话术</source>

@@ -90,6 +90,7 @@ def test_quick_panel_logs_use_on_the_open_customer(qtbot, section, db) -> None:
     ops.wait_idle()
     qtbot.waitUntil(lambda: panel.person is not None)
     assert "周经理" in panel.contact.toolTip() and "怒" in panel.contact.toolTip()
+    assert panel.segment is None and "成功率" not in panel.contact.toolTip()  # no data yet
     qtbot.keyClicks(panel.query, "tg")
     ops.wait_idle()
     qtbot.keyClick(panel.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -164,3 +165,27 @@ def test_editor_saves_through_the_service(qtbot, section, db) -> None:
     with db.session(write=False) as s:
         script = s.query(ObjectionScript).filter_by(title="运费谁出").one()
         assert script.element == "price" and len(script.live_replies) == 2
+
+
+def test_quick_panel_says_when_it_ranks_for_this_person(qtbot, section, db) -> None:
+    from tests.unit.scripts_helpers import log, person, script_by_key
+
+    with db.session() as s:
+        price = script_by_key(s, "price-too-high")
+        third = price.live_replies[2].id
+        other = person(s, "钱总")
+        log(s, other, price.id, third, True, times=9, mood="anger")
+        log(s, other, price.id, third, False, times=1, mood="anger")
+        contact = person(s, "孙经理")
+        contact.last_emotion = "anger"
+        ids = (contact.customer_id, contact.id)
+    section._customer_in_view = lambda: ids
+    panel = open_panel(qtbot, section)
+    panel.current_customer = section._customer_in_view
+    panel.refresh()
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: panel.segment is not None)
+    assert "按情绪同为“怒”时的成功率排序" in panel.contact.toolTip()
+    panel.query.setText("太贵")
+    # 9 of 10 among angry contacts: the third reply is now the best one
+    assert panel.matches[0].best_reply.id == third

@@ -103,6 +103,7 @@ def test_segment_ranking_needs_enough_data(db) -> None:
 
         older = segment_stats(s, Person(age_band="elder"))
         assert older is not None and older.basis == "同为老年的联系人"
+        assert older.segment == ("age_band", "elder")
         assert (older.replies[second].worked, older.replies[second].trials) == (10, 12)
         assert segment_stats(s, Person(age_band="young")) is None
         assert segment_stats(s, Person(home_region="north")).basis == "同为北方的联系人"

@@ -63,10 +63,13 @@ class UsageStats:
     replies: dict[int, Tally]
     scripts: dict[int, Tally]
     basis: str = ""  # "" overall, else the segment's description ("同为中年的联系人")
+    # The segment as data, for a UI that words it in its own language:
+    # ("mood", "anger") / ("age_band", "middle") / ("home_region", "north"); None overall.
+    segment: tuple[str, str] | None = None
 
 
 def _stats(session: Session, where=(), basis: str = "",  # type: ignore[no-untyped-def]
-           by_contact: bool = False) -> UsageStats:
+           by_contact: bool = False, segment: tuple[str, str] | None = None) -> UsageStats:
     """One grouped query (per script and reply, over the covering index
     ix_interaction_script_use), summed up per script in Python."""
     i = Interaction
@@ -85,7 +88,7 @@ def _stats(session: Session, where=(), basis: str = "",  # type: ignore[no-untyp
         total[0] += used
         total[1] += trials
         total[2] += worked or 0
-    return UsageStats(replies, {k: Tally(*v) for k, v in scripts.items()}, basis)
+    return UsageStats(replies, {k: Tally(*v) for k, v in scripts.items()}, basis, segment)
 
 
 def usage_stats(session: Session) -> UsageStats:
@@ -121,15 +124,18 @@ def segment_stats(session: Session, person: Person) -> UsageStats | None:
     segments = []
     if person.last_mood:
         segments.append((i.mood == person.last_mood,
-                         f"情绪同为“{Emotion.label_of(person.last_mood, person.last_mood)}”时", False))
+                         f"情绪同为“{Emotion.label_of(person.last_mood, person.last_mood)}”时", False,
+                         ("mood", person.last_mood)))
     if person.age_band:
         segments.append((Contact.age_band == person.age_band,
-                         f"同为{AgeBand.label_of(person.age_band, person.age_band)}的联系人", True))
+                         f"同为{AgeBand.label_of(person.age_band, person.age_band)}的联系人", True,
+                         ("age_band", person.age_band)))
     if person.home_region:
         segments.append((Contact.home_region == person.home_region,
-                         f"同为{HomeRegion.label_of(person.home_region, person.home_region)}的联系人", True))
-    for condition, label, by_contact in segments:
-        stats = _stats(session, (condition,), label, by_contact)
+                         f"同为{HomeRegion.label_of(person.home_region, person.home_region)}的联系人", True,
+                         ("home_region", person.home_region)))
+    for condition, label, by_contact, segment in segments:
+        stats = _stats(session, (condition,), label, by_contact, segment)
         if stats.scripts and max(t.trials for t in stats.scripts.values()) >= MIN_SEGMENT_TRIALS:
             return stats
     return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...db import Database
+from ...models.enums import AgeBand, Emotion, HomeRegion
 from ...services.scripts import (
     ContactLine,
     ScriptIndex,
@@ -35,6 +36,7 @@ from ...services.scripts import (
     segment_stats,
 )
 from .. import ops
+from ..i18n import enum_label
 
 VISIBLE = 9
 
@@ -108,12 +110,19 @@ class QuickPanel(QWidget):
     def _loaded(self, result: tuple[ScriptIndex, ContactLine | None, UsageStats | None]) -> None:
         self.index, self.person, self.segment = result
         text = self.person.text if self.person else self.tr("未打开客户：复制回答不会记录到客户")
-        if self.segment is not None:
-            text += " · " + self.tr("按%1的成功率排序").replace("%1", self.segment.basis)
+        if self.segment is not None and self.segment.segment is not None:
+            text += " · " + self._segment_text(*self.segment.segment)
         self.contact.setText(self.contact.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, max(200, self.width() - 24)))
         self.contact.setToolTip(text)
         self._search(self.query.text())
+
+    def _segment_text(self, kind: str, code: str) -> str:
+        """Says whose results rank the replies, in the user's language."""
+        if kind == "mood":
+            return self.tr("按情绪同为“%1”时的成功率排序").replace("%1", enum_label(Emotion, code))
+        enum = AgeBand if kind == "age_band" else HomeRegion
+        return self.tr("按同为%1的联系人的成功率排序").replace("%1", enum_label(enum, code))
 
     # ---------------------------------------------------------------- searching
     def _search(self, text: str) -> None:
