@@ -1916,29 +1916,6 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
 </context>
 <context>
-    <name>ScriptsComing</name>
-    <message>
-        <source>话术</source>
-        <translation>Scripts</translation>
-    </message>
-    <message>
-        <source>异议处理话术</source>
-        <translation>Objection-handling scripts</translation>
-    </message>
-    <message>
-        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
-        <translation>Browse the script library by category (common objections built in; find them with the search box at the top)</translation>
-    </message>
-    <message>
-        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
-        <translation>Find a reply from the keyboard during a call (Chinese, pinyin, initials)</translation>
-    </message>
-    <message>
-        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
-        <translation>Log which reply was used and whether it worked; rank by success</translation>
-    </message>
-</context>
-<context>
     <name>ScriptsSection</name>
     <message>
         <source>话术</source>
