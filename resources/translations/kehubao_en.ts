@@ -1101,25 +1101,6 @@
     </message>
 </context>
 <context>
-    <name>FollowUpsComing</name>
-    <message>
-        <source>跟进</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
-        <source>记录拜访、电话、微信和当时的情绪</source>
-        <translation>Log visits, calls and WeChat chats, and the contact&apos;s mood at the time</translation>
-    </message>
-    <message>
-        <source>到期提醒、生日和久未联系的重要客户预警</source>
-        <translation>Due reminders, birthdays, and alerts for key customers not contacted in a while</translation>
-    </message>
-    <message>
-        <source>“今日”待办页和日历视图，导出 .ics</source>
-        <translation>&quot;Today&quot; to-do page and calendar view, export to .ics</translation>
-    </message>
-</context>
-<context>
     <name>FollowUpsSection</name>
     <message>
         <source>跟进</source>
@@ -1128,6 +1109,14 @@
     <message>
         <source>导出跟进日历（.ics）……</source>
         <translation>Export follow-up calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>记录跟进…</source>
+        <translation>Log a follow-up…</translation>
+    </message>
+    <message>
+        <source>先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进</source>
+        <translation>Select or open a customer first, then press Ctrl+L to log a follow-up</translation>
     </message>
     <message>
         <source>导出跟进日历</source>
@@ -1151,6 +1140,21 @@
     <message>
         <source>必填</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkey</name>
+    <message>
+        <source>“%1”不能用作全局快捷键，请包含 Ctrl、Alt 或 Shift 加一个键。</source>
+        <translation>“%1” cannot be a system-wide shortcut: use Ctrl, Alt or Shift with one key.</translation>
+    </message>
+    <message>
+        <source>全局快捷键“%1”已被其他程序占用：关闭那个程序后重新打开客户宝即可使用。在客户宝窗口内，这个快捷键仍然可用。</source>
+        <translation>Another program already uses the shortcut “%1” system-wide: close that program and restart Kehubao to use it. Inside the Kehubao window the shortcut still works.</translation>
+    </message>
+    <message>
+        <source>无法注册全局快捷键“%1”（错误 %2）。</source>
+        <translation>Could not register the system-wide shortcut “%1” (error %2).</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1320,121 @@
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
 If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>筛选：中文、拼音或首字母</source>
+        <translation>Filter: Chinese, pinyin or initials</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>侧重</source>
+        <translation>Leans on</translation>
+    </message>
+    <message>
+        <source>效果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>复制一份</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>复制为文字</source>
+        <translation>Copy as text</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>★ 有新版内置话术</source>
+        <translation>★ A new built-in version is available</translation>
+    </message>
+    <message>
+        <source>已新建话术</source>
+        <translation>Script added</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>删除话术</source>
+        <translation>Delete scripts</translation>
+    </message>
+    <message>
+        <source>把选中的 %1 条话术移到回收站？可以用“撤销”恢复。</source>
+        <translation>Move the %1 selected scripts to the recycle bin? Undo brings them back.</translation>
+    </message>
+    <message>
+        <source>已删除 %1 条话术</source>
+        <translation>%1 scripts deleted</translation>
+    </message>
+    <message>
+        <source>已复制，可以粘贴到微信</source>
+        <translation>Copied: paste it into WeChat</translation>
+    </message>
+    <message>
+        <source>导出话术库</source>
+        <translation>Export script library</translation>
+    </message>
+    <message>
+        <source>话术库</source>
+        <translation>Script library</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条话术</source>
+        <translation>%1 scripts exported</translation>
+    </message>
+    <message>
+        <source>导入话术库</source>
+        <translation>Import script library</translation>
+    </message>
+    <message>
+        <source>话术库 (*.xlsx *.json)</source>
+        <translation>Script library (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <source>导入完成：新增 %1 条，更新 %2 条</source>
+        <translation>Import done: %1 added, %2 updated</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1753,49 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>QuickPanel</name>
+    <message>
+        <source>话术速查</source>
+        <translation>Quick scripts</translation>
+    </message>
+    <message>
+        <source>客户说了什么？中文、拼音或首字母，如 tai gui、tg</source>
+        <translation>What did the customer say? Chinese, pinyin or initials, e.g. tai gui, tg</translation>
+    </message>
+    <message>
+        <source>↑↓ 选择 · Enter 复制最佳回答 · 1–9 复制第几条 · Ctrl+Enter 复制并记录使用 · Esc 隐藏</source>
+        <translation>↑↓ choose · Enter copies the best reply · 1–9 copy that reply · Ctrl+Enter copies and logs the use · Esc hides</translation>
+    </message>
+    <message>
+        <source>未打开客户：复制回答不会记录到客户</source>
+        <translation>No customer open: copied replies are not logged on a customer</translation>
+    </message>
+    <message>
+        <source>按情绪同为“%1”时的成功率排序</source>
+        <translation>ranked by success when the mood was “%1”</translation>
+    </message>
+    <message>
+        <source>按同为%1的联系人的成功率排序</source>
+        <translation>ranked by success with other contacts of the %1 group</translation>
+    </message>
+    <message>
+        <source>没有找到相关话术</source>
+        <translation>No matching script</translation>
+    </message>
+    <message>
+        <source>已复制第 %1 条回答</source>
+        <translation>Reply %1 copied</translation>
+    </message>
+    <message>
+        <source>已复制并记录到客户</source>
+        <translation>Copied and logged on the customer</translation>
+    </message>
+    <message>
+        <source>已复制；没有打开的客户，未记录</source>
+        <translation>Copied; no customer is open, nothing logged</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>保存 (Ctrl+S)</source>
@@ -1731,21 +1893,6 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
-    <name>ReportsComing</name>
-    <message>
-        <source>报表</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
-        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
-    </message>
-    <message>
-        <source>按区域、分类批量导出</source>
-        <translation>Bulk export by region and class</translation>
-    </message>
-</context>
-<context>
     <name>ReminderNotifier</name>
     <message>
         <source>跟进到期：%1</source>
@@ -1776,7 +1923,114 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>ScriptDialog</name>
+    <message>
+        <source>编辑话术</source>
+        <translation>Edit script</translation>
+    </message>
+    <message>
+        <source>新建话术</source>
+        <translation>New script</translation>
+    </message>
+    <message>
+        <source>客户怎么说，例如：你们太贵了</source>
+        <translation>What the customer says, e.g. “you are too expensive”</translation>
+    </message>
+    <message>
+        <source>（不限）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>客户的其他说法，一行一种</source>
+        <translation>Other ways customers say it, one per line</translation>
+    </message>
+    <message>
+        <source>客户为什么会这样说</source>
+        <translation>Why customers say it</translation>
+    </message>
+    <message>
+        <source>应对要点</source>
+        <translation>Key points</translation>
+    </message>
+    <message>
+        <source>通话之后做什么</source>
+        <translation>What to do after the call</translation>
+    </message>
+    <message>
+        <source>用空格分隔</source>
+        <translation>Separated by spaces</translation>
+    </message>
+    <message>
+        <source>回答</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <source>为什么这样答</source>
+        <translation>Why this reply</translation>
+    </message>
+    <message>
+        <source>添加回答</source>
+        <translation>Add reply</translation>
+    </message>
+    <message>
+        <source>删除所选回答</source>
+        <translation>Remove selected replies</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>侧重</source>
+        <translation>Leans on</translation>
+    </message>
+    <message>
+        <source>客户说法</source>
+        <translation>Phrasings</translation>
+    </message>
+    <message>
+        <source>原因分析</source>
+        <translation>Why they say it</translation>
+    </message>
+    <message>
+        <source>技巧</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>后续动作</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
     <name>ScriptView</name>
+    <message>
+        <source>尚无使用记录</source>
+        <translation>Not used yet</translation>
+    </message>
+    <message>
+        <source>用过 %1 次</source>
+        <translation>Used %1 times</translation>
+    </message>
+    <message>
+        <source>成功 %1/%2（%3%）</source>
+        <translation>worked %1/%2 (%3%)</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>这条内置话术有新版本。你改过它，所以保留了你的文字；可以在“编辑”菜单里采用新版本或继续用自己的。</source>
+        <translation>There is a new version of this built-in script. You had edited it, so your text was kept; in the Edit menu you can take the new version or keep yours.</translation>
+    </message>
     <message>
         <source>客户常这样说</source>
         <translation>What customers often say</translation>
@@ -1793,28 +2047,44 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <source>要点</source>
         <translation>Key points</translation>
     </message>
+    <message>
+        <source>后续动作</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>新版内置话术的回答</source>
+        <translation>Replies of the new built-in version</translation>
+    </message>
 </context>
 <context>
-    <name>ScriptsComing</name>
+    <name>ScriptsSection</name>
     <message>
         <source>话术</source>
         <translation>Scripts</translation>
     </message>
     <message>
-        <source>异议处理话术</source>
-        <translation>Objection scripts</translation>
+        <source>话术速查…</source>
+        <translation>Quick scripts…</translation>
     </message>
     <message>
-        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
-        <translation>Browse the script library by category (common objections built in; searchable from the search box at the top)</translation>
+        <source>导出话术库…</source>
+        <translation>Export script library…</translation>
     </message>
     <message>
-        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
-        <translation>Quick keyboard lookup during calls (Chinese, pinyin, initials)</translation>
+        <source>导入话术库…</source>
+        <translation>Import script library…</translation>
     </message>
     <message>
-        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
-        <translation>Record which reply you used and whether it worked; sort by success rate</translation>
+        <source>采用新版内置话术</source>
+        <translation>Take the new built-in version</translation>
+    </message>
+    <message>
+        <source>保留自己的话术，不再提示新版</source>
+        <translation>Keep my script, stop offering the new version</translation>
+    </message>
+    <message>
+        <source>回答已复制到剪贴板</source>
+        <translation>Reply copied to the clipboard</translation>
     </message>
 </context>
 <context>
@@ -1933,7 +2203,7 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
+        <source>Enter 打开客户　L 记录跟进　S 推迟　D 完成　W 改到工作日</source>
         <translation>Enter open customer   L log interaction   S snooze   D done   W move to working day</translation>
     </message>
     <message>

@@ -14,6 +14,16 @@ from kehubao.ui import ops
 
 
 @pytest.fixture(autouse=True)
+def no_unexpected_error_box(monkeypatch):  # type: ignore[no-untyped-def]
+    """An unexpected error's box (ui/tasks.show_error) would wait for a click that never
+    comes offscreen: fail the test with its text instead of hanging the run."""
+    def fail(box):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"unexpected message box: {box.text()}\n{box.detailedText()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", fail)
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     QCoreApplication.setOrganizationName("kehubao-tests")
     QCoreApplication.setApplicationName("kehubao-tests")

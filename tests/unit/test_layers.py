@@ -10,7 +10,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "kehubao"
 BELOW_UI = ("models", "services", "exchange", "reports")
 SQL_IN_UI = re.compile(r"\.session\(|session\.(execute|commit|scalar|scalars|get|add|flush)\("
-                       r"|(^|[^.\w])(select|insert|update|delete)\(")
+                       r"|(?<![.\w])(?<!def )(select|insert|update|delete)\(")
 
 
 def _modules(folder: Path) -> list[Path]:

@@ -49,7 +49,8 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
         changed = set_columns(session, model, sorted(set(ids)), values, where=where,
                               progress=scaled(progress, 0, WORK_SHARE))
         # one record: its name (records without one — interactions, follow-ups — their title)
-        named = next((getattr(model, c) for c in ("name", "subject", "title") if hasattr(model, c)), None)
+        columns = model.__table__.c
+        named = next((columns[c] for c in ("name", "subject", "title") if c in columns), None)
         if outer is None and len(changed) == 1 and named is not None:
             name = session.scalar(select(named).where(model.id == changed[0]))
             op.label = f"{verb}{noun}：{name}"

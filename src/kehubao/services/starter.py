@@ -13,17 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import resource_path
-from ..models import (
-    EvaluationTemplate,
-    Indicator,
-    ObjectionCategory,
-    ObjectionScript,
-    ScriptReply,
-    Setting,
-)
+from ..models import EvaluationTemplate, Indicator, Setting
 
 STARTER_SETTING = "starter_data_version"
-STARTER_VERSION = 1
+# The starter_version of resources/data/objection_scripts.json. Raising it makes every
+# database upgrade its built-in scripts once (services/scripts/builtin.py keeps the
+# user's edits).
+STARTER_VERSION = 2
 
 
 def load_json(name: str) -> Any:
@@ -37,7 +33,8 @@ def has_starter_data(session: Session) -> bool:
 
 
 def ensure_starter_data(session: Session) -> bool:
-    """Load the starter set into a database that has never had it. True if loaded."""
+    """Load the starter set into a database that has never had it, or upgrade an older
+    one (the built-in scripts the user has not edited). True if anything was done."""
     if has_starter_data(session):
         return False
     setting = session.get(Setting, STARTER_SETTING)
@@ -52,35 +49,10 @@ def ensure_starter_data(session: Session) -> bool:
 
 
 def load_scripts(session: Session, library: dict) -> int:
-    categories = {c.name: c for c in session.scalars(select(ObjectionCategory))}
-    for order, name in enumerate(library.get("categories", [])):
-        if name not in categories:
-            categories[name] = ObjectionCategory(name=name, sort_order=order)
-            session.add(categories[name])
-    session.flush()
-    existing = set(session.scalars(select(ObjectionScript.builtin_key)))
-    added = 0
-    for item in library["scripts"]:
-        if item["key"] in existing:
-            continue
-        script = ObjectionScript(
-            builtin_key=item["key"],
-            is_builtin=True,
-            category=categories.get(item.get("category", "")),
-            title=item["title"],
-            phrasings=item.get("phrasings"),
-            element=item.get("element"),
-            reasoning=item.get("reasoning"),
-            tips=item.get("tips"),
-            replies=[
-                ScriptReply(text=r["text"], reasoning=r.get("reasoning"), sort_order=i)
-                for i, r in enumerate(item.get("replies", []))
-            ],
-        )
-        session.add(script)
-        added += 1
-    session.flush()
-    return added
+    """Add or upgrade the built-in scripts; how many were added."""
+    from .scripts.builtin import apply_starter_library
+
+    return apply_starter_library(session, library).added
 
 
 def load_template(session: Session, data: dict) -> EvaluationTemplate:

@@ -9,19 +9,6 @@ from .pages import ComingPage
 from .sections import Section
 
 
-class ScriptsComing(Section):
-    key, icon_name = "scripts", "scripts"
-
-    def title(self) -> str:
-        return self.tr("话术")
-
-    def build_page(self) -> QWidget:
-        return ComingPage(self.tr("异议处理话术"), [
-            self.tr("按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）"),
-            self.tr("通话中用键盘快速查找（中文、拼音、首字母）"),
-            self.tr("记录用了哪条回复、是否奏效，按成功率排序")])
-
-
 class EvaluationComing(Section):
     key, icon_name = "evaluation", "evaluation"
 

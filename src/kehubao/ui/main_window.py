@@ -120,6 +120,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.sections.index(section))
         return section
 
+    def current_context(self) -> tuple[int | None, int | None]:
+        """(customer, contact) the user is looking at, for actions such as Ctrl+L."""
+        section = self.sections[max(0, self.nav.currentRow())]
+        return section.current_customer(), section.current_contact()
+
     def open_hit(self, kind: str, ref_id: int, customer_id: object) -> None:
         """Open what a search hit points at, in the section that shows such things."""
         for section in self.sections:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SECTIONS: list[str] = [
     "kehubao.ui.customers.section:CustomersSection",
     "kehubao.ui.followups.section:FollowUpsSection",
-    "kehubao.ui.coming:ScriptsComing",
+    "kehubao.ui.scripts.section:ScriptsSection",
     "kehubao.ui.coming:EvaluationComing",
     "kehubao.ui.coming:ReportsComing",
     "kehubao.ui.customers.recycle_bin:RecycleBinSection",

@@ -288,7 +288,7 @@ def script_docs(session: Session, ids: Iterable[int] | None = None) -> Iterator[
         success: dict[int, int] = {}
         for script_id, text, wins in session.execute(
             select(ScriptReply.script_id, ScriptReply.text, ScriptReply.success_count)
-            .where(ScriptReply.script_id.in_([r[0] for r in rows]))
+            .where(ScriptReply.script_id.in_([r[0] for r in rows]), ScriptReply.deleted_at.is_(None))
         ):
             replies.setdefault(script_id, []).append(text)
             success[script_id] = success.get(script_id, 0) + (wins or 0)

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QWidget
 from sqlalchemy.orm import Session
 
 from ...services.followups import follow_ups_to_ics, local_now, today_counts
 from ...services.followups.clock import Clock
 from .. import ops
+from ..i18n import app_name
+from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
+from .catch_up import CatchUpDialog
 from .log_dialog import open_log_dialog
+from .notifier import ReminderNotifier
 from .today_page import TodayPage
 
 
@@ -24,6 +29,41 @@ class FollowUpsSection(Section):
     def __init__(self, ctx: SectionContext, clock: Clock = local_now) -> None:
         super().__init__(ctx)
         self.clock = clock
+        self.tray: QSystemTrayIcon | None = None
+        self.notifier: ReminderNotifier | None = None
+        # Reminders start once the window is up: the catch-up read must not delay it.
+        QTimer.singleShot(1500, self.start_reminders)
+
+    def start_reminders(self) -> None:
+        """A tray icon (where the desktop has a tray) with a balloon when a follow-up
+        falls due, and at start the list of what fell due while the app was closed —
+        the reliable path; the balloon is only a hint."""
+        if self.notifier is not None:
+            return
+        window = self.ctx.window
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon("app"), window)
+            self.tray.setToolTip(app_name())
+            self.tray.activated.connect(lambda _reason: self._show_window())
+            self.tray.show()
+        self.notifier = ReminderNotifier(self.ctx.db, self.tray, clock=self.clock, parent=self)
+        self.notifier.open_follow_up.connect(lambda _fid, cid: self._open_customer(cid))
+        self.notifier.caught_up.connect(self._caught_up)
+        self.notifier.start()
+
+    def _show_window(self) -> None:
+        window = self.ctx.window
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def _caught_up(self, rows: list) -> None:
+        if not rows:
+            return
+        dialog = CatchUpDialog(rows, self.ctx.window)
+        dialog.open_follow_up.connect(lambda _fid, cid: self._open_customer(cid))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def title(self) -> str:
         return self.tr("跟进")
@@ -52,7 +92,21 @@ class FollowUpsSection(Section):
     def actions(self) -> list[SectionAction]:
         export = QAction(self.tr("导出跟进日历（.ics）……"), self)
         export.triggered.connect(self.export_calendar)
-        return [SectionAction("export_ics", export, menu="file")]
+        log = QAction(icon("followups"), self.tr("记录跟进…"), self)
+        log.setShortcut(QKeySequence("Ctrl+L"))
+        log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        log.triggered.connect(self.log_for_current)
+        return [SectionAction("log_interaction", log, menu="edit", toolbar=True),
+                SectionAction("export_ics", export, menu="file")]
+
+    def log_for_current(self) -> None:
+        """Ctrl+L anywhere: log for the customer (and contact) on screen."""
+        customer_id, contact_id = self.ctx.window.current_context()
+        if customer_id is None:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进"), 6000)
+            return
+        self.log_interaction(customer_id, contact_id)
 
     def log_interaction(self, customer_id: int, contact_id: int | None = None) -> None:
         """Open the log dialog for a customer (what the window's Ctrl+L calls)."""
@@ -80,9 +134,5 @@ class FollowUpsSection(Section):
             status().showMessage(self.tr("已导出 %1 条跟进").replace("%1", str(events)), 5000)
 
     def _open_customer(self, customer_id: int) -> None:
-        window = self.ctx.window
-        customers = window.section("customers") if hasattr(window, "section") else None
-        if hasattr(window, "go_to"):
-            window.go_to("customers")
-        if customers is not None and hasattr(customers, "open_customer"):
-            customers.open_customer(customer_id)
+        self._show_window()
+        self.ctx.window.open_hit("customer", customer_id, customer_id)
