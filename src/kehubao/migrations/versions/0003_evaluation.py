@@ -1,0 +1,32 @@
+"""Evaluation: the scale of each indicator in words, and the evidence of a risk event
+
+An indicator's levels ("9–10: covers every county…") keep evaluators on one yardstick;
+a charge of cross-region selling or dumping needs its evidence next to it.
+
+Revision ID: 0003_evaluation
+Revises: 0002
+Create Date: 2026-11-28
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0003_evaluation"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("indicator") as batch:
+        batch.add_column(sa.Column("levels", sa.JSON(), nullable=True))
+    with op.batch_alter_table("risk_event") as batch:
+        batch.add_column(sa.Column("evidence", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("risk_event") as batch:
+        batch.drop_column("evidence")
+    with op.batch_alter_table("indicator") as batch:
+        batch.drop_column("levels")
