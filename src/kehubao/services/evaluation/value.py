@@ -190,3 +190,31 @@ def pyramid(values: dict[int, CustomerValue]) -> list[PyramidTier]:
                                  part[-1].total_fen if part else 0, [v.customer_id for v in part]))
         start = end
     return tiers
+
+
+def values_for_ids(session: Session, ids: list[int], today: date | None = None) -> dict[int, CustomerValue]:
+    """Values of a chunk of customers (an export writes 2,000 at a time): volumes read for
+    these customers and the ones they referred only, never the whole ledger."""
+    if not ids:
+        return {}
+    settings = load_value_settings(session)
+    start, end = twelve_months(today or date.today())
+    referred = session.execute(select(Customer.id, Customer.referred_by_id).where(
+        Customer.referred_by_id.in_(ids), Customer.deleted_at.is_(None))).all()
+    wanted = sorted({*ids, *(r[0] for r in referred)})
+    recent = case((Transaction.occurred_on >= start, signed_amount()), else_=0)
+    volumes: dict[int, tuple[int, int]] = {}
+    for chunk in (wanted[i:i + 900] for i in range(0, len(wanted), 900)):
+        for cid, lifetime, last12 in session.execute(
+                select(Transaction.customer_id, func.sum(signed_amount()), func.sum(recent))
+                .where(Transaction.customer_id.in_(chunk), Transaction.deleted_at.is_(None),
+                       Transaction.occurred_on <= end)
+                .group_by(Transaction.customer_id)):
+            volumes[cid] = (int(lifetime or 0), int(last12 or 0))
+    classes = dict(session.execute(select(Customer.id, Customer.value_class).where(Customer.id.in_(ids))).all())
+    by_referrer: dict[int, list[int]] = {}
+    for cid, referrer in referred:
+        by_referrer.setdefault(referrer, []).append(volumes.get(cid, (0, 0))[0])
+    return {cid: value_of(*volumes.get(cid, (0, 0)), classes.get(cid), sum(by_referrer.get(cid, ())),
+                          settings, cid, len(by_referrer.get(cid, ())))
+            for cid in ids}
