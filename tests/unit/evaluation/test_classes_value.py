@@ -116,8 +116,8 @@ def test_customer_value_counts_referrals(db) -> None:  # type: ignore[no-untyped
 
 
 def test_pyramid_tiers() -> None:
-    values = {i: CustomerValue(i, 0, 0, 0, 0, i * 100, 0, 0, 0) for i in range(1, 101)}
-    values[0] = CustomerValue(0, 0, 0, 0, 0, 0, 0, 0, 0)  # no value: not in the pyramid
+    values = {i: CustomerValue(i, 0, 0, 0, 0, i * 100, 0, 0, 0, i * 100) for i in range(1, 101)}
+    values[0] = CustomerValue(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)  # no value: not in the pyramid
     tiers = pyramid(values)
     assert [t.customers for t in tiers] == [1, 4, 15, 80]
     assert tiers[0].ids == [100] and tiers[0].value_fen == 10_000

@@ -1,7 +1,9 @@
-"""Evaluation: the scale of each indicator in words, and the evidence of a risk event
+"""Evaluation: indicator levels, risk evidence, an index on the class
 
 An indicator's levels ("9–10: covers every county…") keep evaluators on one yardstick;
-a charge of cross-region selling or dumping needs its evidence next to it.
+a charge of cross-region selling or dumping needs its evidence next to it. An index
+covering each live customer's class lets the portfolio and reclassification read 200,000
+classes without the wide customer rows.
 
 Revision ID: 0003_evaluation
 Revises: 0002
@@ -19,6 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_customer_live_value_class", "customer", ["deleted_at", "value_class"])
     with op.batch_alter_table("indicator") as batch:
         batch.add_column(sa.Column("levels", sa.JSON(), nullable=True))
     with op.batch_alter_table("risk_event") as batch:
@@ -30,3 +33,4 @@ def downgrade() -> None:
         batch.drop_column("evidence")
     with op.batch_alter_table("indicator") as batch:
         batch.drop_column("levels")
+    op.drop_index("ix_customer_live_value_class", table_name="customer")

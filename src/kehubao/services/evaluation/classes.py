@@ -28,6 +28,7 @@ from ...models import Customer, Evaluation, Indicator, Score, SearchDoc, Setting
 from ...models.enums import ValueClass
 from ..advice import CLASS_COLOURS, CLASS_STRATEGY
 from ..tracking import note_indexed
+from .reads import raw_rows
 from .transactions import twelve_months, volume_by_customer
 
 THRESHOLDS_SETTING = "value_class_thresholds"
@@ -119,16 +120,22 @@ def latest_loyalty():  # type: ignore[no-untyped-def]
             .group_by(ranked.c.customer_id).subquery("loyalty"))
 
 
-def class_inputs(session: Session, today: date | None = None):  # type: ignore[no-untyped-def]
-    """Rows (id, current class, volume_fen, loyalty_pct) of every live customer."""
+def class_map(session: Session) -> dict[int, str | None]:
+    """Every live customer's class, read from the covering index."""
+    return dict(raw_rows(session, select(Customer.id, Customer.value_class)
+                         .where(Customer.deleted_at.is_(None))))
+
+
+def class_inputs(session: Session, today: date | None = None) -> list[tuple]:  # type: ignore[type-arg]
+    """Rows (id, current class, volume_fen, loyalty_pct) of every live customer: three
+    set-based reads merged in memory (the classes come from a covering index)."""
     start, end = twelve_months(today or date.today())
-    volume, loyalty = volume_by_customer(start, end), latest_loyalty()
-    return session.execute(
-        select(Customer.id, Customer.value_class, func.coalesce(volume.c.volume_fen, 0),
-               loyalty.c.loyalty_pct)
-        .outerjoin(volume, volume.c.customer_id == Customer.id)
-        .outerjoin(loyalty, loyalty.c.customer_id == Customer.id)
-        .where(Customer.deleted_at.is_(None)))
+    volume = volume_by_customer(start, end)
+    volumes = dict(raw_rows(session, select(volume.c.customer_id, volume.c.volume_fen)))
+    loyalty = latest_loyalty()
+    loyal = dict(raw_rows(session, select(loyalty.c.customer_id, loyalty.c.loyalty_pct)))
+    return [(cid, current, int(volumes.get(cid) or 0), loyal.get(cid))
+            for cid, current in class_map(session).items()]
 
 
 @dataclass
@@ -171,8 +178,10 @@ def reclassify_all(session: Session, progress: Progress | None = None,
                             .values(value_class=new).execution_options(synchronize_session=False))
             if shift:
                 session.execute(update(SearchDoc)
-                                .where(SearchDoc.kind.in_(("customer", "contact")),
-                                       SearchDoc.customer_id.in_(chunk))
+                                # kind || '': look up by customer_id, not by the
+                                # (kind, rank) index, which would walk every document
+                                .where(SearchDoc.customer_id.in_(chunk),
+                                       (SearchDoc.kind + "").in_(("customer", "contact")))
                                 .values(rank=SearchDoc.rank + shift)
                                 .execution_options(synchronize_session=False))
             done += len(chunk)

@@ -8,13 +8,21 @@ One set-based read (``value.figure_rows``) feeds all of it, so the view is one q
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from .classes import ClassThresholds, all_classes, classify, load_thresholds
-from .value import PyramidTier, ValueSettings, figure_rows, load_value_settings, pyramid, values_of
+from .classes import ClassThresholds, all_classes, class_map, classify, load_thresholds
+from .value import (
+    PyramidTier,
+    ValueSettings,
+    figure_rows,
+    load_value_settings,
+    pyramid,
+    values_of,
+)
 
 # Volume cell edges in fen (0, 1万, 2万, 5万 … 500万元); the class threshold is added.
 VOLUME_EDGES = (0, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000, 50_000_000,
@@ -63,21 +71,21 @@ def edges_with(base: tuple, threshold: float) -> list:  # type: ignore[type-arg]
 def portfolio(session: Session, today: date | None = None) -> PortfolioData:
     """Everything the portfolio view draws, from one read of every live customer."""
     thresholds, settings = load_thresholds(session), load_value_settings(session)
-    rows = list(figure_rows(session, today))
+    classes = class_map(session)
+    rows = list(figure_rows(session, today, classes=classes))  # customers with any figure
     values = values_of(rows, settings)
     xs = edges_with(VOLUME_EDGES, thresholds.volume_fen)
     ys = edges_with(LOYALTY_EDGES, thresholds.loyalty_pct)
     per_class = {c.code: ClassSummary(c.code, c.name, c.colour, c.strategy, 0, 0, 0)
                  for c in all_classes()}
     grid: dict[tuple[int, int], int] = {}
-    unclassified = 0
+    for code, n in Counter(classes.values()).items():
+        if code in per_class:
+            per_class[code].customers = n
+    unclassified = len(classes) - sum(c.customers for c in per_class.values())
     for r in rows:
-        code = r.value_class
-        summary = per_class.get(code or "")
-        if summary is None:
-            unclassified += 1
-        else:
-            summary.customers += 1
+        summary = per_class.get(r.value_class or "")
+        if summary is not None:
             summary.volume_fen += r.sales_12m_fen
             summary.value_fen += values[r.id].total_fen
         if r.loyalty_pct is not None:
@@ -85,7 +93,7 @@ def portfolio(session: Session, today: date | None = None) -> PortfolioData:
             grid[key] = grid.get(key, 0) + 1
     cells = [Cell(x, y, n, classify(xs[x], ys[y], thresholds)) for (x, y), n in sorted(grid.items())]
     return PortfolioData(thresholds, list(per_class.values()), unclassified, xs, ys, cells,
-                         pyramid(values), len(rows), sum(v.total_fen for v in values.values()),
+                         pyramid(values), len(classes), sum(v.total_fen for v in values.values()),
                          settings)
 
 
