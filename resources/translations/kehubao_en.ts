@@ -959,6 +959,217 @@
     </message>
 </context>
 <context>
+    <name>EvaluationComing</name>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>客户评价与分类</source>
+        <translation>Customer evaluation and classes</translation>
+    </message>
+    <message>
+        <source>按加权指标定期评价客户并评级</source>
+        <translation>Evaluate customers periodically on weighted criteria and assign grades</translation>
+    </message>
+    <message>
+        <source>按销量 × 忠诚度分为四类，给出对应策略</source>
+        <translation>Sort customers into four classes by sales volume × loyalty, with a strategy for each</translation>
+    </message>
+    <message>
+        <source>客户价值与金字塔、窜货与欠款风险预警</source>
+        <translation>Customer value and pyramid; alerts for cross-territory selling and overdue-payment risks</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationFormView</name>
+    <message>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>区域（可空）</source>
+        <translation>Region (optional)</translation>
+    </message>
+    <message>
+        <source>开始逐个评价</source>
+        <translation>Evaluate one by one</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>本季评价：</source>
+        <translation>This quarter:</translation>
+    </message>
+    <message>
+        <source>评语（可空）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <source>保存评价 (Ctrl+S)</source>
+        <translation>Save evaluation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>评语：</source>
+        <translation>Comments:</translation>
+    </message>
+    <message>
+        <source>没有符合条件的客户</source>
+        <translation>No customer matches</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 个</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>选择要评价的客户：按分类或区域开始逐个评价，或在客户页打开评价</source>
+        <translation>Choose customers to evaluate: start one by one by class or region, or open an evaluation from a customer</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>上次 %1 分（%2）</source>
+        <translation>last time %1 points (%2)</translation>
+    </message>
+    <message>
+        <source>本季已评价过</source>
+        <translation>already evaluated this quarter</translation>
+    </message>
+    <message>
+        <source>0–%1 分；上次：%2</source>
+        <translation>0–%1 points; last time: %2</translation>
+    </message>
+    <message>
+        <source>总分 %1 · 等级 %2</source>
+        <translation>Total %1 · grade %2</translation>
+    </message>
+    <message>
+        <source>（还有 %1 项未打分）</source>
+        <translation>(%1 indicators not scored yet)</translation>
+    </message>
+    <message>
+        <source>每一项都要打分后才能保存</source>
+        <translation>Score every indicator before saving</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationHistory</name>
+    <message>
+        <source>评价历史</source>
+        <translation>Evaluation history</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>评价日期</source>
+        <translation>Evaluated on</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>等级 / 分类</source>
+        <translation>Grade / class</translation>
+    </message>
+    <message>
+        <source>评价历史：%1</source>
+        <translation>Evaluation history: %1</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>这个客户还没有评价。</source>
+        <translation>This customer has not been evaluated yet.</translation>
+    </message>
+    <message>
+        <source>这是第一次评价，没有可比较的上次评价。</source>
+        <translation>This is the first evaluation; there is no earlier one to compare with.</translation>
+    </message>
+    <message>
+        <source>与上次（%1，%2 分，%3）相比：总分 %4</source>
+        <translation>Since last time (%1, %2 points, %3): total %4</translation>
+    </message>
+    <message>
+        <source>，等级 %1 → %2</source>
+        <translation>, grade %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3，对总分 %4 分</source>
+        <translation>%1: %2 → %3, %4 points on the total</translation>
+    </message>
+    <message>
+        <source>各项分数都没有变化。</source>
+        <translation>No indicator changed.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>折合分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>等级描述</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>评语：%1</source>
+        <translation>Comments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>评价表</source>
+        <translation>Evaluation form</translation>
+    </message>
+    <message>
+        <source>客户组合</source>
+        <translation>Portfolio</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSection</name>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>客户组合</source>
+        <translation>Portfolio</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>导出名单</source>
@@ -1011,6 +1222,25 @@
     <message>
         <source>已导出 %1 个客户到 %2</source>
         <translation>Exported %1 customer(s) to %2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsComing</name>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>记录拜访、电话、微信和当时的情绪</source>
+        <translation>Log visits, calls and WeChat chats, and the contact&apos;s mood at the time</translation>
+    </message>
+    <message>
+        <source>到期提醒、生日和久未联系的重要客户预警</source>
+        <translation>Due reminders, birthdays, and alerts for key customers not contacted in a while</translation>
+    </message>
+    <message>
+        <source>“今日”待办页和日历视图，导出 .ics</source>
+        <translation>&quot;Today&quot; to-do page and calendar view, export to .ics</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1700,75 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
 </context>
 <context>
+    <name>PortfolioView</name>
+    <message>
+        <source>%1 万</source>
+        <translation>%1 × 10k</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>客户数</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>近 12 个月销量（元）</source>
+        <translation>Sales, last 12 months (yuan)</translation>
+    </message>
+    <message>
+        <source>客户价值（元）</source>
+        <translation>Customer value (yuan)</translation>
+    </message>
+    <message>
+        <source>策略</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
+    </message>
+</context>
+<context>
+    <name>PyramidChart</name>
+    <message>
+        <source>顶层客户</source>
+        <translation>Top customers</translation>
+    </message>
+    <message>
+        <source>大客户</source>
+        <translation>Major customers</translation>
+    </message>
+    <message>
+        <source>中等客户</source>
+        <translation>Medium customers</translation>
+    </message>
+    <message>
+        <source>小客户</source>
+        <translation>Small customers</translation>
+    </message>
+    <message>
+        <source>%1：%2 个，价值 %3 元（%4%）</source>
+        <translation>%1: %2, value %3 yuan (%4%)</translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantChart</name>
+    <message>
+        <source>正在计算客户组合…</source>
+        <translation>Computing the portfolio…</translation>
+    </message>
+    <message>
+        <source>近 12 个月销量（元）→</source>
+        <translation>Sales, last 12 months (yuan) →</translation>
+    </message>
+    <message>
+        <source>忠诚度 →</source>
+        <translation>Loyalty →</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>保存 (Ctrl+S)</source>
@@ -1552,6 +1851,21 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
 </context>
 <context>
+    <name>ReportsComing</name>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
+        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
+    </message>
+    <message>
+        <source>按区域、分类批量导出</source>
+        <translation>Bulk export by region and class</translation>
+    </message>
+</context>
+<context>
     <name>ScriptView</name>
     <message>
         <source>客户常这样说</source>
@@ -1568,6 +1882,29 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     <message>
         <source>要点</source>
         <translation>Key points</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptsComing</name>
+    <message>
+        <source>话术</source>
+        <translation>Scripts</translation>
+    </message>
+    <message>
+        <source>异议处理话术</source>
+        <translation>Objection scripts</translation>
+    </message>
+    <message>
+        <source>按类别浏览话术库（已内置常见异议，可在顶部搜索框中查找）</source>
+        <translation>Browse the script library by category (common objections built in; searchable from the search box at the top)</translation>
+    </message>
+    <message>
+        <source>通话中用键盘快速查找（中文、拼音、首字母）</source>
+        <translation>Quick keyboard lookup during calls (Chinese, pinyin, initials)</translation>
+    </message>
+    <message>
+        <source>记录用了哪条回复、是否奏效，按成功率排序</source>
+        <translation>Record which reply you used and whether it worked; sort by success rate</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ SECTIONS: list[str] = [
     "kehubao.ui.customers.section:CustomersSection",
     "kehubao.ui.coming:FollowUpsComing",
     "kehubao.ui.coming:ScriptsComing",
-    "kehubao.ui.coming:EvaluationComing",
+    "kehubao.ui.evaluation.section:EvaluationSection",
     "kehubao.ui.coming:ReportsComing",
     "kehubao.ui.customers.recycle_bin:RecycleBinSection",
 ]

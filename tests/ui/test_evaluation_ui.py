@@ -1,0 +1,155 @@
+"""The 评价 section's widgets: the form typed with digits and Tab, live score and grade,
+Ctrl+S, the walk; the history with why the grade changed; the portfolio's click-through."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, Qt
+
+from kehubao.models import Customer, Evaluation
+from kehubao.services.evaluation.transactions import record_transaction
+from kehubao.ui import ops
+from kehubao.ui.bus import QtBus
+
+
+def _customers(db, n: int = 2) -> list[int]:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        rows = [Customer(name=f"评价测试{i}", region="华东") for i in range(n)]
+        s.add_all(rows)
+        s.flush()
+        record_transaction(s, rows[0].id, "sale", date.today(), 30_000_000)
+        return [r.id for r in rows]
+
+
+def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ops.wait_idle()
+    qtbot.wait(30)
+    ops.wait_idle()
+
+
+def test_form_digits_tab_live_score_and_ctrl_s(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.ui.evaluation.form import EvaluationFormView
+
+    first, _second = _customers(db)
+    form = EvaluationFormView(db)
+    qtbot.addWidget(form)
+    form.resize(1000, 700)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    form.load_customer(first)
+    _settle(qtbot)
+    assert form.data.customer_name == "评价测试0" and len(form.boxes) == 10
+    assert form.focusWidget() is form.boxes[0]
+    for box in form.boxes:  # "8", Tab … ten times
+        assert form.focusWidget() is box
+        qtbot.keyClicks(box, "8")
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert form.scores() == [8.0] * 10
+    assert "总分 80 · 等级 B" in form.total.text()
+    assert form.focusWidget() is form.notes
+    form.notes.setPlainText("回款及时")  # QTest cannot type Chinese
+    qtbot.keyClick(form.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot)
+    with db.session() as s:
+        saved = s.query(Evaluation).one()
+        assert (saved.customer_id, saved.total_score, saved.grade, saved.notes) == (first, 80.0, "B", "回款及时")
+
+
+def test_form_refuses_unscored_and_walks_a_region(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.ui.evaluation.form import EvaluationFormView
+
+    ids = _customers(db, 3)
+    form = EvaluationFormView(db)
+    qtbot.addWidget(form)
+    form.walk_region.setText("华东")
+    form.start_walk()
+    _settle(qtbot)
+    assert sorted(form.walk) == sorted(ids) and form.position == 0
+    form.save()
+    assert form.message.text() == "每一项都要打分后才能保存"
+    for box in form.boxes:
+        box.setValue(10)
+    current = form.data.customer_id
+    form.save()
+    _settle(qtbot)
+    assert form.position == 1 and form.data.customer_id != current  # on to the next customer
+    assert form.walk_label.text() == "第 2 / 3 个"
+
+
+def test_history_explains_the_change(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.ui.evaluation.history import EvaluationHistory
+
+    cid = _customers(db, 1)[0]
+    with db.session() as s:
+        t = active_template(s)
+        evaluate(s, cid, [ScoreInput(i.id, 8) for i in t.indicators], evaluated_on=date(2026, 3, 31))
+        evaluate(s, cid, [ScoreInput(i.id, 10 if i.name == "忠诚度" else 8) for i in t.indicators],
+                 evaluated_on=date(2026, 6, 30))
+    view = EvaluationHistory(db)
+    qtbot.addWidget(view)
+    view.show_customer(cid)
+    _settle(qtbot)
+    assert view.table.rowCount() == 2
+    assert view.table.item(0, 2).text() == "83" and view.table.item(0, 3).text() == "+3"
+    text = view.why.toPlainText()
+    assert "忠诚度：8 → 10，对总分 +3 分" in text and "总分 +3" in text
+
+
+def test_portfolio_draws_and_clicks_through(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.ui.evaluation.portfolio_view import PortfolioView
+
+    big, _small = _customers(db)
+    with db.session() as s:
+        t = active_template(s)
+        evaluate(s, big, [ScoreInput(i.id, 9) for i in t.indicators])
+    view = PortfolioView(db, QtBus())
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    view.reload()
+    _settle(qtbot)
+    assert view.summary.item(3, 1).text() == "1"  # class 4: one customer
+    view.quadrants.repaint()
+    view.pyramid.repaint()
+    assert len(view.quadrants._hits) == 1
+    centre = view.quadrants._hits[0][0]
+    with qtbot.waitSignal(view.customers_requested, timeout=5000) as signal:
+        qtbot.mouseClick(view.quadrants, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        _settle(qtbot)
+    assert signal.args[0] == {"ids": [big]}
+    with qtbot.waitSignal(view.customers_requested, timeout=5000) as signal:
+        band = view.pyramid._bands[0].boundingRect().center()
+        qtbot.mouseClick(view.pyramid, Qt.MouseButton.LeftButton, pos=QPointF(band.x(), band.y() + 2).toPoint())
+    assert signal.args[0] == {"ids": [big]}
+
+
+def test_section_is_registered(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.ui.sections import SECTIONS
+
+    assert "kehubao.ui.evaluation.section:EvaluationSection" in SECTIONS
+    assert not any("EvaluationComing" in path for path in SECTIONS)
+    from PySide6.QtWidgets import QMainWindow
+
+    from kehubao.ui.evaluation.section import EvaluationSection
+    from kehubao.ui.sections import SectionContext
+
+    cid = _customers(db, 1)[0]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    section = EvaluationSection(SectionContext(db, QtBus(), window))
+    assert section.title() == "评价" and section.current_customer() is None
+    window.setCentralWidget(section.page())
+    window.show()
+    section.evaluate_customer(cid)
+    _settle(qtbot)
+    assert section.current_customer() == cid
+    assert section.evaluation_page().history.customer_id == cid
+    section.evaluation_page().setCurrentIndex(1)  # the portfolio loads when first shown
+    _settle(qtbot)
+    assert section.evaluation_page().portfolio.data is not None
