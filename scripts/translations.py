@@ -29,6 +29,7 @@ def lower_layer_labels() -> list[str]:
     from kehubao.exchange.fields import FIELD_LABELS
     from kehubao.exchange.importer import PROGRESS_TEXTS
     from kehubao.models import enums
+    from kehubao.services.advice import CLASS_STRATEGY
 
     texts: list[str] = []
     for _name, enum in inspect.getmembers(enums, inspect.isclass):
@@ -36,6 +37,7 @@ def lower_layer_labels() -> list[str]:
             texts += [text for _code, text in enum.choices()]
     texts += FIELD_LABELS.values()
     texts += PROGRESS_TEXTS
+    texts += CLASS_STRATEGY.values()
     return list(dict.fromkeys(texts))
 
 

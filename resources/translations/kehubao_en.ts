@@ -1702,10 +1702,6 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
 <context>
     <name>PortfolioView</name>
     <message>
-        <source>%1 万</source>
-        <translation>%1 × 10k</translation>
-    </message>
-    <message>
         <source>分类</source>
         <translation>Class</translation>
     </message>
@@ -1714,20 +1710,20 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Customers</translation>
     </message>
     <message>
-        <source>近 12 个月销量（元）</source>
-        <translation>Sales, last 12 months (yuan)</translation>
-    </message>
-    <message>
-        <source>客户价值（元）</source>
-        <translation>Customer value (yuan)</translation>
+        <source>近 12 个月销量（万元）</source>
+        <translation>Sales, 12 months (10k yuan)</translation>
     </message>
     <message>
         <source>策略</source>
         <translation>Strategy</translation>
     </message>
     <message>
+        <source>客户价值（万元）</source>
+        <translation>Value (10k yuan)</translation>
+    </message>
+    <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
     </message>
 </context>
 <context>
@@ -1749,8 +1745,10 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Small customers</translation>
     </message>
     <message>
-        <source>%1：%2 个，价值 %3 元（%4%）</source>
-        <translation>%1: %2, value %3 yuan (%4%)</translation>
+        <source>%1：%2 个
+价值 %3 万元，占 %4%</source>
+        <translation>%1: %2
+value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
@@ -1760,8 +1758,8 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Computing the portfolio…</translation>
     </message>
     <message>
-        <source>近 12 个月销量（元）→</source>
-        <translation>Sales, last 12 months (yuan) →</translation>
+        <source>近 12 个月销量（万元）→</source>
+        <translation>Sales, last 12 months (10k yuan) →</translation>
     </message>
     <message>
         <source>忠诚度 →</source>
@@ -2522,6 +2520,22 @@ Start with one of the three options below:</translation>
     <message>
         <source>正在写入…</source>
         <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>销量小、不忠诚：价值低。减少拜访次数，积极开发能替代它的新客户，必要时淘汰。</source>
+        <translation>Low volume, not loyal: little value. Visit less, develop new customers to replace it, drop it if need be.</translation>
+    </message>
+    <message>
+        <source>销量大、不忠诚：最危险的一类。留意窜货、低价抛售和拖欠货款，收紧信用和账期，把回款与政策挂钩，同时培养替代客户。</source>
+        <translation>High volume, not loyal: the most dangerous class. Watch for cross-region selling, dumping and overdue payments; tighten credit and terms, tie payments to incentives, and grow replacements.</translation>
+    </message>
+    <message>
+        <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
+        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+    </message>
+    <message>
+        <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>
+        <translation>High volume, loyal: the most precious asset. Look after it first: priority supply and support, year-end rewards, and a share in growing together.</translation>
     </message>
     <message>
         <source>客户宝</source>

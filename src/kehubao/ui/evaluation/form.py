@@ -197,6 +197,7 @@ class EvaluationFormView(QWidget):
             self.grid.addWidget(level, row, 3)
             self.boxes.append(box)
             self.levels.append(level)
+        self.grid.setRowStretch(self.grid.rowCount(), 1)  # rows at the top, not spread out
         for a, b in zip(self.boxes, self.boxes[1:], strict=False):
             QWidget.setTabOrder(a, b)
         if self.boxes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,16 +28,14 @@ from ...models.enums import ValueClass
 from ...services.evaluation.portfolio import PortfolioData, ids_in_cell, portfolio
 from .. import ops
 from ..bus import QtBus, touches
-from ..i18n import enum_label
+from ..i18n import enum_label, label
 
 REFRESHING = ("customer", "evaluation", "trade_transaction")
 
 
-def _yuan(fen: int) -> str:
-    """Money as a person reads it at a glance: 万元 above ten thousand."""
-    if abs(fen) >= 1_000_000:
-        return QCoreApplication.translate("PortfolioView", "%1 万").replace("%1", f"{fen / 1_000_000:,.1f}")
-    return f"{fen / 100:,.0f}"
+def _wan(fen: int, digits: int = 1) -> str:
+    """Money in 万元 (ten thousand yuan), the unit a Chinese salesperson reads at a glance."""
+    return f"{fen / 1_000_000:,.{digits}f}"
 
 
 class QuadrantChart(QWidget):
@@ -93,11 +91,7 @@ class QuadrantChart(QWidget):
             tint = QColor(colours[code])
             tint.setAlpha(28)
             painter.fillRect(rect, tint)
-            text = enum_label(ValueClass, code)
-            label = QRectF(rect.left() + 4, rect.top() + 2, rect.width() - 8, 18)
-            painter.setPen(colours[code].darker(130))
-            painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
-            self._labels.append((label, code))
+            self._labels.append((QRectF(rect), code))
         painter.setPen(QPen(self.palette().text().color(), 1))
         painter.drawRect(plot)
         painter.setPen(QPen(QColor("#555555"), 1.5, Qt.PenStyle.DashLine))
@@ -116,16 +110,27 @@ class QuadrantChart(QWidget):
             painter.setBrush(colour)
             painter.drawEllipse(centre, radius, radius)
             self._hits.append((centre, max(radius, 6), cell.x, cell.y))
+        for rect, code in self._labels:  # names on a light plate, above any disc
+            text = enum_label(ValueClass, code)
+            width = painter.fontMetrics().horizontalAdvance(text) + 10
+            plate = QRectF(rect.left() + 3, rect.top() + 3, min(width, rect.width() - 6), 18)
+            painter.fillRect(plate, QColor(255, 255, 255, 215))
+            painter.setPen(colours[code].darker(140))
+            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(self.palette().text().color())
-        for n, edge in enumerate(xs):
-            if n % 2 == 0 or edge == data.thresholds.volume_fen:
-                painter.drawText(QRectF(self._x(n) - 30, plot.bottom() + 2, 60, 16),
-                                 Qt.AlignmentFlag.AlignHCenter, _yuan(edge))
+        right = -1.0
+        for n, edge in enumerate(xs):  # tick labels in 万元, skipping any that would overlap
+            text = f"{edge / 1_000_000:g}"
+            width = painter.fontMetrics().horizontalAdvance(text) + 6
+            if self._x(n) - width / 2 > right:
+                painter.drawText(QRectF(self._x(n) - width / 2, plot.bottom() + 2, width, 16),
+                                 Qt.AlignmentFlag.AlignHCenter, text)
+                right = self._x(n) + width / 2
         for n, edge in enumerate(ys):
             painter.drawText(QRectF(0, self._y(n) - 8, self.MARGIN_L - 6, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{edge:g}%")
         painter.drawText(QRectF(plot.left(), self.height() - 18, plot.width(), 16),
-                         Qt.AlignmentFlag.AlignHCenter, self.tr("近 12 个月销量（元）→"))
+                         Qt.AlignmentFlag.AlignHCenter, self.tr("近 12 个月销量（万元）→"))
         painter.save()
         painter.translate(12, plot.center().y())
         painter.rotate(-90)
@@ -165,7 +170,7 @@ class PyramidChart(QWidget):
         if self.data is None:
             return
         tiers = self.data.pyramid
-        w, h = self.width() - 16, self.height() - 16
+        w, h = self.width() * 0.42, self.height() - 16
         band = h / len(tiers)
         colours = ("#2e9d5b", "#3a7bd5", "#e0a526", "#9e9e9e")
         names = {"top": self.tr("顶层客户"), "major": self.tr("大客户"), "medium": self.tr("中等客户"),
@@ -173,18 +178,19 @@ class PyramidChart(QWidget):
         for n, tier in enumerate(tiers):
             top, bottom = 8 + n * band, 8 + (n + 1) * band
             half_top, half_bottom = w / 2 * n / len(tiers), w / 2 * (n + 1) / len(tiers)
-            cx = self.width() / 2
+            cx = 8 + w / 2
             polygon = QPolygonF([QPointF(cx - half_top, top), QPointF(cx + half_top, top),
                                  QPointF(cx + half_bottom, bottom - 2), QPointF(cx - half_bottom, bottom - 2)])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colours[n % len(colours)]))
             painter.drawPolygon(polygon)
             self._bands.append(polygon)
-            text = (self.tr("%1：%2 个，价值 %3 元（%4%）").replace("%1", names.get(tier.key, tier.label))
-                    .replace("%2", f"{tier.customers:,}").replace("%3", _yuan(tier.value_fen))
+            text = (self.tr("%1：%2 个\n价值 %3 万元，占 %4%").replace("%1", names.get(tier.key, tier.label))
+                    .replace("%2", f"{tier.customers:,}").replace("%3", _wan(tier.value_fen, 0))
                     .replace("%4", f"{tier.value_share * 100:.0f}"))
-            painter.setPen(QColor("#000000") if n else QColor("#ffffff"))
-            painter.drawText(QRectF(8, bottom - band * 0.55, w, 16), Qt.AlignmentFlag.AlignHCenter, text)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(w + 20, top, self.width() - w - 24, band),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         for n, polygon in enumerate(self._bands):
@@ -206,8 +212,10 @@ class PortfolioView(QWidget):
         self.quadrants = QuadrantChart()
         self.pyramid = PyramidChart()
         self.summary = QTableWidget(0, 5)
-        self.summary.setHorizontalHeaderLabels([self.tr("分类"), self.tr("客户数"), self.tr("近 12 个月销量（元）"),
-                                                self.tr("客户价值（元）"), self.tr("策略")])
+        self.summary.setHorizontalHeaderLabels([self.tr("分类"), self.tr("客户数"), self.tr("近 12 个月销量（万元）"),
+                                                self.tr("客户价值（万元）"), self.tr("策略")])
+        for column, width in enumerate((170, 80, 170, 150)):
+            self.summary.setColumnWidth(column, width)
         self.summary.verticalHeader().hide()
         self.summary.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.summary.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -235,8 +243,8 @@ class PortfolioView(QWidget):
         self.pyramid.set_data(data)
         self.summary.setRowCount(len(data.classes))
         for row, c in enumerate(data.classes):
-            cells = [enum_label(ValueClass, c.code), f"{c.customers:,}", _yuan(c.volume_fen), _yuan(c.value_fen),
-                     c.strategy]
+            cells = [enum_label(ValueClass, c.code), f"{c.customers:,}", _wan(c.volume_fen), _wan(c.value_fen),
+                     label(c.strategy)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:

@@ -23,8 +23,7 @@ class EvaluationPage(QTabWidget):
         split = QSplitter()
         split.addWidget(self.form)
         split.addWidget(self.history)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setSizes([760, 600])  # the history's table and explanation need room too
         self.portfolio = PortfolioView(ctx.db, ctx.bus)
         self.addTab(split, self.tr("评价表"))
         self.addTab(self.portfolio, self.tr("客户组合"))
