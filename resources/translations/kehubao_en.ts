@@ -1157,6 +1157,10 @@
         <source>客户组合</source>
         <translation>Portfolio</translation>
     </message>
+    <message>
+        <source>风险客户</source>
+        <translation>Risks</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationSection</name>
@@ -1864,6 +1868,41 @@ value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
+    <name>RiskListView</name>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>应收（元）</source>
+        <translation>Receivable (yuan)</translation>
+    </message>
+    <message>
+        <source>逾期（元）</source>
+        <translation>Overdue (yuan)</translation>
+    </message>
+    <message>
+        <source>超出信用额度（元）</source>
+        <translation>Over credit limit (yuan)</translation>
+    </message>
+    <message>
+        <source>未处理的窜货/抛售</source>
+        <translation>Open cross-region / dumping</translation>
+    </message>
+    <message>
+        <source>风险敞口（元）</source>
+        <translation>Exposure (yuan)</translation>
+    </message>
+    <message>
+        <source>按风险敞口排序：逾期金额与超出信用额度部分中较大者；只有窜货/抛售记录时为应收余额。双击打开客户。</source>
+        <translation>Sorted by exposure: the larger of the overdue amount and the excess over the credit limit; for a customer with only a cross-region or dumping record, what it owes. Double-click to open the customer.</translation>
+    </message>
+</context>
+<context>
     <name>ScriptView</name>
     <message>
         <source>客户常这样说</source>
@@ -1940,6 +1979,33 @@ value %3 × 10k yuan, %4%</translation>
         <translation>An unexpected error occurred. The operation was not completed and no data was changed.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdBar</name>
+    <message>
+        <source> 万元</source>
+        <translation> × 10k yuan</translation>
+    </message>
+    <message>
+        <source>保存并重新分类</source>
+        <translation>Save and reclassify</translation>
+    </message>
+    <message>
+        <source>大客户：近 12 个月销量 ≥</source>
+        <translation>High volume: sales in the last 12 months ≥</translation>
+    </message>
+    <message>
+        <source>忠诚：忠诚度指标得分 ≥</source>
+        <translation>Loyal: loyalty indicators' score ≥</translation>
+    </message>
+    <message>
+        <source>正在重新分类…</source>
+        <translation>Reclassifying…</translation>
+    </message>
+    <message>
+        <source>已重新分类，%1 个客户的分类有变化</source>
+        <translation>Reclassified; %1 customers changed class</translation>
     </message>
 </context>
 <context>
@@ -2531,7 +2597,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
-        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+        <translation>Low volume, loyal: tomorrow&apos;s star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
     </message>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>

@@ -153,3 +153,48 @@ def test_section_is_registered(qtbot, db) -> None:  # type: ignore[no-untyped-de
     section.evaluation_page().setCurrentIndex(1)  # the portfolio loads when first shown
     _settle(qtbot)
     assert section.evaluation_page().portfolio.data is not None
+
+
+def test_thresholds_saved_and_everyone_reclassified(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.classes import load_thresholds
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.ui.evaluation.settings_bar import ThresholdBar
+    from kehubao.ui.tasks import wait_for_tasks
+
+    big, _small = _customers(db)  # 30万 of sales
+    with db.session() as s:
+        t = active_template(s)
+        evaluate(s, big, [ScoreInput(i.id, 7) for i in t.indicators])  # loyalty 70% → class 4
+    bar = ThresholdBar(db)
+    qtbot.addWidget(bar)
+    _settle(qtbot)
+    assert (bar.volume.value(), bar.loyalty.value()) == (20.0, 60.0)  # 20 万元, 60%
+    bar.loyalty.setValue(75)
+    with qtbot.waitSignal(bar.reclassified, timeout=20_000):
+        bar.save()
+        wait_for_tasks()
+    _settle(qtbot)
+    with db.session() as s:
+        assert load_thresholds(s).loyalty_pct == 75.0
+        assert s.get(Customer, big).value_class == "2"  # 70% < 75%: no longer loyal
+    assert "1 个客户的分类有变化" in bar.result.text()
+
+
+def test_risk_list_view(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.ui.evaluation.risk_view import RiskListView
+
+    with db.session() as s:
+        late = Customer(name="拖欠商行", receivable_fen=500_000, overdue_fen=300_000)
+        s.add_all([late, Customer(name="正常商行")])
+        s.flush()
+        late_id = late.id
+    view = RiskListView(db, QtBus())
+    qtbot.addWidget(view)
+    view.reload()
+    _settle(qtbot)
+    assert view.table.rowCount() == 1
+    assert [view.table.item(0, c).text() for c in (0, 3, 6)] == ["拖欠商行", "3,000.00", "3,000.00"]
+    with qtbot.waitSignal(view.customer_requested) as signal:
+        view.table.cellDoubleClicked.emit(0, 0)
+    assert signal.args == [late_id]

@@ -29,6 +29,7 @@ from ...services.evaluation.portfolio import PortfolioData, ids_in_cell, portfol
 from .. import ops
 from ..bus import QtBus, touches
 from ..i18n import enum_label, label
+from .settings_bar import ThresholdBar
 
 REFRESHING = ("customer", "evaluation", "trade_transaction")
 
@@ -222,17 +223,24 @@ class PortfolioView(QWidget):
         self.summary.setMaximumHeight(170)
         self.summary.cellDoubleClicked.connect(self._summary_clicked)
         self.status = QLabel()
+        self.thresholds = ThresholdBar(db)
+        self.thresholds.reclassified.connect(lambda _summary: self.reload())
         charts = QHBoxLayout()
         charts.addWidget(self.quadrants, 3)
         charts.addWidget(self.pyramid, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.thresholds)
         layout.addLayout(charts, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
         self.quadrants.cell_clicked.connect(self._cell_clicked)
         self.quadrants.class_clicked.connect(lambda code: self.customers_requested.emit({"value_class": code}))
         self.pyramid.tier_clicked.connect(self._tier_clicked)
-        bus.changed.connect(lambda changes: touches(changes, *REFRESHING) and self.isVisible() and self.reload())
+        bus.changed.connect(self._on_changed)  # a bound slot: disconnected when the view goes
+
+    def _on_changed(self, changes: list) -> None:  # type: ignore[type-arg]
+        if touches(changes, *REFRESHING) and self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         ops.query(self, self.db, portfolio, self._show, key=f"portfolio-{id(self)}")

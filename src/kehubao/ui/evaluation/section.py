@@ -12,6 +12,7 @@ from ..sections import Section, SectionAction
 from .form import EvaluationFormView
 from .history import EvaluationHistory
 from .portfolio_view import PortfolioView
+from .risk_view import RiskListView
 
 
 class EvaluationPage(QTabWidget):
@@ -27,6 +28,8 @@ class EvaluationPage(QTabWidget):
         self.portfolio = PortfolioView(ctx.db, ctx.bus)
         self.addTab(split, self.tr("评价表"))
         self.addTab(self.portfolio, self.tr("客户组合"))
+        self.risks = RiskListView(ctx.db, ctx.bus)
+        self.addTab(self.risks, self.tr("风险客户"))
         self.form.customer_changed.connect(self.history.show_customer)
         self.form.saved.connect(lambda _cid, _eid: self.history.refresh())
         self.currentChanged.connect(self._tab_changed)
@@ -34,6 +37,8 @@ class EvaluationPage(QTabWidget):
     def _tab_changed(self, index: int) -> None:
         if self.widget(index) is self.portfolio and self.portfolio.data is None:
             self.portfolio.reload()
+        if self.widget(index) is self.risks and not self.risks.loaded:
+            self.risks.reload()
 
 
 class EvaluationSection(Section):
@@ -46,6 +51,7 @@ class EvaluationSection(Section):
     def build_page(self) -> QWidget:
         page = EvaluationPage(self)
         page.portfolio.customers_requested.connect(self.customers_requested)
+        page.risks.customer_requested.connect(lambda cid: self.customers_requested.emit({"ids": [cid]}))
         return page
 
     def evaluation_page(self) -> EvaluationPage:
