@@ -1004,6 +1004,10 @@
         <translation>Next</translation>
     </message>
     <message>
+        <source>编辑评价模板…</source>
+        <translation>Edit template…</translation>
+    </message>
+    <message>
         <source>本季评价：</source>
         <translation>This quarter:</translation>
     </message>
@@ -1982,6 +1986,69 @@ value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>评价模板</source>
+        <translation>Evaluation template</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>权重 %</source>
+        <translation>Weight %</translation>
+    </message>
+    <message>
+        <source>满分</source>
+        <translation>Max score</translation>
+    </message>
+    <message>
+        <source>用于分类</source>
+        <translation>Used for class</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除指标</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <source>等级分数线：</source>
+        <translation>Grade thresholds:</translation>
+    </message>
+    <message>
+        <source>，其余为 D</source>
+        <translation>, anything lower is D</translation>
+    </message>
+    <message>
+        <source>模板名称：</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>忠诚度</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
+        <source>销量</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>权重合计 %1%</source>
+        <translation>Weights add up to %1%</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdBar</name>
     <message>
         <source> 万元</source>
@@ -1997,7 +2064,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>忠诚：忠诚度指标得分 ≥</source>
-        <translation>Loyal: loyalty indicators' score ≥</translation>
+        <translation>Loyal: loyalty indicators&apos; score ≥</translation>
     </message>
     <message>
         <source>正在重新分类…</source>

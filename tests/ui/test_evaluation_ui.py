@@ -198,3 +198,39 @@ def test_risk_list_view(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(view.customer_requested) as signal:
         view.table.cellDoubleClicked.emit(0, 0)
     assert signal.args == [late_id]
+
+
+def test_template_dialog_says_when_weights_do_not_add_up(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kehubao.models import EvaluationTemplate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.ui.evaluation.template_dialog import TemplateDialog
+
+    cid = _customers(db, 1)[0]
+    _evaluate_once(db, cid)
+    dialog = TemplateDialog(db)
+    qtbot.addWidget(dialog)
+    _settle(qtbot)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.table.rowCount() == 10 and dialog.sum_label.text() == "权重合计 100%"
+    dialog.table.cellWidget(0, 1).setValue(5)  # 开发能力 10% → 5%
+    assert dialog.sum_label.text() == "各项权重合计为 95%，应为 100%（还差 +5%）"
+    assert not save.isEnabled()
+    dialog.table.cellWidget(1, 1).setValue(15)  # 销售管理水平 10% → 15%: 100% again
+    assert save.isEnabled()
+    dialog.save()
+    _settle(qtbot)
+    with db.session() as s:
+        current = active_template(s)
+        assert current.version == 2  # the old version has an evaluation: a new one is made
+        assert [round(i.weight * 100) for i in current.indicators][:2] == [5, 15]
+        assert s.query(EvaluationTemplate).count() == 2
+
+
+def _evaluate_once(db, cid: int) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+
+    with db.session() as s:
+        evaluate(s, cid, [ScoreInput(i.id, 6) for i in active_template(s).indicators])

@@ -78,11 +78,14 @@ class EvaluationFormView(QWidget):
         self.next_button = QPushButton(self.tr("下一个"))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.walk_label = QLabel()
+        edit_template = QPushButton(self.tr("编辑评价模板…"))
+        edit_template.clicked.connect(self.edit_template)
         bar = QHBoxLayout()
         for w in (QLabel(self.tr("本季评价：")), self.walk_class, self.walk_region, start,
                   self.previous_button, self.next_button, self.walk_label):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(edit_template)
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -124,6 +127,14 @@ class EvaluationFormView(QWidget):
         self._show(None)
 
     # ------------------------------------------------------------------ loading
+
+    def edit_template(self) -> None:
+        from ..widgets.modal import run_modal
+        from .template_dialog import TemplateDialog
+
+        dialog = TemplateDialog(self.db, self)
+        if run_modal(dialog) and self.data is not None:
+            self.load_customer(self.data.customer_id)  # the new version's indicators
 
     def load_customer(self, customer_id: int) -> None:
         ops.query(self, self.db, lambda s: form_data(s, customer_id), self._show, key=f"eval-form-{id(self)}")
