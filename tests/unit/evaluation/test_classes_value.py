@@ -143,3 +143,19 @@ def test_portfolio_counts_cells_and_click_through(db) -> None:  # type: ignore[n
         assert {(c.value_class, c.customers) for c in data.cells} == {("4", 1), ("1", 1)}
         cell = next(c for c in data.cells if c.value_class == "4")
         assert ids_in_cell(s, (data.volume_edges[cell.x], None), (data.loyalty_edges[cell.y], None)) == [big.id]
+
+
+def test_a_recorded_sale_moves_the_class(db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.transactions import delete_transaction
+
+    today = date.today()
+    with db.session() as s:
+        c = customer(s)
+        evaluate_all(s, c.id, 7)  # loyal (70%), no sales yet → class 3
+        assert s.get(Customer, c.id).value_class == "3"
+        sale = record_transaction(s, c.id, "sale", today, 20_000_000)  # exactly 20 万 → high
+        s.expire_all()
+        assert s.get(Customer, c.id).value_class == "4"
+        delete_transaction(s, sale.id)
+        s.expire_all()
+        assert s.get(Customer, c.id).value_class == "3"

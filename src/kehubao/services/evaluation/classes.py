@@ -105,13 +105,17 @@ def customer_volume_fen(session: Session, customer_id: int, today: date | None =
     return sales_volume(session, customer_id, start, end)
 
 
-def latest_loyalty():  # type: ignore[no-untyped-def]
-    """SQL subquery (customer_id, loyalty_pct) from each customer's latest live evaluation."""
+def latest_loyalty(ids: list[int] | None = None):  # type: ignore[no-untyped-def]
+    """SQL subquery (customer_id, loyalty_pct) from each customer's latest live evaluation
+    (of every customer, or of ``ids``)."""
     ranked = (select(Evaluation.id.label("id"), Evaluation.customer_id.label("customer_id"),
                      func.row_number().over(partition_by=Evaluation.customer_id,
                                             order_by=[Evaluation.evaluated_on.desc(),
                                                       Evaluation.id.desc()]).label("rn"))
-              .where(Evaluation.deleted_at.is_(None)).subquery("ranked"))
+              .where(Evaluation.deleted_at.is_(None)))
+    if ids is not None:
+        ranked = ranked.where(Evaluation.customer_id.in_(ids))
+    ranked = ranked.subquery("ranked")
     share = func.sum(Indicator.weight * Score.value / Indicator.max_score) / func.sum(Indicator.weight)
     return (select(ranked.c.customer_id.label("customer_id"), (share * 100).label("loyalty_pct"))
             .join(Score, Score.evaluation_id == ranked.c.id)
@@ -126,16 +130,21 @@ def class_map(session: Session) -> dict[int, str | None]:
                          .where(Customer.deleted_at.is_(None))))
 
 
-def class_inputs(session: Session, today: date | None = None) -> list[tuple]:  # type: ignore[type-arg]
-    """Rows (id, current class, volume_fen, loyalty_pct) of every live customer: three
-    set-based reads merged in memory (the classes come from a covering index)."""
+def class_inputs(session: Session, today: date | None = None,
+                 ids: list[int] | None = None) -> list[tuple]:  # type: ignore[type-arg]
+    """Rows (id, current class, volume_fen, loyalty_pct) of every live customer (or of
+    ``ids``): three set-based reads merged in memory (classes from a covering index)."""
     start, end = twelve_months(today or date.today())
-    volume = volume_by_customer(start, end)
+    volume = volume_by_customer(start, end, ids)
     volumes = dict(raw_rows(session, select(volume.c.customer_id, volume.c.volume_fen)))
-    loyalty = latest_loyalty()
+    loyalty = latest_loyalty(ids)
     loyal = dict(raw_rows(session, select(loyalty.c.customer_id, loyalty.c.loyalty_pct)))
-    return [(cid, current, int(volumes.get(cid) or 0), loyal.get(cid))
-            for cid, current in class_map(session).items()]
+    if ids is None:
+        current = class_map(session)
+    else:
+        current = dict(session.execute(select(Customer.id, Customer.value_class).where(
+            Customer.id.in_(ids), Customer.deleted_at.is_(None))).all())
+    return [(cid, cls, int(volumes.get(cid) or 0), loyal.get(cid)) for cid, cls in current.items()]
 
 
 @dataclass
@@ -149,8 +158,20 @@ class ReclassifySummary:
                 "counts": {code or "none": n for code, n in sorted(self.counts.items())}}
 
 
+def reclassify_customers(session: Session, ids: list[int], today: date | None = None) -> ReclassifySummary:
+    """The class rule applied to a few customers (after their transactions changed)."""
+    summary = ReclassifySummary(0, 0, {})
+    for start in range(0, len(ids), 900):
+        part = reclassify_all(session, today=today, ids=list(ids[start:start + 900]))
+        summary.customers += part.customers
+        summary.changed += part.changed
+        for code, n in part.counts.items():
+            summary.counts[code] = summary.counts.get(code, 0) + n
+    return summary
+
+
 def reclassify_all(session: Session, progress: Progress | None = None,
-                   today: date | None = None) -> ReclassifySummary:
+                   today: date | None = None, ids: list[int] | None = None) -> ReclassifySummary:
     """Apply the class rule to every customer, set-based: one read of the inputs, then one
     UPDATE per (new class, 900 ids) for the customers whose class changed.
 
@@ -161,7 +182,7 @@ def reclassify_all(session: Session, progress: Progress | None = None,
     counts: dict[str, int] = {}
     moves: dict[tuple[str | None, str | None], list[int]] = {}
     total = 0
-    for cid, current, volume, loyalty in class_inputs(session, today):
+    for cid, current, volume, loyalty in class_inputs(session, today, ids):
         total += 1
         new = classify(volume, loyalty, thresholds)
         counts[new or ""] = counts.get(new or "", 0) + 1

@@ -26,6 +26,7 @@ from ...models import Customer, Transaction
 from ...models.enums import TransactionKind
 from ...normalize import parse_date
 from ..journal import operation
+from .classes import reclassify_all, reclassify_customers
 from .transactions import terms_days
 
 FIELDS = {  # field → (label, header spellings)
@@ -222,6 +223,11 @@ def import_transactions(session: Session, prepared: PreparedTransactions, file_n
     with operation(session, "import", label) as op:
         session.add_all(Transaction(**row) for row in prepared.rows)
         session.flush()
+    customers = sorted({r["customer_id"] for r in prepared.rows})
+    if len(customers) > 5_000:  # the volumes changed: classes follow (derived, not journaled)
+        reclassify_all(session)
+    else:
+        reclassify_customers(session, customers)
     kinds: dict[str, int] = {}
     for row in prepared.rows:
         kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1

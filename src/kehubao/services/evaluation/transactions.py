@@ -62,6 +62,7 @@ def record_transaction(session: Session, customer_id: int, kind: str, occurred_o
                    f"记录{TransactionKind.label_of(kind)}：{customer.name} {amount_fen / 100:,.2f} 元"):
         session.add(row)
         session.flush()
+        _reclassify(session, [customer_id])
     return row
 
 
@@ -89,6 +90,15 @@ def delete_transaction(session: Session, transaction_id: int) -> None:
         raise UserError("这条交易记录不存在或已删除")
     with operation(session, "delete", f"删除{TransactionKind.label_of(row.kind)}记录 {row.amount_fen / 100:,.2f} 元"):
         row.deleted_at = utcnow()
+        session.flush()
+        _reclassify(session, [row.customer_id])
+
+
+def _reclassify(session: Session, customer_ids: list[int]) -> None:
+    """The volume changed: the class may have too (the class rule is in classes.py)."""
+    from .classes import reclassify_customers
+
+    reclassify_customers(session, customer_ids)
 
 
 def list_transactions(session: Session, customer_id: int, limit: int = 200) -> list[Transaction]:
@@ -114,14 +124,16 @@ def twelve_months(today: date) -> tuple[date, date]:
     return date.fromordinal(today.toordinal() - 364), today
 
 
-def volume_by_customer(start: date, end: date):  # type: ignore[no-untyped-def]
+def volume_by_customer(start: date, end: date, ids: list[int] | None = None):  # type: ignore[no-untyped-def]
     """SQL subquery (customer_id, volume_fen) of net sales in a period, for set-based work
     (reclassifying 200,000 customers, the portfolio, figures.py's sales_12m_fen)."""
-    return (select(Transaction.customer_id.label("customer_id"),
+    stmt = (select(Transaction.customer_id.label("customer_id"),
                    func.sum(signed_amount()).label("volume_fen"))
             .where(Transaction.deleted_at.is_(None), Transaction.occurred_on >= start,
-                   Transaction.occurred_on <= end)
-            .group_by(Transaction.customer_id).subquery("volume"))
+                   Transaction.occurred_on <= end))
+    if ids is not None:
+        stmt = stmt.where(Transaction.customer_id.in_(ids))
+    return stmt.group_by(Transaction.customer_id).subquery("volume")
 
 
 def volume_by_quarter(session: Session, customer_id: int, quarters: int = 8,
