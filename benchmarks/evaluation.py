@@ -114,6 +114,7 @@ def draw_portfolio(db) -> dict | None:  # type: ignore[no-untyped-def]
         cpu.append((time.process_time() - start_cpu) * 1000)
         view.close()
         view.deleteLater()
+    bus.close()
     return {**percentiles(samples), "cpu": percentiles(cpu)}
 
 

@@ -30,6 +30,7 @@ def lower_layer_labels() -> list[str]:
     from kehubao.exchange.importer import PROGRESS_TEXTS
     from kehubao.models import enums
     from kehubao.services.advice import CLASS_STRATEGY
+    from kehubao.services.evaluation.transaction_import import FIELDS as TRANSACTION_FIELDS
 
     texts: list[str] = []
     for _name, enum in inspect.getmembers(enums, inspect.isclass):
@@ -38,6 +39,7 @@ def lower_layer_labels() -> list[str]:
     texts += FIELD_LABELS.values()
     texts += PROGRESS_TEXTS
     texts += CLASS_STRATEGY.values()
+    texts += [text for text, _spellings in TRANSACTION_FIELDS.values()]
     return list(dict.fromkeys(texts))
 
 

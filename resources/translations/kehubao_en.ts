@@ -1165,6 +1165,10 @@
         <source>风险客户</source>
         <translation>Risks</translation>
     </message>
+    <message>
+        <source>导入交易记录…</source>
+        <translation>Import transactions…</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationSection</name>
@@ -2076,6 +2080,93 @@ value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
+    <name>TransactionImportDialog</name>
+    <message>
+        <source>导入交易记录</source>
+        <translation>Import transactions</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>CSV 或 Excel 文件，需有客户名称或客户编号、类型（销售/回款/退货）、日期、金额列</source>
+        <translation>A CSV or Excel file with columns for customer name or code, type (sale / payment / return), date and amount</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>客户 ID</source>
+        <translation>Customer ID</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>有问题的行：</source>
+        <translation>Rows with problems:</translation>
+    </message>
+    <message>
+        <source>选择交易记录文件</source>
+        <translation>Choose a transactions file</translation>
+    </message>
+    <message>
+        <source>表格 (*.csv *.xlsx *.xls *.txt)</source>
+        <translation>Tables (*.csv *.xlsx *.xls *.txt)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(Don&apos;t import)</translation>
+    </message>
+    <message>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 行有问题：改好文件或列的对应后再导入（有任何一行有问题都不会导入）</source>
+        <translation>%1 rows have problems: fix the file or the column mapping, then import (nothing is imported while any row is bad)</translation>
+    </message>
+    <message>
+        <source>共 %1 条记录，可以导入</source>
+        <translation>%1 records, ready to import</translation>
+    </message>
+    <message>
+        <source>正在导入交易记录…</source>
+        <translation>Importing transactions…</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>欢迎使用客户宝</source>
@@ -2669,6 +2760,34 @@ Start with one of the three options below:</translation>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>
         <translation>High volume, loyal: the most precious asset. Look after it first: priority supply and support, year-end rewards, and a share in growing together.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>客户宝</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from kehubao.models import Customer, Evaluation
@@ -20,6 +21,14 @@ def _customers(db, n: int = 2) -> list[int]:  # type: ignore[no-untyped-def]
         s.flush()
         record_transaction(s, rows[0].id, "sale", date.today(), 30_000_000)
         return [r.id for r in rows]
+
+
+@pytest.fixture
+def qt_bus():  # type: ignore[no-untyped-def]
+    """A bus adapter that stops listening when the test ends (the service bus is global)."""
+    adapter = QtBus()
+    yield adapter
+    adapter.close()
 
 
 def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -99,7 +108,7 @@ def test_history_explains_the_change(qtbot, db) -> None:  # type: ignore[no-unty
     assert "忠诚度：8 → 10，对总分 +3 分" in text and "总分 +3" in text
 
 
-def test_portfolio_draws_and_clicks_through(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_portfolio_draws_and_clicks_through(qtbot, db, qt_bus) -> None:  # type: ignore[no-untyped-def]
     from kehubao.services.evaluation.scoring import ScoreInput, evaluate
     from kehubao.services.evaluation.templates import active_template
     from kehubao.ui.evaluation.portfolio_view import PortfolioView
@@ -108,7 +117,7 @@ def test_portfolio_draws_and_clicks_through(qtbot, db) -> None:  # type: ignore[
     with db.session() as s:
         t = active_template(s)
         evaluate(s, big, [ScoreInput(i.id, 9) for i in t.indicators])
-    view = PortfolioView(db, QtBus())
+    view = PortfolioView(db, qt_bus)
     qtbot.addWidget(view)
     view.resize(1366, 700)
     view.show()
@@ -129,7 +138,7 @@ def test_portfolio_draws_and_clicks_through(qtbot, db) -> None:  # type: ignore[
     assert signal.args[0] == {"ids": [big]}
 
 
-def test_section_is_registered(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_section_is_registered(qtbot, db, qt_bus) -> None:  # type: ignore[no-untyped-def]
     from kehubao.ui.sections import SECTIONS
 
     assert "kehubao.ui.evaluation.section:EvaluationSection" in SECTIONS
@@ -142,7 +151,7 @@ def test_section_is_registered(qtbot, db) -> None:  # type: ignore[no-untyped-de
     cid = _customers(db, 1)[0]
     window = QMainWindow()
     qtbot.addWidget(window)
-    section = EvaluationSection(SectionContext(db, QtBus(), window))
+    section = EvaluationSection(SectionContext(db, qt_bus, window))
     assert section.title() == "评价" and section.current_customer() is None
     window.setCentralWidget(section.page())
     window.show()
@@ -181,7 +190,7 @@ def test_thresholds_saved_and_everyone_reclassified(qtbot, db) -> None:  # type:
     assert "1 个客户的分类有变化" in bar.result.text()
 
 
-def test_risk_list_view(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_risk_list_view(qtbot, db, qt_bus) -> None:  # type: ignore[no-untyped-def]
     from kehubao.ui.evaluation.risk_view import RiskListView
 
     with db.session() as s:
@@ -189,7 +198,7 @@ def test_risk_list_view(qtbot, db) -> None:  # type: ignore[no-untyped-def]
         s.add_all([late, Customer(name="正常商行")])
         s.flush()
         late_id = late.id
-    view = RiskListView(db, QtBus())
+    view = RiskListView(db, qt_bus)
     qtbot.addWidget(view)
     view.reload()
     _settle(qtbot)
@@ -234,3 +243,41 @@ def _evaluate_once(db, cid: int) -> None:  # type: ignore[no-untyped-def]
 
     with db.session() as s:
         evaluate(s, cid, [ScoreInput(i.id, 6) for i in active_template(s).indicators])
+
+
+def test_transaction_import_dialog(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.models import Transaction
+    from kehubao.ui.evaluation.import_dialog import TransactionImportDialog
+    from kehubao.ui.tasks import wait_for_tasks
+
+    with db.session() as s:
+        c = Customer(name="华联商贸", code="KH001")
+        s.add(c)
+        s.flush()
+        cid = c.id
+    bad = tmp_path / "bad.csv"
+    bad.write_text("客户编号,类型,日期,金额\nKH001,销售,2026-03-01,1000\nKH001,赠送,2026-03-02,5\n",
+                   encoding="utf-8")
+    dialog = TransactionImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.open_file(bad)
+    _settle(qtbot)
+    assert dialog.errors.count() == 1 and dialog.errors.item(0).text().startswith("第 3 行：类型“赠送”")
+    assert not dialog.import_button.isEnabled()
+    good = tmp_path / "good.csv"
+    good.write_text("客户编号,类型,日期,金额,备忘\nKH001,销售,2026-03-01,1000,首单\nKH001,回款,2026-03-20,400,\n",
+                    encoding="utf-8")
+    dialog.open_file(good)
+    _settle(qtbot)
+    assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 3).text() == "1,000.00"
+    assert dialog.current_mapping() == ["customer_code", "kind", "occurred_on", "amount", None]
+    dialog.mapping.cellWidget(4, 1).setCurrentIndex(dialog.mapping.cellWidget(4, 1).findData("note"))
+    _settle(qtbot)
+    assert dialog.import_button.isEnabled()
+    dialog.run_import()
+    wait_for_tasks()
+    _settle(qtbot)
+    assert dialog.result is not None and dialog.result.imported == 2
+    with db.session() as s:
+        rows = s.query(Transaction).filter_by(customer_id=cid).order_by(Transaction.id).all()
+        assert [(r.kind, r.amount_fen, r.note) for r in rows] == [("sale", 100_000, "首单"), ("payment", 40_000, None)]

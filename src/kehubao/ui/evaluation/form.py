@@ -74,9 +74,9 @@ class EvaluationFormView(QWidget):
         start = QPushButton(self.tr("开始逐个评价"))
         start.clicked.connect(self.start_walk)
         self.previous_button = QPushButton(self.tr("上一个"))
-        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.previous_button.clicked.connect(self.previous)
         self.next_button = QPushButton(self.tr("下一个"))
-        self.next_button.clicked.connect(lambda: self.step(1))
+        self.next_button.clicked.connect(self.next)
         self.walk_label = QLabel()
         edit_template = QPushButton(self.tr("编辑评价模板…"))
         edit_template.clicked.connect(self.edit_template)
@@ -151,6 +151,12 @@ class EvaluationFormView(QWidget):
             self.load_customer(ids[0])
         else:
             self.message.setText(self.tr("没有符合条件的客户"))
+
+    def previous(self) -> None:
+        self.step(-1)
+
+    def next(self) -> None:
+        self.step(1)
 
     def step(self, delta: int) -> None:
         if not self.walk:

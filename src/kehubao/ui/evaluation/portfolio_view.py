@@ -224,7 +224,7 @@ class PortfolioView(QWidget):
         self.summary.cellDoubleClicked.connect(self._summary_clicked)
         self.status = QLabel()
         self.thresholds = ThresholdBar(db)
-        self.thresholds.reclassified.connect(lambda _summary: self.reload())
+        self.thresholds.reclassified.connect(self._reclassified)
         charts = QHBoxLayout()
         charts.addWidget(self.quadrants, 3)
         charts.addWidget(self.pyramid, 2)
@@ -234,7 +234,7 @@ class PortfolioView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
         self.quadrants.cell_clicked.connect(self._cell_clicked)
-        self.quadrants.class_clicked.connect(lambda code: self.customers_requested.emit({"value_class": code}))
+        self.quadrants.class_clicked.connect(self._class_clicked)
         self.pyramid.tier_clicked.connect(self._tier_clicked)
         bus.changed.connect(self._on_changed)  # a bound slot: disconnected when the view goes
 
@@ -274,8 +274,16 @@ class PortfolioView(QWidget):
         xs, ys = data.volume_edges, data.loyalty_edges
         volume = (xs[x], xs[x + 1] if x + 1 < len(xs) else None)
         loyalty = (ys[y], ys[y + 1] if y + 1 < len(ys) else None)
-        ops.query(self, self.db, lambda s: ids_in_cell(s, volume, loyalty),
-                  lambda ids: self.customers_requested.emit({"ids": ids}))
+        ops.query(self, self.db, lambda s: ids_in_cell(s, volume, loyalty), self._ids_found)
+
+    def _ids_found(self, ids: list[int]) -> None:
+        self.customers_requested.emit({"ids": ids})
+
+    def _class_clicked(self, code: str) -> None:
+        self.customers_requested.emit({"value_class": code})
+
+    def _reclassified(self, _summary: object) -> None:
+        self.reload()
 
     def _tier_clicked(self, n: int) -> None:
         if self.data is not None and n < len(self.data.pyramid):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QWidget
 
 from ..sections import Section, SectionAction
 from .form import EvaluationFormView
@@ -19,6 +19,7 @@ class EvaluationPage(QTabWidget):
     def __init__(self, section: EvaluationSection) -> None:
         super().__init__()
         ctx = section.ctx
+        self.db = ctx.db
         self.form = EvaluationFormView(ctx.db)
         self.history = EvaluationHistory(ctx.db)
         split = QSplitter()
@@ -31,8 +32,20 @@ class EvaluationPage(QTabWidget):
         self.risks = RiskListView(ctx.db, ctx.bus)
         self.addTab(self.risks, self.tr("风险客户"))
         self.form.customer_changed.connect(self.history.show_customer)
-        self.form.saved.connect(lambda _cid, _eid: self.history.refresh())
+        self.form.saved.connect(self._saved)
         self.currentChanged.connect(self._tab_changed)
+        import_button = QPushButton(self.tr("导入交易记录…"))
+        import_button.clicked.connect(self.import_transactions)
+        self.setCornerWidget(import_button)
+
+    def import_transactions(self) -> None:
+        from ..widgets.modal import run_modal
+        from .import_dialog import TransactionImportDialog
+
+        run_modal(TransactionImportDialog(self.db, self))
+
+    def _saved(self, _customer_id: int, _evaluation_id: int) -> None:
+        self.history.refresh()
 
     def _tab_changed(self, index: int) -> None:
         if self.widget(index) is self.portfolio and self.portfolio.data is None:
@@ -51,8 +64,11 @@ class EvaluationSection(Section):
     def build_page(self) -> QWidget:
         page = EvaluationPage(self)
         page.portfolio.customers_requested.connect(self.customers_requested)
-        page.risks.customer_requested.connect(lambda cid: self.customers_requested.emit({"ids": [cid]}))
+        page.risks.customer_requested.connect(self._risk_customer)
         return page
+
+    def _risk_customer(self, customer_id: int) -> None:
+        self.customers_requested.emit({"ids": [customer_id]})
 
     def evaluation_page(self) -> EvaluationPage:
         page = self.page()
@@ -72,8 +88,11 @@ class EvaluationSection(Section):
 
     def actions(self) -> list[SectionAction]:
         portfolio = QAction(self.tr("客户组合"), self)
-        portfolio.triggered.connect(lambda: self.evaluation_page().setCurrentIndex(1))
+        portfolio.triggered.connect(self._show_portfolio)
         return [SectionAction("evaluation.portfolio", portfolio, menu="go")]
+
+    def _show_portfolio(self) -> None:
+        self.evaluation_page().setCurrentIndex(1)
 
     def confirm_close(self) -> bool:
         return True  # an unsaved form is one customer's scores typed in seconds

@@ -53,7 +53,7 @@ class TemplateDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 160)
         add, remove = QPushButton(self.tr("添加指标")), QPushButton(self.tr("删除指标"))
-        add.clicked.connect(lambda: self._add_row(IndicatorDraft("", 0)))
+        add.clicked.connect(self._add_empty_row)
         remove.clicked.connect(self._remove_row)
         self.sum_label = QLabel()
         self.grade_boxes = {g: QDoubleSpinBox() for g in GRADES}
@@ -119,6 +119,9 @@ class TemplateDialog(QDialog):
         self.table.setCellWidget(row, 3, dimension)
         self.table.setItem(row, 4, QTableWidgetItem(ind.description or ""))
         self._update_sum()
+
+    def _add_empty_row(self) -> None:
+        self._add_row(IndicatorDraft("", 0))
 
     def _remove_row(self) -> None:
         row = self.table.currentRow()
