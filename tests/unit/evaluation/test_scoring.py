@@ -11,6 +11,7 @@ from kehubao.errors import ValidationError
 from kehubao.models import Customer, Evaluation, EvaluationTemplate
 from kehubao.services.evaluation.scoring import (
     change_since_last,
+    evaluation_sheet,
     grade_for,
     history,
     loyalty_pct,
@@ -145,6 +146,9 @@ def test_history_and_why_the_grade_changed(db) -> None:  # type: ignore[no-untyp
         assert [(m.name, m.points_delta) for m in change.moves] == [("忠诚度", 3.0), ("满意度", 2.0)]
         sheets = history(s, c.id)
         assert [h.total for h in sheets] == [85.0, 80.0]
+        printed = evaluation_sheet(s, second.id)
+        assert (printed.total, printed.grade, printed.loyalty_pct) == (85.0, "A", 92.5)
+        # loyalty: 与本公司的关系 10%×.8 + 满意度 10%×1 + 忠诚度 15%×1 + 依存度 5%×.8 = .37 of .40
         assert sheets[0].indicators[7].level == "专营或主推本公司产品，无窜货"  # 忠诚度 10 ≥ 9
 
 

@@ -17,6 +17,7 @@ from .scoring import (
     ScoreInput,
     change_since_last,
     evaluate,
+    evaluation_sheet,
     grade_for,
     history,
     sheet,
@@ -28,7 +29,7 @@ from .value import customer_value
 
 __all__ = [
     "ClassThresholds", "ScoreInput", "change_since_last", "class_info", "classify",
-    "customer_value", "evaluate", "grade_for", "history", "load_thresholds", "portfolio",
+    "customer_value", "evaluate", "evaluation_sheet", "grade_for", "history", "load_thresholds", "portfolio",
     "receivables", "reclassify_all", "record_risk", "record_support", "record_transaction",
     "risk_flags", "risk_list", "save_thresholds", "sheet", "totals_per_class", "weighted_score",
 ]

@@ -188,6 +188,14 @@ def sheet(session: Session, evaluation: Evaluation) -> EvaluationSheet:
         evaluation.notes, dict(template.grade_thresholds or DEFAULT_THRESHOLDS), rows)
 
 
+def evaluation_sheet(session: Session, evaluation_id: int) -> EvaluationSheet:
+    """One evaluation by id, as the evaluation sheet (客户评价表) prints it."""
+    evaluation = session.get(Evaluation, evaluation_id)
+    if evaluation is None or evaluation.deleted_at is not None:
+        raise UserError(f"找不到评价 {evaluation_id}")
+    return sheet(session, evaluation)
+
+
 def history(session: Session, customer_id: int) -> list[EvaluationSheet]:
     """The customer's evaluations, newest first (the trend reads them backwards)."""
     evaluations = session.scalars(
