@@ -29,6 +29,8 @@ def lower_layer_labels() -> list[str]:
     from kehubao.exchange.fields import FIELD_LABELS
     from kehubao.exchange.importer import PROGRESS_TEXTS
     from kehubao.models import enums
+    from kehubao.services.advice import CLASS_STRATEGY
+    from kehubao.services.evaluation.transaction_import import FIELDS as TRANSACTION_FIELDS
 
     texts: list[str] = []
     for _name, enum in inspect.getmembers(enums, inspect.isclass):
@@ -36,6 +38,8 @@ def lower_layer_labels() -> list[str]:
             texts += [text for _code, text in enum.choices()]
     texts += FIELD_LABELS.values()
     texts += PROGRESS_TEXTS
+    texts += CLASS_STRATEGY.values()
+    texts += [text for text, _spellings in TRANSACTION_FIELDS.values()]
     return list(dict.fromkeys(texts))
 
 

@@ -1023,26 +1023,203 @@
     </message>
 </context>
 <context>
-    <name>EvaluationComing</name>
+    <name>EvaluationFormView</name>
+    <message>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>区域（可空）</source>
+        <translation>Region (optional)</translation>
+    </message>
+    <message>
+        <source>开始逐个评价</source>
+        <translation>Evaluate one by one</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>编辑评价模板…</source>
+        <translation>Edit template…</translation>
+    </message>
+    <message>
+        <source>本季评价：</source>
+        <translation>This quarter:</translation>
+    </message>
+    <message>
+        <source>评语（可空）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <source>保存评价 (Ctrl+S)</source>
+        <translation>Save evaluation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>评语：</source>
+        <translation>Comments:</translation>
+    </message>
+    <message>
+        <source>没有符合条件的客户</source>
+        <translation>No customer matches</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 个</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>选择要评价的客户：按分类或区域开始逐个评价，或在客户页打开评价</source>
+        <translation>Choose customers to evaluate: start one by one by class or region, or open an evaluation from a customer</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>上次 %1 分（%2）</source>
+        <translation>last time %1 points (%2)</translation>
+    </message>
+    <message>
+        <source>本季已评价过</source>
+        <translation>already evaluated this quarter</translation>
+    </message>
+    <message>
+        <source>0–%1 分；上次：%2</source>
+        <translation>0–%1 points; last time: %2</translation>
+    </message>
+    <message>
+        <source>总分 %1 · 等级 %2</source>
+        <translation>Total %1 · grade %2</translation>
+    </message>
+    <message>
+        <source>（还有 %1 项未打分）</source>
+        <translation>(%1 indicators not scored yet)</translation>
+    </message>
+    <message>
+        <source>每一项都要打分后才能保存</source>
+        <translation>Score every indicator before saving</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationHistory</name>
+    <message>
+        <source>评价历史</source>
+        <translation>Evaluation history</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>评价日期</source>
+        <translation>Evaluated on</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>等级 / 分类</source>
+        <translation>Grade / class</translation>
+    </message>
+    <message>
+        <source>评价历史：%1</source>
+        <translation>Evaluation history: %1</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>这个客户还没有评价。</source>
+        <translation>This customer has not been evaluated yet.</translation>
+    </message>
+    <message>
+        <source>这是第一次评价，没有可比较的上次评价。</source>
+        <translation>This is the first evaluation; there is no earlier one to compare with.</translation>
+    </message>
+    <message>
+        <source>与上次（%1，%2 分，%3）相比：总分 %4</source>
+        <translation>Since last time (%1, %2 points, %3): total %4</translation>
+    </message>
+    <message>
+        <source>，等级 %1 → %2</source>
+        <translation>, grade %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3，对总分 %4 分</source>
+        <translation>%1: %2 → %3, %4 points on the total</translation>
+    </message>
+    <message>
+        <source>各项分数都没有变化。</source>
+        <translation>No indicator changed.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>折合分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>等级描述</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>评语：%1</source>
+        <translation>Comments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>评价表</source>
+        <translation>Evaluation form</translation>
+    </message>
+    <message>
+        <source>客户组合</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>风险客户</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>导入交易记录…</source>
+        <translation>Import transactions…</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSection</name>
     <message>
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <source>客户评价与分类</source>
-        <translation>Customer evaluation and classes</translation>
-    </message>
-    <message>
-        <source>按加权指标定期评价客户并评级</source>
-        <translation>Evaluate customers periodically on weighted criteria and assign grades</translation>
-    </message>
-    <message>
-        <source>按销量 × 忠诚度分为四类，给出对应策略</source>
-        <translation>Sort customers into four classes by sales volume × loyalty, with a strategy for each</translation>
-    </message>
-    <message>
-        <source>客户价值与金字塔、窜货与欠款风险预警</source>
-        <translation>Customer value and pyramid; alerts for cross-territory selling and overdue-payment risks</translation>
+        <source>客户组合</source>
+        <translation>Portfolio</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1930,73 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>PortfolioView</name>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>客户数</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>近 12 个月销量（万元）</source>
+        <translation>Sales, 12 months (10k yuan)</translation>
+    </message>
+    <message>
+        <source>客户价值（万元）</source>
+        <translation>Value (10k yuan)</translation>
+    </message>
+    <message>
+        <source>策略</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
+    </message>
+</context>
+<context>
+    <name>PyramidChart</name>
+    <message>
+        <source>顶层客户</source>
+        <translation>Top customers</translation>
+    </message>
+    <message>
+        <source>大客户</source>
+        <translation>Major customers</translation>
+    </message>
+    <message>
+        <source>中等客户</source>
+        <translation>Medium customers</translation>
+    </message>
+    <message>
+        <source>小客户</source>
+        <translation>Small customers</translation>
+    </message>
+    <message>
+        <source>%1：%2 个
+价值 %3 万元，占 %4%</source>
+        <translation>%1: %2
+value %3 × 10k yuan, %4%</translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantChart</name>
+    <message>
+        <source>正在计算客户组合…</source>
+        <translation>Computing the portfolio…</translation>
+    </message>
+    <message>
+        <source>近 12 个月销量（万元）→</source>
+        <translation>Sales, last 12 months (10k yuan) →</translation>
+    </message>
+    <message>
+        <source>忠诚度 →</source>
+        <translation>Loyalty →</translation>
+    </message>
+</context>
+<context>
     <name>QuickPanel</name>
     <message>
         <source>话术速查</source>
@@ -1920,6 +2164,41 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>按区域、分类批量导出</source>
         <translation>Bulk export by region and class</translation>
+    </message>
+</context>
+<context>
+    <name>RiskListView</name>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>应收（元）</source>
+        <translation>Receivable (yuan)</translation>
+    </message>
+    <message>
+        <source>逾期（元）</source>
+        <translation>Overdue (yuan)</translation>
+    </message>
+    <message>
+        <source>超出信用额度（元）</source>
+        <translation>Over credit limit (yuan)</translation>
+    </message>
+    <message>
+        <source>未处理的窜货/抛售</source>
+        <translation>Open cross-region / dumping</translation>
+    </message>
+    <message>
+        <source>风险敞口（元）</source>
+        <translation>Exposure (yuan)</translation>
+    </message>
+    <message>
+        <source>按风险敞口排序：逾期金额与超出信用额度部分中较大者；只有窜货/抛售记录时为应收余额。双击打开客户。</source>
+        <translation>Sorted by exposure: the larger of the overdue amount and the excess over the credit limit; for a customer with only a cross-region or dumping record, what it owes. Double-click to open the customer.</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2408,96 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>评价模板</source>
+        <translation>Evaluation template</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>权重 %</source>
+        <translation>Weight %</translation>
+    </message>
+    <message>
+        <source>满分</source>
+        <translation>Max score</translation>
+    </message>
+    <message>
+        <source>用于分类</source>
+        <translation>Used for class</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除指标</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <source>等级分数线：</source>
+        <translation>Grade thresholds:</translation>
+    </message>
+    <message>
+        <source>，其余为 D</source>
+        <translation>, anything lower is D</translation>
+    </message>
+    <message>
+        <source>模板名称：</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>忠诚度</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
+        <source>销量</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>权重合计 %1%</source>
+        <translation>Weights add up to %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdBar</name>
+    <message>
+        <source> 万元</source>
+        <translation> × 10k yuan</translation>
+    </message>
+    <message>
+        <source>保存并重新分类</source>
+        <translation>Save and reclassify</translation>
+    </message>
+    <message>
+        <source>大客户：近 12 个月销量 ≥</source>
+        <translation>High volume: sales in the last 12 months ≥</translation>
+    </message>
+    <message>
+        <source>忠诚：忠诚度指标得分 ≥</source>
+        <translation>Loyal: loyalty indicators' score ≥</translation>
+    </message>
+    <message>
+        <source>正在重新分类…</source>
+        <translation>Reclassifying…</translation>
+    </message>
+    <message>
+        <source>已重新分类，%1 个客户的分类有变化</source>
+        <translation>Reclassified; %1 customers changed class</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>已逾期</source>
@@ -2257,6 +2626,93 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>推迟到</source>
         <translation>Snooze until</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionImportDialog</name>
+    <message>
+        <source>导入交易记录</source>
+        <translation>Import transactions</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>CSV 或 Excel 文件，需有客户名称或客户编号、类型（销售/回款/退货）、日期、金额列</source>
+        <translation>A CSV or Excel file with columns for customer name or code, type (sale / payment / return), date and amount</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>客户 ID</source>
+        <translation>Customer ID</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>有问题的行：</source>
+        <translation>Rows with problems:</translation>
+    </message>
+    <message>
+        <source>选择交易记录文件</source>
+        <translation>Choose a transactions file</translation>
+    </message>
+    <message>
+        <source>表格 (*.csv *.xlsx *.xls *.txt)</source>
+        <translation>Tables (*.csv *.xlsx *.xls *.txt)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(Don't import)</translation>
+    </message>
+    <message>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 行有问题：改好文件或列的对应后再导入（有任何一行有问题都不会导入）</source>
+        <translation>%1 rows have problems: fix the file or the column mapping, then import (nothing is imported while any row is bad)</translation>
+    </message>
+    <message>
+        <source>共 %1 条记录，可以导入</source>
+        <translation>%1 records, ready to import</translation>
+    </message>
+    <message>
+        <source>正在导入交易记录…</source>
+        <translation>Importing transactions…</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +3293,50 @@ Start with one of the three options below:</translation>
     <message>
         <source>正在写入…</source>
         <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>销量小、不忠诚：价值低。减少拜访次数，积极开发能替代它的新客户，必要时淘汰。</source>
+        <translation>Low volume, not loyal: little value. Visit less, develop new customers to replace it, drop it if need be.</translation>
+    </message>
+    <message>
+        <source>销量大、不忠诚：最危险的一类。留意窜货、低价抛售和拖欠货款，收紧信用和账期，把回款与政策挂钩，同时培养替代客户。</source>
+        <translation>High volume, not loyal: the most dangerous class. Watch for cross-region selling, dumping and overdue payments; tighten credit and terms, tie payments to incentives, and grow replacements.</translation>
+    </message>
+    <message>
+        <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
+        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+    </message>
+    <message>
+        <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>
+        <translation>High volume, loyal: the most precious asset. Look after it first: priority supply and support, year-end rewards, and a share in growing together.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>客户宝</source>

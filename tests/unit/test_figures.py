@@ -16,7 +16,8 @@ from kehubao.models import (
     Transaction,
 )
 from kehubao.services import customers as svc
-from kehubao.services.figures import classify, is_dangerous_class, refresh_all, settle
+from kehubao.services.evaluation.classes import classify
+from kehubao.services.figures import is_dangerous_class, refresh_all, settle
 from kehubao.services.journal import last_undoable, operation, undo
 from kehubao.services.merge import merge_customers
 from kehubao.services.recycle_bin import move_to_bin
@@ -146,10 +147,10 @@ def test_rules_by_hand() -> None:
     assert settle(100, 0, 0, 100) == (100, 100)
     assert settle(500, 50, 120, 200) == (330, 80)
     assert settle(100, 0, 150, 100) == (0, 0)  # overpaid: nothing owed
-    assert classify(20_000_000, 0.6, 0) == "4"
-    assert classify(19_999_999, 0.6, 0) == "3"
-    assert classify(20_000_000, 0.9, 1) == "2"  # anything overdue: not loyal
-    assert classify(0, None, 0) == "1"
+    assert classify(20_000_000, 60.0) == "4"  # exactly on both thresholds
+    assert classify(19_999_999, 60.0) == "3"
+    assert classify(20_000_000, 59.9) == "2"
+    assert classify(0, None) is None  # no loyalty to judge: no class
 
 
 def test_a_merge_moves_the_figures_with_the_rows_and_undo_moves_them_back(db) -> None:

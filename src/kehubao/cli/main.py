@@ -65,6 +65,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from . import (
         commands_data,
+        commands_evaluation,
         commands_exchange,
         commands_followups,
         commands_scripts,
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     add_db_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (commands_data, commands_search, commands_exchange, commands_followups, commands_scripts):
+    for module in (commands_data, commands_search, commands_exchange, commands_followups,
+                   commands_scripts, commands_evaluation):
         module.register(sub)
     return parser
 

@@ -22,18 +22,20 @@ from sqlalchemy.orm import Session
 from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Contact, Customer, SalesRep, Tag, customer_tag
-from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender
+from ..models.enums import CustomerKind, CustomerStatus, CustomerType, Gender, ValueClass
 from ..normalize import NO_YEAR, birthday_text
 from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..services.customer_list import CustomerFilter, query_ids
+from ..services.evaluation.value import CustomerValue, values_for_ids
 from .vcard import VCardContact
 from .vcard_write import write_vcards
 
 FORMATS = ("csv", "xlsx", "vcf")
 HEADERS = ["客户编号", "客户名称", "客户性质", "客户类型", "客户状态", "行业", "省份", "城市", "区县", "地址",
            "区域", "单位电话", "单位邮箱", "网址", "客户来源", "负责人", "标签", "备注",
+           "客户分类", "评价等级", "客户价值（元）", "逾期金额（元）",
            "联系人", "性别", "职务", "部门", "手机", "电话", "邮箱", "微信", "QQ", "生日", "联系人备注"]
-WIDTHS = [12, 30, 8, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30,
+WIDTHS = [12, 30, 8, 10, 8, 10, 8, 8, 10, 30, 8, 16, 24, 20, 10, 8, 20, 30, 14, 8, 14, 14,
           10, 6, 12, 10, 14, 16, 24, 14, 12, 12, 30]
 CHUNK = 2_000
 # Columns a phone has no vCard property for: exported as X-KEHUBAO-* so that our own
@@ -129,7 +131,8 @@ _CUSTOMER_COLUMNS = (Customer.id, Customer.code, Customer.name, Customer.kind,
                      Customer.customer_type, Customer.status, Customer.industry, Customer.province,
                      Customer.city, Customer.district, Customer.address, Customer.region,
                      Customer.phone, Customer.email, Customer.website, Customer.source,
-                     Customer.owner_id, Customer.notes)
+                     Customer.owner_id, Customer.notes, Customer.value_class, Customer.grade,
+                     Customer.overdue_fen)
 _CONTACT_COLUMNS = (Contact.customer_id, Contact.name, Contact.gender, Contact.title,
                     Contact.department, Contact.mobile, Contact.phone, Contact.email,
                     Contact.wechat, Contact.qq, Contact.birthday, Contact.notes)
@@ -155,11 +158,13 @@ def _rows(session: Session, ids: list[int], progress: Progress,
                                          .where(customer_tag.c.customer_id.in_(chunk))
                                          .order_by(Tag.name)):
             tags.setdefault(cid, []).append(name)
+        values = values_for_ids(session, chunk)
         for cid in chunk:
             c = customers.get(cid)
             if c is None:
                 continue
             base = _customer_values(c, owners.get(c.owner_id), tags.get(cid, []))
+            base.update(_figure_values(c, values.get(cid)))
             for p in contacts.get(cid) or [None]:
                 summary.rows += 1
                 yield {**base, **_contact_values(p), "_kind": c.kind}
@@ -174,6 +179,13 @@ def _customer_values(c, owner: str | None, tags: list[str]) -> dict[str, Any]:  
         "区域": c.region, "单位电话": c.phone, "单位邮箱": c.email, "网址": c.website,
         "客户来源": c.source, "负责人": owner, "标签": "，".join(tags), "备注": c.notes,
     }
+
+
+def _figure_values(c, value: CustomerValue | None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The evaluation's figures as numbers a spreadsheet can sum (yuan, two decimals)."""
+    return {"客户分类": ValueClass.label_of(c.value_class), "评价等级": c.grade,
+            "客户价值（元）": round(value.total_fen / 100, 2) if value else None,
+            "逾期金额（元）": round((c.overdue_fen or 0) / 100, 2)}
 
 
 def _contact_values(p) -> dict[str, Any]:  # type: ignore[no-untyped-def]

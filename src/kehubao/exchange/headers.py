@@ -81,7 +81,9 @@ _SYNONYMS: dict[ImportField, str] = {
     # Columns that would otherwise match a keyword below but hold something else.
     F.IGNORE: "Middle Name|E-mail Type|E-mail Display Name|Assistant's Phone|Radio Phone"
     "|TTY/TDD Phone|Business Address PO Box|Home Address PO Box|Other Address PO Box"
-    "|Address 1 - PO Box|Address 1 - Extended Address|序号|邮编|邮政编码|身份证号",
+    "|Address 1 - PO Box|Address 1 - Extended Address|序号|邮编|邮政编码|身份证号"
+    # Figures our own export adds (derived from evaluations and transactions, not imported).
+    "|客户分类|评价等级|客户价值|逾期金额",
 }
 # Bare words whose meaning depends on the rest of the sheet: the first free field wins.
 _WEAK: dict[str, tuple[ImportField, ...]] = {

@@ -62,4 +62,7 @@ class RiskEvent(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     kind: Mapped[str] = mapped_column(String(16))
     occurred_on: Mapped[date] = mapped_column(Date)
     description: Mapped[str | None] = mapped_column(Text)
+    # What proves it (an invoice number, where the goods were found, a photo's file name):
+    # a cross-region or dumping charge is only as good as its evidence.
+    evidence: Mapped[str | None] = mapped_column(Text)
     resolved_on: Mapped[date | None] = mapped_column(Date)

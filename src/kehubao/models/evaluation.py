@@ -54,6 +54,9 @@ class Indicator(IdMixin, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Which axis of the four-class quadrant this indicator informs ("loyalty", "volume").
     dimension: Mapped[str | None] = mapped_column(String(16))
+    # The scale in words: [[lowest score of the level, what that level looks like], ...],
+    # highest level first, so an evaluator scores against the same yardstick every time.
+    levels: Mapped[list | None] = mapped_column(JSON)
 
 
 class Evaluation(IdMixin, TimestampMixin, SoftDeleteMixin, Base):

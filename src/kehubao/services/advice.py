@@ -106,3 +106,7 @@ CLASS_STRATEGY = {
          "帮它成长为重点客户。",
     "4": "销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。",
 }
+
+# The colour each class is drawn in (portfolio quadrants, badges): green for the precious,
+# red for the dangerous, blue for the rising stars, grey for the rest.
+CLASS_COLOURS = {"1": "#9e9e9e", "2": "#d9534f", "3": "#3a7bd5", "4": "#2e9d5b"}

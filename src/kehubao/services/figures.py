@@ -22,7 +22,9 @@ The rules, each in one place:
   oldest sales first, so what is overdue is what the payments leave of the sales already
   past due (``due_on < today``), never more than the receivable;
 - grade: the grade of the latest live evaluation (by ``evaluated_on``, then id);
-- value class (`classify`): only for an evaluated customer; high volume × loyalty.
+- value class: only for an evaluated customer, by the one class rule
+  (`services/evaluation/classes.classify`: net sales of the last 12 months × the weighted
+  loyalty share of the latest evaluation, against the thresholds the user set).
   A customer with no live evaluation keeps the grade and class it has (imported from
   another system, or left by an evaluation since deleted), so a refresh never erases a
   class it has nothing to compute from.
@@ -50,6 +52,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Customer, Evaluation, FollowUp, Indicator, Interaction, Score, Transaction
 from ..models.enums import FollowUpStatus, ValueClass
+from .evaluation.classes import classify, load_thresholds
 from .tracking import Changed, Progress, note_changed, register_pre_commit
 
 FIGURES = ("last_contact_at", "next_follow_up_at", "sales_12m_fen", "receivable_fen",
@@ -57,8 +60,6 @@ FIGURES = ("last_contact_at", "next_follow_up_at", "sales_12m_fen", "receivable_
 # The tables the figures are computed from, by table name.
 SOURCES: dict[str, type] = {"interaction": Interaction, "follow_up": FollowUp,
                             "trade_transaction": Transaction, "evaluation": Evaluation}
-HIGH_VOLUME_FEN = 20_000_000  # 20万元 of sales in the last 12 months is high volume
-LOYAL_SHARE = 0.6  # mean share of the maximum on the loyalty indicators
 _CHUNK = 500
 _NOTED = "kehubao_figures_customers"
 _KEEP = ("keep-grade", "keep-class")  # (grade, class) of a customer with no evaluation
@@ -73,23 +74,6 @@ def settle(sales_fen: int, returns_fen: int, payments_fen: int,
     receivable = max(sales_fen - returns_fen - payments_fen, 0)
     overdue = max(min(overdue_sales_fen - payments_fen, receivable), 0)
     return receivable, overdue
-
-
-def classify(sales_12m_fen: int, loyalty: float | None, overdue_fen: int) -> str:
-    """The four classes (四类客户) by sales volume × loyalty, as a `ValueClass` code.
-
-    Today's rule: high volume is at least `HIGH_VOLUME_FEN` of sales in the last 12
-    months; loyal is a mean of at least `LOYAL_SHARE` of the maximum on the latest
-    evaluation's loyalty indicators (``None``: it has none) with nothing overdue. The
-    evaluation issue replaces this with configurable volume × loyalty thresholds; every
-    caller goes through here, so that is a change in one place."""
-    high = sales_12m_fen >= HIGH_VOLUME_FEN
-    # A hair of tolerance: the mean of 6/10 and 6/10 must count as 0.6 whichever order
-    # the shares were added in.
-    loyal = loyalty is not None and loyalty >= LOYAL_SHARE - 1e-9 and not overdue_fen
-    if high:
-        return ValueClass.PRECIOUS.value if loyal else ValueClass.DANGEROUS.value
-    return ValueClass.RISING_STAR.value if loyal else ValueClass.NO_VALUE.value
 
 
 def is_dangerous_class(value_class: str | None) -> bool:
@@ -177,15 +161,18 @@ def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, 
         return func.coalesce(func.sum(case((condition, t.amount_fen), else_=0)), 0)
 
     sale = t.kind == "sale"
-    money = {}
-    for cid, sales, sales_12m, returns, payments, overdue_sales in session.execute(among(
-        select(t.customer_id, total(sale),
-               total(and_(sale, t.occurred_on >= today - timedelta(days=365))),
+    year_ago = t.occurred_on >= today - timedelta(days=365)
+    money, volume = {}, {}
+    for cid, sales, sales_12m, returns_12m, returns, payments, overdue_sales in session.execute(among(
+        select(t.customer_id, total(sale), total(and_(sale, year_ago)),
+               total(and_(t.kind == "return", year_ago)),
                total(t.kind == "return"), total(t.kind == "payment"),
                total(and_(sale, t.due_on < today)))
         .where(t.deleted_at.is_(None)).group_by(t.customer_id), t.customer_id)):
         money[cid] = (sales_12m, *settle(sales, returns, payments, overdue_sales))
+        volume[cid] = sales_12m - returns_12m
     grades = _latest_evaluations(session, ids)
+    thresholds = load_thresholds(session) if grades else None
 
     out = {}
     for cid in set(last) | set(upcoming) | set(money) | set(grades):
@@ -193,33 +180,39 @@ def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, 
         grade, value_class = _KEEP
         if cid in grades:
             grade, loyalty = grades[cid]
-            value_class = classify(sales_12m, loyalty, overdue)
+            value_class = classify(volume.get(cid, 0), loyalty, thresholds)
         out[cid] = (_naive(last.get(cid)), _naive(upcoming.get(cid)), sales_12m, receivable,
                     overdue, grade, value_class)
     return out
 
 
 def _latest_evaluations(session: Session, ids: list[int] | None) -> dict[int, tuple]:
-    """customer id → (grade, loyalty) of the latest live evaluation; loyalty is the mean
-    share of the maximum over its loyalty indicators, None without any."""
+    """customer id → (grade, loyalty) of the latest live evaluation; loyalty is the
+    weighted share (percent) of the maximum over its loyalty indicators, None without any."""
     e = Evaluation
     stmt = (select(e.customer_id, e.id, e.grade).where(e.deleted_at.is_(None))
             .order_by(e.customer_id, e.evaluated_on.desc(), e.id.desc()))
     latest: dict[int, tuple[int, str | None]] = {}
     for cid, eid, grade in session.execute(stmt if ids is None else stmt.where(e.customer_id.in_(ids))):
         latest.setdefault(cid, (eid, grade))
-    shares: dict[int, list[float]] = {}
+    shares: dict[int, list[tuple[float, float]]] = {}
     eval_ids = sorted(eid for eid, _grade in latest.values())
     for start in range(0, len(eval_ids), 5_000 if ids is None else _CHUNK):
         chunk = eval_ids[start : start + (5_000 if ids is None else _CHUNK)]
-        for eid, value, max_score in session.execute(
-            select(Score.evaluation_id, Score.value, Indicator.max_score)
+        for eid, value, max_score, weight in session.execute(
+            select(Score.evaluation_id, Score.value, Indicator.max_score, Indicator.weight)
             .join(Indicator, Indicator.id == Score.indicator_id)
             .where(Indicator.dimension == "loyalty", Score.evaluation_id.in_(chunk))
             .order_by(Score.evaluation_id, Indicator.sort_order, Indicator.id)):
-            shares.setdefault(eid, []).append(value / max_score)
-    return {cid: (grade, sum(shares[eid]) / len(shares[eid]) if shares.get(eid) else None)
-            for cid, (eid, grade) in latest.items()}
+            shares.setdefault(eid, []).append((weight * value / max_score, weight))
+    return {cid: (grade, _weighted_percent(shares.get(eid))) for cid, (eid, grade) in latest.items()}
+
+
+def _weighted_percent(parts: list[tuple[float, float]] | None) -> float | None:
+    """The same share as `evaluation.classes.latest_loyalty` computes in SQL."""
+    if not parts or not sum(w for _v, w in parts):
+        return None
+    return sum(v for v, _w in parts) / sum(w for _v, w in parts) * 100
 
 
 def _naive(value: Any) -> datetime | None:

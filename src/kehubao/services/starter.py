@@ -74,6 +74,7 @@ def load_template(session: Session, data: dict) -> EvaluationTemplate:
                 weight=i["weight"],
                 max_score=i.get("max_score", 10),
                 dimension=i.get("dimension"),
+                levels=i.get("levels"),
                 sort_order=n,
             )
             for n, i in enumerate(data["indicators"])

@@ -9,19 +9,6 @@ from .pages import ComingPage
 from .sections import Section
 
 
-class EvaluationComing(Section):
-    key, icon_name = "evaluation", "evaluation"
-
-    def title(self) -> str:
-        return self.tr("评价")
-
-    def build_page(self) -> QWidget:
-        return ComingPage(self.tr("客户评价与分类"), [
-            self.tr("按加权指标定期评价客户并评级"),
-            self.tr("按销量 × 忠诚度分为四类，给出对应策略"),
-            self.tr("客户价值与金字塔、窜货与欠款风险预警")])
-
-
 class ReportsComing(Section):
     key, icon_name = "reports", "reports"
 

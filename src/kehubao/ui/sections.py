@@ -34,7 +34,7 @@ SECTIONS: list[str] = [
     "kehubao.ui.customers.section:CustomersSection",
     "kehubao.ui.followups.section:FollowUpsSection",
     "kehubao.ui.scripts.section:ScriptsSection",
-    "kehubao.ui.coming:EvaluationComing",
+    "kehubao.ui.evaluation.section:EvaluationSection",
     "kehubao.ui.coming:ReportsComing",
     "kehubao.ui.customers.recycle_bin:RecycleBinSection",
 ]

@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from ...bulk import db_date, db_datetime
 from ...pinyin_keys import sort_key
 from ..customers import customer_code
-from ..figures import classify, settle
+from ..evaluation.classes import classify
+from ..figures import settle
 from ..search.documents import contact_doc, customer_doc, interaction_doc
 from . import vocab as v
 from .columns import (
@@ -355,6 +356,7 @@ class RowFactory:
             offset = self.since(created + 1, 200)
             due = self.moment(offset)
             written = max(created_s, self.moment(max(created, offset - 1 - int(rand() * 14))))
+            due = max(due, written)  # a customer entered that very day: due after it was written
             batch.add("follow_up", (
                 self._id("follow_up"), cid, pick(contacts), owner, "call",
                 pick(v.FOLLOW_UP_TITLES), None, due, "done", due, 1, "manual", written,
@@ -406,17 +408,18 @@ class RowFactory:
         eval_id = self._id("evaluation")
         quality = 3 + rand() * 6.5
         total = 0.0
-        loyalty_sum = loyalty_n = 0.0
+        loyalty_sum = loyalty_weight = 0.0
         for indicator_id, weight, max_score, dimension in self.indicators:
             score = round(min(max_score, max(0.0, self.rng.gauss(quality, 1.5))))
             if dimension == "loyalty":
-                loyalty_sum += score / max_score
-                loyalty_n += 1
+                loyalty_sum += weight * score / max_score
+                loyalty_weight += weight
             total += weight * score / max_score * 100
             batch.add("score", (self._id("score"), eval_id, indicator_id, float(score)))
         total = round(total, 1)
         grade = "A" if total >= 85 else "B" if total >= 70 else "C" if total >= 55 else "D"
-        value_class = classify(sales_12m, loyalty_sum / loyalty_n if loyalty_n else None, overdue)
+        loyalty = loyalty_sum / loyalty_weight * 100 if loyalty_weight else None
+        value_class = classify(sales_12m, loyalty)  # the demo has no returns: volume = sales
         quarter_end = date(self.today.year, ((self.today.month - 1) // 3) * 3 + 1, 1) - timedelta(days=1)
         quarter_start = date(quarter_end.year, ((quarter_end.month - 1) // 3) * 3 + 1, 1)
         label = f"{quarter_end.year}年第{(quarter_end.month - 1) // 3 + 1}季度"

@@ -1,0 +1,1 @@
+"""The 评价 section: the evaluation form and walk, the customer's history, the portfolio."""
