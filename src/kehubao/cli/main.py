@@ -63,7 +63,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands_data, commands_exchange, commands_search
+    from . import commands_data, commands_exchange, commands_report, commands_search
 
     parser = ChineseArgumentParser(
         prog="kehubao",
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     add_db_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (commands_data, commands_search, commands_exchange):
+    for module in (commands_data, commands_search, commands_exchange, commands_report):
         module.register(sub)
     return parser
 
