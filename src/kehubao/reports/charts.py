@@ -25,10 +25,19 @@ def _label(x: float, y: float, text: str, size: float, anchor: str = "middle",
                   fillColor=colour)
 
 
+def _drawing(size: float) -> Drawing:
+    d = Drawing(size, size)
+    # The renderer's starting font is Helvetica unless the drawing names another; it
+    # would be referenced in the PDF without being embedded.
+    d.initialFontName = fonts.MAIN
+    d.initialFontSize = 8
+    return d
+
+
 def radar(rows: list[ScoreRow], size: float, primary: colors.Color) -> Drawing:
     """Indicators on spokes, score / max on each, 0 at the centre."""
     fonts.register_fonts()
-    d = Drawing(size, size)
+    d = _drawing(size)
     cx = cy = size / 2
     r = size / 2 - 26
     n = max(len(rows), 3)
@@ -76,7 +85,7 @@ def quadrant(value_class: str, size: float, primary: colors.Color,
              accent: colors.Color) -> Drawing:
     """The four classes; the customer's class is filled."""
     fonts.register_fonts()
-    d = Drawing(size, size)
+    d = _drawing(size)
     left, bottom = 16, 14
     cell = (size - left - 4) / 2
     for code, (col, row, name, words) in _QUADRANTS.items():

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import IO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .charts import quadrant, radar
-from .layout import BODY_W, GRID, Styles, build, fixed, grid_table, kv_table, para
+from .layout import BODY_W, GRID, Styles, Table, build, fixed, grid_table, kv_table, para
 from .model import EvaluationSheet, Letterhead
 from .text import capitals, day, escape, yuan
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -59,6 +60,30 @@ def _register(name: str) -> dict[int, int]:
         registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
         _coverage[name] = font.face.charToGlyph
         return font.face.charToGlyph
+
+
+def _utf16_hex(cp: int) -> str:
+    """A code point as the UTF-16BE hex a ToUnicode CMap needs (surrogates above BMP)."""
+    return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but correct for characters beyond the BMP: ReportLab
+    writes 𠮷 as <20BB7>, which is not UTF-16, so copying or searching the PDF (and
+    pypdf) lose every Extension B character. Otherwise the same text as ReportLab's."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+        "end"])
+
+
+# Installed once for the process; identical output for every BMP character.
+_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register_fonts() -> str:

@@ -18,7 +18,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import Table as _Table
 
 from . import fonts
 from .linebreak import CJKParagraph
@@ -75,6 +76,15 @@ def fixed(markup_text: str, style: ParagraphStyle) -> CJKParagraph:
 
 
 GRID = colors.HexColor("#9AA5B1")
+
+
+class Table(_Table):
+    """A ReportLab table whose plain-string cells use the embedded face (ReportLab's
+    default is Helvetica, which would be referenced unembedded)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.MAIN)]))
 
 
 def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
@@ -161,6 +171,8 @@ def numbered_canvas(generated: datetime, style_colour: colors.Color) -> type[Can
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
+            # Start in the embedded face, so no unembedded Helvetica is ever referenced.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.MAIN
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._pages: list[dict] = []
 

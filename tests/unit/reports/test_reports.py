@@ -1,0 +1,165 @@
+"""Each report rendered from a database and read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from kehubao.db import Database
+from kehubao.errors import UserError
+from kehubao.models import Setting
+from kehubao.reports import (
+    KINDS,
+    capitals,
+    render_batch,
+    render_customer_list,
+    render_customer_report,
+    render_visit_list,
+)
+from kehubao.reports import data as report_data
+from kehubao.services.advice import CLASS_STRATEGY, EMOTION_ADVICE
+
+from .conftest import NAME, Seeded, pdf_text, squash
+
+GENERATED = datetime(2026, 7, 6, 9, 30)
+
+
+def render(db: Database, kind: str, customer_id: int) -> bytes:
+    out = io.BytesIO()
+    with db.session(write=False) as s:
+        render_customer_report(s, kind, customer_id, out, generated=GENERATED)
+    return out.getvalue()
+
+
+def test_evaluation_sheet(db: Database, seeded: Seeded) -> None:
+    text = pdf_text(render(db, "evaluation", seeded.customer_id))
+    assert squash(NAME) in text  # & and < printed as typed, 𠮷 from the fallback font
+    assert "客户评价表" in text and "2026年第二季度" in text and "张三" in text
+    assert "开发能力" in text and "回款信誉" in text
+    # weighted contributions: 8/10 × 15% × 100 = 12; 10/10 × 10% × 100 = 10
+    assert "12" in text and "总分：82分" in text and "等级：B" in text
+    assert "四类·最宝贵" in text and squash(CLASS_STRATEGY["4"]) in text
+    # change since the last evaluation: 60 → 82, each indicator +2 (回款信誉 +4)
+    assert "+22" in text and "回款信誉+4" in text and "2026年第一季度" in text
+    assert "表现良好&稳定<继续>" in text
+    assert "客户签字" in text and "主管审核" in text
+    assert capitals(1234567) in text and capitals(1001000) in text
+    assert "第1页/共" in text and "生成时间：2026-07-0609:30" in text
+
+
+def test_blank_form_for_a_customer_never_evaluated(db: Database, seeded: Seeded) -> None:
+    text = pdf_text(render(db, "evaluation", seeded.blank_customer_id))
+    assert "客户评价表（空白表）" in text and "没评价过的客户" in text
+    with db.session(write=False) as s:
+        template = report_data.default_template(s)
+        names = [i.name for i in template.indicators]
+    assert len(names) == 8
+    for name in names:
+        assert name in text
+    assert "总分：________分" in text
+
+
+def test_visit_report(db: Database, seeded: Seeded) -> None:
+    text = pdf_text(render(db, "visit", seeded.customer_id))
+    for part in ("拜访报告", squash(NAME), "王䶮", "总经理", "2026-05-2010:00", "45分钟",
+                 "介绍新品<A款>", "谈了新品的价格&账期。", "怒", "需要更长账期", "价格比别家高",
+                 "质量更稳定，返修少（有效）", "同意试订", "下周报价", "2026-05-27"):
+        assert part in text, part
+
+
+def test_visit_list_for_a_week(db: Database, seeded: Seeded) -> None:
+    out = io.BytesIO()
+    with db.session(write=False) as s:
+        visits = report_data.visits_between(s, date(2026, 5, 18), date(2026, 5, 24))
+        render_visit_list(visits, date(2026, 5, 18), date(2026, 5, 24), out,
+                          letterhead=report_data.letterhead(s))
+    text = pdf_text(out.getvalue())
+    assert "2026-05-18至2026-05-24" in text and "共1次拜访" in text
+    assert text.count("介绍新品<A款>") == 2  # summary row and the full write-up
+
+
+def test_brief(db: Database, seeded: Seeded) -> None:
+    text = pdf_text(render(db, "brief", seeded.customer_id))
+    assert "拜访准备单" in text and squash(NAME) in text
+    assert squash(EMOTION_ADVICE["anger"]) in text  # services/advice.py reused
+    assert "爽快&lt;直接&gt;" in text  # an entity typed by the user stays as typed
+    assert "送报价单" in text and "价格比别家高" in text and "质量更稳定，返修少" in text
+    assert f"¥10,010.00（{capitals(1001000)}）" in text  # overdue, figures and capitals
+    assert squash(CLASS_STRATEGY["4"]) in text
+    assert len(PdfReader(io.BytesIO(render(db, "brief", seeded.customer_id))).pages) == 1
+
+
+def test_archive_card_long_notes_flow_onto_further_pages(db: Database, seeded: Seeded) -> None:
+    data = render(db, "archive", seeded.customer_id)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    assert pages >= 2
+    text = pdf_text(data)
+    assert "第160条备注" in text and "备注结束[表情]" in text
+    assert f"第{pages}页/共{pages}页" in text
+    assert "XS20260401001" in text and "¥12,345.67" in text
+
+
+def test_customer_list_with_totals_in_capitals(db: Database, seeded: Seeded) -> None:
+    out = io.BytesIO()
+    with db.session(write=False) as s:
+        rows = report_data.customer_list(s, region="华中区")
+        render_customer_list(rows, "华中区", out, letterhead=report_data.letterhead(s))
+    text = pdf_text(out.getvalue())
+    assert len(rows) == 1 and squash(NAME) in text and "共1家" in text
+    assert f"销售合计：¥12,345.67（{capitals(1234567)}）" in text
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_font_is_embedded_as_a_subset(db: Database, seeded: Seeded, kind: str) -> None:
+    reader = PdfReader(io.BytesIO(render(db, kind, seeded.customer_id)))
+    names = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for key in fonts:
+            font = fonts[key].get_object()
+            names.add(str(font["/BaseFont"]))
+            descriptor = (font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                          if "/DescendantFonts" in font else font["/FontDescriptor"])
+            assert "/FontFile2" in descriptor.get_object()  # TrueType outlines embedded
+    assert names and all(re.match(r"^/[A-Z]{6}\+", n) for n in names), names
+    if kind in ("evaluation", "archive"):  # 𠮷 in the name: the fallback is embedded too
+        assert any("KehubaoHanA" in n for n in names)
+
+
+def test_letterhead_comes_from_settings(db: Database, seeded: Seeded) -> None:
+    with db.session() as s:
+        s.add(Setting(key="letterhead", value={"company": "湘江贸易有限公司",
+                                               "phone": "0731-1234", "primary_colour": "bad"}))
+    text = pdf_text(render(db, "archive", seeded.customer_id))
+    assert text.startswith("湘江贸易有限公司") and "0731-1234" in text
+
+
+def test_unknown_customer_is_a_user_error(db: Database) -> None:
+    with db.session(write=False) as s, pytest.raises(UserError, match="找不到编号为 424242"):
+        render_customer_report(s, "evaluation", 424242, io.BytesIO())
+
+
+def test_batch_reports_progress_and_can_be_cancelled(db: Database, seeded: Seeded,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seen: list[float] = []
+    with db.session(write=False) as s:
+        files = render_batch(s, "evaluation", [seeded.customer_id, seeded.blank_customer_id],
+                             tmp_path / "all", progress=seen.append)
+    assert seen == [0.0, 0.5, 1.0] and len(files) == 2 and all(f.stat().st_size for f in files)
+    assert files[0].name.startswith(f"评价表-{seeded.customer_id}-A&B _贸易_ 公司")
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(fraction: float) -> None:
+        if fraction > 0:
+            raise Cancelled
+
+    with db.session(write=False) as s, pytest.raises(Cancelled):
+        render_batch(s, "evaluation", [seeded.customer_id, seeded.blank_customer_id],
+                     tmp_path / "cancelled", progress=cancel)
+    assert len(list((tmp_path / "cancelled").iterdir())) == 1
