@@ -11,18 +11,27 @@ import math
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import fonts
 from .model import ScoreRow
 
+_INK = colors.HexColor("#333333")
+
 
 def _label(x: float, y: float, text: str, size: float, anchor: str = "middle",
-           colour: colors.Color = colors.HexColor("#333333")) -> String:
-    # Chart labels are the program's own words and template indicator names; a character
-    # the main face lacks is shown as its placeholder text rather than a box.
-    safe = "".join(run for _font, run in fonts.runs(text) if _font != fonts.FALLBACK_B)
-    return String(x, y, safe, fontName=fonts.MAIN, fontSize=size, textAnchor=anchor,
-                  fillColor=colour)
+           colour: colors.Color = _INK) -> Group:
+    """A label (an indicator's name from an editable template) set run by run in the
+    font that has each character, like paragraphs, so a rare character is no box."""
+    runs = [(fonts.MAIN if font == fonts.PLACEHOLDER else font, run)
+            for font, run in fonts.runs(text.replace("\n", " "))]
+    total = sum(stringWidth(run, font, size) for font, run in runs)
+    left = x - {"start": 0, "middle": total / 2, "end": total}[anchor]
+    group = Group()
+    for font, run in runs:
+        group.add(String(left, y, run, fontName=font, fontSize=size, fillColor=colour))
+        left += stringWidth(run, font, size)
+    return group
 
 
 def _drawing(size: float) -> Drawing:

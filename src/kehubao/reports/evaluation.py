@@ -55,25 +55,20 @@ def story(sheet: EvaluationSheet, styles: Styles) -> list[Flowable]:
     for n, row in enumerate(sheet.rows, 1):
         name = para(row.name, styles.cell)
         cells: list[Flowable | str] = [
-            fixed(str(n), styles.cell_center),
-            [name, para(row.description, styles.small)] if row.description else name,
-            fixed(f"{_num(row.weight * 100)}%", styles.cell_right),
-            fixed(str(row.max_score), styles.cell_right),
-            fixed(_num(row.score), styles.cell_right),
-            fixed(_num(row.weighted, 2), styles.cell_right),
-            fixed(_num(row.previous), styles.cell_right),
-            para(row.comment, styles.small),
+            str(n), [name, para(row.description, styles.small)] if row.description else name,
+            f"{_num(row.weight * 100)}%", str(row.max_score), _num(row.score),
+            _num(row.weighted, 2), _num(row.previous),
+            para(row.comment, styles.small) if row.comment else "",
         ]
         rows.append(cells)
     weight_sum = sum(r.weight for r in sheet.rows) * 100
-    rows.append([fixed("合计", styles.cell_center), "", fixed(f"{_num(weight_sum)}%",
-                 styles.cell_right), "", "", fixed(_num(sheet.total, 1), styles.cell_right),
-                 "", ""])
+    rows.append(["合计", "", f"{_num(weight_sum)}%", "", "", _num(sheet.total, 1), "", ""])
     widths = [11 * mm, 48 * mm, 14 * mm, 12 * mm, 14 * mm, 18 * mm, 14 * mm]
     widths.append(BODY_W - sum(widths))
     table = grid_table(["序号", "指标", "权重", "满分", "得分", "加权得分", "上次", "说明"],
                        rows, widths, styles)
-    table.setStyle(TableStyle([("SPAN", (0, -1), (1, -1)),
+    table.setStyle(TableStyle([("SPAN", (0, -1), (1, -1)), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                               ("ALIGN", (2, 1), (6, -1), "RIGHT"),
                                ("BACKGROUND", (0, -1), (-1, -1), styles.accent)]))
     out.append(table)
 

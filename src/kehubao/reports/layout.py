@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -25,6 +26,10 @@ from . import fonts
 from .linebreak import CJKParagraph
 from .model import Letterhead
 from .text import markup
+
+# Binary streams: ASCII85 (ReportLab's default) makes files a quarter larger and costs
+# a few ms per sheet in pure Python; every PDF reader takes binary streams.
+rl_config.useA85 = 0
 
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm
@@ -84,7 +89,11 @@ class Table(_Table):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.MAIN)]))
+        # Plain-string cells (the program's own labels and figures) are drawn without
+        # paragraph layout, which is most of the cost of a table.
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.MAIN),
+                                  ("FONTSIZE", (0, 0), (-1, -1), 9),
+                                  ("LEADING", (0, 0), (-1, -1), 12)]))
 
 
 def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
@@ -94,7 +103,7 @@ def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
     rows: list[list[Flowable | str]] = []
     row: list[Flowable | str] = []
     for label, value in pairs:
-        row += [fixed(label, styles.label), para(value, styles.cell)]
+        row += [label, para(value, styles.cell)]
         if len(row) == 2 * columns:
             rows.append(row)
             row = []
@@ -113,12 +122,13 @@ def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]],
                widths: Sequence[float], styles: Styles, *, repeat: bool = True) -> Table:
     """A table with a coloured header row repeated on every page it spans."""
-    head = [fixed(h, styles.cell_center) for h in header]
-    table = Table([head, *rows], colWidths=list(widths), repeatRows=1 if repeat else 0)
+    table = Table([list(header), *rows], colWidths=list(widths),
+                  repeatRows=1 if repeat else 0)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), styles.accent),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table

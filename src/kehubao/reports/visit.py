@@ -65,7 +65,7 @@ def render_visit_list(visits: list[VisitRecord], start: date, end: date,
          para(v.contact, styles.cell), para(v.purpose, styles.cell),
          para(v.outcome, styles.cell), fixed(escape(day(v.follow_up_on)), styles.cell)]
         for v in visits]
-    widths = [27 * mm, 42 * mm, 18 * mm, 36 * mm, 0, 20 * mm]
+    widths = [27 * mm, 42 * mm, 17 * mm, 36 * mm, 0, 22 * mm]
     widths[4] = BODY_W - sum(widths)
     story.append(grid_table(["时间", "客户", "联系人", "目的", "结果", "跟进日期"], rows,
                             widths, styles))

@@ -163,3 +163,14 @@ def test_batch_reports_progress_and_can_be_cancelled(db: Database, seeded: Seede
         render_batch(s, "evaluation", [seeded.customer_id, seeded.blank_customer_id],
                      tmp_path / "cancelled", progress=cancel)
     assert len(list((tmp_path / "cancelled").iterdir())) == 1
+
+
+def test_chart_labels_use_the_fallback_fonts() -> None:
+    from reportlab.graphics.shapes import String
+
+    from kehubao.reports import fonts
+    from kehubao.reports.charts import _label
+
+    group = _label(0, 0, "忠诚度𠮷😀", 8)
+    parts = [(s.fontName, s.text) for s in group.contents if isinstance(s, String)]
+    assert parts == [(fonts.MAIN, "忠诚度"), (fonts.FALLBACK_A, "𠮷"), (fonts.MAIN, "[表情]")]
