@@ -59,6 +59,13 @@ def _parse_day(text: str) -> date:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        return _report(args)
+    except PermissionError as exc:  # the PDF is open in a viewer that locks it (Windows)
+        raise UserError(f"无法写入“{exc.filename}”：文件被占用或没有权限。") from None
+
+
+def _report(args: argparse.Namespace) -> int:
     from .. import reports
     from ..reports import data
 

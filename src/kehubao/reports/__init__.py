@@ -9,12 +9,13 @@ from .archive import render_archive, render_customer_list
 from .batch import KINDS, file_name, render_batch, render_customer_report
 from .brief import render_brief
 from .evaluation import render_evaluation
-from .fonts import register_fonts, undrawable
+from .fonts import register_fonts, undrawable, undrawable_in
 from .text import capitals, escape, markup, yuan
 from .visit import render_visit, render_visit_list
 
 __all__ = [
     "KINDS", "capitals", "escape", "file_name", "markup", "register_fonts", "render_archive",
     "render_batch", "render_brief", "render_customer_list", "render_customer_report",
-    "render_evaluation", "render_visit", "render_visit_list", "undrawable", "yuan",
+    "render_evaluation", "render_visit", "render_visit_list", "undrawable", "undrawable_in",
+    "yuan",
 ]

@@ -15,6 +15,7 @@ import lzma
 import threading
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -185,4 +186,23 @@ def undrawable(text: str) -> list[str]:
             continue
         if font_for(ch) is None:
             seen.setdefault(ch, None)
+    return list(seen)
+
+
+def undrawable_in(data: object) -> list[str]:
+    """The undrawable characters in every string of a report's data (dataclasses, lists,
+    dicts), so the UI can say before printing which ones will show as placeholders."""
+    seen: dict[str, None] = {}
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            for ch in undrawable(item):
+                seen.setdefault(ch, None)
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, f.name) for f in reversed(fields(item)))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
     return list(seen)

@@ -141,9 +141,19 @@ def _width(u: cjkU, max_width: float) -> float:
     return w
 
 
+def _split_frags(bl_para: ParaLines, start: int, stop: int) -> list:
+    """The frags of lines start..stop, for the part of a paragraph continued on the next
+    page. ReportLab's own version appends a space to every line (right for English,
+    where lines break at spaces) and would print those spaces inside Chinese text."""
+    return [word for line in bl_para.lines[start:stop] for word in line.words]
+
+
 class CJKParagraph(Paragraph):
     """A Paragraph that wraps Chinese text by the rules above (set `wordWrap='CJK'` in
     its style)."""
+
+    def _get_split_blParaFunc(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return _split_frags if self.blPara.kind == 1 else super()._get_split_blParaFunc()
 
     def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802
         if not isinstance(maxWidths, (list, tuple)):

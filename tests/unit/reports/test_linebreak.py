@@ -75,3 +75,13 @@ def test_a_code_longer_than_the_line_is_cut_rather_than_overflowing() -> None:
     code = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 2
     lines = _lines(CJKParagraph(code, _style()), 80)
     assert len(lines) > 1 and "".join(lines) == code
+
+
+def test_the_part_continued_on_the_next_page_gains_no_spaces() -> None:
+    text = "".join(f"第{n}句话。" for n in range(60))
+    paragraph = CJKParagraph(text, _style())
+    paragraph.wrap(200, 1000)
+    first, rest = paragraph.split(200, 60)
+    shown = [line for line in _lines(first, 200)]
+    continued = "".join(f.text for f in rest.frags)
+    assert " " not in continued and "".join(shown) + continued == text

@@ -174,3 +174,23 @@ def test_chart_labels_use_the_fallback_fonts() -> None:
     group = _label(0, 0, "忠诚度𠮷😀", 8)
     parts = [(s.fontName, s.text) for s in group.contents if isinstance(s, String)]
     assert parts == [(fonts.MAIN, "忠诚度"), (fonts.FALLBACK_A, "𠮷"), (fonts.MAIN, "[表情]")]
+
+
+def test_undrawable_characters_of_a_whole_report(db: Database, seeded: Seeded) -> None:
+    from kehubao.reports import undrawable_in
+
+    with db.session(write=False) as s:
+        card = report_data.archive_card(s, seeded.customer_id)
+    assert undrawable_in(card) == ["😀"]  # 𠮷 and 䶮 have fallback fonts
+
+
+def test_a_long_plain_paragraph_splits_over_pages_without_losing_text() -> None:
+    from kehubao.reports import render_archive
+    from kehubao.reports.model import ArchiveCard, CustomerInfo, Letterhead
+
+    customer = CustomerInfo(id=1, name="某客户", notes="客户希望在旺季前备货，付款周期从30天调整为45天。" * 400)
+    out = io.BytesIO()
+    render_archive(ArchiveCard(customer, [], [], []), out, letterhead=Letterhead())
+    assert len(PdfReader(io.BytesIO(out.getvalue())).pages) >= 4
+    # 400 sentences + "还没有登记联系人。" + "没有联系记录。"
+    assert pdf_text(out.getvalue()).count("。") == 402
