@@ -33,7 +33,7 @@ PLACEHOLDER = "placeholder"
 EMOJI_TEXT = "[表情]"
 
 _lock = threading.Lock()
-_coverage: dict[str, frozenset[int] | dict[int, int]] = {}
+_coverage: dict[str, dict[int, int]] = {}
 
 # Characters that are part of an emoji sequence and never print on their own.
 _JOINERS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
@@ -43,7 +43,7 @@ def _register(name: str) -> dict[int, int]:
     """Register one font with ReportLab (once per process) and return its cmap."""
     with _lock:
         if name in _coverage:
-            return _coverage[name]  # type: ignore[return-value]
+            return _coverage[name]
         if name == MAIN:
             font = TTFont(MAIN, str(resource_path("fonts", "wqy-microhei.ttc")),
                           subfontIndex=0)

@@ -194,3 +194,18 @@ def test_a_long_plain_paragraph_splits_over_pages_without_losing_text() -> None:
     assert len(PdfReader(io.BytesIO(out.getvalue())).pages) >= 4
     # 400 sentences + "还没有登记联系人。" + "没有联系记录。"
     assert pdf_text(out.getvalue()).count("。") == 402
+
+
+def test_an_extension_b_character_only_the_big_fallback_has() -> None:
+    from kehubao.reports import fonts, render_archive
+    from kehubao.reports.model import ArchiveCard, CustomerInfo, Letterhead
+
+    rare = "\U00020001"
+    assert fonts.font_for(rare) == fonts.FALLBACK_B
+    out = io.BytesIO()
+    render_archive(ArchiveCard(CustomerInfo(id=1, name=f"张{rare}"), [], [], []), out,
+                   letterhead=Letterhead())
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    names = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any(re.match(r"^/[A-Z]{6}\+KehubaoHanB", n) for n in names), names
+    assert f"张{rare}" in pdf_text(out.getvalue())
