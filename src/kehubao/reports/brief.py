@@ -16,6 +16,8 @@ from .model import Brief, Letterhead
 from .text import capitals, day, escape, markup, moment, yuan
 
 TITLE = "拜访准备单"
+# Advice topics that only repeat what was recorded (printed as facts instead).
+_OBSERVED = {"个性", "交流方式", "需求", "偏好"}
 
 
 def _money(fen: int | None) -> str:
@@ -42,20 +44,29 @@ def story(b: Brief, styles: Styles) -> list[Flowable]:
     ], styles, columns=1))
 
     out.append(fixed("联系人与沟通建议", styles.h2))
+    colour = styles.primary.hexval().replace("0x", "#")
     if not b.contacts:
         out.append(fixed("还没有登记联系人。", styles.body))
     for person in b.contacts:
         head = "　".join(p for p in (person.name, person.title, person.role) if p)
         reach = "　".join(p for p in (person.mobile or person.phone,
                                       f"微信 {person.wechat}" if person.wechat else "") if p)
-        mood = (f"上次情绪：{person.last_emotion}"
-                + (f"（{day(person.last_emotion_at)}）" if person.last_emotion_at else "")
-                if person.last_emotion else "")
         line = "　".join(p for p in (head + ("（主要联系人）" if person.is_primary else ""),
-                                     reach, mood) if p)
+                                     reach) if p)
         out.append(para(line, styles.label))
-        advice = "<br/>".join(f"• <font color='#1F4E79'>{markup(topic)}</font>：{markup(text)}"
-                              for topic, text in person.advice[:6])
+        mood = (person.last_emotion + (f"（{day(person.last_emotion_at)}）"
+                                       if person.last_emotion_at else "")
+                if person.last_emotion else "未记录")
+        facts = [("上次情绪", mood), ("个性", person.personality or "未记录"),
+                 ("偏好", person.preferences or "未记录")]
+        if person.needs:
+            facts.append(("需求", person.needs))
+        out.append(fixed("　".join(f"{label}：{markup(value)}" for label, value in facts),
+                         styles.cell))
+        # What is observed is printed above; the advice below is what to make of it.
+        tips = [(t, x) for t, x in person.advice if t not in _OBSERVED][:5]
+        advice = "<br/>".join(f"• <font color='{colour}'>{markup(topic)}</font>：{markup(text)}"
+                              for topic, text in tips)
         if advice:
             out.append(fixed(advice, styles.small))
         out.append(Spacer(1, 1.5 * mm))

@@ -51,7 +51,7 @@ def seed(database: Database) -> Seeded:
         s.flush()
         contact = Contact(customer_id=customer.id, name="王䶮", title="总经理",
                           decision_role="decision_maker", last_emotion="anger",
-                          personality="爽快 &lt;直接&gt;", is_primary=True, mobile="13800000000")
+                          personality="爽快 &lt;直接&gt;", preferences="喜欢喝茶", is_primary=True, mobile="13800000000")
         s.add(contact)
         s.flush()
         visit = Interaction(

@@ -86,7 +86,8 @@ def test_brief(db: Database, seeded: Seeded) -> None:
     text = pdf_text(render(db, "brief", seeded.customer_id))
     assert "拜访准备单" in text and squash(NAME) in text
     assert squash(EMOTION_ADVICE["anger"]) in text  # services/advice.py reused
-    assert "爽快&lt;直接&gt;" in text  # an entity typed by the user stays as typed
+    # personality (an entity typed by the user stays as typed), preferences, last mood
+    assert "个性：爽快&lt;直接&gt;" in text and "偏好：喜欢喝茶" in text and "上次情绪：怒" in text
     assert "送报价单" in text and "价格比别家高" in text and "质量更稳定，返修少" in text
     assert f"¥10,010.00（{capitals(1001000)}）" in text  # overdue, figures and capitals
     assert squash(CLASS_STRATEGY["4"]) in text
