@@ -210,3 +210,27 @@ def test_an_extension_b_character_only_the_big_fallback_has() -> None:
     names = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert any(re.match(r"^/[A-Z]{6}\+KehubaoHanB", n) for n in names), names
     assert f"张{rare}" in pdf_text(out.getvalue())
+
+
+def test_letterhead_logo_and_colour(db: Database, seeded: Seeded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 40), (200, 30, 30)).save(logo)
+    with db.session() as s:
+        s.add(Setting(key="letterhead", value={"company": "湘江贸易", "logo": str(logo),
+                                               "primary_colour": "#AA0000"}))
+    reader = PdfReader(io.BytesIO(render(db, "visit", seeded.customer_id)))
+    page = reader.pages[0]
+    assert len(page["/Resources"]["/XObject"]) == 1  # the logo, on every page
+    assert b".666667 0 0 rg" in page.get_contents().get_data()  # #AA0000 as fill colour
+
+
+def test_an_unreadable_logo_does_not_cost_the_report(db: Database, seeded: Seeded,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "logo.png"
+    bad.write_bytes(b"not an image")
+    with db.session() as s:
+        s.add(Setting(key="company.logo", value=str(bad)))
+        s.add(Setting(key="company.name", value="单项设置公司"))
+    assert pdf_text(render(db, "visit", seeded.customer_id)).startswith("单项设置公司")
