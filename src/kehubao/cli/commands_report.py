@@ -88,12 +88,15 @@ def _report(args: argparse.Namespace) -> int:
                 if args.customer is not None:
                     return _usage("list 不接受 --customer")
                 rows = data.customer_list(session, region=args.region, value_class=value_class)
+                total = data.customer_count(session, region=args.region,
+                                            value_class=value_class)
                 scope = "、".join(p for p in (args.region or "", ValueClass.label_of(value_class))
                                  if p) or "全部客户"
                 target = _single_target(args, f"客户名单-{scope}.pdf")
-                reports.render_customer_list(rows, scope, target,
+                reports.render_customer_list(rows, scope, target, total=total,
                                              letterhead=data.letterhead(session))
-                print(f"已生成：{target}（{len(rows)} 家客户）")
+                cut = f"，共 {total:,} 家，只列出前 {len(rows):,} 家" if total > len(rows) else ""
+                print(f"已生成：{target}（{len(rows):,} 家客户{cut}）")
                 return EXIT_OK
             if args.day or args.week:
                 start = _parse_day(args.day or args.week)

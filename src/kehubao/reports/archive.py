@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import IO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from .layout import BODY_W, Styles, build, fixed, grid_table, kv_table, para
+from .layout import BODY_W, Styles, build, cell, fixed, grid_table, kv_table, para
 from .model import ArchiveCard, CustomerInfo, Letterhead
 from .text import capitals, day, escape, moment, yuan
 
 TITLE = "客户档案卡"
 LIST_TITLE = "客户名单"
+LIST_BLOCK = 450  # rows per table in the customer list (about ten pages)
 
 
 def _wan(value: float | None) -> str:
@@ -100,28 +101,40 @@ def render_archive(card: ArchiveCard, target: str | Path | IO[bytes], *,
 
 def render_customer_list(customers: list[CustomerInfo], scope: str,
                          target: str | Path | IO[bytes], *, letterhead: Letterhead,
-                         generated: datetime | None = None) -> None:
+                         total: int | None = None, generated: datetime | None = None) -> None:
     """Customers of a region or class, one row each, with the sum of their sales and
-    overdue amounts in figures and capitals."""
+    overdue amounts in figures and capitals. `total` > len(customers) says the list
+    was cut (the sums are then those of the customers listed)."""
     styles = Styles(letterhead)
+    count = f"共 {len(customers):,} 家"
+    if total is not None and total > len(customers):
+        count = f"共 {total:,} 家，只列出按拼音排序的前 {len(customers):,} 家"
     story: list[Flowable] = [fixed(LIST_TITLE, styles.title),
-                             para(f"范围：{scope}　共 {len(customers)} 家", styles.body),
+                             para(f"范围：{scope}　{count}", styles.body),
                              Spacer(1, 2 * mm)]
-    rows: list[list[Flowable | str]] = [
-        [fixed(str(n), styles.cell_center), para(c.name, styles.cell),
-         para(c.region, styles.cell), para(c.status, styles.cell),
-         para(c.value_class_label.split("·")[0], styles.cell), para(c.grade, styles.cell),
-         para(c.phone, styles.cell), fixed(escape(yuan(c.sales_12m_fen)), styles.cell_right),
-         fixed(escape(yuan(c.overdue_fen)) if c.overdue_fen else "", styles.cell_right)]
-        for n, c in enumerate(customers, 1)]
     widths = [10 * mm, 0, 18 * mm, 11 * mm, 11 * mm, 10 * mm, 27 * mm, 25 * mm, 22 * mm]
     widths[1] = BODY_W - sum(widths)
-    story.append(grid_table(["序号", "客户名称", "地区", "状态", "分类", "等级", "电话",
-                             "近12月销售", "逾期欠款"], rows, widths, styles))
+    rows: list[list[Flowable | str]] = [
+        [str(n), cell(c.name, styles.cell, widths[1]), cell(c.region, styles.cell, widths[2]),
+         c.status, c.value_class_label.split("·")[0], c.grade,
+         cell(c.phone, styles.cell, widths[6]), yuan(c.sales_12m_fen),
+         yuan(c.overdue_fen) if c.overdue_fen else ""]
+        for n, c in enumerate(customers, 1)]
+    # ReportLab re-applies every style command to the rest of a table each time it
+    # splits it over a page, so one table of 20,000 rows takes minutes; blocks keep it
+    # linear (each block repeats the column header where it starts).
+    for start in range(0, max(len(rows), 1), LIST_BLOCK):
+        table = grid_table(["序号", "客户名称", "地区", "状态", "分类", "等级", "电话",
+                            "近12月销售", "逾期欠款"], rows[start:start + LIST_BLOCK],
+                           widths, styles)
+        table.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER"),
+                                   ("ALIGN", (7, 1), (8, -1), "RIGHT")]))
+        story.append(table)
     sales = sum(c.sales_12m_fen for c in customers)
     overdue = sum(c.overdue_fen for c in customers)
     story.append(Spacer(1, 2 * mm))
-    story.append(fixed(f"销售合计：{escape(yuan(sales))}（{capitals(sales)}）<br/>"
+    story.append(fixed(("所列客户" if total and total > len(customers) else "")
+                       + f"销售合计：{escape(yuan(sales))}（{capitals(sales)}）<br/>"
                        f"逾期合计：{escape(yuan(overdue))}（{capitals(overdue)}）", styles.body))
     build(target, story, title=LIST_TITLE, letterhead=letterhead, styles=styles,
           generated=generated)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
@@ -308,17 +308,29 @@ def archive_card(session: Session, customer_id: int) -> ArchiveCard:
 LIST_LIMIT = 20000
 
 
-def customer_list(session: Session, *, region: str | None = None,
-                  value_class: str | None = None) -> list[CustomerInfo]:
-    """Live customers of a region and/or a class, in pinyin order (at most LIST_LIMIT)."""
-    query = select(Customer).where(Customer.deleted_at.is_(None))
+def _list_filter(query, region: str | None, value_class: str | None):  # type: ignore[no-untyped-def]
+    query = query.where(Customer.deleted_at.is_(None))
     if region:
         query = query.where((Customer.region == region) | (Customer.province == region)
                             | (Customer.city == region))
     if value_class:
         query = query.where(Customer.value_class == value_class)
-    rows = session.scalars(query.order_by(Customer.name_sort, Customer.id).limit(LIST_LIMIT))
+    return query
+
+
+def customer_list(session: Session, *, region: str | None = None,
+                  value_class: str | None = None, limit: int = LIST_LIMIT
+                  ) -> list[CustomerInfo]:
+    """Live customers of a region and/or a class, in pinyin order (at most `limit`)."""
+    query = _list_filter(select(Customer), region, value_class)
+    rows = session.scalars(query.order_by(Customer.name_sort, Customer.id).limit(limit))
     return [customer_info(c) for c in rows]
+
+
+def customer_count(session: Session, *, region: str | None = None,
+                   value_class: str | None = None) -> int:
+    """How many customers `customer_list` would list without its limit."""
+    return session.scalar(_list_filter(select(func.count(Customer.id)), region, value_class)) or 0
 
 
 def customer_ids(session: Session, *, value_class: str | None = None) -> list[int]:

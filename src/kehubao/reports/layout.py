@@ -18,8 +18,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, PageTemplate, TableStyle
 from reportlab.platypus import Table as _Table
 
 from . import fonts
@@ -119,11 +120,34 @@ def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
     return table
 
 
+class LongGrid(LongTable):
+    """Table for lists of thousands of rows (ReportLab's LongTable splits page by page
+    without re-measuring every remaining row each time)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.MAIN),
+                                  ("FONTSIZE", (0, 0), (-1, -1), 9),
+                                  ("LEADING", (0, 0), (-1, -1), 12)]))
+
+
+def cell(text: str | None, style: ParagraphStyle, width: float) -> Flowable | str:
+    """User text for a table cell: a plain string (drawn without paragraph layout, much
+    faster in long lists) when the main face has every character and it fits on one
+    line, else a wrapping paragraph with font fallback."""
+    text = text or ""
+    if "\n" not in text and all(fonts.font_for(ch) == fonts.MAIN for ch in text) and \
+            pdfmetrics.stringWidth(text, fonts.MAIN, 9) <= width - 8:
+        return text
+    return para(text, style)
+
+
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]],
                widths: Sequence[float], styles: Styles, *, repeat: bool = True) -> Table:
     """A table with a coloured header row repeated on every page it spans."""
-    table = Table([list(header), *rows], colWidths=list(widths),
-                  repeatRows=1 if repeat else 0)
+    kind = LongGrid if len(rows) > 60 else Table
+    table = kind([list(header), *rows], colWidths=list(widths),
+                 repeatRows=1 if repeat else 0)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), styles.accent),

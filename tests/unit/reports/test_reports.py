@@ -234,3 +234,14 @@ def test_an_unreadable_logo_does_not_cost_the_report(db: Database, seeded: Seede
         s.add(Setting(key="company.logo", value=str(bad)))
         s.add(Setting(key="company.name", value="单项设置公司"))
     assert pdf_text(render(db, "visit", seeded.customer_id)).startswith("单项设置公司")
+
+
+def test_a_cut_customer_list_says_so(db: Database, seeded: Seeded) -> None:
+    out = io.BytesIO()
+    with db.session(write=False) as s:
+        rows = report_data.customer_list(s, limit=1)
+        total = report_data.customer_count(s)
+        render_customer_list(rows, "全部客户", out, total=total,
+                             letterhead=report_data.letterhead(s))
+    text = pdf_text(out.getvalue())
+    assert total == 2 and "共2家，只列出按拼音排序的前1家" in text and "所列客户销售合计" in text
