@@ -66,7 +66,11 @@ def seed(database: Database) -> Seeded:
             FollowUp(customer_id=customer.id, contact_id=contact.id, interaction_id=visit.id,
                      title="送报价单", due_at=datetime(2026, 5, 27, 9, 0)),
             Transaction(customer_id=customer.id, kind="sale", occurred_on=date(2026, 4, 1),
-                        amount_fen=1234567, reference="XS20260401001", product="A款"),
+                        amount_fen=1234567, reference="XS20260401001", product="A款",
+                        due_on=date(2026, 5, 1)),
+            # paid in part: the 10,010 元 still owed is past due (services/figures.py)
+            Transaction(customer_id=customer.id, kind="payment", occurred_on=date(2026, 5, 10),
+                        amount_fen=1234567 - 1001000),
         ])
         template = s.scalar(select(EvaluationTemplate))
         indicators = template.indicators
@@ -74,7 +78,7 @@ def seed(database: Database) -> Seeded:
                          period_label="2026年第一季度", evaluated_on=date(2026, 4, 5),
                          total_score=60.0, grade="C", value_class="3",
                          scores=[Score(indicator_id=i.id, value=6) for i in indicators])
-        # 8 indicators; scores 8 everywhere but the last (回款信誉 10%): 8*0.9*10 + 10*0.1*10
+        # scores 8 everywhere but the last indicator (10)
         new = Evaluation(customer_id=customer.id, template_id=template.id,
                          period_label="2026年第二季度", evaluated_on=date(2026, 7, 5),
                          evaluator_id=rep.id, total_score=82.0, grade="B", value_class="4",

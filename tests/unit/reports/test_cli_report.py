@@ -26,7 +26,7 @@ def test_one_report_to_a_file(db: Database, seeded: Seeded, db_path: Path, tmp_p
 
 def test_a_class_into_a_folder(db: Database, seeded: Seeded, db_path: Path,
                                tmp_path: Path) -> None:
-    assert run(db_path, "archive", "--class", "四类", "--out-dir", str(tmp_path / "d")) == 0
+    assert run(db_path, "archive", "--class", "三类", "--out-dir", str(tmp_path / "d")) == 0
     files = list((tmp_path / "d").iterdir())
     assert [f.name for f in files] == [f"档案卡-{seeded.customer_id}-A&B _贸易_ 公司 𠮷野家.pdf"]
 
