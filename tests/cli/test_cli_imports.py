@@ -47,6 +47,6 @@ def test_info_on_an_up_to_date_database_does_not_import_alembic(db, db_path: Pat
     code, modules, output = modules_after("--db", str(db_path), "info", "--json")
     info = json.loads(output.strip().splitlines()[-1])
     assert code == 0 and info["schema"] == info["schema_head"] == head_revision()
-    assert info["counts"]["objection_script"] == 14  # the template's starter data
+    assert info["counts"]["objection_script"] >= 25  # the template's starter data
     assert "sqlalchemy" in modules
     assert "alembic" not in modules and "PySide6" not in modules

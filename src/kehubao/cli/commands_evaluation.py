@@ -6,8 +6,6 @@ import argparse
 import re
 from datetime import date
 
-from sqlalchemy import select
-
 from ..errors import UserError
 from .commands_data import open_for_cli
 from .main import EXIT_OK, ProgressLine, add_db_argument, print_json
@@ -65,6 +63,8 @@ def parse_scores(text: str, names: list[str]) -> list[float]:
 
 
 def _customer_id(session, text: str) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
     from ..models import Customer
 
     found = session.scalar(select(Customer.id).where(Customer.code == text, Customer.deleted_at.is_(None)))

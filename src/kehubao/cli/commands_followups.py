@@ -10,8 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from ..errors import UserError
 from .commands_data import open_for_cli
 from .main import EXIT_OK, add_db_argument, print_json
@@ -159,7 +157,7 @@ def _item(row: Any) -> dict[str, Any]:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from sqlalchemy import func
+    from sqlalchemy import func, select
 
     from ..models import FollowUp
     from ..services.followups import log_interaction

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import UserError
-from ..models.enums import ValueClass
 from .commands_data import open_for_cli
 from .main import EXIT_OK, EXIT_USAGE, ProgressLine, add_db_argument
 
@@ -44,6 +43,8 @@ def _usage(message: str) -> int:
 
 def parse_class(text: str) -> str:
     """A class given as 1–4, 一类…四类 or the full label; its stored code."""
+    from ..models.enums import ValueClass  # the models load SQLAlchemy: only when used
+
     text = text.strip()
     for member in ValueClass:
         if text in (member.value, member.label) or member.label.startswith(text):
@@ -90,6 +91,8 @@ def _report(args: argparse.Namespace) -> int:
                 rows = data.customer_list(session, region=args.region, value_class=value_class)
                 total = data.customer_count(session, region=args.region,
                                             value_class=value_class)
+                from ..models.enums import ValueClass
+
                 scope = "、".join(p for p in (args.region or "", ValueClass.label_of(value_class))
                                  if p) or "全部客户"
                 target = _single_target(args, f"客户名单-{scope}.pdf")

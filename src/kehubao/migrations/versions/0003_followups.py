@@ -6,7 +6,7 @@ and the today page counts and pages open follow-ups from one covering index;
 without these indexes each run read the whole transaction, contact and customer tables
 (seconds on 200,000 customers instead of tens of milliseconds).
 
-Revision ID: 0003_followups
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-28
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_followups"
+revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -7,8 +7,8 @@ A starter-library upgrade needs to know whether the user edited a built-in scrip
 interaction serves the script statistics. Only columns and an index are added: SQLite
 does that in place, without copying tables.
 
-Revision ID: 0004_scripts
-Revises: 0003_followups
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-28
 """
 from collections.abc import Sequence
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_scripts"
-down_revision: str | None = "0003_followups"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

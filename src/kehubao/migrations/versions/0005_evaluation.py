@@ -5,8 +5,8 @@ a charge of cross-region selling or dumping needs its evidence next to it. An in
 covering each live customer's class lets the portfolio and reclassification read 200,000
 classes without the wide customer rows.
 
-Revision ID: 0005_evaluation
-Revises: 0004_scripts
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-28
 """
 from collections.abc import Sequence
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_evaluation"
-down_revision: str | None = "0004_scripts"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
