@@ -209,3 +209,22 @@ def test_more_results_of_one_kind_continue_the_same_ranking(db) -> None:
     assert (no_query.hits, no_query.has_more) == ([], False)
     with pytest.raises(ValueError):
         search_more(s, "德明", "planet", offset=0, limit=10)
+
+
+def test_a_full_page_of_live_hits_when_the_best_ranked_are_in_the_recycle_bin(db) -> None:
+    """Binned customers keep their (hidden) documents; a search still fills its page
+    from the live ones behind them, and a restore shows them again at once."""
+    with db.session() as s:
+        made = [svc.create_customer(s, {"name": f"星辰贸易{n:02d}号店"}).id for n in range(20)]
+    with db.session(write=False) as s:
+        best = [h.id for h in search(s, "星辰贸易", limit=12).of_kind("customer")]
+    with db.session() as s:
+        svc.delete_customers(s, best)  # the twelve best ranked go to the bin
+    with db.session(write=False) as s:
+        hits = [h.id for h in search(s, "星辰贸易", limit=8).of_kind("customer")]
+        assert len(hits) == 8 and not set(hits) & set(best) and set(hits) <= set(made)
+        assert check_index(s) == []
+    with db.session() as s:
+        svc.restore_customers(s, best)
+    with db.session(write=False) as s:
+        assert {h.id for h in search(s, "星辰贸易", limit=20).of_kind("customer")} == set(made)

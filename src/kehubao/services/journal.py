@@ -22,7 +22,10 @@ from sqlalchemy.orm import Session
 from ..errors import UserError
 from ..models import Base, ChangeRecord, Operation, Tag, utcnow
 from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
-from .tracking import Progress, note_changed
+from .tracking import Progress, note_binned, note_changed
+
+# Columns a trip to the recycle bin sets (and its undo puts back).
+_BIN_COLUMNS = {"deleted_at", "merged_into_id", "is_primary"}
 
 _ACTIVE = "kehubao_operation"
 _PENDING = "kehubao_journal_pending"
@@ -343,6 +346,11 @@ def _revert_updates(session: Session, model: type, recs: list) -> tuple[int, int
         session.execute(
             update(table).where(columns.id == bindparam("row_id"))
             .values({k: bindparam(f"v_{k}") for k in keys}), params)
+        if "deleted_at" in keys and set(keys) <= _BIN_COLUMNS:  # undoing a delete or a restore
+            for binned in (True, False):
+                note_binned(session, table.name, [p["row_id"] for p in params
+                                                  if (p["v_deleted_at"] is not None) == binned],
+                            binned)
     now = {p["row_id"]: {k[2:]: v for k, v in p.items() if k.startswith("v_")}
            for params in batches.values() for p in params}
     update_loaded(session, model, now)

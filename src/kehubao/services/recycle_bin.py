@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..models import utcnow
 from .batch import WORK_SHARE, finish, scaled
 from .journal import active_operation, operation, set_columns
-from .tracking import Progress
+from .tracking import Progress, note_binned
 
 
 def move_to_bin(session: Session, model: type[Any], ids: Iterable[int], noun: str,
@@ -48,6 +48,7 @@ def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kin
     with operation(session, kind, f"{verb}{noun}") as op:
         changed = set_columns(session, model, sorted(set(ids)), values, where=where,
                               progress=scaled(progress, 0, WORK_SHARE))
+        note_binned(session, model.__tablename__, changed, binned=kind == "delete")
         # one record: its name (records without one — interactions, follow-ups — their title)
         columns = model.__table__.c
         named = next((columns[c] for c in ("name", "subject", "title") if c in columns), None)

@@ -18,6 +18,7 @@ from .events import Change, bus
 _CHANGED = "kehubao_changed"
 _IN_PRE_COMMIT = "kehubao_pre_commit_running"
 _INDEXED = "kehubao_indexed"
+_BINNED = "kehubao_binned"
 _HANDLED = "kehubao_hooks_ran_for"  # what the pre-commit hooks have already seen
 
 # entity (table name) → ids, or None meaning "too many to list: refresh all"
@@ -68,6 +69,18 @@ def note_indexed(session: Session, entity: str, ids: Iterable[int]) -> None:
 
 def already_indexed(session: Session) -> dict[str, set[int]]:
     return session.info.get(_INDEXED, {})
+
+
+def note_binned(session: Session, entity: str, ids: Iterable[int], binned: bool) -> None:
+    """Rows whose only change is going into (or out of) the recycle bin: derived data
+    that can be hidden and shown again (the search documents) need not be rebuilt."""
+    marks = session.info.setdefault(_BINNED, {}).setdefault(entity, {})
+    marks.update(dict.fromkeys(ids, binned))
+
+
+def binned_rows(session: Session) -> dict[str, dict[int, bool]]:
+    """entity → {id: True for "went into the bin", False for "came back"}."""
+    return session.info.get(_BINNED, {})
 
 
 
@@ -152,6 +165,7 @@ def _run_pre_commit(session: Session) -> None:
 @event.listens_for(Session, "after_commit")
 def _publish(session: Session) -> None:
     session.info.pop(_INDEXED, None)
+    session.info.pop(_BINNED, None)
     session.info.pop(_HANDLED, None)
     changed: Changed = session.info.pop(_CHANGED, {})
     if changed:
@@ -163,3 +177,4 @@ def _forget(session: Session) -> None:
     session.info.pop(_CHANGED, None)
     session.info.pop(_HANDLED, None)
     session.info.pop(_INDEXED, None)
+    session.info.pop(_BINNED, None)

@@ -19,6 +19,7 @@ stops after a handful of rows because so many match. Either way the work is boun
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Select, func, or_, select, union
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from ...models import Customer, SearchDoc
 from ...pinyin_keys import SURNAME_READINGS, char_readings, syllables
+from .documents import live_documents
 from .fts_sqlite import KINDS, FtsBackend, LikeBackend, backend_for
 from .text import Query, digit_grams, is_cjk_token, like_escape, matches_mixed, parse_query
 
@@ -125,32 +127,42 @@ def _search_kind(session: Session, backend: FtsBackend | LikeBackend, kind: str,
                     return True
         return False
 
-    def want() -> int:
-        return limit + len(found)
+    def take(fetch: Callable[[int], list[int]], label: str) -> bool:
+        """A tier's best documents of live customers. Documents of customers in the
+        recycle bin are dropped afterwards (cheaper than checking every row a tier
+        walks); when some were, the tier is asked again for more."""
+        size = limit + len(found)
+        while True:
+            ids = fetch(size)
+            live = _live(session, ids)
+            if len(live) == len(ids) or len(ids) < size or size > 64 * limit:
+                return add(live, label)
+            size *= 4
 
     named = kind != "interaction"
     done = False
     if named and q.name_key:
-        done = add(_by_name(session, kind, q.name_key, exact=True, limit=want()), "exact")
+        done = take(lambda n: _by_name(session, kind, q.name_key, exact=True, limit=n), "exact")
         if not done:
-            done = add(_by_name(session, kind, q.name_key, exact=False, limit=want()), "prefix")
+            done = take(lambda n: _by_name(session, kind, q.name_key, exact=False, limit=n),
+                        "prefix")
     if not done and named and (expr := _keys_expression(q)):
         like = (f"% {digit_grams(q.digits)} %" if q.digits
                 else f"% {like_escape(q.latin)}%" if q.latin else q.like_pattern())
         label = "phone" if q.digits else "email" if "@" in q.raw else "pinyin"
-        done = add(_adaptive(session, backend, kind, "keys", expr, like, want(),
-                             verify=not q.digits and not q.latin and len(q.tokens) > 1
-                             and not q.like_is_exact,
-                             skip_index=len(q.latin) == 1 and not q.digits), label)
+        done = take(lambda n: _adaptive(
+            session, backend, kind, "keys", expr, like, n,
+            verify=not q.digits and not q.latin and len(q.tokens) > 1 and not q.like_is_exact,
+            skip_index=len(q.latin) == 1 and not q.digits), label)
     if not done and named and q.mixed:
-        done = add(_mixed(session, backend, kind, q, want()), "pinyin")
+        done = take(lambda n: _mixed(session, backend, kind, q, n), "pinyin")
     several = len(q.tokens) > 1 and not q.like_is_exact
     if not done and q.tokens:
-        done = add(_adaptive(session, backend, kind, "names", q.fts_phrase(),
-                             q.like_pattern(), want(), verify=several), "name")
+        done = take(lambda n: _adaptive(session, backend, kind, "names", q.fts_phrase(),
+                                        q.like_pattern(), n, verify=several), "name")
     if not done and q.tokens:
-        add(_adaptive(session, backend, kind, "body", q.fts_phrase(), q.like_pattern(), want(),
-                      verify=several), "text")
+        take(lambda n: _adaptive(session, backend, kind, "body", q.fts_phrase(),
+                                 q.like_pattern(), n, verify=several), "text")
     return _hits(session, kind, found)
 
 
@@ -165,6 +177,18 @@ def _keys_expression(q: Query) -> str:
     elif q.tokens and all(t.isascii() for t in q.tokens) and (len(q.tokens) > 1 or not q.latin):
         alternatives.append(q.fts_phrase())
     return " OR ".join(f"({a})" for a in alternatives)
+
+
+# Documents of customers in the recycle bin stay in the index, hidden (documents.py).
+LIVE = live_documents()
+
+
+def _live(session: Session, ids: list[int]) -> list[int]:
+    """``ids`` (in their order) less the documents of customers in the recycle bin."""
+    if not ids:
+        return ids
+    live = set(session.scalars(select(SearchDoc.id).where(SearchDoc.id.in_(ids), LIVE)))
+    return [i for i in ids if i in live]
 
 
 def _by_name(session: Session, kind: str, key: str, *, exact: bool, limit: int) -> list[int]:

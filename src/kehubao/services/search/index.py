@@ -23,8 +23,15 @@ from ...models import (
     ScriptReply,
     SearchDoc,
 )
-from ..tracking import Changed, already_indexed, note_changed, register_pre_commit
-from .documents import DOC_COLUMNS, contact_docs, customer_docs, interaction_docs, script_docs
+from ..tracking import Changed, already_indexed, binned_rows, note_changed, register_pre_commit
+from .documents import (
+    DOC_COLUMNS,
+    contact_docs,
+    customer_docs,
+    interaction_docs,
+    live_documents,
+    script_docs,
+)
 from .fts_sqlite import KINDS, backend_for
 
 Progress = Callable[[float], None]
@@ -89,6 +96,8 @@ def refresh(session: Session, changed: Changed, progress: Progress | None = None
                for entity, ids in changed.items()}
     backend = backend_for(session)
     customers = changed.get("customer", set())
+    if customers:
+        customers = customers - _hide_or_show(session, binned_rows(session).get("customer", {}))
     if customers is None:
         _replace_all(session, backend, ("customer", "contact", "interaction"))
     elif customers:
@@ -121,6 +130,21 @@ def refresh(session: Session, changed: Changed, progress: Progress | None = None
             ids = sorted(scripts)
             _replace(session, backend, "script", "ref_id", ids, script_docs(session, ids))
     report(1.0)
+
+
+def _hide_or_show(session: Session, binned: dict[int, bool]) -> set[int]:
+    """Customers that only went into the recycle bin or came back keep their documents
+    (the customer's, its contacts', its interactions'): every search asks for documents
+    of live customers only (`engine.LIVE`), so hiding and showing them is the customer's
+    own ``deleted_at`` — no document is taken out of the full-text index and built again.
+    The ids handled; a customer back from the bin whose documents are gone (merged away,
+    reindexed meanwhile) is left to be built."""
+    handled = {i for i, binned_now in binned.items() if binned_now}
+    back = sorted(i for i, binned_now in binned.items() if not binned_now)
+    for start in range(0, len(back), 500):
+        handled.update(session.scalars(select(SearchDoc.ref_id).where(
+            SearchDoc.kind == "customer", SearchDoc.ref_id.in_(back[start : start + 500]))))
+    return handled
 
 
 def _remove_of_customers(session: Session, backend, ids: list[int],  # type: ignore[no-untyped-def]
@@ -191,7 +215,8 @@ def check_index(session: Session) -> list[str]:
         "script": select(func.count()).select_from(ObjectionScript)
         .where(ObjectionScript.deleted_at.is_(None)),
     }
-    actual = dict(session.execute(select(SearchDoc.kind, func.count()).group_by(SearchDoc.kind)).all())
+    actual = dict(session.execute(select(SearchDoc.kind, func.count())
+                                  .where(live_documents()).group_by(SearchDoc.kind)).all())
     for kind, stmt in expected.items():
         want, have = session.scalar(stmt) or 0, actual.get(kind, 0)
         if want != have:
