@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CatchUpDialog</name>
@@ -36,13 +37,6 @@
     <message>
         <source>—</source>
         <translation>—</translation>
-    </message>
-</context>
-<context>
-    <name>ComingPage</name>
-    <message>
-        <source>这一部分将在后续版本中提供，届时可以：</source>
-        <translation>This section is coming in a later version. It will let you:</translation>
     </message>
 </context>
 <context>
@@ -113,7 +107,7 @@
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact's personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -228,7 +222,7 @@
     </message>
     <message>
         <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
-        <translation>The contact's mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
     </message>
     <message>
         <source>个性</source>
@@ -307,6 +301,10 @@
     <message>
         <source>新建联系人</source>
         <translation>New contact</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
     <message>
         <source>新建</source>
@@ -573,7 +571,7 @@
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person's name</translation>
+        <translation>Full organization name or person&apos;s name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -601,7 +599,7 @@
     </message>
     <message>
         <source>选择或输入业务员姓名</source>
-        <translation>Choose or type a sales rep's name</translation>
+        <translation>Choose or type a sales rep&apos;s name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -853,6 +851,13 @@
     <message>
         <source>已修改 %1 个客户（可撤销）</source>
         <translation>Updated %1 customer(s) (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>输入客户名称、拼音或电话</source>
+        <translation>Type a customer name, pinyin or phone</translation>
     </message>
 </context>
 <context>
@@ -1466,7 +1471,7 @@
     </message>
     <message>
         <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
-        <translation>Some rows have errors: fix the file, or check "Skip rows with errors"</translation>
+        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
     </message>
     <message>
         <source>保存问题清单</source>
@@ -1496,7 +1501,58 @@
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
-If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
+If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadDialog</name>
+    <message>
+        <source>报表抬头</source>
+        <translation>Report letterhead</translation>
+    </message>
+    <message>
+        <source>PNG 或 JPG 图片，可不填</source>
+        <translation>PNG or JPG image, optional</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>公司名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>标志</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>主色</source>
+        <translation>Primary colour</translation>
+    </message>
+    <message>
+        <source>辅色</source>
+        <translation>Accent colour</translation>
+    </message>
+    <message>
+        <source>抬头印在每份报表的页眉；主色用于标题和表头，辅色用于表格底纹。</source>
+        <translation>The letterhead is printed at the top of every report; the primary colour is used for titles and table headers, the accent colour for table shading.</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose a logo image</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -1805,11 +1861,11 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>撤销“%1”</source>
-        <translation>Undo "%1"</translation>
+        <translation>Undo &quot;%1&quot;</translation>
     </message>
     <message>
         <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
-        <translation>Undoing "%1" will move the customers from this import to the Recycle Bin. Continue?</translation>
+        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
     </message>
     <message>
         <source>正在撤销…</source>
@@ -1841,7 +1897,7 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
-        <translation>For a server database, please use the server's own backup tools.</translation>
+        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
     </message>
     <message>
         <source>%1-备份.db</source>
@@ -1891,7 +1947,7 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
-        <translation>"%1" is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
     </message>
 </context>
 <context>
@@ -1902,7 +1958,7 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record's contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -1953,7 +2009,54 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>报表预览</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法生成这份报表</source>
+        <translation>This report could not be generated</translation>
+    </message>
+    <message>
+        <source>报表预览 - %1</source>
+        <translation>Report preview - %1</translation>
+    </message>
+    <message>
+        <source>以下字符没有字体可以显示，会印成占位符：%1</source>
+        <translation>No font can draw these characters; they will print as placeholders: %1</translation>
+    </message>
+    <message>
+        <source>第 %1 页 / 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2209,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
-        <translation>Merged into "%1"</translation>
+        <translation>Merged into &quot;%1&quot;</translation>
     </message>
     <message>
         <source>客户 %1 个 · 联系人 %2 个</source>
@@ -2152,18 +2255,206 @@ value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
-    <name>ReportsComing</name>
+    <name>Reports</name>
+    <message>
+        <source>客户评价表</source>
+        <translation>Customer evaluation sheet</translation>
+    </message>
+    <message>
+        <source>拜访准备单</source>
+        <translation>Pre-visit brief</translation>
+    </message>
+    <message>
+        <source>客户档案卡</source>
+        <translation>Customer archive card</translation>
+    </message>
+    <message>
+        <source>最近一次拜访报告</source>
+        <translation>Latest visit report</translation>
+    </message>
+    <message>
+        <source>这份报表里有 %1 个字符没有字体可以显示，会印成占位符：
+%2
+
+仍然继续吗？</source>
+        <translation>This report has %1 characters that no font can draw; they will print as placeholders:
+%2
+
+Continue anyway?</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存文件：%1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <source>已送去打印：%1 页</source>
+        <translation>Sent to the printer: %1 pages</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>正在生成报表…</source>
+        <translation>Generating the report…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
     <message>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <source>打印客户评价表、拜访报告、客户档案卡（PDF）</source>
-        <translation>Print customer evaluation sheets, visit reports and customer profile cards (PDF)</translation>
+        <source>客户评价表</source>
+        <translation>Customer evaluation sheet</translation>
     </message>
     <message>
-        <source>按区域、分类批量导出</source>
-        <translation>Bulk export by region and class</translation>
+        <source>拜访报告（最近一次）</source>
+        <translation>Visit report (latest visit)</translation>
+    </message>
+    <message>
+        <source>拜访清单（一天或一周）</source>
+        <translation>Visit list (a day or a week)</translation>
+    </message>
+    <message>
+        <source>拜访准备单</source>
+        <translation>Pre-visit brief</translation>
+    </message>
+    <message>
+        <source>客户档案卡</source>
+        <translation>Customer archive card</translation>
+    </message>
+    <message>
+        <source>客户名单</source>
+        <translation>Customer list</translation>
+    </message>
+    <message>
+        <source>单个客户</source>
+        <translation>One customer</translation>
+    </message>
+    <message>
+        <source>按分类</source>
+        <translation>By class</translation>
+    </message>
+    <message>
+        <source>按区域</source>
+        <translation>By region</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>省、市或销售区域，如 山东、济南、华东</source>
+        <translation>Province, city or sales region, e.g. Shandong, Jinan, East China</translation>
+    </message>
+    <message>
+        <source>当天</source>
+        <translation>That day</translation>
+    </message>
+    <message>
+        <source>所在的一周（周一至周日）</source>
+        <translation>Its week (Monday to Sunday)</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>批量导出到文件夹…</source>
+        <translation>Batch export to folder…</translation>
+    </message>
+    <message>
+        <source>报表抬头…</source>
+        <translation>Letterhead…</translation>
+    </message>
+    <message>
+        <source>选好客户后可以预览、打印或保存；要一次导出多个客户，请把范围改为分类或区域。</source>
+        <translation>Choose a customer to preview, print or save; to export many customers at once, set the scope to a class or a region.</translation>
+    </message>
+    <message>
+        <source>批量导出为每个客户生成一个 PDF 文件，放在所选文件夹中；可以随时取消，已生成的文件会保留。</source>
+        <translation>Batch export writes one PDF per customer into the folder you choose; you can cancel at any time, and the files already written stay.</translation>
+    </message>
+    <message>
+        <source>不选分类也不填区域时，列出全部客户（最多 20,000 家）。</source>
+        <translation>With no class and no region, every customer is listed (at most 20,000).</translation>
+    </message>
+    <message>
+        <source>列出所选一天或一周内的全部拜访和会面。</source>
+        <translation>Lists every visit and meeting of the chosen day or week.</translation>
+    </message>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>正在批量导出报表…</source>
+        <translation>Exporting reports…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 份</source>
+        <translation>%1 reports exported</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsSection</name>
+    <message>
+        <source>打印当前客户…</source>
+        <translation>Print current customer…</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>先在列表中选中或打开一个客户，再按 Ctrl+P 打印</source>
+        <translation>Select or open a customer first, then press Ctrl+P to print</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +2676,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>没有找到“%1”</source>
-        <translation>No results for "%1"</translation>
+        <translation>No results for &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +2777,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>忠诚：忠诚度指标得分 ≥</source>
-        <translation>Loyal: loyalty indicators' score ≥</translation>
+        <translation>Loyal: loyalty indicators&apos; score ≥</translation>
     </message>
     <message>
         <source>正在重新分类…</source>
@@ -2572,7 +2863,7 @@ value %3 × 10k yuan, %4%</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Enter 打开客户　L 记录跟进　S 推迟　D 完成　W 改到工作日</source>
+        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
         <translation>Enter open customer   L log interaction   S snooze   D done   W move to working day</translation>
     </message>
     <message>
@@ -2696,7 +2987,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don't import)</translation>
+        <translation>(Don&apos;t import)</translation>
     </message>
     <message>
         <source>第 %1 行：%2</source>
@@ -2741,7 +3032,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
-        <translation>Import from Excel, CSV or your phone's contacts (Ctrl+I)</translation>
+        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -3156,7 +3447,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don't import)</translation>
+        <translation>(Don&apos;t import)</translation>
     </message>
     <message>
         <source>其他信息（记入备注）</source>
@@ -3304,7 +3595,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
-        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+        <translation>Low volume, loyal: tomorrow&apos;s star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
     </message>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>

@@ -58,24 +58,3 @@ class WelcomePage(QWidget):
         box.addWidget(button)
         box.addWidget(label)
         return card
-
-
-class ComingPage(QWidget):
-    """A section whose features are planned for the next releases. Says so plainly and
-    lists what will be here, instead of pretending."""
-
-    def __init__(self, title: str, points: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        note = QLabel(self.tr("这一部分将在后续版本中提供，届时可以："))
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        items = QLabel("\n".join(f"· {p}" for p in points))
-        items.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        items.setWordWrap(True)
-        for widget in (heading, note, items):
-            layout.addWidget(widget)
-        layout.addStretch(2)

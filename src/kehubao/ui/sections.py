@@ -35,7 +35,7 @@ SECTIONS: list[str] = [
     "kehubao.ui.followups.section:FollowUpsSection",
     "kehubao.ui.scripts.section:ScriptsSection",
     "kehubao.ui.evaluation.section:EvaluationSection",
-    "kehubao.ui.coming:ReportsComing",
+    "kehubao.ui.reports.section:ReportsSection",
     "kehubao.ui.customers.recycle_bin:RecycleBinSection",
 ]
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -40,6 +41,7 @@ from ...services.overview import Overview, customer_overview
 from .. import ops
 from ..i18n import enum_label
 from ..icons import icon
+from ..reports.menu import fill_customer_menu
 from ..tasks import show_error
 from .contact_card import ContactCard
 
@@ -73,12 +75,15 @@ class CustomerDetail(QWidget):
         delete.clicked.connect(lambda: self.delete_requested.emit(self.customer_id))
         add_contact = QPushButton(icon("contact"), self.tr("新建联系人"))
         add_contact.clicked.connect(lambda: self.new_contact.emit(self.customer_id))
+        self.print_button = QPushButton(icon("reports"), self.tr("打印"))
+        self.print_button.setMenu(fill_customer_menu(QMenu(self.print_button), self, db,
+                                                     customer_id))
         header = QHBoxLayout()
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         header.addLayout(heading, 1)
-        for button in (add_contact, edit, delete):
+        for button in (self.print_button, add_contact, edit, delete):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tabs = QTabWidget()

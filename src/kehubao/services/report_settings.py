@@ -1,0 +1,49 @@
+"""The company letterhead printed on every report, as the user edits it.
+
+The reports read it with `reports.data.letterhead` (the `letterhead` setting, a dict);
+this module is the one writer, so what a settings dialog saves is exactly what the next
+report prints. Bad input is refused with one sentence before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ..errors import ValidationError
+from ..reports.data import LETTERHEAD_SETTING, letterhead
+from ..reports.model import Letterhead
+from .settings import put_setting
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_LIMITS = {"company": 60, "address": 120, "phone": 40}
+
+
+def load_letterhead(session: Session) -> Letterhead:
+    """What the next report will print (defaults for what was never saved)."""
+    return letterhead(session)
+
+
+def save_letterhead(session: Session, head: Letterhead) -> Letterhead:
+    """Check and store the letterhead; returns it as stored (text trimmed).
+
+    Why checked here: a colour the PDF cannot read would silently fall back to the
+    default, and a logo path that does not exist would print no logo, both surprises
+    the user would only find on paper."""
+    values = {k: (v or "").strip() for k, v in asdict(head).items()}
+    if not values["company"]:
+        raise ValidationError("请填写公司名称，它印在每份报表的抬头。")
+    for key, limit in _LIMITS.items():
+        if len(values[key]) > limit:
+            raise ValidationError(f"抬头的文字太长：最多 {limit} 个字。")
+    for key in ("primary_colour", "accent_colour"):
+        if not _COLOUR.match(values[key]):
+            raise ValidationError(f"颜色“{values[key]}”无法识别，请用 #RRGGBB 的形式。")
+        values[key] = values[key].upper()
+    if values["logo_path"] and not Path(values["logo_path"]).is_file():
+        raise ValidationError(f"找不到标志图片“{values['logo_path']}”。")
+    put_setting(session, LETTERHEAD_SETTING, values)
+    return Letterhead(**values)
