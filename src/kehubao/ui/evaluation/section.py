@@ -75,6 +75,11 @@ class EvaluationSection(Section):
         assert isinstance(page, EvaluationPage)
         return page
 
+    def evaluate(self, customer_id: int) -> None:
+        """Show the 评价 section with its form on this customer (the customer tab's 评价)."""
+        self.ctx.window.go_to(self.key)
+        self.evaluate_customer(customer_id)
+
     def evaluate_customer(self, customer_id: int) -> None:
         page = self.evaluation_page()
         page.setCurrentIndex(0)
