@@ -123,3 +123,31 @@ def test_support_and_risk_forms(db) -> None:  # type: ignore[no-untyped-def]
         ledger = customer_ledger(s, cid)
     assert [e.kind for e in ledger.risk_events] == ["cross_region"]
     assert [f.kind for f in ledger.flags] == ["cross_region"]
+
+
+def test_assumptions_drive_value_and_due_dates_and_save_all_or_nothing(db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.value import (
+        Assumptions,
+        customer_value,
+        load_assumptions,
+        save_assumptions,
+    )
+
+    with db.session() as s:
+        cid = customer(s).id  # not classified (never evaluated)
+        record_transaction(s, cid, "sale", _ago(10), 1_000_000)  # 10,000 元
+        a = load_assumptions(s)
+        assert (a.value.margin_pct, a.value.years_for(None), a.terms_days) == (20.0, 2.0, 30)
+        a.value.margin_pct, a.value.remaining_years[""], a.terms_days = 25.0, 8.0, 60
+        save_assumptions(s, a)
+    with db.session() as s:
+        v = customer_value(s, cid)
+        # realised 10,000 × 25% = 2,500; potential 10,000 × 25% × 8 = 20,000
+        assert (v.realised_fen, v.potential_fen) == (250_000, 2_000_000)
+        tid = save_transaction_form(s, cid, "sale", {"occurred_on": TODAY, "amount": "100"})
+        assert s.get(Transaction, tid).due_on == TODAY + timedelta(days=60)
+    with pytest.raises(ValidationError), db.session() as s:
+        save_assumptions(s, Assumptions(load_assumptions(s).value, 5000))  # terms out of range
+    with db.session() as s:
+        a = load_assumptions(s)
+    assert (a.value.margin_pct, a.terms_days) == (25.0, 60)
