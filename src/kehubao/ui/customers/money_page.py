@@ -258,7 +258,8 @@ class CustomerMoneyPage(QWidget):
             done = f" <span style='color:#9e9e9e'>（{escape(resolved)}）</span>" if e.resolved_on else ""
             items.append(f"<li>{e.occurred_on.isoformat()} 【{escape(enum_label(RiskKind, e.kind))}】"
                          f"{escape(e.description or '')}{evidence}{done}</li>")
-        return f"<h4 style='color:#c62828'>{escape(self.tr('风险'))}</h4><ul>{''.join(items)}</ul>"
+        heading = self.tr("风险")
+        return f"<h4 style='color:#c62828'>{escape(heading)}</h4><ul>{''.join(items)}</ul>"
 
     def _support_html(self, ledger: CustomerLedger) -> str:
         heading = "<h4>" + escape(self.tr("支援记录")) + "</h4>"
