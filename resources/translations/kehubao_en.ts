@@ -827,10 +827,6 @@
         <translation>Record a risk</translation>
     </message>
     <message>
-        <source>评价…</source>
-        <translation>Evaluate…</translation>
-    </message>
-    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>

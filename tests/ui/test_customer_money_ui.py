@@ -103,8 +103,8 @@ def test_record_support_and_risk(window, qtbot, monkeypatch) -> None:  # type: i
 
 
 def test_evaluate_button_opens_the_form_on_the_customer(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    cid, money, _opened = _open(window, qtbot, monkeypatch)
-    money.evaluate_requested.emit()
+    cid, _money, _opened = _open(window, qtbot, monkeypatch)
+    window.page_of("customers").details[cid].evaluate_button.click()
     settle(qtbot, window)
     assert window.sections[window.nav.currentRow()].key == "evaluation"
     form = window.page_of("evaluation").form

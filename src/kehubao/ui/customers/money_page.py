@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,8 +44,6 @@ ALARM = "color:#c62828;font-weight:600"
 
 
 class CustomerMoneyPage(QWidget):
-    evaluate_requested = Signal()
-
     def __init__(self, db: Database, customer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.customer_id = db, customer_id
@@ -65,9 +63,6 @@ class CustomerMoneyPage(QWidget):
             button.setEnabled(False)  # until the ledger (the customer's name, terms) is in
             buttons.addWidget(button)
             self.record_buttons[key] = button
-        evaluate = QPushButton(icon("evaluation"), self.tr("评价…"))
-        evaluate.clicked.connect(self.evaluate_requested)
-        buttons.addWidget(evaluate)
         buttons.addStretch(1)
 
         self.summary = QTextBrowser()
