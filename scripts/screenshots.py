@@ -73,6 +73,17 @@ def main() -> None:
     for n, name in enumerate(("03-contacts", "04-timeline", "05-money"), start=1):
         detail.tabs.setCurrentIndex(n)
         shot(window, name)
+    from kehubao.ui.customers.money_dialogs import RiskDialog, SupportDialog, TransactionDialog
+    from kehubao.ui.evaluation.value_dialog import ValueAssumptionsDialog
+
+    name, terms = detail.money.ledger.name, detail.money.ledger.terms_days
+    for dialog, shot_name in ((TransactionDialog(db, first, name, "sale", terms, window), "05a-record-sale"),
+                              (SupportDialog(db, first, name, window), "05b-record-support"),
+                              (RiskDialog(db, first, name, window), "05c-record-risk"),
+                              (ValueAssumptionsDialog(db, window), "05d-value-assumptions")):
+        dialog.show()
+        shot(dialog, shot_name)
+        dialog.done(0)
     dialog = CustomerDialog(db, first, window)
     dialog.show()
     shot(dialog, "06-edit-customer")

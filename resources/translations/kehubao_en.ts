@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CatchUpDialog</name>
@@ -107,7 +106,7 @@
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact's personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -222,7 +221,7 @@
     </message>
     <message>
         <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
-        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+        <translation>The contact's mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
     </message>
     <message>
         <source>个性</source>
@@ -297,6 +296,14 @@
     <message>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>在评价页为这个客户打分</source>
+        <translation>Score this customer on the Evaluation page</translation>
     </message>
     <message>
         <source>新建联系人</source>
@@ -462,66 +469,6 @@
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
-    <message>
-        <source>累计销售</source>
-        <translation>Total sales</translation>
-    </message>
-    <message>
-        <source>近12个月销售</source>
-        <translation>Sales, last 12 months</translation>
-    </message>
-    <message>
-        <source>累计回款</source>
-        <translation>Total payments received</translation>
-    </message>
-    <message>
-        <source>应收款</source>
-        <translation>Receivables</translation>
-    </message>
-    <message>
-        <source>逾期应收</source>
-        <translation>Overdue receivables</translation>
-    </message>
-    <message>
-        <source>最近销售</source>
-        <translation>Last sale</translation>
-    </message>
-    <message>
-        <source>交易笔数</source>
-        <translation>Transactions</translation>
-    </message>
-    <message>
-        <source>交易汇总</source>
-        <translation>Transaction summary</translation>
-    </message>
-    <message>
-        <source>最近评价</source>
-        <translation>Latest evaluation</translation>
-    </message>
-    <message>
-        <source>尚未评价</source>
-        <translation>Not evaluated yet</translation>
-    </message>
-    <message>
-        <source>最近评价：%1（%2）</source>
-        <translation>Latest evaluation: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>总分 %1 · 评级 %2</source>
-        <translation>Total score %1 · Grade %2</translation>
-    </message>
-    <message>
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <source>权重</source>
-        <translation>Weight</translation>
-    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -571,7 +518,7 @@
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person&apos;s name</translation>
+        <translation>Full organization name or person's name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -599,7 +546,7 @@
     </message>
     <message>
         <source>选择或输入业务员姓名</source>
-        <translation>Choose or type a sales rep&apos;s name</translation>
+        <translation>Choose or type a sales rep's name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -851,6 +798,229 @@
     <message>
         <source>已修改 %1 个客户（可撤销）</source>
         <translation>Updated %1 customer(s) (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMoneyPage</name>
+    <message>
+        <source>记一笔销售</source>
+        <translation>Record a sale</translation>
+    </message>
+    <message>
+        <source>回款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>记录支援</source>
+        <translation>Record support</translation>
+    </message>
+    <message>
+        <source>记录风险</source>
+        <translation>Record a risk</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>删除所选交易</source>
+        <translation>Delete selected transaction</translation>
+    </message>
+    <message>
+        <source>移入回收站，Ctrl+Z 可撤销</source>
+        <translation>Moves it to the recycle bin; Ctrl+Z undoes</translation>
+    </message>
+    <message>
+        <source>交易记录</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>共 %1 笔</source>
+        <translation>%1 in all</translation>
+    </message>
+    <message>
+        <source>0–30 天</source>
+        <translation>0–30 days</translation>
+    </message>
+    <message>
+        <source>31–60 天</source>
+        <translation>31–60 days</translation>
+    </message>
+    <message>
+        <source>61–90 天</source>
+        <translation>61–90 days</translation>
+    </message>
+    <message>
+        <source>90 天以上</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>应收款</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <source>预收款</source>
+        <translation>Paid in advance</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>最长逾期</source>
+        <translation>Longest overdue</translation>
+    </message>
+    <message>
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>信用额度</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>未设</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>超出额度</source>
+        <translation>Over the limit by</translation>
+    </message>
+    <message>
+        <source>账期</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <source>应收款与账龄</source>
+        <translation>Receivables and ageing</translation>
+    </message>
+    <message>
+        <source>既成价值</source>
+        <translation>Realised value</translation>
+    </message>
+    <message>
+        <source>潜在价值</source>
+        <translation>Potential value</translation>
+    </message>
+    <message>
+        <source>影响价值</source>
+        <translation>Influence value</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>按近 12 个月净销售 %1、预计还合作 %2 年；推荐了 %3 个客户。</source>
+        <translation>Based on net sales of %1 in the last 12 months and %2 more years expected together; referred %3 customers.</translation>
+    </message>
+    <message>
+        <source>客户价值</source>
+        <translation>Customer value</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>证据：%1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <source>风险</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>支援记录</source>
+        <translation>Support given</translation>
+    </message>
+    <message>
+        <source>还没有支援记录。</source>
+        <translation>No support recorded yet.</translation>
+    </message>
+    <message>
+        <source>共 %1 次，费用 %2</source>
+        <translation>%1 actions, cost %2</translation>
+    </message>
+    <message>
+        <source>累计销售</source>
+        <translation>Total sales</translation>
+    </message>
+    <message>
+        <source>近12个月销售</source>
+        <translation>Sales, last 12 months</translation>
+    </message>
+    <message>
+        <source>累计回款</source>
+        <translation>Total payments received</translation>
+    </message>
+    <message>
+        <source>最近销售</source>
+        <translation>Last sale</translation>
+    </message>
+    <message>
+        <source>交易笔数</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>交易汇总</source>
+        <translation>Transaction summary</translation>
+    </message>
+    <message>
+        <source>最近评价</source>
+        <translation>Latest evaluation</translation>
+    </message>
+    <message>
+        <source>尚未评价</source>
+        <translation>Not evaluated yet</translation>
+    </message>
+    <message>
+        <source>最近评价：%1（%2）</source>
+        <translation>Latest evaluation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>总分 %1 · 评级 %2</source>
+        <translation>Total score %1 · Grade %2</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1385,10 @@
         <source>导入交易记录…</source>
         <translation>Import transactions…</translation>
     </message>
+    <message>
+        <source>价值与账期假设…</source>
+        <translation>Value and terms assumptions…</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationSection</name>
@@ -1471,7 +1645,7 @@
     </message>
     <message>
         <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
-        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
+        <translation>Some rows have errors: fix the file, or check "Skip rows with errors"</translation>
     </message>
     <message>
         <source>保存问题清单</source>
@@ -1501,7 +1675,7 @@
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
-If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
+If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -1861,11 +2035,11 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>撤销“%1”</source>
-        <translation>Undo &quot;%1&quot;</translation>
+        <translation>Undo "%1"</translation>
     </message>
     <message>
         <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
-        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
+        <translation>Undoing "%1" will move the customers from this import to the Recycle Bin. Continue?</translation>
     </message>
     <message>
         <source>正在撤销…</source>
@@ -1897,7 +2071,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
-        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
+        <translation>For a server database, please use the server's own backup tools.</translation>
     </message>
     <message>
         <source>%1-备份.db</source>
@@ -1947,7 +2121,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
-        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+        <translation>"%1" is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +2132,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record's contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -2009,7 +2183,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
     </message>
 </context>
 <context>
@@ -2209,7 +2383,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
-        <translation>Merged into &quot;%1&quot;</translation>
+        <translation>Merged into "%1"</translation>
     </message>
     <message>
         <source>客户 %1 个 · 联系人 %2 个</source>
@@ -2458,6 +2632,37 @@ Continue anyway?</translation>
     </message>
 </context>
 <context>
+    <name>RiskDialog</name>
+    <message>
+        <source>记录风险</source>
+        <translation>Record a risk</translation>
+    </message>
+    <message>
+        <source>风险类型</source>
+        <translation>Kind of risk</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>在哪里发现、涉及什么产品、价格多少</source>
+        <translation>Where it was found, which products, at what price</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>发票号、照片文件名、证人等</source>
+        <translation>Invoice numbers, photo file names, witnesses…</translation>
+    </message>
+</context>
+<context>
     <name>RiskListView</name>
     <message>
         <source>客户</source>
@@ -2676,7 +2881,38 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>没有找到“%1”</source>
-        <translation>No results for &quot;%1&quot;</translation>
+        <translation>No results for "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>记录支援</source>
+        <translation>Record support</translation>
+    </message>
+    <message>
+        <source>支援类型</source>
+        <translation>Kind of support</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>费用（元）</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>做了什么，效果如何</source>
+        <translation>What was done and how it went</translation>
     </message>
 </context>
 <context>
@@ -2777,7 +3013,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>忠诚：忠诚度指标得分 ≥</source>
-        <translation>Loyal: loyalty indicators&apos; score ≥</translation>
+        <translation>Loyal: loyalty indicators' score ≥</translation>
     </message>
     <message>
         <source>正在重新分类…</source>
@@ -2863,7 +3099,7 @@ Continue anyway?</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
+        <source>Enter 打开客户　L 记录跟进　S 推迟　D 完成　W 改到工作日</source>
         <translation>Enter open customer   L log interaction   S snooze   D done   W move to working day</translation>
     </message>
     <message>
@@ -2917,6 +3153,57 @@ Continue anyway?</translation>
     <message>
         <source>推迟到</source>
         <translation>Snooze until</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDialog</name>
+    <message>
+        <source>记一笔销售</source>
+        <translation>Record a sale</translation>
+    </message>
+    <message>
+        <source>记一笔回款</source>
+        <translation>Record a payment</translation>
+    </message>
+    <message>
+        <source>记一笔退货</source>
+        <translation>Record a return</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>如 12800 或 1.28万</source>
+        <translation>e.g. 12800 or 12,800.50</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>到期日默认按账期 %1 天计算；留空也按账期。</source>
+        <translation>The due date defaults to the payment terms of %1 days; left empty, the terms apply too.</translation>
+    </message>
+    <message>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>发票或订单号</source>
+        <translation>Invoice or order number</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -2987,7 +3274,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don&apos;t import)</translation>
+        <translation>(Don't import)</translation>
     </message>
     <message>
         <source>第 %1 行：%2</source>
@@ -3004,6 +3291,61 @@ Continue anyway?</translation>
     <message>
         <source>正在导入交易记录…</source>
         <translation>Importing transactions…</translation>
+    </message>
+</context>
+<context>
+    <name>ValueAssumptionsDialog</name>
+    <message>
+        <source>价值与账期假设</source>
+        <translation>Value and terms assumptions</translation>
+    </message>
+    <message>
+        <source>毛利率</source>
+        <translation>Gross margin</translation>
+    </message>
+    <message>
+        <source>净销售额中的毛利比例：既成价值 = 累计净销售 × 毛利率</source>
+        <translation>Share of net sales kept as gross profit: realised value = lifetime net sales × margin</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>%1 预计剩余年限</source>
+        <translation>%1: years remaining</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>潜在价值 = 近 12 个月净销售 × 毛利率 × 预计剩余年限</source>
+        <translation>Potential value = net sales of the last 12 months × margin × years remaining</translation>
+    </message>
+    <message>
+        <source>推荐分成</source>
+        <translation>Referral share</translation>
+    </message>
+    <message>
+        <source>影响价值 = 所推荐客户的既成价值 × 推荐分成</source>
+        <translation>Influence value = realised value of the customers it referred × referral share</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>默认账期</source>
+        <translation>Default payment terms</translation>
+    </message>
+    <message>
+        <source>销售没有填写到期日时，按交易日期加账期计算是否逾期</source>
+        <translation>A sale with no due date falls due this many days after its date</translation>
+    </message>
+    <message>
+        <source>这些是估算用的假设，不是会计数字；保存后客户价值和客户金字塔立即按新假设计算。</source>
+        <translation>These are assumptions for estimates, not accounting figures; customer value and the pyramid use them as soon as they are saved.</translation>
     </message>
 </context>
 <context>
@@ -3032,7 +3374,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
-        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
+        <translation>Import from Excel, CSV or your phone's contacts (Ctrl+I)</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -3447,7 +3789,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don&apos;t import)</translation>
+        <translation>(Don't import)</translation>
     </message>
     <message>
         <source>其他信息（记入备注）</source>
@@ -3595,7 +3937,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
-        <translation>Low volume, loyal: tomorrow&apos;s star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
     </message>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>

@@ -281,3 +281,26 @@ def test_transaction_import_dialog(qtbot, db, tmp_path) -> None:  # type: ignore
     with db.session() as s:
         rows = s.query(Transaction).filter_by(customer_id=cid).order_by(Transaction.id).all()
         assert [(r.kind, r.amount_fen, r.note) for r in rows] == [("sale", 100_000, "首单"), ("payment", 40_000, None)]
+
+
+def test_value_assumptions_dialog_loads_and_saves(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.value import load_assumptions
+    from kehubao.ui.evaluation.value_dialog import ValueAssumptionsDialog
+
+    dialog = ValueAssumptionsDialog(db)
+    qtbot.addWidget(dialog)
+    _settle(qtbot)
+    fields = dialog.form.fields
+    assert (fields["margin_pct"].value(), fields["years_4"].value(), fields["years_none"].value(),
+            fields["referral_pct"].value(), fields["terms_days"].value()) == (20.0, 5.0, 2.0, 10.0, 30)
+    assert not dialog.is_dirty()
+    fields["margin_pct"].setValue(32.5)
+    fields["years_3"].setValue(6)
+    fields["terms_days"].setValue(45)
+    assert dialog.is_dirty()
+    dialog.save()
+    _settle(qtbot)
+    with db.session() as s:
+        saved = load_assumptions(s)
+    assert (saved.value.margin_pct, saved.value.years_for("3"), saved.value.years_for("4"),
+            saved.terms_days) == (32.5, 6.0, 5.0, 45)

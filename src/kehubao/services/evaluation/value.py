@@ -25,7 +25,7 @@ from ...errors import ValidationError
 from ...models import Customer, Setting, Transaction
 from .classes import latest_loyalty
 from .reads import raw_rows
-from .transactions import signed_amount, twelve_months
+from .transactions import set_terms_days, signed_amount, terms_days, twelve_months
 
 VALUE_SETTING = "customer_value"
 # (tier key, label, share of the valued customers from the top): the customer pyramid.
@@ -67,6 +67,25 @@ def save_value_settings(session: Session, settings: ValueSettings) -> None:
         session.add(Setting(key=VALUE_SETTING, value=asdict(settings)))
     else:
         stored.value = asdict(settings)
+
+
+@dataclass
+class Assumptions:
+    """What the 评价 page lets a user set in one dialog: the value assumptions and the
+    default payment terms (a sale's due date when none is typed)."""
+
+    value: ValueSettings
+    terms_days: int
+
+
+def load_assumptions(session: Session) -> Assumptions:
+    return Assumptions(load_value_settings(session), terms_days(session))
+
+
+def save_assumptions(session: Session, assumptions: Assumptions) -> None:
+    """Both or neither: each setter checks its range and raises before anything is kept."""
+    save_value_settings(session, assumptions.value)
+    set_terms_days(session, assumptions.terms_days)
 
 
 @dataclass(slots=True)

@@ -44,6 +44,7 @@ from ..icons import icon
 from ..reports.menu import fill_customer_menu
 from ..tasks import show_error
 from .contact_card import ContactCard
+from .money_page import CustomerMoneyPage
 
 
 def _money(fen: int | None) -> str:
@@ -56,6 +57,7 @@ class CustomerDetail(QWidget):
     new_contact = Signal(int)
     edit_contact = Signal(int, int)  # customer, contact
     delete_contact = Signal(int, int)
+    evaluate_requested = Signal(int)  # open the 评价 form for this customer
     loaded = Signal(int)  # the customer's data is on screen
     gone = Signal(int)  # the customer was deleted meanwhile
 
@@ -73,6 +75,9 @@ class CustomerDetail(QWidget):
         edit.clicked.connect(lambda: self.edit_requested.emit(self.customer_id))
         delete = QPushButton(icon("delete"), self.tr("删除"))
         delete.clicked.connect(lambda: self.delete_requested.emit(self.customer_id))
+        self.evaluate_button = evaluate = QPushButton(icon("evaluation"), self.tr("评价"))
+        evaluate.setToolTip(self.tr("在评价页为这个客户打分"))
+        evaluate.clicked.connect(lambda: self.evaluate_requested.emit(self.customer_id))
         add_contact = QPushButton(icon("contact"), self.tr("新建联系人"))
         add_contact.clicked.connect(lambda: self.new_contact.emit(self.customer_id))
         self.print_button = QPushButton(icon("reports"), self.tr("打印"))
@@ -83,7 +88,7 @@ class CustomerDetail(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         header.addLayout(heading, 1)
-        for button in (self.print_button, add_contact, edit, delete):
+        for button in (evaluate, self.print_button, add_contact, edit, delete):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tabs = QTabWidget()
@@ -114,7 +119,7 @@ class CustomerDetail(QWidget):
         contacts_page.setStretchFactor(1, 2)
         contacts_page.setSizes([260, 600])
         self.timeline = QTextBrowser()
-        self.money = QTextBrowser()
+        self.money = CustomerMoneyPage(db, customer_id)
         self.tabs.addTab(self.summary, self.tr("档案"))
         self.tabs.addTab(contacts_page, self.tr("联系人"))
         self.tabs.addTab(self.timeline, self.tr("时间线"))
@@ -134,6 +139,7 @@ class CustomerDetail(QWidget):
         """Reload in the background; ``gone`` when the customer no longer exists."""
         ops.query(self, self.db, lambda session: customer_overview(session, self.customer_id),
                   self._show, on_error=self._failed, key=f"customer-detail:{id(self)}")
+        self.money.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -155,7 +161,7 @@ class CustomerDetail(QWidget):
         self.summary.setHtml(self._summary_html(o))
         self._fill_contacts(o)
         self.timeline.setHtml(self._timeline_html(o))
-        self.money.setHtml(self._money_html(o))
+        self.money.show_overview(o)
 
     def _fill_contacts(self, o: Overview) -> None:
         current = self.contacts.currentItem()
@@ -279,35 +285,3 @@ class CustomerDetail(QWidget):
                 out.append(f"<p><b>{when}</b> <span style='color:{colour}'>【{escape(follow_up)}·"
                            f"{escape(status)}】</span>{escape(item.title)}</p>")
         return "".join(out)
-
-    def _money_html(self, o: Overview) -> str:
-        m = o.money
-        alarm = "color:#c62828"  # overdue money, when there is some
-        rows = [(self.tr("累计销售"), _money(m.sales_total_fen), ""),
-                (self.tr("近12个月销售"), _money(m.sales_12m_fen), ""),
-                (self.tr("累计回款"), _money(m.payments_fen), ""),
-                (self.tr("应收款"), _money(m.receivable_fen), ""),
-                (self.tr("逾期应收"), _money(m.overdue_fen), alarm if m.overdue_fen else ""),
-                (self.tr("最近销售"), m.last_sale.isoformat() if m.last_sale else "—", ""),
-                (self.tr("交易笔数"), str(m.transactions), "")]
-        table = "".join(f"<tr><td style='color:#607d8b;padding-right:12px'>{escape(k)}</td>"
-                        f"<td style='{style}'>{escape(v)}</td></tr>" for k, v, style in rows)
-        html = "<h4>" + escape(self.tr("交易汇总")) + f"</h4><table>{table}</table>"
-        e = o.latest_evaluation
-        if e is None:
-            return (html + "<h4>" + escape(self.tr("最近评价")) + "</h4><p style='color:gray'>"
-                    + escape(self.tr("尚未评价")) + "</p>")
-        indicators = {i.id: i for i in e.template.indicators}
-        scores = "".join(
-            f"<tr><td>{escape(indicators[s.indicator_id].name)}</td><td>{s.value:g} / "
-            f"{indicators[s.indicator_id].max_score}</td><td>{indicators[s.indicator_id].weight:.0%}</td></tr>"
-            for s in e.scores if s.indicator_id in indicators)
-        heading = (self.tr("最近评价：%1（%2）").replace("%1", e.period_label)
-                   .replace("%2", e.evaluated_on.isoformat()))
-        result = (self.tr("总分 %1 · 评级 %2").replace("%1", f"{e.total_score:g}")
-                  .replace("%2", e.grade or "—"))
-        columns = "".join(f"<th align='left'>{escape(text)}</th>"
-                          for text in (self.tr("指标"), self.tr("得分"), self.tr("权重")))
-        return html + (f"<h4>{escape(heading)}</h4>"
-                       f"<p>{escape(result)} · {escape(enum_label(ValueClass, e.value_class))}</p>"
-                       f"<table cellpadding='3'><tr>{columns}</tr>{scores}</table>")

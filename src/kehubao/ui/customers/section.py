@@ -26,7 +26,7 @@ from .detail import CustomerDetail
 from .list_page import CustomerListPage
 
 REFRESHING = ("customer", "contact", "interaction", "follow_up", "trade_transaction",
-              "evaluation", "tag", "sales_rep")
+              "evaluation", "tag", "sales_rep", "support_action", "risk_event")
 
 
 class CustomersSection(Section):
@@ -173,6 +173,7 @@ class CustomersPage(QStackedWidget):
             detail.new_contact.connect(self.new_contact)
             detail.edit_contact.connect(self.edit_contact)
             detail.delete_contact.connect(self.delete_contact)
+            detail.evaluate_requested.connect(self.evaluate_customer)
             detail.loaded.connect(self._name_tab)
             detail.gone.connect(self._customer_gone)
             self.details[customer_id] = detail
@@ -182,6 +183,10 @@ class CustomersPage(QStackedWidget):
             detail.when_loaded(lambda: detail.select_contact(contact_id))
         elif timeline:
             detail.when_loaded(detail.show_timeline)
+
+    def evaluate_customer(self, customer_id: int) -> None:
+        """The 评价 section's form, opened on this customer (the window owns the sections)."""
+        self.window().section("evaluation").evaluate(customer_id)
 
     def _name_tab(self, customer_id: int) -> None:
         detail = self.details.get(customer_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QWidget
 
 from ..sections import Section, SectionAction
 from .form import EvaluationFormView
@@ -36,13 +36,29 @@ class EvaluationPage(QTabWidget):
         self.currentChanged.connect(self._tab_changed)
         import_button = QPushButton(self.tr("导入交易记录…"))
         import_button.clicked.connect(self.import_transactions)
-        self.setCornerWidget(import_button)
+        assumptions = QPushButton(self.tr("价值与账期假设…"))
+        assumptions.clicked.connect(self.edit_assumptions)
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 0, 0)
+        corner_layout.addWidget(assumptions)
+        corner_layout.addWidget(import_button)
+        self.setCornerWidget(corner)
 
     def import_transactions(self) -> None:
         from ..widgets.modal import run_modal
         from .import_dialog import TransactionImportDialog
 
         run_modal(TransactionImportDialog(self.db, self))
+
+    def edit_assumptions(self) -> None:
+        from ..widgets.modal import run_modal
+        from .value_dialog import ValueAssumptionsDialog
+
+        if run_modal(ValueAssumptionsDialog(self.db, self)) and self.portfolio.data is not None:
+            # Settings are not announced on the bus (services/tracking.py keeps them quiet):
+            # the pyramid drawn with the old assumptions is redrawn here.
+            self.portfolio.reload()
 
     def _saved(self, _customer_id: int, _evaluation_id: int) -> None:
         self.history.refresh()
@@ -74,6 +90,11 @@ class EvaluationSection(Section):
         page = self.page()
         assert isinstance(page, EvaluationPage)
         return page
+
+    def evaluate(self, customer_id: int) -> None:
+        """Show the 评价 section with its form on this customer (the customer tab's 评价)."""
+        self.ctx.window.go_to(self.key)
+        self.evaluate_customer(customer_id)
 
     def evaluate_customer(self, customer_id: int) -> None:
         page = self.evaluation_page()
