@@ -162,3 +162,55 @@ def test_closing_the_window_while_readers_work_is_safe(window, qtbot) -> None:
     window.close()
     assert ops.wait_idle(10_000)
     assert not ops.busy()
+
+
+def test_a_new_customer_with_its_contact_is_one_undo_step(window, qtbot) -> None:
+    from kehubao.models import Contact, SalesRep
+
+    dialog = CustomerDialog(window.db, None, window)
+    qtbot.addWidget(dialog)
+    ops.wait_idle()
+    dialog.basic.fields["name"].setText("济南华远数控设备有限公司")
+    dialog.owner.setCurrentText("新来的业务员")
+    dialog.contact_form.fields["name"].setText("张三丰")
+    dialog.save()
+    ops.wait_idle()
+    with window.db.session(write=False) as s:
+        assert s.scalar(select(SalesRep.id).where(SalesRep.name == "新来的业务员")) is not None
+    settle(qtbot, window)
+    window.actions_by_name["undo"].trigger()  # one Ctrl+Z
+    settle(qtbot, window)
+    with window.db.session(write=False) as s:
+        assert s.scalar(select(Customer.deleted_at).where(Customer.name == "济南华远数控设备有限公司"))
+        assert s.scalar(select(Contact.deleted_at).where(Contact.name == "张三丰"))
+    assert window.status.undo_id is None  # nothing left of it to undo
+
+
+def test_the_undo_question_holds_no_write_lock(window, qtbot, monkeypatch, db_path) -> None:
+    """While the window asks about undoing an import, another program can still write."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from kehubao.services.journal import operation
+
+    with window.db.session() as s:
+        with operation(s, "import", "导入：名单.csv"):
+            svc.create_customer(s, {"name": "导入的客户"})
+    settle(qtbot, window)
+    wrote = []
+
+    def while_asking(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        other = sqlite3.connect(str(db_path), timeout=0.5)
+        try:
+            other.execute("UPDATE customer SET notes = '别的程序写的' WHERE name = '导入的客户'")
+            other.commit()
+            wrote.append(True)
+        finally:
+            other.close()
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(while_asking))
+    window.undo_last()
+    ops.wait_idle()
+    assert wrote == [True]

@@ -65,6 +65,7 @@ class CustomerDetail(QWidget):
         super().__init__(parent)
         self.db, self.customer_id = db, customer_id
         self.overview: Overview | None = None  # None until the first read arrives
+        self._select_next: int | None = None
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -149,7 +150,6 @@ class CustomerDetail(QWidget):
 
     def _show(self, overview: Overview) -> None:
         self.overview = o = overview
-        self.loaded.emit(self.customer_id)
         c = o.customer
         self.title.setText(c.name)
         bits = [enum_label(CustomerStatus, c.status), enum_label(CustomerType, c.customer_type),
@@ -162,6 +162,10 @@ class CustomerDetail(QWidget):
         self._fill_contacts(o)
         self.timeline.setHtml(self._timeline_html(o))
         self.money.show_overview(o)
+        if self._select_next is not None and any(c.id == self._select_next for c in o.contacts):
+            self.select_contact(self._select_next)
+            self._select_next = None
+        self.loaded.emit(self.customer_id)  # last: callbacks see the tab as it now is
 
     def _fill_contacts(self, o: Overview) -> None:
         current = self.contacts.currentItem()
@@ -188,6 +192,10 @@ class CustomerDetail(QWidget):
             return
         contact_id = item.data(Qt.ItemDataRole.UserRole)
         self.card.show_contact(next((c for c in self.overview.contacts if c.id == contact_id), None))
+
+    def select_after_refresh(self, contact_id: int) -> None:
+        """Select a contact that the next refresh (brought by the bus) will show."""
+        self._select_next = contact_id
 
     def when_loaded(self, then) -> None:  # type: ignore[no-untyped-def]
         """Run ``then`` once the data is on screen (now, if it already is)."""

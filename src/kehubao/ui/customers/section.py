@@ -251,10 +251,8 @@ class CustomersPage(QStackedWidget):
 
         dialog = ContactDialog(self.db, customer_id, None, self)
         if run_modal(dialog) and dialog.saved_id and customer_id in self.details:
-            detail = self.details[customer_id]
-            saved = dialog.saved_id
-            detail.refresh()
-            detail.when_loaded(lambda: detail.select_contact(saved))
+            # the bus brings the tab's refresh; the new contact is selected when it lands
+            self.details[customer_id].select_after_refresh(dialog.saved_id)
 
     def edit_contact(self, customer_id: int, contact_id: int) -> None:
         from .contact_dialog import ContactDialog
