@@ -1,53 +1,54 @@
 """Follow-ups: the interaction log, planned and recurring follow-ups, automatic
 reminders (birthdays, dormant customers, payments, holidays), the today page, the
 timeline and the .ics export. Plain functions taking a Session, for the UI and the CLI.
+
+Names load with their module on first use (kehubao/lazy.py).
 """
 
-from .clock import Clock, local_now
-from .follow_ups import (
-    SNOOZE_CHOICES,
-    cancel,
-    complete,
-    create_follow_up,
-    delete_follow_ups,
-    effective_due,
-    get_follow_up,
-    move_to_working_day,
-    reschedule,
-    restore_follow_ups,
-    snooze,
-    snooze_time,
-    update_follow_up,
-)
-from .ics import follow_ups_to_ics
-from .interactions import (
-    LogForm,
-    delete_interactions,
-    get_interaction,
-    log_form,
-    log_interaction,
-    restore_interactions,
-    update_interaction,
-)
-from .recurrence import build_rrule, describe_rrule, next_occurrence
-from .reminders import (
-    DEFAULT_SETTINGS,
-    Generated,
-    generate_if_stale,
-    generate_reminders,
-    reminder_settings,
-    save_reminder_settings,
-)
-from .timeline import TimelineEntry, TimelinePage, timeline
-from .today import GROUPS, TodayData, TodayRow, due_between, today_counts, today_data
+from ...lazy import lazy_exports
 
-__all__ = [
-    "DEFAULT_SETTINGS", "GROUPS", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
-    "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
-    "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule", "due_between",
-    "effective_due", "follow_ups_to_ics", "generate_if_stale", "generate_reminders", "get_follow_up",
-    "get_interaction", "local_now", "LogForm", "log_form", "log_interaction", "move_to_working_day",
-    "next_occurrence", "reminder_settings", "reschedule", "restore_follow_ups",
-    "restore_interactions", "save_reminder_settings", "snooze", "snooze_time", "timeline",
-    "today_counts", "today_data", "update_follow_up", "update_interaction",
-]
+_EXPORTS = {
+    "Clock": "clock",
+    "local_now": "clock",
+    "SNOOZE_CHOICES": "follow_ups",
+    "cancel": "follow_ups",
+    "complete": "follow_ups",
+    "create_follow_up": "follow_ups",
+    "delete_follow_ups": "follow_ups",
+    "effective_due": "follow_ups",
+    "get_follow_up": "follow_ups",
+    "move_to_working_day": "follow_ups",
+    "reschedule": "follow_ups",
+    "restore_follow_ups": "follow_ups",
+    "snooze": "follow_ups",
+    "snooze_time": "follow_ups",
+    "update_follow_up": "follow_ups",
+    "follow_ups_to_ics": "ics",
+    "LogForm": "interactions",
+    "delete_interactions": "interactions",
+    "get_interaction": "interactions",
+    "log_form": "interactions",
+    "log_interaction": "interactions",
+    "restore_interactions": "interactions",
+    "update_interaction": "interactions",
+    "build_rrule": "recurrence",
+    "describe_rrule": "recurrence",
+    "next_occurrence": "recurrence",
+    "DEFAULT_SETTINGS": "reminders",
+    "Generated": "reminders",
+    "generate_if_stale": "reminders",
+    "generate_reminders": "reminders",
+    "reminder_settings": "reminders",
+    "save_reminder_settings": "reminders",
+    "TimelineEntry": "timeline",
+    "TimelinePage": "timeline",
+    "timeline": "timeline",
+    "GROUPS": "today",
+    "TodayData": "today",
+    "TodayRow": "today",
+    "due_between": "today",
+    "today_counts": "today",
+    "today_data": "today",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())

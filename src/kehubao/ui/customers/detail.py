@@ -41,10 +41,8 @@ from ...services.overview import Overview, customer_overview
 from .. import ops
 from ..i18n import enum_label
 from ..icons import icon
-from ..reports.menu import fill_customer_menu
 from ..tasks import show_error
 from .contact_card import ContactCard
-from .money_page import CustomerMoneyPage
 
 
 def _money(fen: int | None) -> str:
@@ -82,6 +80,8 @@ class CustomerDetail(QWidget):
         add_contact = QPushButton(icon("contact"), self.tr("新建联系人"))
         add_contact.clicked.connect(lambda: self.new_contact.emit(self.customer_id))
         self.print_button = QPushButton(icon("reports"), self.tr("打印"))
+        from ..reports.menu import fill_customer_menu  # ReportLab loads with the first tab
+
         self.print_button.setMenu(fill_customer_menu(QMenu(self.print_button), self, db,
                                                      customer_id))
         header = QHBoxLayout()
@@ -120,6 +120,8 @@ class CustomerDetail(QWidget):
         contacts_page.setStretchFactor(1, 2)
         contacts_page.setSizes([260, 600])
         self.timeline = QTextBrowser()
+        from .money_page import CustomerMoneyPage
+
         self.money = CustomerMoneyPage(db, customer_id)
         self.tabs.addTab(self.summary, self.tr("档案"))
         self.tabs.addTab(contacts_page, self.tr("联系人"))

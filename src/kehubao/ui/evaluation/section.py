@@ -9,14 +9,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QWidget
 
 from ..sections import Section, SectionAction
-from .form import EvaluationFormView
-from .history import EvaluationHistory
-from .portfolio_view import PortfolioView
-from .risk_view import RiskListView
 
 
 class EvaluationPage(QTabWidget):
     def __init__(self, section: EvaluationSection) -> None:
+        from .form import EvaluationFormView
+        from .history import EvaluationHistory
+        from .portfolio_view import PortfolioView
+        from .risk_view import RiskListView
+
         super().__init__()
         ctx = section.ctx
         self.db = ctx.db

@@ -4,22 +4,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QWidget
 from sqlalchemy.orm import Session
 
-from ...services.followups import follow_ups_to_ics, local_now, today_counts
-from ...services.followups.clock import Clock
+from ...services.followups.clock import Clock, local_now
 from .. import ops
 from ..i18n import app_name
 from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
-from .catch_up import CatchUpDialog
-from .log_dialog import open_log_dialog
-from .notifier import ReminderNotifier
-from .today_page import TodayPage
+
+if TYPE_CHECKING:
+    from .notifier import ReminderNotifier
 
 
 class FollowUpsSection(Section):
@@ -38,6 +37,8 @@ class FollowUpsSection(Section):
         """A tray icon (where the desktop has a tray) with a balloon when a follow-up
         falls due, and at start the list of what fell due while the app was closed —
         the reliable path; the balloon is only a hint."""
+        from .notifier import ReminderNotifier
+
         if self.notifier is not None:
             return
         window = self.ctx.window
@@ -58,6 +59,8 @@ class FollowUpsSection(Section):
         window.activateWindow()
 
     def _caught_up(self, rows: list) -> None:
+        from .catch_up import CatchUpDialog
+
         if not rows:
             return
         dialog = CatchUpDialog(rows, self.ctx.window)
@@ -69,6 +72,8 @@ class FollowUpsSection(Section):
         return self.tr("跟进")
 
     def build_page(self) -> QWidget:
+        from .today_page import TodayPage
+
         page = TodayPage(self.ctx.db, self.ctx.bus, clock=self.clock)
         page.open_customer.connect(self._open_customer)
         page.generate()
@@ -80,6 +85,8 @@ class FollowUpsSection(Section):
             self.page().refresh()  # type: ignore[attr-defined]
 
     def badge(self, session: Session) -> int | None:
+        from ...services.followups import today_counts
+
         counts = today_counts(session, clock=self.clock)
         return counts["overdue"] + counts["today"] or None
 
@@ -110,10 +117,14 @@ class FollowUpsSection(Section):
 
     def log_interaction(self, customer_id: int, contact_id: int | None = None) -> None:
         """Open the log dialog for a customer (what the window's Ctrl+L calls)."""
+        from .log_dialog import open_log_dialog
+
         open_log_dialog(self.ctx.window, self.ctx.db, customer_id, contact_id=contact_id,
                         clock=self.clock)
 
     def export_calendar(self) -> None:
+        from ...services.followups import follow_ups_to_ics
+
         path, _ = QFileDialog.getSaveFileName(self.ctx.window, self.tr("导出跟进日历"),
                                               str(Path.home() / "kehubao.ics"),
                                               self.tr("日历文件 (*.ics)"))
@@ -122,6 +133,7 @@ class FollowUpsSection(Section):
         clock = self.clock
 
         def write_file(session: Session) -> int:
+
             data = follow_ups_to_ics(session, clock=clock)
             Path(path).write_bytes(data)
             return data.count(b"BEGIN:VEVENT")

@@ -3,15 +3,18 @@ any section."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
-from .menu import fill_customer_menu, preview_customer_report
-from .page import ReportsPage
-from .preview import PreviewDialog
+
+if TYPE_CHECKING:
+    from .preview import PreviewDialog
+
 
 
 class ReportsSection(Section):
@@ -30,6 +33,8 @@ class ReportsSection(Section):
         return self.tr("报表")
 
     def build_page(self) -> QWidget:
+        from .page import ReportsPage
+
         return ReportsPage(self.ctx.db)
 
     def actions(self) -> list[SectionAction]:
@@ -37,6 +42,8 @@ class ReportsSection(Section):
 
     def print_current(self) -> None:
         """Ctrl+P: the reports of the customer on screen, as a menu at the pointer."""
+        from .menu import fill_customer_menu
+
         customer_id, _contact = self.ctx.window.current_context()
         if customer_id is None:
             self.ctx.window.statusBar().showMessage(
@@ -48,4 +55,6 @@ class ReportsSection(Section):
 
     def print_customer(self, kind: str, customer_id: int) -> PreviewDialog:
         """Open the preview of one report of a customer (what the menu entries do)."""
+        from .menu import preview_customer_report
+
         return preview_customer_report(self.ctx.window, self.ctx.db, kind, customer_id)

@@ -4,6 +4,7 @@ on Windows also system-wide), opening a script from a search hit."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,8 +14,11 @@ from ...services import scripts as svc
 from .. import ops
 from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
-from .library_page import LibraryPage
-from .quick_panel import QuickPanel
+
+if TYPE_CHECKING:
+    from .library_page import LibraryPage
+    from .quick_panel import QuickPanel
+
 
 HOTKEY_SETTING = "scripts/hotkey"
 DEFAULT_HOTKEY = "Ctrl+Shift+Space"
@@ -24,6 +28,7 @@ class ScriptsSection(Section):
     key, icon_name = "scripts", "scripts"
 
     def __init__(self, ctx: SectionContext) -> None:
+
         super().__init__(ctx)
         self._panel: QuickPanel | None = None
         self._hotkey = None
@@ -38,6 +43,8 @@ class ScriptsSection(Section):
         return self.tr("话术")
 
     def build_page(self) -> QWidget:
+        from .library_page import LibraryPage
+
         page = LibraryPage(self.ctx.db, self.ctx.bus)
         page.status.connect(self._status)
         return page
@@ -99,6 +106,8 @@ class ScriptsSection(Section):
 
     # ---------------------------------------------------------- the quick panel
     def quick_panel(self) -> QuickPanel:
+        from .quick_panel import QuickPanel
+
         if self._panel is None:
             self._panel = QuickPanel(self.ctx.db, self._customer_in_view, self.ctx.window)
             self._panel.copied.connect(lambda _t: self._status(self.tr("回答已复制到剪贴板")))
