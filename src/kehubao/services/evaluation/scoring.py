@@ -89,6 +89,20 @@ def quarter_of(day: date) -> tuple[str, date, date]:
     return f"{day.year}年第{q + 1}季度", start, date.fromordinal(end.toordinal() - 1)
 
 
+def customer_and_template(session: Session, customer_id: int,
+                          template_id: int | None = None) -> tuple[Customer, EvaluationTemplate]:
+    """The live customer to evaluate and the template to use (the active one by default);
+    a clear error for either that is missing."""
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise UserError(f"找不到客户 {customer_id}")
+    template = (session.get(EvaluationTemplate, template_id) if template_id
+                else active_template(session))
+    if template is None:
+        raise UserError(f"找不到评价模板 {template_id}")
+    return customer, template
+
+
 def evaluate(session: Session, customer_id: int, scores: list[ScoreInput], *,
              template_id: int | None = None, period_label: str | None = None,
              period_start: date | None = None, period_end: date | None = None,
@@ -100,13 +114,7 @@ def evaluate(session: Session, customer_id: int, scores: list[ScoreInput], *,
     loyalty (services/evaluation/classes.py owns the rule)."""
     from .classes import classify, customer_volume_fen, load_thresholds
 
-    customer = session.get(Customer, customer_id)
-    if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
-    template = (session.get(EvaluationTemplate, template_id) if template_id
-                else active_template(session))
-    if template is None:
-        raise UserError(f"找不到评价模板 {template_id}")
+    customer, template = customer_and_template(session, customer_id, template_id)
     by_id = check_scores(template, scores)
     today = evaluated_on or date.today()
     label, start, end = quarter_of(today)

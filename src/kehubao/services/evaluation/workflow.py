@@ -16,12 +16,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...errors import UserError
-from ...models import Customer, Evaluation, EvaluationTemplate, Score
+from ...models import Evaluation, Score
 from ..customer_list import CustomerFilter, query_ids
 from .classes import class_info
-from .scoring import quarter_of
-from .templates import DEFAULT_THRESHOLDS, active_template
+from .scoring import customer_and_template, quarter_of
+from .templates import DEFAULT_THRESHOLDS
 
 
 def walk_ids(session: Session, filt: CustomerFilter | None = None, *,
@@ -67,13 +66,7 @@ class EvaluationForm:
 def form_data(session: Session, customer_id: int, template_id: int | None = None,
               today: date | None = None) -> EvaluationForm:
     """What the evaluation form shows for one customer (no writes, a few indexed reads)."""
-    customer = session.get(Customer, customer_id)
-    if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
-    template = (session.get(EvaluationTemplate, template_id) if template_id
-                else active_template(session))
-    if template is None:
-        raise UserError(f"找不到评价模板 {template_id}")
+    customer, template = customer_and_template(session, customer_id, template_id)
     label, start, _end = quarter_of(today or date.today())
     last = session.execute(
         select(Evaluation.id, Evaluation.total_score, Evaluation.period_label, Evaluation.evaluated_on)

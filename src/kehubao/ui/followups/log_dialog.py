@@ -32,7 +32,7 @@ from ...services.followups.holidays import on_working_day
 from .. import ops
 from ..i18n import enum_label
 from ..widgets.emotion import EmotionPicker
-from ..widgets.forms import Form
+from ..widgets.forms import Form, error_label
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -131,10 +131,7 @@ class LogInteractionDialog(QDialog):
         self.complete_box = QCheckBox()
         self.complete_box.setChecked(True)
         self.complete_box.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

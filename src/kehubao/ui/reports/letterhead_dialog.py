@@ -24,6 +24,7 @@ from ...reports.model import Letterhead
 from ...services.report_settings import load_letterhead, save_letterhead
 from .. import ops
 from ..tasks import show_error
+from ..widgets.forms import error_label
 
 
 class ColourButton(QPushButton):
@@ -75,10 +76,7 @@ class LetterheadDialog(QDialog):
         hint = QLabel(self.tr("抬头印在每份报表的页眉；主色用于标题和表头，辅色用于表格底纹。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#607d8b;")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -246,3 +246,12 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
     if screen is not None:
         width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
     dialog.resize(max(width, dialog.minimumWidth()), max(height, dialog.minimumHeight()))
+
+
+def error_label() -> QLabel:
+    """The red line under a form that says what is wrong (hidden until there is)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color:#c62828;")
+    label.hide()
+    return label

@@ -27,7 +27,7 @@ from ...db import Database
 from ...errors import UserError, ValidationError
 from .. import ops
 from ..tasks import show_error
-from .forms import Form
+from .forms import Form, error_label
 
 T = TypeVar("T")
 DUPLICATE_CHECK_DELAY_MS = 400  # after the last keystroke, so typing never waits on SQL
@@ -46,10 +46,7 @@ class RecordDialog(QDialog):
         self.duplicates.setStyleSheet("background:#fff8e1; border:1px solid #ffb300;"
                                       " border-radius:4px; padding:6px;")
         self.duplicates.hide()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.hide()
+        self.error = error_label()
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
         self._dup_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
