@@ -42,8 +42,7 @@ BATCH_DIR = "reports/batch_dir"
 Customers = Sequence[int] | Callable[[Session], Sequence[int]] | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BatchExport", text)
+translate = QCoreApplication.translate  # context "BatchExport" for these free functions
 
 
 def last_folder() -> Path:
@@ -52,7 +51,7 @@ def last_folder() -> Path:
 
 def choose_folder(parent: QWidget) -> Path | None:
     """Qt's folder dialog, starting where the last batch went; remembered when chosen."""
-    folder = QFileDialog.getExistingDirectory(parent, _tr("选择导出文件夹"), str(last_folder()))
+    folder = QFileDialog.getExistingDirectory(parent, translate("BatchExport", "选择导出文件夹"), str(last_folder()))
     if not folder:
         return None
     QSettings().setValue(BATCH_DIR, folder)
@@ -77,15 +76,15 @@ def run_batch_export(parent: QWidget, db: Database, kind: str, folder: Path, *,
         if shown is not None:
             shown(box)
 
-    ops.query(parent, db, work, done, progress_title=_tr("正在批量导出报表…"))
+    ops.query(parent, db, work, done, progress_title=translate("BatchExport", "正在批量导出报表…"))
 
 
 def exported_box(parent: QWidget, folder: Path, count: int) -> QMessageBox:
     """已导出 N 份, with 打开文件夹 (the system's file manager) and 关闭; not modal."""
     box = QMessageBox(QMessageBox.Icon.Information, app_name(),
-                      _tr("已导出 %1 份").replace("%1", str(count)), parent=parent)
-    open_folder = box.addButton(_tr("打开文件夹"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+                      translate("BatchExport", "已导出 %1 份").replace("%1", str(count)), parent=parent)
+    open_folder = box.addButton(translate("BatchExport", "打开文件夹"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("BatchExport", "关闭"), QMessageBox.ButtonRole.RejectRole)
     open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -94,8 +93,8 @@ def exported_box(parent: QWidget, folder: Path, count: int) -> QMessageBox:
 
 def batch_kinds() -> list[tuple[str, str]]:
     """(kind, translated title) offered for a batch of chosen customers."""
-    return [("evaluation", _tr("客户评价表")), ("brief", _tr("拜访准备单")),
-            ("archive", _tr("客户档案卡"))]
+    return [("evaluation", translate("BatchExport", "客户评价表")), ("brief", translate("BatchExport", "拜访准备单")),
+            ("archive", translate("BatchExport", "客户档案卡"))]
 
 
 class BatchExportDialog(QDialog):
