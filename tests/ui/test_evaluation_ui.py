@@ -108,6 +108,46 @@ def test_history_explains_the_change(qtbot, db) -> None:  # type: ignore[no-unty
     assert "忠诚度：8 → 10，对总分 +3 分" in text and "总分 +3" in text
 
 
+def test_history_previews_the_sheet_of_the_selected_evaluation(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.services.report_requests import ReportRequest, render_request
+    from kehubao.ui.evaluation.history import EvaluationHistory
+
+    cid = _customers(db, 1)[0]
+    with db.session() as s:
+        t = active_template(s)
+        older = evaluate(s, cid, [ScoreInput(i.id, 6) for i in t.indicators],
+                         evaluated_on=date(2026, 3, 31)).id
+        evaluate(s, cid, [ScoreInput(i.id, 9) for i in t.indicators], evaluated_on=date(2026, 6, 30))
+    view = EvaluationHistory(db)
+    qtbot.addWidget(view)
+    assert not view.preview_button.isEnabled()
+    view.show_customer(cid)
+    _settle(qtbot)
+    assert view.preview_button.isEnabled() and view.print_button.isEnabled()
+    view.table.selectRow(1)  # the older one: 6 everywhere, 60 points
+    _settle(qtbot)
+    # The buttons hand the request to the shared report actions (the preview dialog's own
+    # rendering is covered in tests/ui/test_reports_ui.py).
+    asked: list[tuple[str, ReportRequest]] = []
+    view.reports.preview = lambda request: asked.append(("preview", request))  # type: ignore[method-assign]
+    view.reports.print = lambda request: asked.append(("print", request))  # type: ignore[method-assign]
+    view.preview_button.click()
+    view.print_button.click()
+    wanted = ReportRequest("evaluation", customer_id=cid, evaluation_id=older)
+    assert asked == [("preview", wanted), ("print", wanted)]
+    with db.session(write=False) as s:
+        report = render_request(s, wanted)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages))
+    assert "总分：60分" in text and "总分：90分" not in text
+
+
 def test_portfolio_draws_and_clicks_through(qtbot, db, qt_bus) -> None:  # type: ignore[no-untyped-def]
     from kehubao.services.evaluation.scoring import ScoreInput, evaluate
     from kehubao.services.evaluation.templates import active_template

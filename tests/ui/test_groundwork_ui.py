@@ -214,3 +214,29 @@ def test_the_undo_question_holds_no_write_lock(window, qtbot, monkeypatch, db_pa
     window.undo_last()
     ops.wait_idle()
     assert wrote == [True]
+
+
+WINDOW_MODULES = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import kehubao.services
+from kehubao.db import open_database
+from kehubao.ui.application import create_application
+from kehubao.ui.main_window import MainWindow
+app = create_application([])
+window = MainWindow(open_database(sys.argv[1]))
+print(",".join(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+def test_the_first_screen_loads_no_report_or_calendar_library(db, db_path) -> None:
+    """Start-up builds the customer list only: the PDF, calendar and PDF-rendering
+    libraries load when a section or a print action first needs them."""
+    import subprocess
+    import sys
+
+    db.dispose()
+    result = subprocess.run([sys.executable, "-c", WINDOW_MODULES, str(db_path)],
+                            capture_output=True, text=True, check=True, timeout=120)
+    loaded = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert not loaded & {"reportlab", "icalendar", "pypdfium2", "openpyxl", "alembic"}

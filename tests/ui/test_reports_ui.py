@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -217,3 +218,113 @@ def test_characters_without_a_font_are_named_before_printing(qtbot, demo_db, ans
     dialog.print_report()  # the user stops at the warning: no print dialog, no task
     assert len(asked) == 1 and "\ue000" in asked[0]
     assert not _running
+
+
+# ---------------------------------------------------------------- other entry points
+
+
+def _export_boxes(widget) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box.text() for box in widget.findChildren(QMessageBox)]
+
+
+def test_customer_list_exports_pdfs_of_the_selection(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+    from tests.ui.conftest import make_window
+
+    from kehubao.ui.reports.batch_export import BatchExportDialog
+
+    window = make_window(qtbot, demo_db)
+    listing = window.page_of("customers").list
+    chosen = [listing.model.id_at(row) for row in (0, 2, 5)]
+    selection = listing.view.selectionModel()
+    for row in (0, 2, 5):
+        selection.select(listing.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    menu = listing.context_menu()
+    texts = {a.text(): a for a in menu.actions()}
+    assert texts["导出所选客户的 PDF…"].isEnabled() and texts["导出筛选结果的 PDF…"].isEnabled()
+    bulk = [a for a in listing.bulk_menu.actions() if a.text() == "导出 PDF…"]
+    assert len(bulk) == 1
+    bulk[0].trigger()  # the 批量操作 menu's entry opens the same dialog
+    dialogs = listing.findChildren(BatchExportDialog)
+    assert len(dialogs) == 1 and dialogs[0].customers == chosen
+    dialog = dialogs[0]
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == [
+        "evaluation", "brief", "archive"]
+    assert "所选的 3 个客户" in [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("brief"))
+    out = tmp_path / "chosen"
+    dialog.folder.setText(str(out))
+    dialog.accept()
+    _wait_task(qtbot)
+    files = sorted(out.glob("*.pdf"))
+    assert sorted(int(f.name.split("-")[1]) for f in files) == sorted(chosen)
+    assert all(f.name.startswith("拜访准备单-") for f in files)
+    assert "已导出 3 份" in _export_boxes(listing)
+
+
+def test_customer_list_exports_pdfs_of_the_filter_result(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from tests.ui.conftest import make_window
+
+    from kehubao.ui.customers.pdf_export import open_pdf_export
+    from kehubao.ui.reports.batch_export import BATCH_DIR
+
+    with demo_db.session(write=False) as session:
+        counts = {v.value: len(batch_customer_ids(session, value_class=v.value)) for v in ValueClass}
+    smallest = min((c for c in counts if counts[c]), key=counts.__getitem__)
+    window = make_window(qtbot, demo_db)
+    listing = window.page_of("customers").list
+    listing.value_class.setCurrentIndex(listing.value_class.findData(smallest))
+    listing.model.wait_loaded()
+    ops.wait_idle()
+    shown = [listing.model.id_at(r) for r in range(listing.model.rowCount())]
+    assert len(shown) == counts[smallest]
+    out = tmp_path / "filtered"
+    QSettings().setValue(BATCH_DIR, str(out))  # the folder the last batch went to
+    dialog = open_pdf_export(listing, selected=False)
+    assert dialog.folder.text() == str(out)
+    assert f"筛选出的 {counts[smallest]} 个客户" in [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("archive"))
+    dialog.accept()
+    _wait_task(qtbot)
+    files = list(out.glob("档案卡-*.pdf"))
+    assert sorted(int(f.name.split("-")[1]) for f in files) == sorted(shown)
+    assert f"已导出 {counts[smallest]} 份" in _export_boxes(listing)
+
+
+def test_timeline_visit_links_to_its_visit_report(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QUrl
+    from sqlalchemy import select
+    from tests.ui.conftest import make_window
+
+    from kehubao.models import Interaction
+
+    with demo_db.session(write=False) as session:
+        visit = session.scalars(select(Interaction).where(
+            Interaction.kind == "visit", Interaction.deleted_at.is_(None))
+            .order_by(Interaction.occurred_at)).first()
+        cid, iid, subject = visit.customer_id, visit.id, visit.subject
+        call = session.scalar(select(Interaction.id).where(
+            Interaction.customer_id == cid, Interaction.kind == "call",
+            Interaction.deleted_at.is_(None)))
+    window = make_window(qtbot, demo_db)
+    customers = window.page_of("customers")
+    customers.open_customer(cid)
+    ops.wait_idle()
+    detail = customers.details[cid]
+    html = detail.timeline.toHtml()
+    assert f"print-visit:{iid}" in html and "打印拜访报告" in html
+    if call is not None:  # a phone call is not a visit: no report link
+        assert f"print-visit:{call}\"" not in html
+    detail.timeline.anchorClicked.emit(QUrl(f"print-visit:{iid}"))
+    ops.wait_idle()
+    dialogs = window.findChildren(PreviewDialog)
+    assert dialogs and dialogs[-1].request == ReportRequest("visit", customer_id=cid, interaction_id=iid)
+    qtbot.waitUntil(lambda: dialogs[-1].report is not None, timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialogs[-1].report.pdf)).pages)
+    assert "拜访报告" in text
+    if subject:
+        assert subject.replace(" ", "")[:8] in text.replace(" ", "").replace("\n", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
@@ -145,13 +145,34 @@ def default_template(session: Session) -> EvaluationTemplate | None:
         .order_by(EvaluationTemplate.id, EvaluationTemplate.version.desc()).limit(1))
 
 
-def evaluation_sheet(session: Session, customer_id: int) -> EvaluationSheet:
-    """The latest evaluation of a customer with the one before it for comparison, or a
-    blank form on the default template when the customer was never evaluated."""
+def _evaluation_and_previous(session: Session, customer_id: int,
+                             evaluation_id: int) -> tuple[Evaluation, Evaluation | None]:
+    """One evaluation of the customer and the one just before it (by date, then id), so
+    an older sheet reprinted today compares with what came before it, not with now."""
+    chosen = session.get(Evaluation, evaluation_id)
+    if chosen is None or chosen.deleted_at is not None or chosen.customer_id != customer_id:
+        raise UserError(f"找不到这个客户编号为 {evaluation_id} 的评价。")
+    previous = session.scalar(
+        select(Evaluation)
+        .where(Evaluation.customer_id == customer_id, Evaluation.deleted_at.is_(None),
+               tuple_(Evaluation.evaluated_on, Evaluation.id)
+               < tuple_(chosen.evaluated_on, chosen.id))
+        .order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc()).limit(1))
+    return chosen, previous
+
+
+def evaluation_sheet(session: Session, customer_id: int,
+                     evaluation_id: int | None = None) -> EvaluationSheet:
+    """The customer's evaluation `evaluation_id` (default: the latest) with the one before
+    it for comparison, or a blank form on the default template when the customer was
+    never evaluated."""
     customer = get_customer(session, customer_id)
     info = customer_info(customer)
-    latest, *rest = _live_evaluations(session, customer_id, 2) or [None]
-    previous = rest[0] if rest else None
+    if evaluation_id is not None:
+        latest, previous = _evaluation_and_previous(session, customer_id, evaluation_id)
+    else:
+        latest, *rest = _live_evaluations(session, customer_id, 2) or [None]
+        previous = rest[0] if rest else None
     if latest is None:
         template = default_template(session)
         if template is None:

@@ -33,12 +33,14 @@ TITLES = {**KINDS, "archive": "客户档案卡", "visit_list": "拜访清单", "
 @dataclass(frozen=True)
 class ReportRequest:
     """One report to render. `kind` in CUSTOMER_KINDS needs `customer_id` (a visit may
-    name its `interaction_id`); "visit_list" needs `start`/`end`; "list" takes
+    name its `interaction_id`, an evaluation sheet its `evaluation_id`, else the latest);
+    "visit_list" needs `start`/`end`; "list" takes
     `region` and/or `value_class` (both empty: every customer, up to the list's cap)."""
 
     kind: str
     customer_id: int | None = None
     interaction_id: int | None = None
+    evaluation_id: int | None = None
     start: date | None = None
     end: date | None = None
     region: str = ""
@@ -66,7 +68,7 @@ def render_request(session: Session, request: ReportRequest, *,
         customer = data.get_customer(session, cid)
         gathered: object
         if kind == "evaluation":
-            gathered = data.evaluation_sheet(session, cid)
+            gathered = data.evaluation_sheet(session, cid, request.evaluation_id)
             render_evaluation(gathered, out, letterhead=head, generated=generated)  # type: ignore[arg-type]
         elif kind == "visit":
             gathered = (data.visit_record(session, request.interaction_id)

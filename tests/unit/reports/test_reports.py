@@ -54,6 +54,30 @@ def test_evaluation_sheet(db: Database, seeded: Seeded) -> None:
     assert "第1页/共" in text and "生成时间：2026-07-0609:30" in text
 
 
+def test_an_older_evaluation_prints_its_own_scores(db: Database, seeded: Seeded) -> None:
+    from sqlalchemy import select
+
+    from kehubao.models import Evaluation
+    from kehubao.services.report_requests import ReportRequest, render_request
+
+    with db.session(write=False) as s:
+        older, newer = s.scalars(select(Evaluation.id).where(
+            Evaluation.customer_id == seeded.customer_id).order_by(Evaluation.evaluated_on)).all()
+        first = render_request(s, ReportRequest("evaluation", customer_id=seeded.customer_id,
+                                                evaluation_id=older), generated=GENERATED)
+        latest = render_request(s, ReportRequest("evaluation", customer_id=seeded.customer_id,
+                                                 evaluation_id=newer), generated=GENERATED)
+        with pytest.raises(UserError):  # another customer's evaluation is not this one's
+            report_data.evaluation_sheet(s, seeded.blank_customer_id, older)
+    text = pdf_text(first.pdf)
+    # the first quarter's sheet: every indicator 6 → 60 points, C, class 3, no earlier one
+    assert "2026年第一季度" in text and "总分：60分" in text and "等级：C" in text
+    assert "三类" in text and "总分：82分" not in text and "2026年第二季度" not in text
+    assert "+22" not in text  # nothing before it to compare with
+    # asking for the newest by id prints what the default (latest) prints
+    assert pdf_text(latest.pdf) == pdf_text(render(db, "evaluation", seeded.customer_id))
+
+
 def test_blank_form_for_a_customer_never_evaluated(db: Database, seeded: Seeded) -> None:
     text = pdf_text(render(db, "evaluation", seeded.blank_customer_id))
     assert "客户评价表（空白表）" in text and "没评价过的客户" in text

@@ -5,8 +5,9 @@ changes anywhere in the application."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +44,13 @@ from ..i18n import enum_label
 from ..icons import icon
 from ..tasks import show_error
 from .contact_card import ContactCard
+
+if TYPE_CHECKING:
+    from ..reports.preview import PreviewDialog
+
+# Interactions whose timeline entry links to its printed visit report (拜访报告).
+VISIT_KINDS = ("visit", "meeting")
+VISIT_LINK = "print-visit"  # scheme of the timeline's links: print-visit:<interaction id>
 
 
 def _money(fen: int | None) -> str:
@@ -120,6 +128,8 @@ class CustomerDetail(QWidget):
         contacts_page.setStretchFactor(1, 2)
         contacts_page.setSizes([260, 600])
         self.timeline = QTextBrowser()
+        self.timeline.setOpenLinks(False)
+        self.timeline.anchorClicked.connect(self._timeline_link)
         from .money_page import CustomerMoneyPage
 
         self.money = CustomerMoneyPage(db, customer_id)
@@ -224,6 +234,16 @@ class CustomerDetail(QWidget):
         item = self.contacts.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def _timeline_link(self, url: QUrl) -> PreviewDialog | None:
+        """打印拜访报告 beside a visit: the preview of that visit's report."""
+        from ...services.report_requests import ReportRequest
+        from ..reports.preview import ReportActions
+
+        if url.scheme() != VISIT_LINK or not url.path().isdigit():
+            return None
+        return ReportActions(self, self.db).preview(
+            ReportRequest("visit", customer_id=self.customer_id, interaction_id=int(url.path())))
+
     def _edit_current_contact(self) -> None:
         if (cid := self.current_contact_id()) is not None:
             self.edit_contact.emit(self.customer_id, cid)
@@ -280,6 +300,7 @@ class CustomerDetail(QWidget):
             return "<p style='color:gray'>" + escape(self.tr("还没有跟进记录。")) + "</p>"
         out = []
         mood_caption, follow_up = self.tr("情绪：%1"), self.tr("跟进")
+        print_visit = escape(self.tr("打印拜访报告"))
         for item in o.timeline:
             when = item.when.strftime("%Y-%m-%d %H:%M")
             if item.kind == "interaction":
@@ -287,7 +308,9 @@ class CustomerDetail(QWidget):
                 mood = (" · " + escape(mood_caption.replace("%1", enum_label(Emotion, item.mood)))
                         if item.mood else "")
                 who = f" · {escape(item.contact)}" if item.contact else ""
-                out.append(f"<p><b>{when}</b> 【{escape(kind)}】{escape(item.title)}{who}{mood}<br>"
+                link = (f" &nbsp;<a href='{VISIT_LINK}:{item.id}'>{print_visit}</a>"
+                        if item.code in VISIT_KINDS else "")
+                out.append(f"<p><b>{when}</b> 【{escape(kind)}】{escape(item.title)}{who}{mood}{link}<br>"
                            f"<span style='color:#455a64'>{escape(item.detail)}</span></p>")
             else:
                 status = enum_label(FollowUpStatus, item.code)

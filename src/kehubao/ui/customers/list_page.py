@@ -117,11 +117,13 @@ class CustomerListPage(QWidget):
         self.bulk.setIcon(icon("tag"))
         self.bulk.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.bulk.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.bulk_menu = QMenu(self)
+        self.bulk_menu = QMenu(self.tr("批量操作"), self)
         self.bulk_menu.addAction(self.tr("添加标签…"), self.bulk_add_tags)
         self.bulk_menu.addAction(self.tr("移除标签…"), self.bulk_remove_tags)
         self.bulk_menu.addAction(self.tr("修改负责人…"), self.bulk_owner)
         self.bulk_menu.addAction(self.tr("修改状态…"), self.bulk_status)
+        self.bulk_menu.addSeparator()
+        self.bulk_menu.addAction(self.tr("导出 PDF…"), lambda: self.export_pdf(selected=True))
         self.bulk.setMenu(self.bulk_menu)
         actions.addWidget(self.bulk)
         columns = QToolButton()
@@ -160,6 +162,9 @@ class CustomerListPage(QWidget):
         self.view.open_requested.connect(self.open_selected)
         self.view.edit_requested.connect(self.edit_selected)
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: self.context_menu().exec(self.view.viewport().mapToGlobal(pos)))
         self.view.selectionModel().selectionChanged.connect(self._update_counts)
         self._prefetch = QTimer(self)
         self._prefetch.setSingleShot(True)
@@ -329,6 +334,22 @@ class CustomerListPage(QWidget):
         ids = self.selected_ids()
         self.export_requested.emit(ids if len(ids) > 1 else None)
 
+    def context_menu(self) -> QMenu:
+        """Right click on the list: open and edit, PDFs of the selection or of the
+        filter result, and the bulk actions."""
+        menu = QMenu(self)
+        selected = len(self.selected_ids())
+        menu.addAction(self.tr("打开"), self.open_selected).setEnabled(selected == 1)
+        menu.addAction(self.tr("编辑"), self.edit_selected).setEnabled(selected == 1)
+        menu.addSeparator()
+        menu.addAction(self.tr("导出所选客户的 PDF…"),
+                       lambda: self.export_pdf(selected=True)).setEnabled(selected > 0)
+        menu.addAction(self.tr("导出筛选结果的 PDF…"),
+                       lambda: self.export_pdf(selected=False)).setEnabled(self.model.rowCount() > 0)
+        menu.addSeparator()
+        menu.addMenu(self.bulk_menu).setEnabled(selected > 0)
+        return menu
+
     # ------------------------------------------------------------------ bulk actions
 
     def bulk_add_tags(self) -> None:
@@ -344,6 +365,12 @@ class CustomerListPage(QWidget):
         ids = self.selected_ids()
         if ids and (names := ask_tags(self, self.tr("移除标签"))):
             self._bulk(lambda s, p: svc.remove_tags(s, ids, names, progress=p))
+
+    def export_pdf(self, *, selected: bool) -> None:
+        """PDFs of the selection or of the filter result (ReportLab loads only now)."""
+        from .pdf_export import open_pdf_export
+
+        open_pdf_export(self, selected=selected)
 
     def bulk_owner(self) -> None:
         from .bulk import ask_owner

@@ -9,8 +9,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -22,8 +24,11 @@ from PySide6.QtWidgets import (
 from ...db import Database
 from ...models.enums import ValueClass
 from ...services.evaluation.scoring import EvaluationSheet, GradeChange, change_since_last, history
+from ...services.report_requests import ReportRequest
 from .. import ops
 from ..i18n import enum_label
+from ..icons import icon
+from ..reports.preview import PreviewDialog, ReportActions
 
 
 class EvaluationHistory(QWidget):
@@ -47,12 +52,23 @@ class EvaluationHistory(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.why = QTextBrowser()
+        # The evaluation sheet of the selected evaluation, not only of the latest one.
+        self.reports = ReportActions(self, db)
+        self.preview_button = QPushButton(icon("search"), self.tr("预览评价表"))
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.print_button = QPushButton(icon("reports"), self.tr("打印评价表…"))
+        self.print_button.clicked.connect(self.print_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        for button in (self.preview_button, self.print_button):
+            button.setEnabled(False)
+            buttons.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.why)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
     def show_customer(self, customer_id: int) -> None:
@@ -82,13 +98,37 @@ class EvaluationHistory(QWidget):
         if sheets:
             self.table.selectRow(0)
         else:
+            for button in (self.preview_button, self.print_button):
+                button.setEnabled(False)
             self.why.setHtml(escape(self.tr("这个客户还没有评价。")))
 
-    def _selected(self) -> None:
+    def selected_sheet(self) -> EvaluationSheet | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.sheets):
+            return None
+        return self.sheets[rows[0].row()]
+
+    def sheet_request(self) -> ReportRequest | None:
+        """The printed evaluation sheet of the selected evaluation."""
+        sheet = self.selected_sheet()
+        if sheet is None:
+            return None
+        return ReportRequest("evaluation", customer_id=sheet.customer_id, evaluation_id=sheet.id)
+
+    def preview_selected(self) -> PreviewDialog | None:
+        request = self.sheet_request()
+        return self.reports.preview(request) if request is not None else None
+
+    def print_selected(self) -> None:
+        if (request := self.sheet_request()) is not None:
+            self.reports.print(request)
+
+    def _selected(self) -> None:
+        sheet = self.selected_sheet()
+        for button in (self.preview_button, self.print_button):
+            button.setEnabled(sheet is not None)
+        if sheet is None:
             return
-        sheet = self.sheets[rows[0].row()]
         ops.query(self, self.db, lambda s: change_since_last(s, sheet.id),
                   lambda change: self._explain(sheet, change), key=f"eval-why-{id(self)}")
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStringListModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,19 +20,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ...db import Database
 from ...models.enums import ValueClass
-from ...services.report_requests import CUSTOMER_KINDS, ReportRequest, export_batch
+from ...services.report_requests import CUSTOMER_KINDS, ReportRequest
 from ...services.search import SearchResults, search
 from .. import ops
-from ..i18n import app_name, enum_label
+from ..i18n import enum_label
 from ..icons import icon
+from .batch_export import choose_folder, run_batch_export
 from .letterhead_dialog import LetterheadDialog
 from .preview import ReportActions
-
-BATCH_DIR = "reports/batch_dir"
 
 
 class CustomerPicker(QLineEdit):
@@ -230,37 +226,19 @@ class ReportsPage(QWidget):
     # ---------------------------------------------------------------- batch
 
     def choose_batch_folder(self) -> None:
-        settings = QSettings()
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择导出文件夹"), str(settings.value(BATCH_DIR, str(Path.home()))))
-        if folder:
-            settings.setValue(BATCH_DIR, folder)
-            self.export_to(Path(folder))
+        if (folder := choose_folder(self)) is not None:
+            self.export_to(folder)
 
     def export_to(self, folder: Path) -> None:
         """One PDF per customer of the chosen class or region, into `folder`."""
-        kind = self.kind.currentData()
         scope = self.scope.currentData()
-        region = self.region.text().strip() if scope == "region" else ""
-        value_class = self.value_class.currentData() if scope == "class" else ""
+        run_batch_export(self, self.db, self.kind.currentData(), folder,
+                         region=self.region.text().strip() if scope == "region" else "",
+                         value_class=self.value_class.currentData() if scope == "class" else "",
+                         shown=self._exported)
 
-        def work(session: Session, progress) -> list[Path]:  # type: ignore[no-untyped-def]
-            return export_batch(session, kind, None, folder, region=region,
-                                value_class=value_class, progress=progress)
-
-        ops.query(self, self.db, work, lambda files: self._exported(folder, files),
-                  progress_title=self.tr("正在批量导出报表…"))
-
-    def _exported(self, folder: Path, files: list[Path]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, app_name(),
-                          self.tr("已导出 %1 份").replace("%1", str(len(files))), parent=self)
-        open_folder = box.addButton(self.tr("打开文件夹"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-        open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def _exported(self, box: QMessageBox) -> None:
         self.done_box = box
-        box.open()
 
     def edit_letterhead(self) -> LetterheadDialog:
         dialog = LetterheadDialog(self.db, self)
