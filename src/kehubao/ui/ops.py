@@ -51,6 +51,23 @@ def reader_pool() -> QThreadPool:
     return _readers
 
 
+_holder: QObject | None = None
+
+
+def gui_owner() -> QObject:
+    """The C++ parent of the small objects that carry results across threads.
+
+    A worker thread may drop the last Python reference to such an object after the GUI
+    thread has delivered its result; a Python-owned QObject would then be deleted on the
+    worker thread — the crash at quit ("bool_dealloc", a segfault) that issue #11 saw.
+    Owned by this parent instead, the object is deleted by ``deleteLater`` on the GUI
+    thread, and a wrapper dropped anywhere deletes nothing."""
+    global _holder
+    if _holder is None:
+        _holder = QObject()
+    return _holder
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; carries results across from worker threads."""
 
@@ -92,7 +109,7 @@ class _Op(QObject):
         if key is not None:
             self.generation = _newest[key] = _newest.get(key, 0) + 1
         self.on_done, self.on_error, self.on_partial = on_done, on_error, on_partial
-        self.relay = _Relay()
+        self.relay = _Relay(gui_owner())
         self.relay.partial.connect(self._partial, Qt.ConnectionType.QueuedConnection)
         self.relay.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self.relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
@@ -119,6 +136,7 @@ class _Op(QObject):
             return
         self.ended = True
         _live.discard(self)
+        self.relay.deleteLater()  # on the GUI thread, whoever drops the last reference
         with _lock:
             _in_flight -= 1
         if self.owner is not None:

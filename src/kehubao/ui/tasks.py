@@ -94,7 +94,9 @@ class Task(QObject):
         self.orphaned = False
         if parent is not None:
             parent.destroyed.connect(self._orphan)
-        self.signals = _Signals()
+        from .ops import gui_owner  # the same thread-safe ownership as the op helper's
+
+        self.signals = _Signals(gui_owner())
         self.progress = Progress(self.signals)
         self.on_done, self.on_error = on_done, on_error
         self.dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 1000, parent)
@@ -141,6 +143,7 @@ class Task(QObject):
             self.dialog.deleteLater()
         if self in _running:
             _running.remove(self)
+        self.signals.deleteLater()  # on the GUI thread (see ops.gui_owner)
         self.finished.emit()
 
     def _on_success(self, result: Any) -> None:
