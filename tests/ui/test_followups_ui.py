@@ -160,8 +160,8 @@ def test_section_badge_and_current_customer(qtbot, db, bus, data) -> None:
     assert section.title() == "跟进" and section.current_customer() is None
     with db.session(write=False) as s:
         assert section.badge(s) == 2  # one overdue, one due today
-    page = section.page()
-    qtbot.addWidget(page)
+    page = section.page().today
+    qtbot.addWidget(section.page())
     ops.wait_idle()
     qtbot.waitUntil(lambda: page.data is not None)
     assert section.current_customer() == data["customer"]

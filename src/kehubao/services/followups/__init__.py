@@ -3,6 +3,7 @@ reminders (birthdays, dormant customers, payments, holidays), the today page, th
 timeline and the .ics export. Plain functions taking a Session, for the UI and the CLI.
 """
 
+from .calendar import CalendarDay, CalendarItem, CalendarRange, calendar_range, month_grid, week_of
 from .clock import Clock, local_now
 from .follow_ups import (
     SNOOZE_CHOICES,
@@ -42,6 +43,7 @@ from .timeline import TimelineEntry, TimelinePage, timeline
 from .today import GROUPS, TodayData, TodayRow, due_between, today_counts, today_data
 
 __all__ = [
+    "CalendarDay", "CalendarItem", "CalendarRange", "calendar_range", "month_grid", "week_of",
     "DEFAULT_SETTINGS", "GROUPS", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
     "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
     "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule", "due_between",

@@ -1,4 +1,4 @@
-"""The 跟进 section: the 今日 page in the navigation, its badge (overdue + due today),
+"""The 跟进 section: the 今日 and 日历 tabs, the navigation badge (overdue + due today),
 "log an interaction" for the customer on screen, and the calendar export."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QTabWidget, QWidget
 from sqlalchemy.orm import Session
 
 from ...services.followups import follow_ups_to_ics, local_now, today_counts
@@ -16,6 +16,7 @@ from .. import ops
 from ..i18n import app_name
 from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
+from .calendar_page import CalendarPage
 from .catch_up import CatchUpDialog
 from .log_dialog import open_log_dialog
 from .notifier import ReminderNotifier
@@ -69,15 +70,14 @@ class FollowUpsSection(Section):
         return self.tr("跟进")
 
     def build_page(self) -> QWidget:
-        page = TodayPage(self.ctx.db, self.ctx.bus, clock=self.clock)
-        page.open_customer.connect(self._open_customer)
-        page.generate()
-        page.refresh()
+        page = FollowUpsPage(self.ctx.db, self.ctx.bus, self.clock)
+        page.today.open_customer.connect(self._open_customer)
+        page.calendar.open_customer.connect(self._open_customer)
         return page
 
     def activated(self) -> None:
         if self.has_page():
-            self.page().refresh()  # type: ignore[attr-defined]
+            self.page().today.refresh()  # type: ignore[attr-defined]
 
     def badge(self, session: Session) -> int | None:
         counts = today_counts(session, clock=self.clock)
@@ -89,6 +89,12 @@ class FollowUpsSection(Section):
     def current_contact(self) -> int | None:
         return self.page().current_contact() if self.has_page() else None  # type: ignore[attr-defined]
 
+    def show_calendar(self) -> None:
+        self.ctx.window.go_to(self.key)  # type: ignore[attr-defined]
+        page = self.page()
+        page.setCurrentWidget(page.calendar)  # type: ignore[attr-defined]
+        page.calendar.setFocus()  # type: ignore[attr-defined]
+
     def actions(self) -> list[SectionAction]:
         export = QAction(self.tr("导出跟进日历（.ics）……"), self)
         export.triggered.connect(self.export_calendar)
@@ -96,8 +102,11 @@ class FollowUpsSection(Section):
         log.setShortcut(QKeySequence("Ctrl+L"))
         log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         log.triggered.connect(self.log_for_current)
+        calendar = QAction(icon("followups"), self.tr("跟进日历"), self)
+        calendar.triggered.connect(self.show_calendar)
         return [SectionAction("log_interaction", log, menu="edit", toolbar=True),
-                SectionAction("export_ics", export, menu="file")]
+                SectionAction("export_ics", export, menu="file"),
+                SectionAction("followup_calendar", calendar, menu="go")]
 
     def log_for_current(self) -> None:
         """Ctrl+L anywhere: log for the customer (and contact) on screen."""
@@ -136,3 +145,23 @@ class FollowUpsSection(Section):
     def _open_customer(self, customer_id: int) -> None:
         self._show_window()
         self.ctx.window.open_hit("customer", customer_id, customer_id)
+
+
+class FollowUpsPage(QTabWidget):
+    """今日 and 日历 side by side; the customer "on screen" is the one of the tab shown."""
+
+    def __init__(self, db, bus, clock: Clock) -> None:  # noqa: ANN001
+        super().__init__()
+        self.setDocumentMode(True)
+        self.today = TodayPage(db, bus, clock=clock)
+        self.calendar = CalendarPage(db, bus, clock=clock)
+        self.addTab(self.today, icon("followups"), self.tr("今日"))
+        self.addTab(self.calendar, self.tr("日历"))
+        self.today.generate()
+        self.today.refresh()
+
+    def current_customer(self) -> int | None:
+        return self.currentWidget().current_customer()  # type: ignore[attr-defined]
+
+    def current_contact(self) -> int | None:
+        return self.today.current_contact() if self.currentWidget() is self.today else None
