@@ -7,11 +7,13 @@ from .calendar import CalendarDay, CalendarItem, CalendarRange, calendar_range, 
 from .clock import Clock, local_now
 from .follow_ups import (
     SNOOZE_CHOICES,
+    FollowUpForm,
     cancel,
     complete,
     create_follow_up,
     delete_follow_ups,
     effective_due,
+    follow_up_form,
     get_follow_up,
     move_to_working_day,
     reschedule,
@@ -30,7 +32,7 @@ from .interactions import (
     restore_interactions,
     update_interaction,
 )
-from .recurrence import build_rrule, describe_rrule, next_occurrence
+from .recurrence import build_rrule, describe_rrule, next_occurrence, parse_rrule
 from .reminders import (
     DEFAULT_SETTINGS,
     Generated,
@@ -44,7 +46,7 @@ from .today import GROUPS, TodayData, TodayRow, due_between, today_counts, today
 
 __all__ = [
     "CalendarDay", "CalendarItem", "CalendarRange", "calendar_range", "month_grid", "week_of",
-    "DEFAULT_SETTINGS", "GROUPS", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
+    "DEFAULT_SETTINGS", "FollowUpForm", "GROUPS", "follow_up_form", "parse_rrule", "SNOOZE_CHOICES", "Clock", "Generated", "TimelineEntry",
     "TimelinePage", "TodayData", "TodayRow", "build_rrule", "cancel", "complete",
     "create_follow_up", "delete_follow_ups", "delete_interactions", "describe_rrule", "due_between",
     "effective_due", "follow_ups_to_ics", "generate_if_stale", "generate_reminders", "get_follow_up",

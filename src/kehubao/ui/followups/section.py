@@ -18,6 +18,7 @@ from ..icons import icon
 from ..sections import Section, SectionAction, SectionContext
 from .calendar_page import CalendarPage
 from .catch_up import CatchUpDialog
+from .follow_up_dialog import open_follow_up_dialog
 from .log_dialog import open_log_dialog
 from .notifier import ReminderNotifier
 from .today_page import TodayPage
@@ -73,6 +74,9 @@ class FollowUpsSection(Section):
         page = FollowUpsPage(self.ctx.db, self.ctx.bus, self.clock)
         page.today.open_customer.connect(self._open_customer)
         page.calendar.open_customer.connect(self._open_customer)
+        page.calendar.edit_follow_up.connect(
+            lambda fid: open_follow_up_dialog(self.ctx.window, self.ctx.db, follow_up_id=fid,
+                                              clock=self.clock))
         return page
 
     def activated(self) -> None:
@@ -102,9 +106,14 @@ class FollowUpsSection(Section):
         log.setShortcut(QKeySequence("Ctrl+L"))
         log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         log.triggered.connect(self.log_for_current)
+        plan = QAction(self.tr("新建跟进提醒…"), self)
+        plan.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        plan.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        plan.triggered.connect(self.plan_for_current)
         calendar = QAction(icon("followups"), self.tr("跟进日历"), self)
         calendar.triggered.connect(self.show_calendar)
         return [SectionAction("log_interaction", log, menu="edit", toolbar=True),
+                SectionAction("plan_follow_up", plan, menu="edit"),
                 SectionAction("export_ics", export, menu="file"),
                 SectionAction("followup_calendar", calendar, menu="go")]
 
@@ -116,6 +125,16 @@ class FollowUpsSection(Section):
                 self.tr("先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进"), 6000)
             return
         self.log_interaction(customer_id, contact_id)
+
+    def plan_for_current(self) -> None:
+        """Ctrl+Shift+L anywhere: a new follow-up for the customer on screen."""
+        customer_id, contact_id = self.ctx.window.current_context()
+        if customer_id is None:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("先在列表中选中或打开一个客户，再按 Ctrl+Shift+L 新建跟进"), 6000)
+            return
+        open_follow_up_dialog(self.ctx.window, self.ctx.db, customer_id=customer_id,
+                              contact_id=contact_id, clock=self.clock)
 
     def log_interaction(self, customer_id: int, contact_id: int | None = None) -> None:
         """Open the log dialog for a customer (what the window's Ctrl+L calls)."""
