@@ -9,7 +9,7 @@ and a few for their context: groups are counted in full but listed a page at a t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import DateTime, case, func, select, type_coerce
@@ -97,6 +97,8 @@ def today_data(session: Session, *, clock: Clock = local_now, limit: int = 50,
                                  snoozed[name]):
                     chosen[fid] = name
     rows = _rows(session, chosen)
+    if not _mark_holidays(session):
+        rows = [replace(r, holiday=None) for r in rows]
     for name in GROUPS:
         data.groups[name] = [r for r in rows if r.group == name]
     return data
@@ -152,6 +154,13 @@ def due_between(session: Session, after: datetime, until: datetime, *,
         if status == "open" and deleted is None:
             chosen[fid] = _BY_KIND.get(kind, "today")
     return _rows(session, chosen)[:limit]
+
+
+def _mark_holidays(session: Session) -> bool:
+    """The "holidays" reminder setting: whether due dates on public holidays are marked."""
+    from .reminders import reminder_settings
+
+    return bool(reminder_settings(session)["holidays"])
 
 
 def skip_of(offsets: dict[str, int] | None, group: str) -> int:

@@ -21,6 +21,7 @@ from .catch_up import CatchUpDialog
 from .follow_up_dialog import open_follow_up_dialog
 from .log_dialog import open_log_dialog
 from .notifier import ReminderNotifier
+from .reminder_settings import ReminderSettingsDialog, close_to_tray
 from .today_page import TodayPage
 
 
@@ -110,12 +111,15 @@ class FollowUpsSection(Section):
         plan.setShortcut(QKeySequence("Ctrl+Shift+L"))
         plan.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         plan.triggered.connect(self.plan_for_current)
+        settings = QAction(self.tr("提醒设置…"), self)
+        settings.triggered.connect(self.edit_reminder_settings)
         calendar = QAction(icon("followups"), self.tr("跟进日历"), self)
         calendar.triggered.connect(self.show_calendar)
         return [SectionAction("log_interaction", log, menu="edit", toolbar=True),
                 SectionAction("plan_follow_up", plan, menu="edit"),
                 SectionAction("export_ics", export, menu="file"),
-                SectionAction("followup_calendar", calendar, menu="go")]
+                SectionAction("followup_calendar", calendar, menu="go"),
+                SectionAction("reminder_settings", settings, menu="tools")]
 
     def log_for_current(self) -> None:
         """Ctrl+L anywhere: log for the customer (and contact) on screen."""
@@ -125,6 +129,18 @@ class FollowUpsSection(Section):
                 self.tr("先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进"), 6000)
             return
         self.log_interaction(customer_id, contact_id)
+
+    def edit_reminder_settings(self) -> ReminderSettingsDialog:
+        dialog = ReminderSettingsDialog(self.ctx.db, self.ctx.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _s: self.page().today.generate() if self.has_page() else None)  # type: ignore[attr-defined]
+        dialog.show()
+        return dialog
+
+    def close_to_tray(self) -> bool:
+        """Closing the window hides it when the user asked for that and a tray icon is
+        there to bring it back (Ctrl+Q still quits)."""
+        return close_to_tray() and self.tray is not None and self.tray.isVisible()
 
     def plan_for_current(self) -> None:
         """Ctrl+Shift+L anywhere: a new follow-up for the customer on screen."""
