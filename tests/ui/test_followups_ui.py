@@ -303,3 +303,46 @@ def test_new_follow_up_for_the_customer_on_screen_monthly_on_the_31st(qtbot, db,
         assert fu.recurrence == "FREQ=MONTHLY;BYMONTHDAY=31,-1;BYSETPOS=1"
         assert (fu.customer_id, fu.contact_id, fu.due_at) == (
             data["customer"], data["contact"], datetime(2027, 1, 31, 10, 0))
+
+
+def test_log_with_a_script_reply_counts_in_the_script_use(qtbot, db, bus, data, answer) -> None:
+    from kehubao.services.scripts import apply_starter_library, script_detail
+    from kehubao.services.starter import load_json
+    from kehubao.ui.followups.log_dialog import LogInteractionDialog
+
+    with db.session() as s:
+        apply_starter_library(s, load_json("objection_scripts.json"))
+    answer("discard")  # a failing test must not leave a question waiting at teardown
+    dialog = LogInteractionDialog(db, data["customer"], contact_id=data["contact"],
+                                  clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ops.wait_idle()
+    picker = dialog.script
+    assert picker.script.count() == 1 and not picker.reply.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(dialog.objections, "tai gui")
+    qtbot.waitUntil(lambda: picker.script.count() > 1, timeout=5000)
+    ops.wait_idle()
+    picker.script.setCurrentIndex(1)  # the best match
+    script_id = picker.script.currentData()
+    match = picker.matches[script_id]
+    assert match.category == "价格异议"
+    assert picker.reply.isEnabled() and picker.reply.currentData() == match.replies[0].id
+    picker.reply.setCurrentIndex(2)  # the second reply
+    reply = match.replies[1]
+    assert dialog.reply.text() == reply.text  # the free-text field follows the pick
+    dialog.worked.setCurrentIndex(dialog.worked.findData(True))
+    dialog.summary.setText("客户嫌贵，讲了长期成本")
+    with db.session(write=False) as s:
+        before = script_detail(s, script_id)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with db.session(write=False) as s:
+        logged = s.scalars(select(Interaction)).one()
+        assert (logged.script_id, logged.reply_id, logged.reply_worked) == (script_id, reply.id, True)
+        assert logged.objections == "tai gui"
+        after = script_detail(s, script_id)
+    assert after.tally.used == before.tally.used + 1 == 1
+    used = {r.id: r.tally for r in after.replies}
+    assert (used[reply.id].used, used[reply.id].trials, used[reply.id].worked) == (1, 1, 1)
