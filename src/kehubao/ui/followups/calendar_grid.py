@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...services.followups import CalendarDay, CalendarItem, CalendarRange
+from ..i18n import label
 
 HEADER = 26
 TODAY_FILL, TODAY_EDGE = QColor("#e3f2fd"), QColor("#1e88e5")
@@ -51,7 +52,7 @@ class CalendarGrid(QWidget):
         self.data: CalendarRange | None = None
         self.weekday_names: list[str] = []
         self.more_text = "+%1"
-        self.in_lieu_text = "班"
+        self.in_lieu_text = ""  # the page gives it, translated
         self._press: tuple[QPoint, CalendarItem] | None = None
         self._dragging: CalendarItem | None = None
         self._drop_day: date | None = None
@@ -185,7 +186,7 @@ class CalendarGrid(QWidget):
             painter.setFont(self.font())
             note = ""
             if cell is not None and cell.holiday:
-                note = cell.holiday
+                note = label(cell.holiday)
             elif cell is not None and cell.in_lieu:
                 note = self.in_lieu_text
             if note:

@@ -45,7 +45,7 @@ from ...services.followups import (
 from ...services.followups.clock import Clock
 from .. import ops
 from ..bus import QtBus, touches
-from ..i18n import enum_label
+from ..i18n import enum_label, label
 from .follow_up_dialog import open_follow_up_dialog
 from .log_dialog import DateTimeField, open_log_dialog
 
@@ -203,7 +203,7 @@ class TodayPage(QWidget):
         else:
             due = row.due.strftime("%H:%M")
         if row.holiday:
-            due += self.tr("（%1）").replace("%1", row.holiday)
+            due += self.tr("（%1）").replace("%1", label(row.holiday))
         who = row.customer_name + (f" · {row.contact_name}" if row.contact_name else "")
         title = row.title + (self.tr("（已推迟）") if row.snoozed else "") \
             + (f" ⟳ {row.recurrence}" if row.recurrence else "")
@@ -217,7 +217,7 @@ class TodayPage(QWidget):
         item.setToolTip(3, last)
         if row.holiday:
             item.setToolTip(0, self.tr("这天是公众假期（%1）：按 W 改到下一个工作日").replace(
-                "%1", row.holiday))
+                "%1", label(row.holiday)))
         if row.due < now and row.group in ("overdue", "today"):
             item.setForeground(0, QBrush(OVERDUE))
         if row.priority >= 2:
