@@ -3,6 +3,8 @@ save_reminder_settings; and "close to tray", honoured by the window (Ctrl+Q stil
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
+
 from kehubao.services.followups import DEFAULT_SETTINGS, reminder_settings
 from kehubao.ui import ops
 
@@ -36,9 +38,18 @@ def test_settings_load_save_and_are_what_the_generator_reads(qtbot, window, db) 
     assert close_to_tray()
 
 
-class FakeTray:
+class FakeTray(QObject):
+    """A visible tray icon (the offscreen platform has no system tray); the section's
+    reminders may start on it later in the test."""
+
+    messageClicked = Signal()  # noqa: N815
+    activated = Signal(object)
+
     def isVisible(self) -> bool:  # noqa: N802
         return True
+
+    def showMessage(self, *args) -> None:  # noqa: N802
+        pass
 
 
 def test_close_goes_to_the_tray_when_asked_and_ctrl_q_quits(qtbot, window) -> None:
@@ -47,7 +58,7 @@ def test_close_goes_to_the_tray_when_asked_and_ctrl_q_quits(qtbot, window) -> No
     from kehubao.ui.followups.reminder_settings import CLOSE_TO_TRAY
 
     section = window.section("followups")
-    section.tray = FakeTray()
+    section.tray = FakeTray(window)
     assert not section.close_to_tray()  # off by default
     QSettings().setValue(CLOSE_TO_TRAY, True)
     assert section.close_to_tray()
@@ -56,7 +67,7 @@ def test_close_goes_to_the_tray_when_asked_and_ctrl_q_quits(qtbot, window) -> No
     window.show()
     section.tray = None  # no tray to come back from: closing would close
     assert not section.close_to_tray()
-    section.tray = FakeTray()
+    section.tray = FakeTray(window)
     closed: list[bool] = []
     real_close = window.bus.close
     window.bus.close = lambda: (closed.append(True), real_close())  # the window's last step

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             "QListWidget#nav::item { padding: 10px 6px; }"
         )
         self.nav.ensurePolished()  # the style sheet's font decides the width
-        widest = max(self.nav.fontMetrics().horizontalAdvance(s.title() + " 9999")
+        widest = max(self.nav.fontMetrics().horizontalAdvance(s.title() + " 99,999")
                      for s in self.sections)
         self.nav.setFixedWidth(max(118, widest + 48))  # icon and padding; English words are longer
 

@@ -263,6 +263,7 @@ class LogInteractionDialog(QDialog):
         current = self.reply.text()
         if not current or current == getattr(self, "_picked_text", None):
             self.reply.setText(text[:4000])
+            self.reply.setCursorPosition(0)  # the reply's beginning, not its end
             self._picked_text = text[:4000]
 
     def _next_step_typed(self, text: str) -> None:
