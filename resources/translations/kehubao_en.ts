@@ -2298,6 +2298,9 @@ value %3 × 10k yuan, %4%</translation>
         <source>日期</source>
         <translation>Day</translation>
     </message>
+</context>
+<context>
+    <name>RecurrenceText</name>
     <message>
         <source>一</source>
         <translation>Mon</translation>
@@ -2325,6 +2328,70 @@ value %3 × 10k yuan, %4%</translation>
     <message>
         <source>日</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <source>不重复</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每 %1 天</source>
+        <translation>Every %1 days</translation>
+    </message>
+    <message>
+        <source>工作日（周一至周五）</source>
+        <translation>Weekdays (Mon–Fri)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每 %1 周</source>
+        <translation>Every %1 weeks</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每 %1 个月</source>
+        <translation>Every %1 months</translation>
+    </message>
+    <message>
+        <source>%1最后一天</source>
+        <translation>%1 on the last day</translation>
+    </message>
+    <message>
+        <source>%1 %2 日（没有这天则为月末）</source>
+        <translation>%1 on day %2 (or the month's last day)</translation>
+    </message>
+    <message>
+        <source>%1 %2 日</source>
+        <translation>%1 on day %2</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>每 %1 年</source>
+        <translation>Every %1 years</translation>
+    </message>
+    <message>
+        <source>%1 %2 月 %3 日</source>
+        <translation>%1 on %2/%3</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,20 @@ def test_drag_a_follow_up_to_another_day(qtbot, db, bus, data) -> None:
     reload(qtbot, page)
     assert due_of(db, data["call"]) == datetime(2026, 9, 17, 14, 0)
     assert [i.title for i in grid.items_of(date(2026, 9, 17))] == ["回电"]
+
+
+def test_the_ui_describes_a_rule_as_the_service_does() -> None:
+    from kehubao.services.followups import build_rrule, describe_rrule
+    from kehubao.ui.followups.recurrence_text import describe
+
+    start = datetime(2028, 2, 29, 9, 0)
+    rules = [None, "FREQ=WEEKLY;INTERVAL=2", "FREQ=HOURLY"]
+    for pattern, options in [("daily", {}), ("daily", {"interval": 2}), ("weekdays", {}),
+                             ("weekly", {"weekdays": [0, 2, 4]}), ("weekly", {"interval": 3}),
+                             ("monthly", {"month_day": 15}), ("monthly", {"month_day": 31}),
+                             ("monthly", {"month_day": 5, "interval": 2}), ("monthly_last", {}),
+                             ("monthly_last", {"interval": 3}), ("every_n_days", {"interval": 10}),
+                             ("yearly", {}), ("yearly", {"interval": 2})]:
+        rules.append(build_rrule(pattern, start, **options))
+    for rule in rules:
+        assert describe(rule) == describe_rrule(rule), rule  # no translator: the same Chinese

@@ -49,6 +49,7 @@ class TodayRow:
     mood: str | None  # the contact's last observed emotion (code)
     mood_label: str | None
     advice: str | None  # the first advice the contact card gives
+    rule: str | None = None  # the RRULE text itself (the UI describes it in its language)
 
 
 @dataclass
@@ -198,7 +199,7 @@ def _rows(session: Session, chosen: dict[int, str]) -> list[TodayRow]:
             contact_name=contact.name if contact else None, last_interaction_at=when,
             last_interaction=summary, mood=contact.last_emotion if contact else None,
             mood_label=Emotion.label_of(contact.last_emotion) or None if contact else None,
-            advice=advice[0].text if advice else None))
+            advice=advice[0].text if advice else None, rule=fu.recurrence))
     rows.sort(key=lambda r: (r.due, -r.priority, r.follow_up_id))
     return rows
 

@@ -1,6 +1,6 @@
 """Plan or edit a follow-up: title, contact, due date and time, priority, note and how it
 repeats. The repeat rule is built with ``build_rrule`` as it is picked and described
-with ``describe_rrule`` beside the picker, so what is saved is what was read. Ctrl+S
+beside the picker as ``describe_rrule`` says it (in the user's language), so what is saved is what was read. Ctrl+S
 saves through ``create_follow_up`` / ``update_follow_up`` (one undoable operation)."""
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from ...services.followups import (
     FollowUpForm,
     build_rrule,
     create_follow_up,
-    describe_rrule,
     follow_up_form,
     local_now,
     parse_rrule,
@@ -41,6 +40,7 @@ from ...services.followups.holidays import on_working_day
 from .. import ops
 from ..widgets.forms import Form
 from .log_dialog import DateTimeField
+from .recurrence_text import describe, weekday_names
 
 
 class RecurrenceField(QWidget):
@@ -68,8 +68,7 @@ class RecurrenceField(QWidget):
         self.days: list[QCheckBox] = []
         day_row = QHBoxLayout()
         day_row.setContentsMargins(0, 0, 0, 0)
-        for name in (self.tr("一"), self.tr("二"), self.tr("三"), self.tr("四"), self.tr("五"),
-                     self.tr("六"), self.tr("日")):
+        for name in weekday_names():
             box = QCheckBox(name)
             box.toggled.connect(self._update)
             self.days.append(box)
@@ -133,7 +132,7 @@ class RecurrenceField(QWidget):
             self.days[self.anchor.weekday()].setChecked(True)  # re-enters _update
             return
         try:
-            self.preview.setText(describe_rrule(self.value()))
+            self.preview.setText(describe(self.value()))
         except ValidationError as exc:
             self.preview.setText(str(exc))
         self.changed.emit()

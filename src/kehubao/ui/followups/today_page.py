@@ -48,6 +48,7 @@ from ..bus import QtBus, touches
 from ..i18n import enum_label, label
 from .follow_up_dialog import open_follow_up_dialog
 from .log_dialog import DateTimeField, open_log_dialog
+from .recurrence_text import describe
 
 PAGE = 50
 REFRESHING = ("follow_up", "interaction", "contact", "customer")
@@ -206,7 +207,7 @@ class TodayPage(QWidget):
             due += self.tr("（%1）").replace("%1", label(row.holiday))
         who = row.customer_name + (f" · {row.contact_name}" if row.contact_name else "")
         title = row.title + (self.tr("（已推迟）") if row.snoozed else "") \
-            + (f" ⟳ {row.recurrence}" if row.recurrence else "")
+            + (f" ⟳ {describe(row.rule)}" if row.rule else "")
         last = ""
         if row.last_interaction_at is not None:
             last = f"{row.last_interaction_at:%m-%d} {row.last_interaction or ''}"
