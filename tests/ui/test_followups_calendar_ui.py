@@ -163,3 +163,33 @@ def test_the_ui_describes_a_rule_as_the_service_does() -> None:
         rules.append(build_rrule(pattern, start, **options))
     for rule in rules:
         assert describe(rule) == describe_rrule(rule), rule  # no translator: the same Chinese
+
+
+def test_the_section_shows_the_calendar_tab_and_e_edits_the_follow_up(qtbot, db, bus, data) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from kehubao.ui.followups.follow_up_dialog import FollowUpDialog
+    from kehubao.ui.followups.section import FollowUpsSection
+    from kehubao.ui.sections import SectionContext
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    section = FollowUpsSection(SectionContext(db, bus, window), clock=lambda: NOW)
+    page = section.page()
+    window.setCentralWidget(page)
+    window.show()
+    assert [page.tabText(i) for i in range(page.count())] == ["今日", "日历"]
+    page.setCurrentWidget(page.calendar)
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: page.calendar.grid.data is not None)
+    assert section.current_customer() == data["customer"]  # the calendar's selected item
+    page.calendar.grid.setFocus()
+    qtbot.keyClick(page.calendar.grid, Qt.Key.Key_E)
+    dialog = window.findChild(FollowUpDialog)
+    ops.wait_idle()
+    assert dialog.windowTitle() == "编辑跟进" and dialog.title.text() == "回电"
+    dialog.due.set_value(datetime(2026, 10, 9, 11, 0))
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert due_of(db, data["call"]) == datetime(2026, 10, 9, 11, 0)
