@@ -31,7 +31,8 @@ def main() -> None:
     p = parser(__doc__)
     p.add_argument("--now", default="2026-11-28 10:00",
                    help="the clock of the run (the demo's data is dated around its build)")
-    p.add_argument("--paint", action="store_true", help="also build and paint the 今日 page")
+    p.add_argument("--paint", action="store_true",
+                   help="also build and paint the 今日 page and the busiest month of the calendar")
     args = p.parse_args()
     source = demo_database(args.db, args.customers)
     work = Path(tempfile.mkdtemp(prefix="followups-bench-")) / "demo.db"
@@ -106,6 +107,57 @@ def run(path: Path, now: datetime, paint: bool) -> dict:
                                      "bytes": len(result.stdout)}
     if paint:
         out["today_page"] = paint_today(path, clock)
+        out["calendar"] = paint_calendar(path, clock)
+    return out
+
+
+def busiest_month(db) -> tuple[int, int]:  # noqa: ANN001
+    """The (year, month) holding the most follow-ups."""
+    from sqlalchemy import func, select
+
+    from kehubao.models import FollowUp
+
+    month = func.substr(FollowUp.due_at, 1, 7)
+    with db.session(write=False) as s:
+        text = s.execute(select(month).group_by(month).order_by(func.count().desc()).limit(1)).scalar()
+    return int(text[:4]), int(text[5:7])
+
+
+def paint_calendar(path: Path, clock) -> dict:  # noqa: ANN001
+    """The 日历 tab at 1366×768 on the busiest month (query + paint), and its week view."""
+    from datetime import date
+
+    from kehubao.ui.application import create_application, open_database_for_gui
+    from kehubao.ui.bus import QtBus
+    from kehubao.ui.followups.calendar_page import CalendarPage
+    from kehubao.ui.ops import wait_idle
+
+    app = create_application([])
+    db = open_database_for_gui(str(path))
+    year, month = busiest_month(db)
+    page = CalendarPage(db, QtBus(), clock=clock)
+    page.resize(1240, 680)
+    page.show()
+    wait_idle()
+    app.processEvents()
+    out: dict = {"month": f"{year}-{month:02d}"}
+    for mode in ("month", "week"):
+        samples, paints = [], []
+        for n in range(5):
+            with Timer() as t:
+                page.show_period(mode, date(year, month, 10 + n))
+                wait_idle()
+                app.processEvents()
+                with Timer() as painted:
+                    page.grid.repaint()
+            samples.append(t.seconds * 1000)
+            paints.append(painted.seconds * 1000)
+        out[mode] = {"query_and_paint": percentiles(samples), "paint": percentiles(paints),
+                     "items": page.grid.data.total}
+    page.close()
+    page.deleteLater()
+    app.processEvents()
+    db.dispose()
     return out
 
 

@@ -1,5 +1,5 @@
 """Developer tool: screenshots of the main screens and dialogs at 1366×768 into
-screenshots/ (git-ignored), to check that Chinese renders and nothing is clipped.
+screenshots/LANG/ (git-ignored), to check that Chinese renders and nothing is clipped.
 
     python scripts/screenshots.py [demo.db] [--lang zh|en]
 
@@ -32,6 +32,8 @@ def main() -> None:
         language = args.pop(args.index("--lang") + 1)
         args.remove("--lang")
     OUT.mkdir(exist_ok=True)
+    folder = OUT / language
+    folder.mkdir(exist_ok=True)
     app = create_application([], language)
     QCoreApplication.setOrganizationName("kehubao-screenshots")  # not the developer's settings
     QSettings().clear()
@@ -54,7 +56,7 @@ def main() -> None:
         for _ in range(3):  # readers deliver, then their callbacks may ask for more
             ops.wait_idle()
             app.processEvents()
-        widget.grab().save(str(OUT / f"{name}.png"))
+        widget.grab().save(str(folder / f"{name}.png"))
 
     shot(window, "01-list")
     model = window.page_of("customers").list.model
@@ -118,12 +120,11 @@ def main() -> None:
     app.processEvents()
     window.search_box._place_popup()
     app.processEvents()
-    window.grab().save(str(OUT / "11-search.png"))
-    window.search_box.popup.grab().save(str(OUT / "11-search-popup.png"))
+    window.grab().save(str(folder / "11-search.png"))
+    window.search_box.popup.grab().save(str(folder / "11-search-popup.png"))
     window.nav.setCurrentRow(5)
     shot(window, "12-recycle-bin")
-    window.nav.setCurrentRow(1)
-    shot(window, "13-followups")
+    followups(window, db, shot)
     window.go_to("reports")
     reports = window.page_of("reports")
     reports.set_customer(first, model.data(model.index(0, 0)))
@@ -142,8 +143,67 @@ def main() -> None:
     window.nav.setCurrentRow(0)
     window.page_of("customers").tabs.setCurrentIndex(0)
     shot(window, "14-list-small-window")
-    print(f"screenshots in {OUT}")
+    print(f"screenshots in {folder}")
     os._exit(0)
+
+
+def followups(window, db, shot) -> None:  # type: ignore[no-untyped-def]
+    """The 跟进 section: 今日, the log dialog with scripts offered, the calendar by month
+    and by week, the follow-up editor, the reminder settings and the catch-up list."""
+    from datetime import timedelta
+
+    from kehubao.services.followups import due_between, local_now
+    from kehubao.ui import ops
+    from kehubao.ui.followups.catch_up import CatchUpDialog
+    from kehubao.ui.followups.follow_up_dialog import FollowUpDialog
+    from kehubao.ui.followups.log_dialog import LogInteractionDialog
+    from kehubao.ui.followups.reminder_settings import ReminderSettingsDialog
+
+    window.go_to("followups")
+    page = window.page_of("followups")
+    page.today.generate()
+    ops.wait_idle()
+    shot(window, "13-today")
+    row = page.today.selected_row()
+    if row is not None:
+        dialog = LogInteractionDialog(db, row.customer_id, contact_id=row.contact_id,
+                                      follow_up_id=row.follow_up_id, parent=window)
+        dialog.show()
+        ops.wait_idle()
+        dialog.summary.setText("电话沟通，客户嫌价格高")
+        dialog.objections.setText("太贵了")
+        dialog.script.offer_for("太贵了")
+        dialog.script.search()
+        shot(dialog, "15-log-dialog")
+        dialog.script.script.setCurrentIndex(min(1, dialog.script.script.count() - 1))
+        shot(dialog, "15b-log-dialog-script")
+        dialog.form.mark_clean()
+        dialog.done(0)
+        editor = FollowUpDialog(db, follow_up_id=row.follow_up_id, parent=window)
+        editor.show()
+        ops.wait_idle()
+        editor.recurrence.pattern.setCurrentIndex(editor.recurrence.pattern.findData("weekly"))
+        shot(editor, "18-follow-up-editor")
+        editor.form.mark_clean()
+        editor.done(0)
+    page.setCurrentWidget(page.calendar)
+    busiest = local_now().date().replace(day=18)
+    page.calendar.show_period("month", busiest)
+    shot(window, "16-calendar-month")
+    page.calendar.show_period("week", busiest)
+    shot(window, "17-calendar-week")
+    settings = ReminderSettingsDialog(db, window)
+    settings.show()
+    shot(settings, "19-reminder-settings")
+    settings.done(0)
+    now = local_now()
+    with db.session(write=False) as session:
+        rows = due_between(session, now - timedelta(days=2), now, limit=40)
+    catch_up = CatchUpDialog(rows, window)
+    catch_up.show()
+    shot(catch_up, "20-catch-up")
+    catch_up.done(0)
+    page.setCurrentWidget(page.today)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ def lower_layer_labels() -> list[str]:
     from kehubao.models import enums
     from kehubao.services.advice import CLASS_STRATEGY
     from kehubao.services.evaluation.transaction_import import FIELDS as TRANSACTION_FIELDS
+    from kehubao.services.followups.holidays import HOLIDAY_NAMES
 
     texts: list[str] = []
     for _name, enum in inspect.getmembers(enums, inspect.isclass):
@@ -40,6 +41,7 @@ def lower_layer_labels() -> list[str]:
     texts += PROGRESS_TEXTS
     texts += CLASS_STRATEGY.values()
     texts += [text for text, _spellings in TRANSACTION_FIELDS.values()]
+    texts += HOLIDAY_NAMES.values()
     return list(dict.fromkeys(texts))
 
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>BatchExport</name>
@@ -69,6 +68,89 @@
     <message>
         <source>请选择导出文件夹。</source>
         <translation>Please choose a folder to export to.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>还有 %1 项……</source>
+        <translation>%1 more…</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>上一周期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>回到今天</source>
+        <translation>Back to today</translation>
+    </message>
+    <message>
+        <source>下一周期</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>方向键选日期　Tab 选事项　Alt+方向键 改期（或拖到另一天）　Enter 打开客户　E 编辑跟进　PgUp/PgDn 翻页　Home 今天</source>
+        <translation>Arrows: day   Tab: item   Alt+arrows: reschedule (or drag to another day)   Enter: open customer   E: edit   PgUp/PgDn: page   Home: today</translation>
+    </message>
+    <message>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>%1 年 %2 月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation>%1 items</translation>
     </message>
 </context>
 <context>
@@ -177,7 +259,7 @@
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact's personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -292,7 +374,7 @@
     </message>
     <message>
         <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
-        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+        <translation>The contact's mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
     </message>
     <message>
         <source>个性</source>
@@ -593,7 +675,7 @@
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person&apos;s name</translation>
+        <translation>Full organization name or person's name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -621,7 +703,7 @@
     </message>
     <message>
         <source>选择或输入业务员姓名</source>
-        <translation>Choose or type a sales rep&apos;s name</translation>
+        <translation>Choose or type a sales rep's name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -1567,6 +1649,100 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>编辑跟进</source>
+        <translation>Edit follow-up</translation>
+    </message>
+    <message>
+        <source>新建跟进</source>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>正在载入……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>例如：回电确认报价</source>
+        <translation>e.g. call back to confirm the quote</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>到期时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>这条跟进已经处理过了，不能再修改。</source>
+        <translation>This follow-up has already been dealt with and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>无法载入跟进</source>
+        <translation>Could not load the follow-up</translation>
+    </message>
+    <message>
+        <source>出现意外错误，没有保存任何内容：%1</source>
+        <translation>An unexpected error occurred; nothing was saved: %1</translation>
+    </message>
+    <message>
+        <source>有未保存的内容，要保存吗？</source>
+        <translation>You have unsaved text. Save it?</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsSection</name>
     <message>
         <source>跟进</source>
@@ -1581,8 +1757,24 @@
         <translation>Log a follow-up…</translation>
     </message>
     <message>
+        <source>新建跟进提醒…</source>
+        <translation>New follow-up…</translation>
+    </message>
+    <message>
+        <source>提醒设置…</source>
+        <translation>Reminder settings…</translation>
+    </message>
+    <message>
+        <source>跟进日历</source>
+        <translation>Follow-up calendar</translation>
+    </message>
+    <message>
         <source>先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进</source>
         <translation>Select or open a customer first, then press Ctrl+L to log a follow-up</translation>
+    </message>
+    <message>
+        <source>先在列表中选中或打开一个客户，再按 Ctrl+Shift+L 新建跟进</source>
+        <translation>Select or open a customer first, then press Ctrl+Shift+L to plan a follow-up</translation>
     </message>
     <message>
         <source>导出跟进日历</source>
@@ -1755,7 +1947,7 @@
     </message>
     <message>
         <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
-        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
+        <translation>Some rows have errors: fix the file, or check "Skip rows with errors"</translation>
     </message>
     <message>
         <source>保存问题清单</source>
@@ -1785,7 +1977,7 @@
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
-If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
+If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2189,14 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Objections met</translation>
     </message>
     <message>
+        <source>客户怎么说的，例如：太贵了（会找出对应的话术）</source>
+        <translation>What the customer said, e.g. “too expensive” (matching scripts are offered)</translation>
+    </message>
+    <message>
+        <source>话术与应答</source>
+        <translation>Script and reply</translation>
+    </message>
+    <message>
         <source>使用的应答</source>
         <translation>Reply used</translation>
     </message>
@@ -2145,11 +2345,11 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>撤销“%1”</source>
-        <translation>Undo &quot;%1&quot;</translation>
+        <translation>Undo "%1"</translation>
     </message>
     <message>
         <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
-        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
+        <translation>Undoing "%1" will move the customers from this import to the Recycle Bin. Continue?</translation>
     </message>
     <message>
         <source>正在撤销…</source>
@@ -2181,7 +2381,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
-        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
+        <translation>For a server database, please use the server's own backup tools.</translation>
     </message>
     <message>
         <source>%1-备份.db</source>
@@ -2231,7 +2431,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
-        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+        <translation>"%1" is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
     </message>
 </context>
 <context>
@@ -2242,7 +2442,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record's contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -2293,7 +2493,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2642,144 @@ value %3 × 10k yuan, %4%</translation>
     </message>
 </context>
 <context>
+    <name>RecurrenceField</name>
+    <message>
+        <source>不重复</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>工作日（周一至周五）</source>
+        <translation>Weekdays (Mon–Fri)</translation>
+    </message>
+    <message>
+        <source>每周（选星期）</source>
+        <translation>Weekly (choose days)</translation>
+    </message>
+    <message>
+        <source>每月某日</source>
+        <translation>Monthly on a day</translation>
+    </message>
+    <message>
+        <source>每月最后一天</source>
+        <translation>Monthly on the last day</translation>
+    </message>
+    <message>
+        <source>每隔几天</source>
+        <translation>Every N days</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>间隔</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceText</name>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>不重复</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每 %1 天</source>
+        <translation>Every %1 days</translation>
+    </message>
+    <message>
+        <source>工作日（周一至周五）</source>
+        <translation>Weekdays (Mon–Fri)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每 %1 周</source>
+        <translation>Every %1 weeks</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每 %1 个月</source>
+        <translation>Every %1 months</translation>
+    </message>
+    <message>
+        <source>%1最后一天</source>
+        <translation>%1 on the last day</translation>
+    </message>
+    <message>
+        <source>%1 %2 日（没有这天则为月末）</source>
+        <translation>%1 on day %2 (or the month's last day)</translation>
+    </message>
+    <message>
+        <source>%1 %2 日</source>
+        <translation>%1 on day %2</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>每 %1 年</source>
+        <translation>Every %1 years</translation>
+    </message>
+    <message>
+        <source>%1 %2 月 %3 日</source>
+        <translation>%1 on %2/%3</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinPage</name>
     <message>
         <source>客户名称</source>
@@ -2493,7 +2831,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
-        <translation>Merged into &quot;%1&quot;</translation>
+        <translation>Merged into "%1"</translation>
     </message>
     <message>
         <source>客户 %1 个 · 联系人 %2 个</source>
@@ -2536,6 +2874,73 @@ value %3 × 10k yuan, %4%</translation>
     <message>
         <source>%1 条跟进到期</source>
         <translation>%1 follow-ups due</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsDialog</name>
+    <message>
+        <source>提醒设置</source>
+        <translation>Reminder settings</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>联系人生日（公历和农历）</source>
+        <translation>Contacts' birthdays (solar and lunar)</translation>
+    </message>
+    <message>
+        <source>久未联系的重要客户</source>
+        <translation>Key customers not contacted lately</translation>
+    </message>
+    <message>
+        <source>未分类的客户也提醒</source>
+        <translation>Also for unclassified customers</translation>
+    </message>
+    <message>
+        <source>回款到期与逾期</source>
+        <translation>Payments due and overdue</translation>
+    </message>
+    <message>
+        <source>到期日落在法定节假日时标出</source>
+        <translation>Mark due dates that fall on public holidays</translation>
+    </message>
+    <message>
+        <source>关闭窗口时最小化到托盘（继续提醒）</source>
+        <translation>Closing the window minimises to the tray (reminders continue)</translation>
+    </message>
+    <message>
+        <source>提前：</source>
+        <translation>Days before:</translation>
+    </message>
+    <message>
+        <source>其他客户</source>
+        <translation>Other customers</translation>
+    </message>
+    <message>
+        <source>%1：超过</source>
+        <translation>%1: after</translation>
+    </message>
+    <message>
+        <source>到期前：</source>
+        <translation>Before due:</translation>
+    </message>
+    <message>
+        <source>逾期回看：</source>
+        <translation>Overdue look-back:</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>没有保存：%1</source>
+        <translation>Not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3280,25 @@ Continue anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ScriptPicker</name>
+    <message>
+        <source>（没用话术）</source>
+        <translation>(no script used)</translation>
+    </message>
+    <message>
+        <source>（没用话术 · 找到 %1 条）</source>
+        <translation>(no script used · %1 found)</translation>
+    </message>
+    <message>
+        <source>（应答不记录）</source>
+        <translation>(reply not recorded)</translation>
+    </message>
+    <message>
+        <source>（%1/%2 次奏效）</source>
+        <translation> (worked %1 of %2)</translation>
+    </message>
+</context>
+<context>
     <name>ScriptView</name>
     <message>
         <source>尚无使用记录</source>
@@ -2971,7 +3395,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>没有找到“%1”</source>
-        <translation>No results for &quot;%1&quot;</translation>
+        <translation>No results for "%1"</translation>
     </message>
 </context>
 <context>
@@ -3103,7 +3527,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>忠诚：忠诚度指标得分 ≥</source>
-        <translation>Loyal: loyalty indicators&apos; score ≥</translation>
+        <translation>Loyal: loyalty indicators' score ≥</translation>
     </message>
     <message>
         <source>正在重新分类…</source>
@@ -3173,6 +3597,10 @@ Continue anyway?</translation>
         <translation>Log interaction</translation>
     </message>
     <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
         <source>推迟</source>
         <translation>Snooze</translation>
     </message>
@@ -3189,8 +3617,8 @@ Continue anyway?</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
-        <translation>Enter open customer   L log interaction   S snooze   D done   W move to working day</translation>
+        <source>Enter 打开客户　L 记录跟进　E 编辑　S 推迟　D 完成　W 改到工作日</source>
+        <translation>Enter: open customer   L: log   E: edit   S: snooze   D: done   W: move to a working day</translation>
     </message>
     <message>
         <source>今日</source>
@@ -3364,7 +3792,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don&apos;t import)</translation>
+        <translation>(Don't import)</translation>
     </message>
     <message>
         <source>第 %1 行：%2</source>
@@ -3464,7 +3892,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
-        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
+        <translation>Import from Excel, CSV or your phone's contacts (Ctrl+I)</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -3879,7 +4307,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don&apos;t import)</translation>
+        <translation>(Don't import)</translation>
     </message>
     <message>
         <source>其他信息（记入备注）</source>
@@ -4027,7 +4455,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
-        <translation>Low volume, loyal: tomorrow&apos;s star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
     </message>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>
@@ -4060,6 +4488,38 @@ Start with one of the three options below:</translation>
     <message>
         <source>单号</source>
         <translation>Reference</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>New Year</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn</translation>
+    </message>
+    <message>
+        <source>抗战胜利纪念日</source>
+        <translation>Victory Day</translation>
     </message>
     <message>
         <source>客户宝</source>

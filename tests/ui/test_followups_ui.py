@@ -160,8 +160,8 @@ def test_section_badge_and_current_customer(qtbot, db, bus, data) -> None:
     assert section.title() == "跟进" and section.current_customer() is None
     with db.session(write=False) as s:
         assert section.badge(s) == 2  # one overdue, one due today
-    page = section.page()
-    qtbot.addWidget(page)
+    page = section.page().today
+    qtbot.addWidget(section.page())
     ops.wait_idle()
     qtbot.waitUntil(lambda: page.data is not None)
     assert section.current_customer() == data["customer"]
@@ -243,3 +243,106 @@ def test_notifications_are_cut_to_what_windows_shows_and_catch_up_lists_the_miss
     dialog.show()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert opened == [data["today"]]
+
+
+def test_edit_a_follow_up_from_the_today_page_with_a_recurrence(qtbot, db, bus, data) -> None:
+    from kehubao.ui.followups.follow_up_dialog import FollowUpDialog
+
+    page = make_page(qtbot, db, bus)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_E)  # the overdue 回电 is selected
+    dialog = page.findChild(FollowUpDialog)
+    ops.wait_idle()
+    assert dialog.heading.text() == "华东商贸" and dialog.title.text() == "回电"
+    assert dialog.contact.currentData() == data["contact"]
+    assert dialog.due.value() == datetime(2026, 11, 30, 9, 0)
+    rec = dialog.recurrence
+    rec.pattern.setCurrentIndex(rec.pattern.findData("weekly"))
+    assert [b.isChecked() for b in rec.days] == [True] + [False] * 6  # the due day, a Monday
+    rec.days[2].setChecked(True)
+    assert rec.preview.text() == "每周一、三"
+    dialog.priority.setCurrentIndex(2)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with db.session() as s:
+        fu = s.get(FollowUp, data["overdue"])
+        assert (fu.recurrence, fu.priority, fu.title) == ("FREQ=WEEKLY;BYDAY=MO,WE", 2, "回电")
+
+
+def test_new_follow_up_for_the_customer_on_screen_monthly_on_the_31st(qtbot, db, bus, data) -> None:
+    from kehubao.ui.followups.follow_up_dialog import FollowUpDialog
+    from kehubao.ui.followups.section import FollowUpsSection
+    from kehubao.ui.sections import SectionContext
+
+    class Window(QMainWindow):
+        def current_context(self):  # noqa: ANN202
+            return data["customer"], data["contact"]
+
+    window = Window()
+    qtbot.addWidget(window)
+    section = FollowUpsSection(SectionContext(db, bus, window), clock=lambda: NOW)
+    action = next(a.action for a in section.actions() if a.name == "plan_follow_up")
+    assert action.shortcut().toString() == "Ctrl+Shift+L"
+    action.trigger()
+    dialog = window.findChild(FollowUpDialog)
+    ops.wait_idle()
+    assert dialog.windowTitle() == "新建跟进" and dialog.contact.currentData() == data["contact"]
+    assert dialog.due.value() == datetime(2026, 12, 3, 9, 0)  # tomorrow morning
+    dialog.title.setText("月度对账")
+    dialog.due.set_value(datetime(2027, 1, 31, 10, 0))
+    rec = dialog.recurrence
+    rec.pattern.setCurrentIndex(rec.pattern.findData("monthly"))
+    assert rec.month_day.value() == 31
+    assert rec.preview.text() == "每月 31 日（没有这天则为月末）"
+    dialog.save()
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with db.session() as s:
+        fu = s.scalars(select(FollowUp).where(FollowUp.title == "月度对账")).one()
+        assert fu.recurrence == "FREQ=MONTHLY;BYMONTHDAY=31,-1;BYSETPOS=1"
+        assert (fu.customer_id, fu.contact_id, fu.due_at) == (
+            data["customer"], data["contact"], datetime(2027, 1, 31, 10, 0))
+
+
+def test_log_with_a_script_reply_counts_in_the_script_use(qtbot, db, bus, data, answer) -> None:
+    from kehubao.services.scripts import apply_starter_library, script_detail
+    from kehubao.services.starter import load_json
+    from kehubao.ui.followups.log_dialog import LogInteractionDialog
+
+    with db.session() as s:
+        apply_starter_library(s, load_json("objection_scripts.json"))
+    answer("discard")  # a failing test must not leave a question waiting at teardown
+    dialog = LogInteractionDialog(db, data["customer"], contact_id=data["contact"],
+                                  clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ops.wait_idle()
+    picker = dialog.script
+    assert picker.script.count() == 1 and not picker.reply.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(dialog.objections, "tai gui")
+    qtbot.waitUntil(lambda: picker.script.count() > 1, timeout=5000)
+    ops.wait_idle()
+    picker.script.setCurrentIndex(1)  # the best match
+    script_id = picker.script.currentData()
+    match = picker.matches[script_id]
+    assert match.category == "价格异议"
+    assert picker.reply.isEnabled() and picker.reply.currentData() == match.replies[0].id
+    picker.reply.setCurrentIndex(2)  # the second reply
+    reply = match.replies[1]
+    assert dialog.reply.text() == reply.text  # the free-text field follows the pick
+    dialog.worked.setCurrentIndex(dialog.worked.findData(True))
+    dialog.summary.setText("客户嫌贵，讲了长期成本")
+    with db.session(write=False) as s:
+        before = script_detail(s, script_id)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with db.session(write=False) as s:
+        logged = s.scalars(select(Interaction)).one()
+        assert (logged.script_id, logged.reply_id, logged.reply_worked) == (script_id, reply.id, True)
+        assert logged.objections == "tai gui"
+        after = script_detail(s, script_id)
+    assert after.tally.used == before.tally.used + 1 == 1
+    used = {r.id: r.tally for r in after.replies}
+    assert (used[reply.id].used, used[reply.id].trials, used[reply.id].worked) == (1, 1, 1)

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(app_name())
         self.actions_by_name: dict[str, QAction] = {}
         self.status = None  # the last WorkspaceStatus read
+        self.quitting = False  # Ctrl+Q: close for real even when closing goes to the tray
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
             "QListWidget#nav::item { padding: 10px 6px; }"
         )
         self.nav.ensurePolished()  # the style sheet's font decides the width
-        widest = max(self.nav.fontMetrics().horizontalAdvance(s.title() + " 9999")
+        widest = max(self.nav.fontMetrics().horizontalAdvance(s.title() + " 99,999")
                      for s in self.sections)
         self.nav.setFixedWidth(max(118, widest + 48))  # icon and padding; English words are longer
 
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self._action("import", self.tr("导入名单…"), self.import_list, "Ctrl+I", "import")
         self._action("demo", self.tr("加载演示数据…"), self.load_demo, None, "customers")
         self._action("backup", self.tr("备份数据库…"), self.backup_database, None, "export")
-        self._action("quit", self.tr("退出"), self.close, QKeySequence.StandardKey.Quit, "none")
+        self._action("quit", self.tr("退出"), self.quit, QKeySequence.StandardKey.Quit, "none")
         self._action("undo", self.tr("撤销"), self.undo_last, QKeySequence.StandardKey.Undo, "undo")
         self._action("search", self.tr("全局搜索"), self.search_box.focus_search, "Ctrl+K", "search")
         for n, section in enumerate(self.sections):
@@ -378,9 +379,18 @@ class MainWindow(QMainWindow):
         screen = QApplication.primaryScreen().availableGeometry()
         self.resize(min(1280, screen.width()), min(800, screen.height()))
 
+    def quit(self) -> None:
+        self.quitting = True
+        if not self.close():
+            self.quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         from .tasks import cancel_all, running_titles, wait_for_tasks
 
+        if not self.quitting and any(section.close_to_tray() for section in self.sections):
+            self.hide()
+            event.ignore()
+            return
         if titles := running_titles():
             answer = QMessageBox.question(
                 self, app_name(),

@@ -117,6 +117,10 @@ class Section(QObject):
         """May the window close? A section with unsaved work asks here."""
         return True
 
+    def close_to_tray(self) -> bool:
+        """Should closing the window only hide it (a section keeping a tray icon)?"""
+        return False
+
 
 def load_sections(ctx: SectionContext) -> list[Section]:
     sections = []

@@ -100,3 +100,24 @@ def test_descriptions() -> None:
     assert describe_rrule("FREQ=MONTHLY;BYMONTHDAY=31,-1;BYSETPOS=1") == "每月 31 日（没有这天则为月末）"
     assert describe_rrule("FREQ=DAILY;INTERVAL=3") == "每 3 天"
     assert describe_rrule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR") == "工作日（周一至周五）"
+
+
+def test_parse_rrule_reads_back_what_build_rrule_wrote() -> None:
+    from datetime import datetime
+
+    from kehubao.services.followups import build_rrule, parse_rrule
+
+    start = datetime(2026, 1, 31, 9)
+    cases = [("daily", {}), ("weekdays", {}), ("weekly", {"weekdays": [0, 2], "interval": 2}),
+             ("monthly", {"month_day": 31}), ("monthly", {"month_day": 5, "interval": 3}),
+             ("monthly_last", {}), ("every_n_days", {"interval": 3}), ("yearly", {})]
+    for pattern, options in cases:
+        parsed = parse_rrule(build_rrule(pattern, start, **options))
+        assert parsed["pattern"] == pattern
+        assert parsed["interval"] == options.get("interval", 1)
+        assert parsed["weekdays"] == options.get("weekdays", [])
+        assert parsed["month_day"] == options.get("month_day")
+        again = build_rrule(pattern, start, interval=parsed["interval"],
+                            weekdays=parsed["weekdays"], month_day=parsed["month_day"])
+        assert again == build_rrule(pattern, start, **options)
+    assert parse_rrule(None)["pattern"] == ""

@@ -97,3 +97,20 @@ def test_overview_timeline_uses_the_same_owner(db, clock, make_customer) -> None
         items = customer_overview(s, cid, today=date(2026, 12, 2)).timeline
     assert [(i.kind, i.title) for i in items] == [("follow_up", "回访"), ("interaction", "拜访")]
     assert items[1].detail == "结果：满意"
+
+
+def test_the_holidays_setting_switches_the_holiday_mark(db, make_customer) -> None:
+    from datetime import datetime
+
+    from kehubao.services.followups import create_follow_up, save_reminder_settings, today_data
+
+    cid = make_customer()
+    with db.session() as s:
+        create_follow_up(s, cid, title="节日拜访", due_at="2026-10-01 10:00")
+    clock = lambda: datetime(2026, 9, 28, 9, 0)  # noqa: E731
+    with db.session(write=False) as s:
+        assert today_data(s, clock=clock).groups["week"][0].holiday == "国庆节"
+    with db.session() as s:
+        save_reminder_settings(s, {"holidays": False})
+    with db.session(write=False) as s:
+        assert today_data(s, clock=clock).groups["week"][0].holiday is None

@@ -11,9 +11,11 @@ Every change is one undoable operation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...errors import UserError, ValidationError
@@ -28,6 +30,38 @@ from .recurrence import check_rrule, next_occurrence
 from .values import FOLLOW_UP_FIELDS, a_datetime
 
 SNOOZE_CHOICES = ("15m", "1h", "tomorrow", "next_monday")
+
+
+@dataclass
+class FollowUpForm:
+    """What the follow-up editor shows: the follow-up's fields (None for a new one)
+    and the customer's live contacts to choose from."""
+
+    customer_id: int
+    customer_name: str
+    contacts: list[tuple[int, str]]
+    follow_up_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def follow_up_form(session: Session, *, follow_up_id: int | None = None,
+                   customer_id: int | None = None) -> FollowUpForm:
+    """Read a follow-up for editing, or the empty form of a new one for `customer_id`."""
+    values: dict[str, Any] = {}
+    if follow_up_id is not None:
+        fu = get_follow_up(session, follow_up_id)
+        customer_id = fu.customer_id
+        values = {"title": fu.title, "due_at": effective_due(fu), "kind": fu.kind,
+                  "contact_id": fu.contact_id, "note": fu.note, "priority": fu.priority,
+                  "recurrence": fu.recurrence, "status": fu.status}
+    if customer_id is None:
+        raise UserError("先选一个客户")
+    customer = get_customer(session, customer_id)
+    contacts = [(cid, name) for cid, name in session.execute(
+        select(Contact.id, Contact.name).where(Contact.customer_id == customer_id,
+                                               Contact.deleted_at.is_(None))
+        .order_by(Contact.is_primary.desc(), Contact.id))]
+    return FollowUpForm(customer_id, customer.name, contacts, follow_up_id, values)
 
 
 def create_follow_up(session: Session, customer_id: int, *, title: str,

@@ -113,3 +113,31 @@ def describe_rrule(rule: str | None) -> str:
         when = f" {month} 月 {day} 日" if month and day else ""
         return ("每年" if n == 1 else f"每 {n} 年") + when
     return rule
+
+
+def parse_rrule(rule: str | None) -> dict:
+    """The editor's choices for RRULE text `build_rrule` wrote: pattern ("" for none),
+    interval, weekdays (0=Monday) and month_day — so an existing rule opens as picked."""
+    out: dict = {"pattern": "", "interval": 1, "weekdays": [], "month_day": None}
+    if not rule:
+        return out
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    freq, n = parts.get("FREQ", ""), int(parts.get("INTERVAL", "1") or 1)
+    days, month_days = parts.get("BYDAY", ""), parts.get("BYMONTHDAY", "")
+    out["interval"] = n
+    if freq == "DAILY":
+        out["pattern"] = "daily" if n == 1 else "every_n_days"
+    elif freq == "WEEKLY" and days == "MO,TU,WE,TH,FR" and n == 1:
+        out["pattern"] = "weekdays"
+    elif freq == "WEEKLY":
+        out["pattern"] = "weekly"
+        out["weekdays"] = [WEEKDAY_CODES.index(d) for d in days.split(",") if d in WEEKDAY_CODES]
+    elif freq == "MONTHLY" and month_days == "-1":
+        out["pattern"] = "monthly_last"
+    elif freq == "MONTHLY":
+        out["pattern"] = "monthly"
+        first = month_days.split(",")[0]
+        out["month_day"] = int(first) if first.lstrip("-").isdigit() and int(first) > 0 else None
+    elif freq == "YEARLY":
+        out["pattern"] = "yearly"
+    return out

@@ -9,7 +9,7 @@ and a few for their context: groups are counted in full but listed a page at a t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import DateTime, case, func, select, type_coerce
@@ -49,6 +49,7 @@ class TodayRow:
     mood: str | None  # the contact's last observed emotion (code)
     mood_label: str | None
     advice: str | None  # the first advice the contact card gives
+    rule: str | None = None  # the RRULE text itself (the UI describes it in its language)
 
 
 @dataclass
@@ -97,6 +98,8 @@ def today_data(session: Session, *, clock: Clock = local_now, limit: int = 50,
                                  snoozed[name]):
                     chosen[fid] = name
     rows = _rows(session, chosen)
+    if not _mark_holidays(session):
+        rows = [replace(r, holiday=None) for r in rows]
     for name in GROUPS:
         data.groups[name] = [r for r in rows if r.group == name]
     return data
@@ -154,6 +157,13 @@ def due_between(session: Session, after: datetime, until: datetime, *,
     return _rows(session, chosen)[:limit]
 
 
+def _mark_holidays(session: Session) -> bool:
+    """The "holidays" reminder setting: whether due dates on public holidays are marked."""
+    from .reminders import reminder_settings
+
+    return bool(reminder_settings(session)["holidays"])
+
+
 def skip_of(offsets: dict[str, int] | None, group: str) -> int:
     return (offsets or {}).get(group, 0)
 
@@ -189,7 +199,7 @@ def _rows(session: Session, chosen: dict[int, str]) -> list[TodayRow]:
             contact_name=contact.name if contact else None, last_interaction_at=when,
             last_interaction=summary, mood=contact.last_emotion if contact else None,
             mood_label=Emotion.label_of(contact.last_emotion) or None if contact else None,
-            advice=advice[0].text if advice else None))
+            advice=advice[0].text if advice else None, rule=fu.recurrence))
     rows.sort(key=lambda r: (r.due, -r.priority, r.follow_up_id))
     return rows
 

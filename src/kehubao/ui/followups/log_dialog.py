@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from ...models.enums import InteractionKind
 from ...services.followups import LogForm, local_now, log_form, log_interaction
 from ...services.followups.clock import Clock, at_morning
 from ...services.followups.holidays import on_working_day
+from ...services.scripts import ScriptMatch, search_scripts
 from .. import ops
 from ..i18n import enum_label
 from ..widgets.emotion import EmotionPicker
@@ -90,6 +91,99 @@ class DueField(QWidget):
             self.when.set_value(value)
 
 
+class ScriptPicker(QWidget):
+    """The script and the reply used against an objection: typing the objection offers
+    the matching scripts (``search_scripts`` on a reader, newest request wins), picking
+    one offers its replies, best first. ``value()`` is (script_id, reply_id)."""
+
+    changed = Signal()
+    reply_picked = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.contact_id: int | None = None
+        self.matches: dict[int, ScriptMatch] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.script = QComboBox()
+        self.script.setMinimumContentsLength(16)
+        self.script.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reply = QComboBox()
+        self.reply.setMinimumContentsLength(16)
+        self.reply.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.script, 1)
+        row.addWidget(self.reply, 1)
+        self._fill([])
+        self.script.currentIndexChanged.connect(self._script_chosen)
+        self.reply.currentIndexChanged.connect(self._reply_chosen)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.search)
+        self._text = ""
+
+    def offer_for(self, text: str) -> None:
+        """The objection field changed: search shortly (one read per pause in typing)."""
+        self._text = text.strip()
+        self._timer.start()
+
+    def search(self) -> None:
+        text, contact_id = self._text, self.contact_id
+        if not text:
+            self._fill([])
+            return
+        ops.query(self, self.db,
+                  lambda s: search_scripts(s, text, limit=8, contact_id=contact_id)[0],
+                  self._fill, key=f"log-scripts-{id(self)}", on_error=lambda _e: None)
+
+    def _fill(self, matches: list[ScriptMatch]) -> None:
+        chosen = self.script.currentData()
+        self.matches = {m.script_id: m for m in matches}
+        self.script.blockSignals(True)
+        self.script.clear()
+        self.script.addItem(self.tr("（没用话术）") if not matches else
+                            self.tr("（没用话术 · 找到 %1 条）").replace("%1", str(len(matches))), None)
+        for m in matches:
+            self.script.addItem(f"{m.title}（{m.category}）" if m.category else m.title, m.script_id)
+        self.script.setCurrentIndex(max(self.script.findData(chosen), 0))
+        self.script.blockSignals(False)
+        self._script_chosen()
+
+    def _script_chosen(self) -> None:
+        match = self.matches.get(self.script.currentData())
+        chosen = self.reply.currentData()
+        self.reply.blockSignals(True)
+        self.reply.clear()
+        self.reply.addItem(self.tr("（应答不记录）"), None)
+        for n, reply in enumerate(match.replies if match else [], 1):
+            tally = reply.tally
+            rate = self.tr("（%1/%2 次奏效）").replace("%1", str(tally.worked)).replace(
+                "%2", str(tally.trials)) if tally.trials else ""
+            self.reply.addItem(f"{n}. {reply.text}{rate}", reply.id)
+            self.reply.setItemData(n, reply.text, Qt.ItemDataRole.ToolTipRole)
+        self.reply.setCurrentIndex(max(self.reply.findData(chosen), 1 if match and match.replies else 0))
+        self.reply.setEnabled(match is not None)
+        self.reply.blockSignals(False)
+        self._reply_chosen()
+
+    def _reply_chosen(self) -> None:
+        match = self.matches.get(self.script.currentData())
+        reply = next((r for r in (match.replies if match else []) if r.id == self.reply.currentData()),
+                     None)
+        if reply is not None:
+            self.reply_picked.emit(reply.text)
+        self.changed.emit()
+
+    def value(self) -> tuple[int | None, int | None]:
+        return self.script.currentData(), self.reply.currentData()
+
+    def set_value(self, value: tuple[int | None, int | None] | None) -> None:
+        """Only "none" can be set directly (a script is picked from the search)."""
+        if not value or value[0] is None:
+            self.script.setCurrentIndex(0)
+
+
 class LogInteractionDialog(QDialog):
     """Emits ``logged(interaction_id)`` after the save is committed."""
 
@@ -116,9 +210,15 @@ class LogInteractionDialog(QDialog):
                               hint=self.tr("谈了什么，一句话"))
         self.mood = f.add("mood", self.tr("对方情绪"), EmotionPicker())
         self.needs = f.text("needs_found", self.tr("发现的需求"), max_length=4000)
-        self.objections = f.text("objections", self.tr("遇到的异议"), max_length=4000)
+        self.objections = f.text("objections", self.tr("遇到的异议"), max_length=4000,
+                                 hint=self.tr("客户怎么说的，例如：太贵了（会找出对应的话术）"))
+        self.script = f.add("script", self.tr("话术与应答"), ScriptPicker(db))
+        self.objections.textEdited.connect(self.script.offer_for)
         self.reply = f.text("reply_used", self.tr("使用的应答"), max_length=4000,
                             hint=self.tr("用了哪条话术或怎么回答的"))
+        self.script.reply_picked.connect(self._reply_picked)
+        self.contact.currentIndexChanged.connect(
+            lambda _i: setattr(self.script, "contact_id", self.contact.currentData()))
         self.worked = f.add("reply_worked", self.tr("应答效果"), QComboBox())
         for text, value in ((self.tr("（未记录）"), None), (self.tr("奏效"), True),
                             (self.tr("没奏效"), False)):
@@ -155,6 +255,14 @@ class LogInteractionDialog(QDialog):
                                                follow_up_id=follow_up_id), self._loaded,
                   on_error=self._load_failed)
 
+    def _reply_picked(self, text: str) -> None:
+        """A picked reply fills the free-text field unless the user wrote their own."""
+        current = self.reply.text()
+        if not current or current == getattr(self, "_picked_text", None):
+            self.reply.setText(text[:4000])
+            self.reply.setCursorPosition(0)  # the reply's beginning, not its end
+            self._picked_text = text[:4000]
+
     def _next_step_typed(self, text: str) -> None:
         """A next step usually wants a reminder: tick it the first time (the user may untick)."""
         if text and not self._due_offered:
@@ -173,6 +281,7 @@ class LogInteractionDialog(QDialog):
             self.contact.addItem(text, cid)
         index = self.contact.findData(data.contact_id)
         self.contact.setCurrentIndex(max(index, 0))
+        self.script.contact_id = data.contact_id
         self.kind.set_value(data.kind)
         if data.follow_up_id is not None and data.follow_up_title:
             self.complete_box.setText(self.tr("同时完成提醒“%1”").replace("%1", data.follow_up_title))
@@ -197,6 +306,7 @@ class LogInteractionDialog(QDialog):
             "contact_id": self.contact.currentData(), "summary": v["subject"],
             "mood": v["mood"], "needs": v["needs_found"] or None,
             "objections": v["objections"] or None, "reply_used": v["reply_used"] or None,
+            "script_id": v["script"][0], "reply_id": v["script"][1],
             "reply_worked": self.worked.currentData(), "outcome": v["outcome"] or None,
             "next_step": v["next_step"] or None,
             "next_due": v["next_due"],

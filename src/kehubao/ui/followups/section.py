@@ -1,4 +1,4 @@
-"""The 跟进 section: the 今日 page in the navigation, its badge (overdue + due today),
+"""The 跟进 section: the 今日 and 日历 tabs, the navigation badge (overdue + due today),
 "log an interaction" for the customer on screen, and the calendar export."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon, QTabWidget, QWidget
 from sqlalchemy.orm import Session
 
 from ...services.followups.clock import Clock, local_now
@@ -19,6 +19,8 @@ from ..sections import Section, SectionAction, SectionContext
 
 if TYPE_CHECKING:
     from .notifier import ReminderNotifier
+    from .reminder_settings import ReminderSettingsDialog
+
 
 
 class FollowUpsSection(Section):
@@ -38,6 +40,7 @@ class FollowUpsSection(Section):
         falls due, and at start the list of what fell due while the app was closed —
         the reliable path; the balloon is only a hint."""
         from .notifier import ReminderNotifier
+
 
         if self.notifier is not None:
             return
@@ -61,6 +64,7 @@ class FollowUpsSection(Section):
     def _caught_up(self, rows: list) -> None:
         from .catch_up import CatchUpDialog
 
+
         if not rows:
             return
         dialog = CatchUpDialog(rows, self.ctx.window)
@@ -72,17 +76,19 @@ class FollowUpsSection(Section):
         return self.tr("跟进")
 
     def build_page(self) -> QWidget:
-        from .today_page import TodayPage
+        from .follow_up_dialog import open_follow_up_dialog
 
-        page = TodayPage(self.ctx.db, self.ctx.bus, clock=self.clock)
-        page.open_customer.connect(self._open_customer)
-        page.generate()
-        page.refresh()
+        page = FollowUpsPage(self.ctx.db, self.ctx.bus, self.clock)
+        page.today.open_customer.connect(self._open_customer)
+        page.calendar.open_customer.connect(self._open_customer)
+        page.calendar.edit_follow_up.connect(
+            lambda fid: open_follow_up_dialog(self.ctx.window, self.ctx.db, follow_up_id=fid,
+                                              clock=self.clock))
         return page
 
     def activated(self) -> None:
         if self.has_page():
-            self.page().refresh()  # type: ignore[attr-defined]
+            self.page().today.refresh()  # type: ignore[attr-defined]
 
     def badge(self, session: Session) -> int | None:
         from ...services.followups import today_counts
@@ -96,6 +102,12 @@ class FollowUpsSection(Section):
     def current_contact(self) -> int | None:
         return self.page().current_contact() if self.has_page() else None  # type: ignore[attr-defined]
 
+    def show_calendar(self) -> None:
+        self.ctx.window.go_to(self.key)  # type: ignore[attr-defined]
+        page = self.page()
+        page.setCurrentWidget(page.calendar)  # type: ignore[attr-defined]
+        page.calendar.setFocus()  # type: ignore[attr-defined]
+
     def actions(self) -> list[SectionAction]:
         export = QAction(self.tr("导出跟进日历（.ics）……"), self)
         export.triggered.connect(self.export_calendar)
@@ -103,8 +115,19 @@ class FollowUpsSection(Section):
         log.setShortcut(QKeySequence("Ctrl+L"))
         log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         log.triggered.connect(self.log_for_current)
+        plan = QAction(self.tr("新建跟进提醒…"), self)
+        plan.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        plan.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        plan.triggered.connect(self.plan_for_current)
+        settings = QAction(self.tr("提醒设置…"), self)
+        settings.triggered.connect(self.edit_reminder_settings)
+        calendar = QAction(icon("followups"), self.tr("跟进日历"), self)
+        calendar.triggered.connect(self.show_calendar)
         return [SectionAction("log_interaction", log, menu="edit", toolbar=True),
-                SectionAction("export_ics", export, menu="file")]
+                SectionAction("plan_follow_up", plan, menu="edit"),
+                SectionAction("export_ics", export, menu="file"),
+                SectionAction("followup_calendar", calendar, menu="go"),
+                SectionAction("reminder_settings", settings, menu="tools")]
 
     def log_for_current(self) -> None:
         """Ctrl+L anywhere: log for the customer (and contact) on screen."""
@@ -115,9 +138,38 @@ class FollowUpsSection(Section):
             return
         self.log_interaction(customer_id, contact_id)
 
+    def edit_reminder_settings(self) -> ReminderSettingsDialog:
+        from .reminder_settings import ReminderSettingsDialog
+
+        dialog = ReminderSettingsDialog(self.ctx.db, self.ctx.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _s: self.page().today.generate() if self.has_page() else None)  # type: ignore[attr-defined]
+        dialog.show()
+        return dialog
+
+    def close_to_tray(self) -> bool:
+        """Closing the window hides it when the user asked for that and a tray icon is
+        there to bring it back (Ctrl+Q still quits)."""
+        from .reminder_settings import close_to_tray
+
+        return close_to_tray() and self.tray is not None and self.tray.isVisible()
+
+    def plan_for_current(self) -> None:
+        """Ctrl+Shift+L anywhere: a new follow-up for the customer on screen."""
+        from .follow_up_dialog import open_follow_up_dialog
+
+        customer_id, contact_id = self.ctx.window.current_context()
+        if customer_id is None:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("先在列表中选中或打开一个客户，再按 Ctrl+Shift+L 新建跟进"), 6000)
+            return
+        open_follow_up_dialog(self.ctx.window, self.ctx.db, customer_id=customer_id,
+                              contact_id=contact_id, clock=self.clock)
+
     def log_interaction(self, customer_id: int, contact_id: int | None = None) -> None:
         """Open the log dialog for a customer (what the window's Ctrl+L calls)."""
         from .log_dialog import open_log_dialog
+
 
         open_log_dialog(self.ctx.window, self.ctx.db, customer_id, contact_id=contact_id,
                         clock=self.clock)
@@ -148,3 +200,26 @@ class FollowUpsSection(Section):
     def _open_customer(self, customer_id: int) -> None:
         self._show_window()
         self.ctx.window.open_hit("customer", customer_id, customer_id)
+
+
+class FollowUpsPage(QTabWidget):
+    """今日 and 日历 side by side; the customer "on screen" is the one of the tab shown."""
+
+    def __init__(self, db, bus, clock: Clock) -> None:  # noqa: ANN001
+        from .calendar_page import CalendarPage
+        from .today_page import TodayPage
+
+        super().__init__()
+        self.setDocumentMode(True)
+        self.today = TodayPage(db, bus, clock=clock)
+        self.calendar = CalendarPage(db, bus, clock=clock)
+        self.addTab(self.today, icon("followups"), self.tr("今日"))
+        self.addTab(self.calendar, self.tr("日历"))
+        self.today.generate()
+        self.today.refresh()
+
+    def current_customer(self) -> int | None:
+        return self.currentWidget().current_customer()  # type: ignore[attr-defined]
+
+    def current_contact(self) -> int | None:
+        return self.today.current_contact() if self.currentWidget() is self.today else None

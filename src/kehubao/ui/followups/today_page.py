@@ -3,8 +3,8 @@ important customers and payments, each group with its count and each row with it
 context (last interaction, the contact's last mood, the advice the contact card gives).
 
 One key per action on the selected row: Enter opens the customer, L logs the
-interaction (completing the reminder with it), S snoozes, D marks done, W moves a
-follow-up off a public holiday. Reads and writes go through ``ui/ops.py``; the page
+interaction (completing the reminder with it), E edits the follow-up, S snoozes, D marks
+done, W moves a follow-up off a public holiday. Reads and writes go through ``ui/ops.py``; the page
 refreshes itself from the event bus.
 """
 
@@ -45,8 +45,10 @@ from ...services.followups import (
 from ...services.followups.clock import Clock
 from .. import ops
 from ..bus import QtBus, touches
-from ..i18n import enum_label
+from ..i18n import enum_label, label
+from .follow_up_dialog import open_follow_up_dialog
 from .log_dialog import DateTimeField, open_log_dialog
+from .recurrence_text import describe
 
 PAGE = 50
 REFRESHING = ("follow_up", "interaction", "contact", "customer")
@@ -95,6 +97,7 @@ class TodayPage(QWidget):
 
         self.act_open = self._action(self.tr("打开客户"), "Return", self.open_selected)
         self.act_log = self._action(self.tr("记录跟进"), "L", self.log_selected)
+        self.act_edit = self._action(self.tr("编辑"), "E", self.edit_selected)
         self.act_snooze = self._action(self.tr("推迟"), "S", self.snooze_menu)
         self.act_done = self._action(self.tr("完成"), "D", self.complete_selected)
         self.act_workday = self._action(self.tr("改到工作日"), "W", self.move_selected)
@@ -103,7 +106,7 @@ class TodayPage(QWidget):
         bar.addWidget(self.title)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
-        for action in (self.act_open, self.act_log, self.act_snooze, self.act_done,
+        for action in (self.act_open, self.act_log, self.act_edit, self.act_snooze, self.act_done,
                        self.act_workday, self.act_refresh):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -112,7 +115,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
-        self.hint = QLabel(self.tr("Enter 打开客户　L 记录跟进　S 推迟　D 完成　W 改到工作日"))
+        self.hint = QLabel(self.tr("Enter 打开客户　L 记录跟进　E 编辑　S 推迟　D 完成　W 改到工作日"))
         self.hint.setStyleSheet("color:#78909c;")
         layout.addWidget(self.hint)
 
@@ -201,10 +204,10 @@ class TodayPage(QWidget):
         else:
             due = row.due.strftime("%H:%M")
         if row.holiday:
-            due += self.tr("（%1）").replace("%1", row.holiday)
+            due += self.tr("（%1）").replace("%1", label(row.holiday))
         who = row.customer_name + (f" · {row.contact_name}" if row.contact_name else "")
         title = row.title + (self.tr("（已推迟）") if row.snoozed else "") \
-            + (f" ⟳ {row.recurrence}" if row.recurrence else "")
+            + (f" ⟳ {describe(row.rule)}" if row.rule else "")
         last = ""
         if row.last_interaction_at is not None:
             last = f"{row.last_interaction_at:%m-%d} {row.last_interaction or ''}"
@@ -215,7 +218,7 @@ class TodayPage(QWidget):
         item.setToolTip(3, last)
         if row.holiday:
             item.setToolTip(0, self.tr("这天是公众假期（%1）：按 W 改到下一个工作日").replace(
-                "%1", row.holiday))
+                "%1", label(row.holiday)))
         if row.due < now and row.group in ("overdue", "today"):
             item.setForeground(0, QBrush(OVERDUE))
         if row.priority >= 2:
@@ -247,7 +250,7 @@ class TodayPage(QWidget):
 
     def _update_actions(self) -> None:
         row = self.selected_row()
-        for action in (self.act_open, self.act_log, self.act_snooze, self.act_done):
+        for action in (self.act_open, self.act_log, self.act_edit, self.act_snooze, self.act_done):
             action.setEnabled(row is not None)
         self.act_workday.setEnabled(row is not None and bool(row.holiday))
 
@@ -275,6 +278,11 @@ class TodayPage(QWidget):
         if row is not None:
             open_log_dialog(self, self.db, row.customer_id, contact_id=row.contact_id,
                             follow_up_id=row.follow_up_id, clock=self.clock)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            open_follow_up_dialog(self, self.db, follow_up_id=row.follow_up_id, clock=self.clock)
 
     def complete_selected(self) -> None:
         row = self.selected_row()
@@ -347,7 +355,7 @@ class TodayPage(QWidget):
             return
         self.tree.setCurrentItem(item)
         menu = QMenu(self)
-        for action in (self.act_open, self.act_log, self.act_done):
+        for action in (self.act_open, self.act_log, self.act_edit, self.act_done):
             menu.addAction(action)
         menu.addMenu(self.build_snooze_menu()).setText(self.tr("推迟"))
         if self.act_workday.isEnabled():
