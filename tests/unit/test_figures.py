@@ -192,3 +192,22 @@ def test_an_expired_row_deleted_with_the_orm_still_counts(db) -> None:
         s.expire_all()
         s.delete(row)
     assert _figures(db, cid).last_contact_at is None
+
+
+def test_a_new_follow_up_date_does_not_rebuild_the_search_documents(db) -> None:
+    """The next follow-up moves no customer's search rank: views hear of it, the search
+    index is left alone (generating 25,000 reminders rebuilt 80,000 documents before)."""
+    from sqlalchemy import func, select
+
+    from kehubao.models import SearchDoc
+
+    cid = _customer(db)
+    with db.session(write=False) as s:
+        before = s.scalar(select(func.max(SearchDoc.id)))
+    _add(db, FollowUp(customer_id=cid, title="回访", due_at=datetime(2026, 12, 1, 9, 0)))
+    with db.session(write=False) as s:
+        assert s.get(Customer, cid).next_follow_up_at == datetime(2026, 12, 1, 9, 0)
+        assert s.scalar(select(func.max(SearchDoc.id))) == before  # nothing rebuilt
+    _add(db, Interaction(customer_id=cid, kind="call", occurred_at=datetime(2026, 11, 2, 9, 0)))
+    with db.session(write=False) as s:  # the last contact does move the rank: rebuilt
+        assert s.scalar(select(func.max(SearchDoc.id))) > before

@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 from ..models import Customer, Evaluation, FollowUp, Indicator, Interaction, Score, Transaction
 from ..models.enums import FollowUpStatus, ValueClass
 from .evaluation.classes import classify, load_thresholds
-from .tracking import Changed, Progress, note_changed, register_pre_commit
+from .tracking import Changed, Progress, note_changed, note_shown, register_pre_commit
 
 FIGURES = ("last_contact_at", "next_follow_up_at", "sales_12m_fen", "receivable_fen",
            "overdue_fen", "grade", "value_class")
@@ -94,10 +94,13 @@ def refresh_customer_figures(session: Session, customer_ids: Iterable[int], *,
     figures changed (announced to tracking, so views and the search rank follow)."""
     ids = sorted(set(customer_ids))
     changed: list[int] = []
+    ranked: set[int] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        changed += _refresh(session, chunk, _today(session, today))
-    return _announce(session, changed)
+        part, part_ranked = _refresh(session, chunk, _today(session, today))
+        changed += part
+        ranked |= part_ranked
+    return _announce(session, (changed, ranked))
 
 
 def refresh_all(session: Session, *, today: date | None = None) -> list[int]:
@@ -110,8 +113,15 @@ def _today(session: Session, today: date | None) -> date:
     return today or session.info.get(_TODAY) or date.today()
 
 
-def _refresh(session: Session, ids: list[int] | None, today: date) -> list[int]:
+# The figures a customer's search documents are ranked by (search/documents.py
+# customer_rank): a change in these rebuilds them; the others only concern views.
+_RANKED = tuple(FIGURES.index(name) for name in ("last_contact_at", "grade", "value_class"))
+
+
+def _refresh(session: Session, ids: list[int] | None, today: date) -> tuple[list[int], set[int]]:
+    """The customers whose figures changed, and those among them whose ranked figures did."""
     fresh = _compute(session, ids, today)
+    ranked: set[int] = set()
     c = Customer.__table__.c
     stmt = select(c.id, *(c[name] for name in FIGURES))
     if ids is not None:
@@ -123,21 +133,28 @@ def _refresh(session: Session, ids: list[int] | None, today: date) -> list[int]:
             new = (*new[:-2], *row[-2:])
         if tuple(row[1:]) != new:
             params.append({"cid": row[0], **{f"v_{n}": v for n, v in zip(FIGURES, new, strict=True)}})
+            if any(row[1 + i] != new[i] for i in _RANKED):
+                ranked.add(row[0])
     if params:
         session.execute(
             update(Customer.__table__).where(c.id == bindparam("cid"))
             .values({**{n: bindparam(f"v_{n}") for n in FIGURES}, "updated_at": c.updated_at}),
             params)
-    return [p["cid"] for p in params]
+    return [p["cid"] for p in params], ranked
 
 
-def _announce(session: Session, changed: list[int]) -> list[int]:
+def _announce(session: Session, result: tuple[list[int], set[int]]) -> list[int]:
+    """Expire the loaded customers' figures; tell views of every change, and the search
+    index only of those that move a customer's rank (20,000 new follow-up dates must not
+    rebuild 80,000 search documents)."""
+    changed, ranked = result
     if changed:
         wanted = set(changed)
         for obj in list(session.identity_map.values()):
             if isinstance(obj, Customer) and obj.id in wanted:
                 session.expire(obj, list(FIGURES))
-        note_changed(session, "customer", changed)
+        note_changed(session, "customer", sorted(ranked))
+        note_shown(session, "customer", [i for i in changed if i not in ranked])
     return changed
 
 
@@ -154,7 +171,9 @@ def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, 
                        DateTime())
     upcoming = dict(session.execute(among(
         select(f.customer_id, func.min(when))
-        .where(f.deleted_at.is_(None), f.status == FollowUpStatus.OPEN.value)
+        # `status || ''`: keeps the planner on the customer index for a chunk of customers
+        # (without statistics SQLite takes the status index and reads every open one)
+        .where(f.deleted_at.is_(None), (f.status + "") == FollowUpStatus.OPEN.value)
         .group_by(f.customer_id), f.customer_id)).all())
 
     def total(condition: Any) -> Any:

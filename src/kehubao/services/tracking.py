@@ -19,6 +19,7 @@ _CHANGED = "kehubao_changed"
 _IN_PRE_COMMIT = "kehubao_pre_commit_running"
 _INDEXED = "kehubao_indexed"
 _BINNED = "kehubao_binned"
+_SHOWN = "kehubao_shown_only"  # changes views must hear of and the pre-commit hooks need not
 _HANDLED = "kehubao_hooks_ran_for"  # what the pre-commit hooks have already seen
 
 # entity (table name) → ids, or None meaning "too many to list: refresh all"
@@ -57,6 +58,13 @@ def note_changed(session: Session, entity: str, ids: Iterable[int] | None = None
         return
     current.update(ids)
     changed[entity] = current
+
+
+def note_shown(session: Session, entity: str, ids: Iterable[int]) -> None:
+    """Rows changed in ways only views show (a customer's next follow-up date, its
+    receivables): the bus tells the views after the commit; the pre-commit hooks (the
+    search index) are not asked to rebuild anything for them."""
+    session.info.setdefault(_SHOWN, {}).setdefault(entity, set()).update(ids)
 
 
 def note_indexed(session: Session, entity: str, ids: Iterable[int]) -> None:
@@ -168,6 +176,11 @@ def _publish(session: Session) -> None:
     session.info.pop(_BINNED, None)
     session.info.pop(_HANDLED, None)
     changed: Changed = session.info.pop(_CHANGED, {})
+    for entity, ids in session.info.pop(_SHOWN, {}).items():
+        if entity not in changed:
+            changed[entity] = set(ids)
+        elif changed[entity] is not None:
+            changed[entity] |= ids
     if changed:
         bus.publish(Change(entity, frozenset(ids or ())) for entity, ids in changed.items())
 
@@ -175,6 +188,7 @@ def _publish(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_CHANGED, None)
+    session.info.pop(_SHOWN, None)
     session.info.pop(_HANDLED, None)
     session.info.pop(_INDEXED, None)
     session.info.pop(_BINNED, None)
