@@ -1703,14 +1703,6 @@
         <translation>Repeat</translation>
     </message>
     <message>
-        <source>保存 (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
@@ -2235,14 +2227,6 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>下次跟进</source>
         <translation>Next follow-up</translation>
-    </message>
-    <message>
-        <source>保存 (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>（不指定）</source>
@@ -2929,14 +2913,6 @@ value %3 × 10k yuan, %4%</translation>
     <message>
         <source>逾期回看：</source>
         <translation>Overdue look-back:</translation>
-    </message>
-    <message>
-        <source>保存 (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>没有保存：%1</source>

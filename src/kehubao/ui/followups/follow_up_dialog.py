@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +37,7 @@ from ...services.followups import (
 from ...services.followups.clock import Clock, at_morning
 from ...services.followups.holidays import on_working_day
 from .. import ops
-from ..widgets.forms import Form
+from ..widgets.forms import Form, save_buttons
 from .log_dialog import DateTimeField
 from .recurrence_text import describe, weekday_names
 
@@ -172,15 +171,9 @@ class FollowUpDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#c62828;")
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存 (Ctrl+S)"))
         self.save_button.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.form, 1)

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +32,7 @@ from ...services.scripts import ScriptMatch, search_scripts
 from .. import ops
 from ..i18n import enum_label
 from ..widgets.emotion import EmotionPicker
-from ..widgets.forms import Form, error_label
+from ..widgets.forms import Form, error_label, save_buttons
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -232,15 +231,9 @@ class LogInteractionDialog(QDialog):
         self.complete_box.setChecked(True)
         self.complete_box.hide()
         self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存 (Ctrl+S)"))
         self.save_button.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.form, 1)

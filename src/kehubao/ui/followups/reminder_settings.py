@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +26,7 @@ from ...models.enums import ValueClass
 from ...services.followups import reminder_settings, save_reminder_settings
 from .. import ops
 from ..i18n import enum_label
+from ..widgets.forms import save_buttons
 
 CLOSE_TO_TRAY = "followups/close_to_tray"
 
@@ -92,15 +92,9 @@ class ReminderSettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color:#c62828;")
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存 (Ctrl+S)"))
         self.save_button.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         for box in (birthday_box, dormant_box, payment_box, other_box):
             layout.addWidget(box)

@@ -4,14 +4,18 @@ user changed anything (so unsaved changes are never lost silently)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -255,3 +259,17 @@ def error_label() -> QLabel:
     label.setStyleSheet("color:#c62828;")
     label.hide()
     return label
+
+
+def save_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    """保存 (Ctrl+S) and 取消 at the foot of an edit dialog: Save and Ctrl+S call ``save``,
+    Cancel and Esc call the dialog's ``reject`` (which may ask about unsaved changes)."""
+    translate = QCoreApplication.translate
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("RecordDialog", "保存 (Ctrl+S)"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("RecordDialog", "取消"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence.StandardKey.Save, dialog, activated=save)
+    return buttons

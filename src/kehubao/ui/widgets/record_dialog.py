@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from ...db import Database
 from ...errors import UserError, ValidationError
 from .. import ops
 from ..tasks import show_error
-from .forms import Form, error_label
+from .forms import Form, error_label, save_buttons
 
 T = TypeVar("T")
 DUPLICATE_CHECK_DELAY_MS = 400  # after the last keystroke, so typing never waits on SQL
@@ -67,14 +66,8 @@ class RecordDialog(QDialog):
 
     def finish(self, body: QWidget, watched: Iterable[QLineEdit]) -> None:
         """Lay out banner, body, error and buttons; re-check duplicates as ``watched`` change."""
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存 (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         self.buttons = buttons
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.duplicates)
         layout.addWidget(body, 1)
