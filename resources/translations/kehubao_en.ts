@@ -3788,6 +3788,17 @@ Continue anyway?</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>总分趋势；虚线为等级分界线（A / B / C）</source>
+        <translation>Total score over time; the dashed lines are the grade thresholds (A / B / C)</translation>
+    </message>
+    <message>
+        <source>还没有评价，无法显示趋势</source>
+        <translation>No evaluations yet, so no trend to show</translation>
+    </message>
+</context>
+<context>
     <name>ValueAssumptionsDialog</name>
     <message>
         <source>价值与账期假设</source>

@@ -344,3 +344,34 @@ def test_value_assumptions_dialog_loads_and_saves(qtbot, db) -> None:  # type: i
         saved = load_assumptions(s)
     assert (saved.value.margin_pct, saved.value.years_for("3"), saved.value.years_for("4"),
             saved.terms_days) == (32.5, 6.0, 5.0, 45)
+
+
+def test_history_trend_draws_one_point_per_evaluation(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.ui.evaluation.history import EvaluationHistory
+
+    cid = _customers(db, 1)[0]
+    with db.session() as s:
+        t = active_template(s)
+        for day, value in ((date(2025, 12, 31), 6), (date(2026, 3, 31), 9), (date(2026, 6, 30), 7)):
+            evaluate(s, cid, [ScoreInput(i.id, value) for i in t.indicators], evaluated_on=day)
+    view = EvaluationHistory(db)
+    qtbot.addWidget(view)
+    view.show_customer(cid)
+    _settle(qtbot)
+    chart = view.trend
+    chart.resize(600, 200)
+    chart.grab()  # paints
+    assert [total for _period, total, _grade in chart.totals] == [60, 90, 70]  # oldest first
+    assert len(chart.points) == 3
+    xs = [p.x() for p in chart.points]
+    assert xs == sorted(xs) and len(set(xs)) == 3
+    y60, y90, y70 = (p.y() for p in chart.points)
+    assert y90 < y70 < y60  # a higher total is drawn higher
+    assert abs(y60 - chart._y(60)) < 0.01 and abs(y90 - chart._y(90)) < 0.01
+    assert chart.thresholds and all(g in chart.thresholds for g in ("A", "B", "C"))
+    view.show_customer(_customers(db, 1)[0])  # a customer without evaluations: no points
+    _settle(qtbot)
+    chart.grab()
+    assert chart.points == []

@@ -102,8 +102,10 @@ class _Op(QObject):
         self.owner_alive = True
         self.ended = False
         self.owner = owner
-        if owner is not None:
-            owner.destroyed.connect(self._orphan)
+        # Undone by its handle: PySide6 6.12's ``signal.disconnect(slot)`` drops a reference
+        # to Python's True on each call, and after a few hundred ops the interpreter aborts
+        # ("bool_dealloc: deallocating True or False"); ``QObject.disconnect(handle)`` does not.
+        self._orphan_link = owner.destroyed.connect(self._orphan) if owner is not None else None
         self.key = key
         self.generation = 0
         if key is not None:
@@ -139,9 +141,9 @@ class _Op(QObject):
         self.relay.deleteLater()  # on the GUI thread, whoever drops the last reference
         with _lock:
             _in_flight -= 1
-        if self.owner is not None:
+        if self.owner is not None and self._orphan_link is not None:
             try:
-                self.owner.destroyed.disconnect(self._orphan)
+                QObject.disconnect(self._orphan_link)
             except (RuntimeError, TypeError):  # the owner is already being destroyed
                 pass
 

@@ -1,6 +1,7 @@
 """A customer's evaluation history: every evaluation with its total, grade and class, the
-trend from one to the next, and — for the selected one — why the grade changed: which
-indicators moved and by how many points."""
+trend from one to the next (in the table, and as a chart against the grade thresholds),
+and — for the selected one — why the grade changed: which indicators moved and by how
+many points."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from .. import ops
 from ..i18n import enum_label
 from ..icons import icon
 from ..reports.preview import PreviewDialog, ReportActions
+from .trend_chart import TrendChart
 
 
 class EvaluationHistory(QWidget):
@@ -63,8 +65,10 @@ class EvaluationHistory(QWidget):
         for button in (self.preview_button, self.print_button):
             button.setEnabled(False)
             buttons.addWidget(button)
+        self.trend = TrendChart()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
+        splitter.addWidget(self.trend)
         splitter.addWidget(self.why)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +85,7 @@ class EvaluationHistory(QWidget):
 
     def _show(self, sheets: list[EvaluationSheet]) -> None:
         self.sheets = sheets
+        self.trend.set_sheets(sheets)
         self.table.setRowCount(len(sheets))
         name = sheets[0].customer_name if sheets else ""
         self.heading.setText(self.tr("评价历史：%1").replace("%1", name) if name else self.tr("评价历史"))

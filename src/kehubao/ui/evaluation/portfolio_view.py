@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...models.enums import ValueClass
-from ...services.evaluation.portfolio import PortfolioData, ids_in_cell, portfolio
+from ...services.evaluation.portfolio import PortfolioData, ids_in_cell, ids_in_tier, portfolio
 from .. import ops
 from ..bus import QtBus, touches
 from ..i18n import enum_label, label
@@ -286,5 +286,5 @@ class PortfolioView(QWidget):
         self.reload()
 
     def _tier_clicked(self, n: int) -> None:
-        if self.data is not None and n < len(self.data.pyramid):
-            self.customers_requested.emit({"ids": list(self.data.pyramid[n].ids)})
+        if self.data is not None and n < len(self.data.pyramid):  # the ids asked for on click
+            ops.query(self, self.db, lambda s: ids_in_tier(s, n), self._ids_found)
