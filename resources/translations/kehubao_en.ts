@@ -1496,11 +1496,11 @@
     </message>
     <message>
         <source>预览评价表</source>
-        <translation>Preview evaluation sheet</translation>
+        <translation>Preview sheet</translation>
     </message>
     <message>
         <source>打印评价表…</source>
-        <translation>Print evaluation sheet…</translation>
+        <translation>Print sheet…</translation>
     </message>
     <message>
         <source>评价历史：%1</source>

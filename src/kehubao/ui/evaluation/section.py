@@ -24,9 +24,13 @@ class EvaluationPage(QTabWidget):
         self.form = EvaluationFormView(ctx.db)
         self.history = EvaluationHistory(ctx.db)
         split = QSplitter()
+        # Explicit minimums: what the panes' rows of buttons ask for would push the
+        # window past 1366 px in English; the panes share what the screen has instead.
+        self.form.setMinimumWidth(560)
+        self.history.setMinimumWidth(340)
         split.addWidget(self.form)
         split.addWidget(self.history)
-        split.setSizes([760, 600])  # the history's table and explanation need room too
+        split.setSizes([820, 460])  # the form's row of buttons first; the history scrolls
         self.portfolio = PortfolioView(ctx.db, ctx.bus)
         self.addTab(split, self.tr("评价表"))
         self.addTab(self.portfolio, self.tr("客户组合"))
