@@ -62,7 +62,15 @@ SOURCES: dict[str, type] = {"interaction": Interaction, "follow_up": FollowUp,
                             "trade_transaction": Transaction, "evaluation": Evaluation}
 _CHUNK = 5_000  # ids per IN (...): SQLite takes 32,766 parameters
 _NOTED = "kehubao_figures_customers"
-_KEEP = ("keep-grade", "keep-class")  # (grade, class) of a customer with no evaluation
+_KEEP = ("keep-grade", "keep-class")
+# Which source each figure follows from: a unit of work that changed only follow-ups
+# recomputes only the next follow-up (generating 25,000 reminders reads nothing else).
+_PART_OF = {"last_contact_at": "contact", "next_follow_up_at": "follow_up",
+            "sales_12m_fen": "money", "receivable_fen": "money", "overdue_fen": "money",
+            "grade": "money", "value_class": "money"}
+PARTS = frozenset(_PART_OF.values())
+_PARTS_OF_TABLE = {"interaction": "contact", "follow_up": "follow_up",
+                   "trade_transaction": "money", "evaluation": "money"}  # (grade, class) of a customer with no evaluation
 _TODAY = "kehubao_figures_today"
 _EMPTY = (None, None, 0, 0, 0, *_KEEP)
 
@@ -89,15 +97,17 @@ def figures_as_of(session: Session, today: date) -> None:
 
 
 def refresh_customer_figures(session: Session, customer_ids: Iterable[int], *,
-                             today: date | None = None) -> list[int]:
-    """Recompute the figures of these customers from their sources; the ids whose
-    figures changed (announced to tracking, so views and the search rank follow)."""
+                             today: date | None = None,
+                             parts: frozenset[str] = PARTS) -> list[int]:
+    """Recompute the figures of these customers from their sources (``parts``: only
+    those that follow from the sources that changed); the ids whose figures changed
+    (announced to tracking, so views and the search rank follow)."""
     ids = sorted(set(customer_ids))
     changed: list[int] = []
     ranked: set[int] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        part, part_ranked = _refresh(session, chunk, _today(session, today))
+        part, part_ranked = _refresh(session, chunk, _today(session, today), parts)
         changed += part
         ranked |= part_ranked
     return _announce(session, (changed, ranked))
@@ -118,9 +128,11 @@ def _today(session: Session, today: date | None) -> date:
 _RANKED = tuple(FIGURES.index(name) for name in ("last_contact_at", "grade", "value_class"))
 
 
-def _refresh(session: Session, ids: list[int] | None, today: date) -> tuple[list[int], set[int]]:
+def _refresh(session: Session, ids: list[int] | None, today: date,
+             parts: frozenset[str] = PARTS) -> tuple[list[int], set[int]]:
     """The customers whose figures changed, and those among them whose ranked figures did."""
-    fresh = _compute(session, ids, today)
+    fresh = _compute(session, ids, today, parts)
+    kept = [n for n, name in enumerate(FIGURES) if _PART_OF[name] not in parts]
     ranked: set[int] = set()
     c = Customer.__table__.c
     stmt = select(c.id, *(c[name] for name in FIGURES))
@@ -131,6 +143,8 @@ def _refresh(session: Session, ids: list[int] | None, today: date) -> tuple[list
         new = fresh.get(row[0], _EMPTY)
         if new[-2:] == _KEEP:  # not evaluated: grade and class stay as they are
             new = (*new[:-2], *row[-2:])
+        if kept:  # figures of sources that did not change stay as they are
+            new = tuple(row[1 + n] if n in kept else value for n, value in enumerate(new))
         if tuple(row[1:]) != new:
             params.append({"cid": row[0], **{f"v_{n}": v for n, v in zip(FIGURES, new, strict=True)}})
             if any(row[1 + i] != new[i] for i in _RANKED):
@@ -158,39 +172,48 @@ def _announce(session: Session, result: tuple[list[int], set[int]]) -> list[int]
     return changed
 
 
-def _compute(session: Session, ids: list[int] | None, today: date) -> dict[int, tuple]:
-    """customer id → figures (in `FIGURES` order) for the customers with any source row."""
+def _compute(session: Session, ids: list[int] | None, today: date,
+             parts: frozenset[str] = PARTS) -> dict[int, tuple]:
+    """customer id → figures (in `FIGURES` order) for the customers with any source row;
+    only the figures of ``parts`` are read (the others are None, taken from the row)."""
     def among(stmt: Any, column: Any) -> Any:
         return stmt if ids is None else stmt.where(column.in_(ids))
 
     i, f, t = Interaction, FollowUp, Transaction
-    last = dict(session.execute(among(
-        select(i.customer_id, func.max(i.occurred_at)).where(i.deleted_at.is_(None))
-        .group_by(i.customer_id), i.customer_id)).all())
+    last: dict[int, Any] = {}
+    upcoming: dict[int, Any] = {}
+    money: dict[int, tuple[int, int, int]] = {}
+    volume: dict[int, int] = {}
+    grades: dict[int, tuple] = {}
+    if "contact" in parts:
+        last = dict(session.execute(among(
+            select(i.customer_id, func.max(i.occurred_at)).where(i.deleted_at.is_(None))
+            .group_by(i.customer_id), i.customer_id)).all())
     when = type_coerce(case((f.snoozed_until > f.due_at, f.snoozed_until), else_=f.due_at),
                        DateTime())
-    upcoming = dict(session.execute(among(
-        select(f.customer_id, func.min(when))
-        # `status || ''`: keeps the planner on the customer index for a chunk of customers
-        # (without statistics SQLite takes the status index and reads every open one)
-        .where(f.deleted_at.is_(None), (f.status + "") == FollowUpStatus.OPEN.value)
-        .group_by(f.customer_id), f.customer_id)).all())
+    if "follow_up" in parts:
+        upcoming = dict(session.execute(among(
+            select(f.customer_id, func.min(when))
+            # `status || ''`: keeps the planner on the customer index for a chunk of
+            # customers (without statistics SQLite takes the status index, every open one)
+            .where(f.deleted_at.is_(None), (f.status + "") == FollowUpStatus.OPEN.value)
+            .group_by(f.customer_id), f.customer_id)).all())
 
     def total(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, t.amount_fen), else_=0)), 0)
 
     sale = t.kind == "sale"
     year_ago = t.occurred_on >= today - timedelta(days=365)
-    money, volume = {}, {}
-    for cid, sales, sales_12m, returns_12m, returns, payments, overdue_sales in session.execute(among(
-        select(t.customer_id, total(sale), total(and_(sale, year_ago)),
-               total(and_(t.kind == "return", year_ago)),
-               total(t.kind == "return"), total(t.kind == "payment"),
-               total(and_(sale, t.due_on < today)))
-        .where(t.deleted_at.is_(None)).group_by(t.customer_id), t.customer_id)):
-        money[cid] = (sales_12m, *settle(sales, returns, payments, overdue_sales))
-        volume[cid] = sales_12m - returns_12m
-    grades = _latest_evaluations(session, ids)
+    if "money" in parts:
+        for cid, sales, sales_12m, returns_12m, returns, payments, overdue_sales in session.execute(among(
+            select(t.customer_id, total(sale), total(and_(sale, year_ago)),
+                   total(and_(t.kind == "return", year_ago)),
+                   total(t.kind == "return"), total(t.kind == "payment"),
+                   total(and_(sale, t.due_on < today)))
+            .where(t.deleted_at.is_(None)).group_by(t.customer_id), t.customer_id)):
+            money[cid] = (sales_12m, *settle(sales, returns, payments, overdue_sales))
+            volume[cid] = sales_12m - returns_12m
+        grades = _latest_evaluations(session, ids)
     thresholds = load_thresholds(session) if grades else None
 
     out = {}
@@ -275,6 +298,9 @@ def refresh_changed(session: Session, changed: Changed, progress: Progress | Non
     """The pre-commit hook: recompute the figures of the customers whose source rows
     changed in this unit of work (everything when a source table changed wholesale)."""
     customers: set[int] = session.info.pop(_NOTED, set())
+    # Customers noted by hand (rows deleted, moved between customers) get everything.
+    parts = PARTS if customers else frozenset(
+        _PARTS_OF_TABLE[table] for table in SOURCES if table in changed)
     for table, model in SOURCES.items():
         if table not in changed:
             continue
@@ -287,7 +313,7 @@ def refresh_changed(session: Session, changed: Changed, progress: Progress | Non
             customers.update(session.scalars(
                 select(model.customer_id).where(model.id.in_(ordered[start : start + _CHUNK]))))
     if customers:
-        refresh_customer_figures(session, customers)
+        refresh_customer_figures(session, customers, parts=parts)
 
 
 register_pre_commit(refresh_changed, first=True)
