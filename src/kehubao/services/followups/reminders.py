@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, literal, or_, select, update
+from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...models import Contact, Customer, FollowUp, Transaction, utcnow
@@ -108,7 +108,10 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
         for row in fresh:
             row.update(created_at=stamp, updated_at=stamp, status="open",
                        priority=row.get("priority", 1))
-        session.execute(insert(FollowUp), fresh)
+        # One executemany: every row with the same keys (the ORM's bulk insert groups
+        # rows by their keys and ran ~2,600 statements for 25,000 reminders).
+        keys = sorted({key for row in fresh for key in row})
+        session.execute(FollowUp.__table__.insert(), [{k: row.get(k) for k in keys} for row in fresh])
         # Their ids, so the figures refresh only these customers (not all 200,000).
         keys = [row["auto_key"] for row in fresh]
         for start in range(0, len(keys), 500):
