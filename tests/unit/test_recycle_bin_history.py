@@ -110,3 +110,18 @@ def test_an_unknown_kind_is_a_user_error(db: Database) -> None:
 def _field(kind: str) -> str:
     return {"interaction": "interactions", "follow_up": "follow_ups", "script": "scripts",
             "transaction": "transactions"}[kind]
+
+
+def test_restoring_transactions_is_one_undoable_operation(db: Database) -> None:
+    from kehubao.services.journal import last_undoable, undo
+
+    ids = _fill(db)
+    with db.session() as s:
+        editing.restore(s, "transaction", [ids["transaction"]])
+    with db.session() as s:
+        op = last_undoable(s)
+        assert op.label == "恢复 1 条交易记录"
+        undo(s, op.id)
+    with db.session() as s:
+        assert s.get(Transaction, ids["transaction"]).deleted_at is not None
+        assert [r.id for r in editing.recycle_bin_contents(s).transactions] == [ids["transaction"]]
