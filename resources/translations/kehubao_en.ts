@@ -2794,12 +2794,56 @@ value %3 × 10k yuan, %4%</translation>
         <translation>Mobile</translation>
     </message>
     <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>跟进时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>提醒事项</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>到期时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>交易</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>交易日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>客户</source>
         <translation>Customers</translation>
     </message>
     <message>
         <source>联系人</source>
         <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>跟进记录</source>
+        <translation>Follow-up records</translation>
+    </message>
+    <message>
+        <source>跟进提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>话术</source>
+        <translation>Scripts</translation>
     </message>
     <message>
         <source>恢复</source>
@@ -2810,16 +2854,16 @@ value %3 × 10k yuan, %4%</translation>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <source>删除的客户和联系人在这里，可以恢复；彻底删除后无法找回。</source>
-        <translation>Deleted customers and contacts are kept here and can be restored. Once deleted permanently, they cannot be recovered.</translation>
+        <source>删除的记录在这里，可以恢复；彻底删除后无法找回。已删除客户的联系人和历史随客户一起恢复。</source>
+        <translation>Deleted records are kept here and can be restored. Once deleted permanently, they cannot be recovered. The contacts and history of a deleted customer come back with the customer.</translation>
+    </message>
+    <message>
+        <source>客户 %1 个 · 联系人 %2 个 · 跟进记录 %3 条 · 提醒 %4 条 · 话术 %5 条 · 交易 %6 条</source>
+        <translation>%1 customers · %2 contacts · %3 follow-up records · %4 reminders · %5 scripts · %6 transactions</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
         <translation>Merged into "%1"</translation>
-    </message>
-    <message>
-        <source>客户 %1 个 · 联系人 %2 个</source>
-        <translation>Customers: %1 · Contacts: %2</translation>
     </message>
     <message>
         <source>已恢复 %1 条</source>

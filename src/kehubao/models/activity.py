@@ -64,6 +64,10 @@ class FollowUp(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_follow_up_snoozed", "snoozed_until",
               sqlite_where=text("snoozed_until IS NOT NULL"),
               postgresql_where=text("snoozed_until IS NOT NULL")),
+        # Purging interactions nulls their follow-ups' link (SET NULL): one lookup each.
+        Index("ix_follow_up_interaction_id", "interaction_id",
+              sqlite_where=text("interaction_id IS NOT NULL"),
+              postgresql_where=text("interaction_id IS NOT NULL")),
     )
 
     customer_id: Mapped[int] = mapped_column(

@@ -7,18 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import ValidationError
-from ..models import Customer, Interaction, Transaction
+from ..errors import UserError, ValidationError
+from ..models import (
+    Customer,
+    FollowUp,
+    Interaction,
+    ObjectionCategory,
+    ObjectionScript,
+    Transaction,
+)
+from ..models.enums import InteractionKind, TransactionKind
 from . import contacts as contact_svc
 from . import customers as svc
+from . import evaluation, followups, scripts
 from .customer_list import distinct_values
 from .journal import operation
+from .recycle_bin import purge_from_bin
 from .tracking import Progress
 
 
@@ -93,20 +103,34 @@ def deletion_summary(session: Session, ids: Sequence[int]) -> DeletionSummary:
 class BinRow:
     id: int
     name: str
-    detail: str  # city (customers) or company (contacts)
+    detail: str  # city (customers), the customer (contacts, history), category (scripts)
     phone: str
     deleted_at: datetime
     merged_into: str | None = None
+    happened: date | datetime | None = None  # when the interaction / follow-up / deal was
 
 
 @dataclass
 class BinContents:
     customers: list[BinRow] = field(default_factory=list)
     contacts: list[BinRow] = field(default_factory=list)
+    interactions: list[BinRow] = field(default_factory=list)
+    follow_ups: list[BinRow] = field(default_factory=list)
+    scripts: list[BinRow] = field(default_factory=list)
+    transactions: list[BinRow] = field(default_factory=list)
+
+
+# The kinds the bin holds, as `restore` / `purge` name them.
+BIN_KINDS = ("customer", "contact", "interaction", "follow_up", "script", "transaction")
 
 
 def recycle_bin_contents(session: Session, limit: int = 5000) -> BinContents:
-    """The newest deleted customers (with the customer a merged one went into) and contacts."""
+    """The newest deleted records of each kind, at most ``limit`` of each.
+
+    Customers come with the customer a merged one went into. Contacts, interactions,
+    follow-ups and transactions are listed only while their customer is live: those of a
+    customer in the bin are not separate entries, they come back when the customer is
+    restored (deleting a customer leaves its rows unstamped) and go when it is purged."""
     customers = session.scalars(
         select(Customer).where(Customer.deleted_at.is_not(None))
         .order_by(Customer.deleted_at.desc()).limit(limit)).all()
@@ -120,22 +144,81 @@ def recycle_bin_contents(session: Session, limit: int = 5000) -> BinContents:
     for person, company in contact_svc.deleted_contacts(session, limit):
         contents.contacts.append(BinRow(person.id, person.name, company, person.mobile or "",
                                         person.deleted_at))
+    for row, company in _deleted_history(session, Interaction, limit):
+        contents.interactions.append(BinRow(
+            row.id, row.subject or InteractionKind.label_of(row.kind), company, "",
+            row.deleted_at, happened=row.occurred_at))
+    for row, company in _deleted_history(session, FollowUp, limit):
+        contents.follow_ups.append(BinRow(row.id, row.title, company, "", row.deleted_at,
+                                          happened=row.due_at))
+    for row, company in _deleted_history(session, Transaction, limit):
+        label = f"{TransactionKind.label_of(row.kind)} {row.amount_fen / 100:,.2f} 元"
+        contents.transactions.append(BinRow(
+            row.id, f"{label} · {row.product}" if row.product else label, company, "",
+            row.deleted_at, happened=row.occurred_on))
+    script_rows = session.execute(
+        select(ObjectionScript, ObjectionCategory.name)
+        .outerjoin(ObjectionCategory, ObjectionCategory.id == ObjectionScript.category_id)
+        .where(ObjectionScript.deleted_at.is_not(None))
+        .order_by(ObjectionScript.deleted_at.desc()).limit(limit)).all()
+    for script, category in script_rows:
+        contents.scripts.append(BinRow(script.id, script.title, category or "", "",
+                                       script.deleted_at))
     return contents
+
+
+def _deleted_history(session: Session, model: type[Any], limit: int) -> list[tuple[Any, str]]:
+    """Deleted rows of ``model`` whose customer is live, newest first, with its name.
+
+    The customer is looked up per deleted row (a correlated subquery): with a join,
+    SQLite walks all 200,000 live customers and their rows instead (0.3 s against
+    0.06 s for 350,000 interactions)."""
+    company = (select(Customer.name).where(Customer.id == model.customer_id,
+                                           Customer.deleted_at.is_(None))
+               .scalar_subquery())
+    return [(r[0], r[1]) for r in session.execute(
+        select(model, company).where(model.deleted_at.is_not(None), company.is_not(None))
+        .order_by(model.deleted_at.desc()).limit(limit)).all()]
 
 
 def restore(session: Session, kind: str, ids: Sequence[int],
             progress: Progress | None = None) -> int:
-    """Restore customers or contacts from the recycle bin (undoable)."""
+    """Restore records of one of ``BIN_KINDS`` from the recycle bin (undoable), through
+    the service that owns the kind (a transaction also reclassifies its customer)."""
     if kind == "customer":
         return svc.restore_customers(session, ids, progress=progress)
-    return contact_svc.restore_contacts(session, ids, progress=progress)
+    if kind == "contact":
+        return contact_svc.restore_contacts(session, ids, progress=progress)
+    if kind == "interaction":
+        return followups.restore_interactions(session, ids)
+    if kind == "follow_up":
+        return followups.restore_follow_ups(session, ids)
+    if kind == "script":
+        return scripts.restore_scripts(session, ids)
+    if kind == "transaction":
+        return evaluation.restore_transactions(session, ids, progress=progress)
+    raise UserError(f"回收站中没有“{kind}”这类记录")
+
+
+_PURGED = {
+    "interaction": (Interaction, "只能彻底删除回收站中的跟进记录"),
+    "follow_up": (FollowUp, "只能彻底删除回收站中的跟进提醒"),
+    "script": (ObjectionScript, "只能彻底删除回收站中的话术"),
+    "transaction": (Transaction, "只能彻底删除回收站中的交易记录"),
+}
 
 
 def purge(session: Session, kind: str, ids: Sequence[int]) -> int:
-    """Delete for ever (not undoable; the UI asks first)."""
+    """Delete for ever (not undoable; the UI asks first). A live record among ``ids``
+    is refused with a UserError and nothing is deleted."""
     if kind == "customer":
         return svc.purge_customers(session, ids)
-    return contact_svc.purge_contacts(session, ids)
+    if kind == "contact":
+        return contact_svc.purge_contacts(session, ids)
+    if kind not in _PURGED:
+        raise UserError(f"回收站中没有“{kind}”这类记录")
+    model, refusal = _PURGED[kind]
+    return purge_from_bin(session, model, ids, refusal)
 
 
 def assign_owner(session: Session, ids: Sequence[int], owner_name: str,

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ..errors import UserError
 from ..models import utcnow
 from .batch import WORK_SHARE, finish, scaled
 from .journal import active_operation, operation, set_columns
-from .tracking import Progress, note_binned
+from .tracking import Progress, note_binned, note_changed
 
 
 def move_to_bin(session: Session, model: type[Any], ids: Iterable[int], noun: str,
@@ -37,6 +38,27 @@ def restore_from_bin(session: Session, model: type[Any], ids: Iterable[int], nou
     """Bring the records among ``ids`` that are in the bin back; how many were."""
     return _move(session, model, ids, noun, "restore", "恢复",
                  {"deleted_at": None, **(also or {})}, model.deleted_at.is_not(None), progress)
+
+
+def purge_from_bin(session: Session, model: type[Any], ids: Iterable[int], refusal: str) -> int:
+    """Delete for ever the records among ``ids`` (not undoable: the UI asks first).
+
+    Only what is already in the bin may go: one live record among ``ids`` raises
+    ``UserError(refusal)`` before anything is deleted, so a stale selection or a script
+    can never destroy a record the user still sees. Rows hanging off the purged ones
+    follow the foreign keys (CASCADE / SET NULL)."""
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        if session.scalar(select(model.id).where(model.id.in_(chunk), model.deleted_at.is_(None)).limit(1)):
+            raise UserError(refusal)
+    purged = 0
+    for start in range(0, len(ids), 500):
+        result = session.execute(delete(model).where(model.id.in_(ids[start:start + 500]),
+                                                     model.deleted_at.is_not(None)))
+        purged += result.rowcount or 0
+    note_changed(session, model.__tablename__, ids)
+    return purged
 
 
 def _move(session: Session, model: type[Any], ids: Iterable[int], noun: str, kind: str,

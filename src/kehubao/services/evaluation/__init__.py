@@ -31,6 +31,7 @@ _EXPORTS = {
     "totals_per_class": "support",
     "receivables": "transactions",
     "record_transaction": "transactions",
+    "restore_transactions": "transactions",
     "customer_value": "value",
 }
 __all__ = sorted(_EXPORTS)

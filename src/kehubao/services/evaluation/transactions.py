@@ -8,6 +8,7 @@ is its own ``due_on``, or its date plus the default payment terms (账期) when 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,6 +19,8 @@ from ...errors import UserError, ValidationError
 from ...models import Customer, Setting, Transaction, utcnow
 from ...models.enums import TransactionKind
 from ..journal import operation
+from ..recycle_bin import restore_from_bin
+from ..tracking import Progress
 
 TERMS_SETTING = "payment_terms_days"
 DEFAULT_TERMS_DAYS = 30
@@ -92,6 +95,20 @@ def delete_transaction(session: Session, transaction_id: int) -> None:
         row.deleted_at = utcnow()
         session.flush()
         _reclassify(session, [row.customer_id])
+
+
+def restore_transactions(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
+    """Bring transactions back from the recycle bin (undoable); the customers' sales
+    volume changes with them, so their class is worked out again in the same operation."""
+    ids = sorted(set(ids))
+    customer_ids = sorted(set(session.scalars(select(Transaction.customer_id).where(
+        Transaction.id.in_(ids), Transaction.deleted_at.is_not(None)))))
+    if not customer_ids:
+        return 0
+    with operation(session, "restore", f"恢复 {len(ids)} 条交易记录"):
+        restored = restore_from_bin(session, Transaction, ids, "交易记录", progress=progress)
+        _reclassify(session, customer_ids)
+    return restored
 
 
 def _reclassify(session: Session, customer_ids: list[int]) -> None:
