@@ -152,7 +152,9 @@ def _refresh(session: Session, ids: list[int] | None, today: date,
     if params:
         session.execute(
             update(Customer.__table__).where(c.id == bindparam("cid"))
-            .values({**{n: bindparam(f"v_{n}") for n in FIGURES}, "updated_at": c.updated_at}),
+            # only the columns that can have changed: each indexed one costs its index
+            .values({**{n: bindparam(f"v_{n}") for i, n in enumerate(FIGURES) if i not in kept},
+                     "updated_at": c.updated_at}),
             params)
     return [p["cid"] for p in params], ranked
 
