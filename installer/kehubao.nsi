@@ -1,11 +1,11 @@
 ; NSIS installer for 客户宝: installs the PyInstaller one-folder build
 ; (installer/dist/kehubao) for the current user, with Start menu and desktop shortcuts.
-; Build: makensis /DVERSION=0.1.0 installer\kehubao.nsi   (run by installer\build.ps1)
+; Build: makensis /DVERSION=0.2.0 installer\kehubao.nsi   (run by installer\build.ps1)
 Unicode true
 !include "MUI2.nsh"
 
 !ifndef VERSION
-  !define VERSION "0.1.0"
+  !define VERSION "0.2.0"
 !endif
 !define APPNAME "客户宝"
 !define COMPANY "kehubao"
