@@ -1715,10 +1715,6 @@
         <translation>Could not load the follow-up</translation>
     </message>
     <message>
-        <source>出现意外错误，没有保存任何内容：%1</source>
-        <translation>An unexpected error occurred; nothing was saved: %1</translation>
-    </message>
-    <message>
         <source>有未保存的内容，要保存吗？</source>
         <translation>You have unsaved text. Save it?</translation>
     </message>
@@ -2245,10 +2241,6 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>Could not load the customer</translation>
     </message>
     <message>
-        <source>出现意外错误，没有保存任何内容：%1</source>
-        <translation>An unexpected error occurred; nothing was saved: %1</translation>
-    </message>
-    <message>
         <source>有未保存的内容，要保存吗？</source>
         <translation>You have unsaved text. Save it?</translation>
     </message>
@@ -2619,6 +2611,10 @@ value %3 × 10k yuan, %4%</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>出现意外错误，没有保存任何内容：%1</source>
+        <translation>An unexpected error occurred; nothing was saved: %1</translation>
     </message>
     <message>
         <source>有未保存的修改，要保存吗？</source>

@@ -46,6 +46,17 @@ def make_window(qtbot, db: Database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def bus():  # type: ignore[no-untyped-def]
+    """A Qt adapter of the event bus for a page tested on its own; closed after the ops."""
+    from kehubao.ui.bus import QtBus
+
+    qt_bus = QtBus()
+    yield qt_bus
+    ops.wait_idle()
+    qt_bus.close()
+
+
+@pytest.fixture
 def window(qtbot, db):  # type: ignore[no-untyped-def]
     return make_window(qtbot, db)
 

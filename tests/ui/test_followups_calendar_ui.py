@@ -15,17 +15,8 @@ from kehubao.services.followups import create_follow_up, log_interaction
 from kehubao.services.journal import undo
 from kehubao.services.workspace import workspace_status
 from kehubao.ui import ops
-from kehubao.ui.bus import QtBus
 
 NOW = datetime(2026, 9, 30, 10, 0)  # a Wednesday, the day before National Day
-
-
-@pytest.fixture
-def bus():
-    qt_bus = QtBus()
-    yield qt_bus
-    ops.wait_idle()
-    qt_bus.close()
 
 
 @pytest.fixture

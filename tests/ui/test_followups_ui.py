@@ -12,17 +12,8 @@ from sqlalchemy import select
 from kehubao.models import Contact, Customer, FollowUp, Interaction
 from kehubao.services.followups import create_follow_up, log_interaction
 from kehubao.ui import ops
-from kehubao.ui.bus import QtBus
 
 NOW = datetime(2026, 12, 2, 10, 0)  # a Wednesday
-
-
-@pytest.fixture
-def bus():
-    qt_bus = QtBus()
-    yield qt_bus
-    ops.wait_idle()
-    qt_bus.close()
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from ...services.followups import (
 from ...services.followups.clock import Clock, at_morning
 from ...services.followups.holidays import on_working_day
 from .. import ops
-from ..widgets.forms import Form, save_buttons
+from ..widgets.forms import Form, save_buttons, show_save_failure
 from .log_dialog import DateTimeField
 from .recurrence_text import describe, weekday_names
 
@@ -242,11 +242,7 @@ class FollowUpDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
-        if isinstance(exc, ValidationError):
-            self.form.show_errors(exc.fields)
-        self.error.setText(str(exc) if isinstance(exc, UserError) else
-                           self.tr("出现意外错误，没有保存任何内容：%1").replace("%1", str(exc)))
-        self.error.show()
+        show_save_failure(self.error, self.form, exc)
 
     def reject(self) -> None:
         if self.form.is_dirty() and self.save_button.isEnabled():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...db import Database
-from ...errors import UserError, ValidationError
+from ...errors import UserError
 from ...models.enums import InteractionKind
 from ...services.followups import LogForm, local_now, log_form, log_interaction
 from ...services.followups.clock import Clock, at_morning
@@ -32,7 +32,7 @@ from ...services.scripts import ScriptMatch, search_scripts
 from .. import ops
 from ..i18n import enum_label
 from ..widgets.emotion import EmotionPicker
-from ..widgets.forms import Form, error_label, save_buttons
+from ..widgets.forms import Form, error_label, save_buttons, show_save_failure
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -326,13 +326,7 @@ class LogInteractionDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
-        if isinstance(exc, ValidationError):
-            self.form.show_errors(exc.fields)
-        if isinstance(exc, UserError):
-            self.error.setText(str(exc))
-        else:
-            self.error.setText(self.tr("出现意外错误，没有保存任何内容：%1").replace("%1", str(exc)))
-        self.error.show()
+        show_save_failure(self.error, self.form, exc)
 
     def reject(self) -> None:
         """Cancel, Esc and the close button: ask before typed text is lost."""

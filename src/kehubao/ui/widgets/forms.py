@@ -273,3 +273,15 @@ def save_buttons(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
     buttons.rejected.connect(dialog.reject)
     QShortcut(QKeySequence.StandardKey.Save, dialog, activated=save)
     return buttons
+
+
+def show_save_failure(error: QLabel, form: Form, exc: BaseException) -> None:
+    """Why a save did not happen, under the form: a bad field is marked, a user error is
+    its own sentence, anything else says nothing was saved."""
+    from ...errors import UserError, ValidationError
+
+    if isinstance(exc, ValidationError):
+        form.show_errors(exc.fields)
+    error.setText(str(exc) if isinstance(exc, UserError) else QCoreApplication.translate(
+        "RecordDialog", "出现意外错误，没有保存任何内容：%1").replace("%1", str(exc)))
+    error.show()
