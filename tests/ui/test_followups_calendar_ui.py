@@ -88,7 +88,7 @@ def test_keys_move_the_selection_and_the_follow_up_and_undo_restores(qtbot, db, 
         undo(s, status.undo_id)
     assert due_of(db, data["later"]) == datetime(2026, 9, 30, 16, 0)
     # Arrows move the day; Down a week; past the month's end the next month is read.
-    grid.select(date(2026, 9, 30))  # back in September: read again
+    grid.select_day(date(2026, 9, 30))  # back in September: read again
     reload(qtbot, page)
     qtbot.keyClick(grid, Qt.Key.Key_Left)
     assert grid.selected == date(2026, 9, 29) and grid.selected_item().kind == "visit"
@@ -107,7 +107,7 @@ def test_enter_opens_the_customer_and_week_view(qtbot, db, bus, data) -> None:
     page.open_customer.connect(opened.append)
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)
     assert opened == [data["customer"]]
-    page.grid.select(date(2026, 9, 28))  # an empty day: Enter shows its week
+    page.grid.select_day(date(2026, 9, 28))  # an empty day: Enter shows its week
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)
     reload(qtbot, page)
     assert page.mode == "week" and page.grid.first == date(2026, 9, 28)

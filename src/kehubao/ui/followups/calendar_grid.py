@@ -90,7 +90,7 @@ class CalendarGrid(QWidget):
         items = self.items_of(self.selected)
         return items[self.item_index] if 0 <= self.item_index < len(items) else None
 
-    def select(self, day: date, item_index: int = -1) -> None:
+    def select_day(self, day: date, item_index: int = -1) -> None:
         """Select a day (and an item of it); outside the view the page turns the period."""
         self.selected, self.item_index = day, item_index
         if not self.first <= day < self.first + timedelta(days=self.rows * 7) or \
@@ -259,7 +259,7 @@ class CalendarGrid(QWidget):
                 self.move_item.emit(item, item.when.date() + timedelta(days=steps[key]))
             return
         if key in steps:
-            self.select(self.selected + timedelta(days=steps[key]))
+            self.select_day(self.selected + timedelta(days=steps[key]))
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.selected_item()
@@ -282,7 +282,7 @@ class CalendarGrid(QWidget):
         if hit is None:
             return
         day, index = hit
-        self.select(day, index)
+        self.select_day(day, index)
         item = self.selected_item() if index >= 0 else None
         if event.button() == Qt.MouseButton.LeftButton and item is not None and item.movable:
             self._press = (event.position().toPoint(), item)

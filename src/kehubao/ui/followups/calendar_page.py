@@ -188,5 +188,5 @@ class CalendarPage(QWidget):
             return
         fid, when = item.ref_id, datetime.combine(day, item.when.time())
         self._pending = ("follow_up", fid)
-        self.grid.select(day)
+        self.grid.select_day(day)
         ops.write(self, self.db, lambda s: reschedule(s, fid, when))

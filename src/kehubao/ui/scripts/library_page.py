@@ -194,7 +194,7 @@ class LibraryPage(QWidget):
         self.view.setHtml(script_html(detail))
         self.offer_label.setText(self.tr("★ 有新版内置话术") if detail.offer else "")
 
-    def select(self, script_id: int) -> None:
+    def show_script(self, script_id: int) -> None:
         """Show this script (a search hit): all categories, unfiltered."""
         self._select_after = script_id
         self.filter.clear()

@@ -93,7 +93,7 @@ class ScriptsSection(Section):
         window = self.ctx.window
         if hasattr(window, "go_to"):
             window.go_to(self.key)
-        self._library().select(ref_id)
+        self._library().show_script(ref_id)
         return True
 
     def _library(self) -> LibraryPage:
