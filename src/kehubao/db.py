@@ -13,11 +13,11 @@ from the `alembic_version` table, which is all the start-up check needs.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -188,15 +188,20 @@ def _current_revision(conn: Connection) -> str | None:
 
 
 def open_database(
-    target: DatabaseTarget | str | None = None, *, migrate: bool = True
+    target: DatabaseTarget | str | None = None, *, migrate: bool = True, check: bool = True,
+    backup_before_migration: bool = True,
 ) -> Database:
     """Open (creating if needed) and migrate the database.
 
     Raises DatabaseLocationError, with a one-line Chinese message, for anything the user
-    pointed us at that is not usable; nothing is written to such a location."""
+    pointed us at that is not usable; nothing is written to such a location. With
+    `check`, a damaged file raises DatabaseDamagedError before anything is written to it
+    (`kehubao check` and a restore open without it, to examine or replace the file)."""
     if target is None or isinstance(target, str):
         target = resolve_database(target)
     if target.path is not None:
+        if check:
+            _refuse_damaged(target.path)
         db_sqlite.check_file_location(target.path, may_create_dirs=target.is_default)
         if target.path.exists() and target.path.stat().st_size > 0:
             _identify_file(target)
@@ -206,7 +211,7 @@ def open_database(
         engine = _server_engine(target)
     db = Database(target, engine)
     try:
-        _check_and_migrate(db, migrate=migrate)
+        _check_and_migrate(db, migrate=migrate, backup=backup_before_migration)
     except DatabaseLocationError:
         engine.dispose()
         raise
@@ -302,7 +307,30 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
-def _check_and_migrate(db: Database, *, migrate: bool) -> None:
+def _refuse_damaged(path: Path) -> None:
+    """The start-up check (bounded on a large file): a damaged database is said plainly
+    and never opened for writing. A 0-byte file, or a file whose header is gone, where
+    backups show a database with data was, is damage rather than a new database."""
+    from .backups import integrity, store
+
+    if not path.is_file() or not os.access(path, os.R_OK):
+        return  # not a file we can read: check_file_location says why
+    had_data = store.has_backups(path)
+    size = path.stat().st_size
+    if size == 0 and not had_data:
+        return
+    if size and not had_data and not db_sqlite.looks_like_sqlite(path):
+        return  # not ours at all: check_file_location says so
+    health = integrity.start_check(path, had_data=had_data)
+    if health.ok:
+        return
+    newest = store.newest_good_backup(path)
+    raise integrity.DatabaseDamagedError(
+        integrity.damage_message(path, health.problems, str(newest.path) if newest else None),
+        path, health.problems)
+
+
+def _check_and_migrate(db: Database, *, migrate: bool, backup: bool = True) -> None:
     head = head_revision()
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
@@ -317,17 +345,16 @@ def _check_and_migrate(db: Database, *, migrate: bool) -> None:
         )
     if current == head or not migrate:
         return
-    if current is not None and db.is_sqlite and db.path is not None:
-        _backup_before_migration(db.path, current)
+    if backup and current is not None and db.is_sqlite and db.path is not None:
+        _backup_before_migration(db.path)
     upgrade(db)
 
 
-def _backup_before_migration(path: Path, revision: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.parent / "backups" / f"{path.stem}-before-{revision}-{stamp}.db"
-    log.info("backing up %s to %s before migrating", path, backup)
-    db_sqlite.backup_file(path, backup)
-    return backup
+def _backup_before_migration(path: Path) -> Path:
+    from .backups.store import make_backup
+
+    log.info("backing up %s before migrating", path)
+    return make_backup(path, "before-migration").path
 
 
 def upgrade(db: Database, revision: str = "head") -> None:

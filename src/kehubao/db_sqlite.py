@@ -50,6 +50,14 @@ def check_file_location(path: Path, *, may_create_dirs: bool) -> None:
         raise DatabaseLocationError(f"没有在该文件夹中写入的权限：{parent}")
 
 
+def looks_like_sqlite(path: Path) -> bool:
+    """Whether the file starts as SQLite files do, or has had that start zeroed (which is
+    damage to a database, not a file of another program)."""
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    return head.startswith(SQLITE_HEADER) or (len(head) == 100 and not any(head))
+
+
 def install_pragmas(engine: Engine) -> None:
     """Set the connection pragmas on every new connection and take over BEGIN.
 
@@ -111,19 +119,27 @@ def is_busy(exc: BaseException) -> bool:
 
 
 def backup_file(source: Path, target: Path) -> None:
-    """Copy a live database consistently with SQLite's online backup API."""
+    """Copy a live database consistently with SQLite's online backup API, under a
+    temporary name renamed only when complete: a killed copy never leaves a file that
+    looks like a database (only `*.partial`, which the backup sweep removes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     src = sqlite3.connect(str(source))
     try:
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(str(partial))
         try:
+            dst.execute("PRAGMA journal_mode = OFF")  # nothing to roll back in a new copy
             src.backup(dst)
-            dst.execute("PRAGMA synchronous = FULL")
-            dst.commit()
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
+        with partial.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
     finally:
         src.close()
+        partial.unlink(missing_ok=True)
 
 
 def integrity_problems(dbapi_conn: sqlite3.Connection) -> list[str]:
@@ -146,12 +162,12 @@ def inspect_file(path: Path) -> tuple[set[str], str | None]:
     try:
         return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True))
     except sqlite3.OperationalError as exc:
-        if not (_needs_recovery(exc) and os.access(path, os.W_OK)):
+        if not (needs_recovery(exc) and os.access(path, os.W_OK)):
             raise
     return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=rw", uri=True))
 
 
-def _needs_recovery(exc: sqlite3.Error) -> bool:
+def needs_recovery(exc: sqlite3.Error) -> bool:
     """Whether a read-only open failed only because a journal needs rolling back."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return name in ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY") or (

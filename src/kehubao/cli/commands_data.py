@@ -1,4 +1,4 @@
-"""`info`, `demo`, `check`, `backup`, `restore`: the database as a whole.
+"""`info`, `demo`, `check`: the database as a whole (backups: commands_backups.py).
 
 Registering the commands imports nothing heavy (`--version` and `--help` never load
 SQLAlchemy); each command imports what it uses when it runs.
@@ -7,10 +7,7 @@ SQLAlchemy); each command imports what it uses when it runs.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import DatabaseTarget, resolve_database
@@ -46,16 +43,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_db_argument(p)
     p.set_defaults(handler=cmd_check)
-
-    p = sub.add_parser("backup", help="备份数据库")
-    p.add_argument("--to", metavar="FILE", help="备份文件（默认：数据库旁的 backups 文件夹）")
-    add_db_argument(p)
-    p.set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("restore", help="从备份恢复数据库（会先备份当前数据库）")
-    p.add_argument("file", metavar="FILE", help="备份文件")
-    add_db_argument(p)
-    p.set_defaults(handler=cmd_restore)
 
 
 def _non_negative(text: str) -> int:
@@ -148,24 +135,82 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Examine the file before anything opens it for writing: a damaged database gets a
+    plain report and the newest good backup to restore, never a repair attempt."""
+    from ..db import open_database
     from ..services.maintenance import reindex
 
-    db = open_for_cli(args)
-    report: dict = {"database": db.target.display}
-    if args.reindex:
-        progress = ProgressLine("重建搜索索引")
-        report["reindexed"] = reindex(db, progress=lambda f: progress("", f))
-        progress.done()
-    problems = _problems(db)
+    target = resolve_database(args.db)
+    require_existing(target)
+    report: dict = {"database": target.display}
+    damage = _damage(target)
+    if damage is None:
+        import kehubao.services  # noqa: F401  (session hooks)
+
+        db = open_database(target, check=False)
+        if args.reindex:
+            progress = ProgressLine("重建搜索索引")
+            report["reindexed"] = reindex(db, progress=lambda f: progress("", f))
+            progress.done()
+        problems = _problems(db)
+        db.dispose()
+        if any(_is_damage(p) for p in problems):
+            damage = problems
+    else:
+        problems = damage
     report["problems"] = problems
     report["ok"] = not problems
+    report["damaged"] = damage is not None
+    if damage is not None and target.path is not None:
+        report.update(_remedy(target.path))
     if args.json:
         print_json(report)
     else:
-        if args.reindex:
+        if args.reindex and "reindexed" in report:
             print("搜索索引已重建：" + "，".join(f"{k} {v:,}" for k, v in report["reindexed"].items()))
-        print("检查通过，没有发现问题。" if not problems else "发现问题：\n  " + "\n  ".join(problems))
+        if not problems:
+            print("检查通过，没有发现问题。")
+        else:
+            print("发现问题：\n  " + "\n  ".join(problems))
+            if damage is not None:
+                print(report["advice"])
     return EXIT_OK if not problems else EXIT_BAD_INPUT
+
+
+def _is_damage(problem: str) -> bool:
+    """Whether a finding is damage to the file (a restore helps), not to the rebuildable
+    search index and not a disk or lock failure met while checking."""
+    if problem.startswith("搜索索引"):
+        return False
+    return not problem.startswith("检查无法完成") or "数据库文件已损坏" in problem
+
+
+def _damage(target: DatabaseTarget) -> list[str] | None:
+    """The start-up check's findings on the file (header, length, 0 bytes, pages), or
+    None when it may be opened for the full check."""
+    from ..backups import integrity, store
+
+    if target.path is None or not target.path.exists():
+        return None
+    had_data = store.has_backups(target.path)
+    health = integrity.start_check(target.path, had_data=had_data)
+    return None if health.ok else health.problems
+
+
+def _remedy(path) -> dict:  # type: ignore[no-untyped-def]
+    """What to do about a damaged database: the newest good backup, named."""
+    from ..backups.store import newest_good_backup
+
+    newest = newest_good_backup(path)
+    if newest is None:
+        return {"newest_backup": None,
+                "advice": ("数据库已损坏，客户宝不会写入它。没有找到备份；"
+                           "请先复制这个文件留底，再交给技术人员抢救。")}
+    counts = newest.counts
+    return {"newest_backup": newest.to_json(),
+            "advice": (f"数据库已损坏，客户宝不会写入它。最新的完好备份是 "
+                       f"{newest.created_at:%Y-%m-%d %H:%M} 的（{counts.get('customer', 0):,} 个客户），"
+                       f"恢复它：kehubao restore \"{newest.path}\"")}
 
 
 def _problems(db: Database) -> list[str]:
@@ -186,51 +231,3 @@ def _problems(db: Database) -> list[str]:
             raise
         # Damaged file, damaged search index, disk error…: each with its own remedy.
         return [f"检查无法完成：{described}（SQLite：{' '.join(str(orig).split())}）"]
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    from ..services.maintenance import backup
-
-    db = open_for_cli(args)
-    target = backup(db, Path(args.to) if args.to else None)
-    print(f"已备份到：{target}")
-    return EXIT_OK
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from ..db import open_database
-    from ..services.maintenance import backup, validate_backup_file
-
-    source = Path(args.file).expanduser().absolute()
-    _refuse_same_file(source, resolve_database(args.db))
-    validate_backup_file(source)
-    db = open_for_cli(args, create=True)
-    if db.path is None:
-        raise UserError("只能恢复本地数据库文件")
-    safety = backup(db, None, label="before-restore")
-    target = db.path
-    db.dispose()
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(source, target)
-    restored = open_database(str(target))  # migrates an older backup if needed
-    restored.dispose()
-    print(f"已从 {source} 恢复。恢复前的数据已备份到：{safety}")
-    return EXIT_OK
-
-
-def _refuse_same_file(source: Path, target: DatabaseTarget) -> None:
-    """Restoring the database from itself would first back it up, then copy it onto
-    itself (shutil.SameFileError): refuse before touching anything."""
-    if target.path is None or not target.path.exists():
-        return
-    try:
-        same = source.samefile(target.path)
-    except OSError:
-        return
-    if same:
-        raise UserError(f"要恢复的文件就是当前数据库本身，请选择一个备份文件：{source}")
-
-
-def timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -64,6 +64,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from . import (
+        commands_backups,
         commands_data,
         commands_evaluation,
         commands_exchange,
@@ -81,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     add_db_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (commands_data, commands_search, commands_exchange, commands_followups,
+    for module in (commands_data, commands_backups, commands_search, commands_exchange, commands_followups,
                    commands_scripts, commands_evaluation, commands_report):
         module.register(sub)
     return parser

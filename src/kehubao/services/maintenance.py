@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from .. import db_sqlite
-from ..db import Database, is_known_revision
+from ..backups.archive import quick_check
+from ..backups.store import backup_dir, make_backup
+from ..db import Database
 from ..errors import UserError
 from .search import check_index, rebuild_index
 from .search.fts_sqlite import backend_for
@@ -51,51 +52,27 @@ def check_database(db: Database) -> list[str]:
 
 def default_backup_dir(db: Database) -> Path:
     assert db.path is not None
-    return db.path.parent / "backups"
+    return backup_dir(db.path)
 
 
-def backup(db: Database, target: Path | None, *, label: str = "manual") -> Path:
-    """A consistent copy made with SQLite's online backup API (safe while in use)."""
+def backup(db: Database, target: Path | None, *, reason: str = "manual",
+           progress: Callable[[float], None] | None = None) -> Path:
+    """A backup of the open database: a rotated, verified, compressed one in the backups
+    folder, or, with `target`, a plain database copy at the place the user chose."""
     if not db.is_sqlite or db.path is None:
         raise UserError("只能备份本地数据库文件；服务器数据库请用服务器自己的备份工具")
     if target is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = default_backup_dir(db) / f"{db.path.stem}-{label}-{stamp}.db"
+        return make_backup(db.path, reason, progress=progress).path
     target = target.expanduser().absolute()
     if target.exists() and target.is_dir():
         raise UserError(f"备份位置是一个文件夹：{target}")
     if target == db.path:
         raise UserError("备份文件不能就是数据库本身")
+    problems = quick_check(db.path)
+    if problems:
+        raise UserError(f"数据库已损坏，不能备份：{db.path}（{problems[0]}）")
     try:
         db_sqlite.backup_file(db.path, target)
     except (OSError, sqlite3.Error) as exc:
         raise UserError(f"无法写入备份文件 {target}：{exc}") from exc
     return target
-
-
-def validate_backup_file(path: Path) -> str:
-    """Refuse anything that is not a 客户宝 database this version can open."""
-    if not path.is_file():
-        raise UserError(f"找不到备份文件：{path}")
-    with path.open("rb") as fh:
-        if fh.read(len(db_sqlite.SQLITE_HEADER)) != db_sqlite.SQLITE_HEADER:
-            raise UserError(f"这个文件不是客户宝的备份（不是 SQLite 数据库）：{path}")
-    try:
-        revision = db_sqlite.read_revision(path)
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"备份文件已损坏：{path}（{exc}）") from exc
-    if revision is None:
-        raise UserError(f"这个 SQLite 文件不是客户宝的备份：{path}")
-    try:  # a damaged backup must never replace a good database
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            damaged = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        damaged = [str(exc)]
-    if damaged:
-        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{damaged[0]}）")
-    if not is_known_revision(revision):
-        raise UserError("这个备份由更新版本的客户宝创建，请先升级客户宝")
-    return revision
