@@ -87,8 +87,12 @@ class Generated:
 
 def generate_reminders(session: Session, *, clock: Clock = local_now,
                        settings: dict[str, Any] | None = None) -> Generated:
-    """Create the automatic reminders that are due and missing; idempotent."""
+    """Create the automatic reminders that are due and missing; idempotent.
+
+    The reads go to the session's connection (Core rows, not the ORM's result layer:
+    a first run reads some 50,000 rows), after one flush of what the session holds."""
     settings = settings or reminder_settings(session)
+    session.flush()
     now = clock()
     today = now.date()
     rows: list[dict[str, Any]] = []
@@ -115,7 +119,7 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
         # Their ids, so the figures refresh only these customers (not all 200,000).
         keys = [row["auto_key"] for row in fresh]
         for start in range(0, len(keys), 500):
-            note_changed(session, "follow_up", session.scalars(
+            note_changed(session, "follow_up", session.connection().scalars(
                 select(FollowUp.id).where(FollowUp.auto_key.in_(keys[start : start + 500]))))
     for row in fresh:
         out.created[row["origin"]] = out.created.get(row["origin"], 0) + 1
@@ -143,7 +147,7 @@ def _missing(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any
     keys = [r["auto_key"] for r in rows]
     existing: set[str] = set()
     for start in range(0, len(keys), _CHUNK):
-        existing.update(session.scalars(
+        existing.update(session.connection().scalars(
             select(FollowUp.auto_key).where(FollowUp.auto_key.in_(keys[start:start + _CHUNK]))))
     seen: set[str] = set()
     fresh = []
@@ -170,7 +174,7 @@ def _birthdays(session: Session, today: date, days_before: int) -> list[dict[str
     month_day = (func.strftime("%m-%d", Contact.birthday) if session.bind.dialect.name == "sqlite"
                  else func.to_char(Contact.birthday, "MM-DD"))
     wanted = solar_month_days(today, last)
-    for cid, customer_id, name, birth in session.execute(
+    for cid, customer_id, name, birth in session.connection().execute(
             _with_birthday().where(Contact.birthday_lunar.is_(False), month_day.in_(wanted))):
         day = next_birthday(birth, False, today)
         if day is not None and day <= last:
@@ -179,7 +183,7 @@ def _birthdays(session: Session, today: date, days_before: int) -> list[dict[str
     births = solar_births_for(keys, range(1900, today.year + 1))
     dates = sorted(births)
     for start in range(0, len(dates), _CHUNK):
-        for cid, customer_id, name, birth in session.execute(
+        for cid, customer_id, name, birth in session.connection().execute(
                 _with_birthday().where(Contact.birthday_lunar.is_(True),
                                        Contact.birthday.in_(dates[start:start + _CHUNK]))):
             key = births[birth]
@@ -198,7 +202,7 @@ def _live_customers(session: Session, ids: set[int]) -> dict[int, Any]:
     for start in range(0, len(ordered), _CHUNK):
         # deleted_at is tested here, not in SQL: SQLite would otherwise pick the
         # (deleted_at, ...) index and walk every live customer for each chunk.
-        for row in session.execute(
+        for row in session.connection().execute(
                 select(Customer.id, Customer.name, Customer.owner_id, Customer.receivable_fen,
                        Customer.overdue_fen, Customer.last_contact_at, Customer.deleted_at)
                 .where(Customer.id.in_(ordered[start:start + _CHUNK]))):
@@ -239,7 +243,7 @@ def _dormant(session: Session, now: datetime, settings: dict[str, Any]) -> list[
             else Customer.value_class == value_class
         silent = or_(Customer.last_contact_at.is_(None),
                      Customer.last_contact_at < now - timedelta(days=days))
-        found += session.execute(
+        found += session.connection().execute(
             select(Customer.id, Customer.last_contact_at, Customer.owner_id, literal(days))
             .where(Customer.deleted_at.is_(None), klass, silent,
                    Customer.status.not_in([CustomerStatus.LOST.value,
@@ -262,10 +266,12 @@ def _resolve_dormant(session: Session, now: datetime, current: set[str]) -> int:
     """Close the open dormant reminders that no longer describe a dormant customer: it
     was contacted since (the key names the last contact it was about), changed class or
     status, or was deleted. `current` holds the keys of the customers dormant now."""
-    stale = [fid for fid, key in session.execute(
+    # `status || ''`: read through the auto_key index (the dormant range), not the status
+    # index, which holds every open follow-up (a first run found none in 70 ms).
+    stale = [fid for fid, key in session.connection().execute(
         select(FollowUp.id, FollowUp.auto_key)
         .where(FollowUp.auto_key >= "dormant:", FollowUp.auto_key < "dormant;",
-               FollowUp.status == "open", FollowUp.deleted_at.is_(None)))
+               (FollowUp.status + "") == "open", FollowUp.deleted_at.is_(None)))
         if key not in current]
     _close(session, stale, now)
     return len(stale)
@@ -288,7 +294,7 @@ def _payments(session: Session, today: date, days_before: int, lookback: int) ->
     that fell due in the last `lookback` days (customer has overdue money), through
     `ix_trade_transaction_due_on`."""
     def sales(first: date, last: date) -> list[Any]:
-        return session.execute(
+        return session.connection().execute(
             select(Transaction.id, Transaction.customer_id, Transaction.due_on,
                    Transaction.amount_fen)
             .where(Transaction.due_on.between(first, last), Transaction.kind == "sale",
