@@ -72,6 +72,14 @@ PARTS = frozenset(_PART_OF.values())
 _PARTS_OF_TABLE = {"interaction": "contact", "follow_up": "follow_up",
                    "trade_transaction": "money", "evaluation": "money"}  # (grade, class) of a customer with no evaluation
 _TODAY = "kehubao_figures_today"
+# The next follow-up: the earliest open, live one, at its due time or at its snoozed-until
+# time when that is later. `status || ''` keeps the planner on the customer index for a
+# chunk of customers (without statistics SQLite takes the status index, every open one).
+_FOLLOW_UP_WHEN = type_coerce(
+    case((FollowUp.snoozed_until > FollowUp.due_at, FollowUp.snoozed_until), else_=FollowUp.due_at),
+    DateTime())
+_OPEN_FOLLOW_UP = and_(FollowUp.deleted_at.is_(None),
+                       (FollowUp.status + "") == FollowUpStatus.OPEN.value)
 _EMPTY = (None, None, 0, 0, 0, *_KEEP)
 
 
@@ -131,6 +139,33 @@ _RANKED = tuple(FIGURES.index(name) for name in ("last_contact_at", "grade", "va
 def _refresh(session: Session, ids: list[int] | None, today: date,
              parts: frozenset[str] = PARTS) -> tuple[list[int], set[int]]:
     """The customers whose figures changed, and those among them whose ranked figures did."""
+    moved: list[int] = []
+    if ids is not None and "follow_up" in parts:
+        # The next follow-up is a plain minimum: written in SQL, only where it moved
+        # (generating 25,000 reminders no longer reads and compares 20,000 rows in Python).
+        moved = _refresh_next_follow_up(session, ids)
+        parts = parts - {"follow_up"}
+        if not parts:
+            return moved, set()
+    changed, ranked = _refresh_in_python(session, ids, today, parts)
+    return sorted(set(changed) | set(moved)), ranked
+
+
+def _refresh_next_follow_up(session: Session, ids: list[int]) -> list[int]:
+    """Set ``next_follow_up_at`` of these customers from their follow-ups with one
+    UPDATE that skips the rows already right; the ids it changed."""
+    c = Customer.__table__.c
+    upcoming = (select(func.min(_FOLLOW_UP_WHEN)).where(FollowUp.customer_id == c.id, _OPEN_FOLLOW_UP)
+                .scalar_subquery())
+    return list(session.connection().scalars(
+        update(Customer.__table__)
+        .where(c.id.in_(ids), c.next_follow_up_at.is_distinct_from(upcoming))
+        .values(next_follow_up_at=upcoming, updated_at=c.updated_at)
+        .returning(c.id)))
+
+
+def _refresh_in_python(session: Session, ids: list[int] | None, today: date,
+                       parts: frozenset[str]) -> tuple[list[int], set[int]]:
     fresh = _compute(session, ids, today, parts)
     kept = [n for n, name in enumerate(FIGURES) if _PART_OF[name] not in parts]
     ranked: set[int] = set()
@@ -191,14 +226,9 @@ def _compute(session: Session, ids: list[int] | None, today: date,
         last = dict(session.execute(among(
             select(i.customer_id, func.max(i.occurred_at)).where(i.deleted_at.is_(None))
             .group_by(i.customer_id), i.customer_id)).all())
-    when = type_coerce(case((f.snoozed_until > f.due_at, f.snoozed_until), else_=f.due_at),
-                       DateTime())
     if "follow_up" in parts:
         upcoming = dict(session.execute(among(
-            select(f.customer_id, func.min(when))
-            # `status || ''`: keeps the planner on the customer index for a chunk of
-            # customers (without statistics SQLite takes the status index, every open one)
-            .where(f.deleted_at.is_(None), (f.status + "") == FollowUpStatus.OPEN.value)
+            select(f.customer_id, func.min(_FOLLOW_UP_WHEN)).where(_OPEN_FOLLOW_UP)
             .group_by(f.customer_id), f.customer_id)).all())
 
     def total(condition: Any) -> Any:

@@ -130,3 +130,49 @@ def test_payments_falling_due_and_overdue(db, make_customer) -> None:
     assert due.due_at == datetime(2026, 12, 2, 9, 0)
     assert overdue.title == "回款逾期：欠款客户（¥2,000.00，11月20日到期）"
     assert overdue.due_at == datetime(2026, 11, 21, 9, 0)
+
+
+def test_birthday_window_across_the_new_year(db, make_customer, make_contact) -> None:
+    new_year = make_contact(make_customer(), "元旦生", birthday=date(1985, 1, 1))
+    make_contact(make_customer("乙公司"), "一月五日生", birthday=date(1985, 1, 5))  # outside
+    with db.session() as s:
+        made = generate_reminders(s, clock=lambda: datetime(2026, 12, 30, 8, 0))
+    assert made.created == {"birthday": 1}
+    (fu,) = reminders(db, "birthday")
+    assert (fu.contact_id, fu.auto_key, fu.due_at, fu.title) == (
+        new_year, f"birthday:{new_year}:2027-01-01", datetime(2026, 12, 30, 9, 0),
+        "元旦生生日（1月1日）")
+
+
+def test_dormant_threshold_edge_and_never_contacted(db, make_customer, clock) -> None:
+    # Exactly 14 days of silence is still within the allowance; a minute more is not.
+    make_customer("四类整十四天", value_class="4", last_contact_at=datetime(2026, 11, 18, 10, 0))
+    late = make_customer("四类多一分", value_class="4", last_contact_at=datetime(2026, 11, 18, 9, 59))
+    never = make_customer("从未联系的")
+    with db.session() as s:
+        save_reminder_settings(s, {"dormant_unclassified": True})
+    with db.session() as s:
+        assert generate_reminders(s, clock=clock).created == {"dormant": 2}
+    by_customer = {f.customer_id: f for f in reminders(db, "dormant")}
+    assert set(by_customer) == {late, never}
+    assert by_customer[late].title == "久未联系：上次联系11月18日，已超过 14 天"
+    assert by_customer[never].title == "久未联系：从未联系"
+    assert by_customer[never].auto_key == f"dormant:{never}:never"
+    assert {f.due_at for f in by_customer.values()} == {datetime(2026, 12, 2, 9, 0)}
+    assert {f.priority for f in by_customer.values()} == {2}
+
+
+def test_generated_reminders_move_only_their_customers_next_follow_up(db, make_customer, clock) -> None:
+    from kehubao.models import Customer
+
+    dormant = make_customer("久未联系", value_class="4", last_contact_at=datetime(2026, 10, 1, 9))
+    busy = make_customer("已有安排", value_class="4", last_contact_at=datetime(2026, 10, 1, 9))
+    quiet = make_customer("最近联系", value_class="4", last_contact_at=datetime(2026, 12, 1, 9))
+    with db.session() as s:
+        s.add(FollowUp(customer_id=busy, title="早已约好", due_at=datetime(2026, 11, 30, 15, 0)))
+    with db.session() as s:
+        assert generate_reminders(s, clock=clock).created == {"dormant": 2}
+    with db.session() as s:
+        figures = {c.id: c.next_follow_up_at for c in s.scalars(select(Customer))}
+    assert figures == {dormant: datetime(2026, 12, 2, 9, 0), busy: datetime(2026, 11, 30, 15, 0),
+                       quiet: None}
