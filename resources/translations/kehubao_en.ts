@@ -1,6 +1,167 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>定时</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>启动时</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>退出时</source>
+        <translation>At exit</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>合并前</source>
+        <translation>Before merge</translation>
+    </message>
+    <message>
+        <source>批量删除前</source>
+        <translation>Before bulk delete</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>彻底删除前</source>
+        <translation>Before erase</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <source>客户宝会自动备份：每天第一次启动时、有改动时每 30 分钟、退出时，以及导入、合并、批量删除和恢复之前。备份经过校验并压缩，保留最近 12 天每天一份、10 周每周一份、9 个月每月一份。</source>
+        <translation>客户宝 backs up by itself: at the first start of each day, every 30 minutes while you make changes, at exit, and before an import, a merge, a bulk delete or a restore. Backups are verified and compressed; one a day is kept for 12 days, one a week for 10 weeks and one a month for 9 months.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation>Restore selected…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from file…</translation>
+    </message>
+    <message>
+        <source>另存数据库副本…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <source>已校验</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>未校验</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>共 %1 个备份，占用 %2；保存在 %3</source>
+        <translation>%1 backups using %2, kept in %3</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>用 %1 的备份（%2 个客户）替换当前数据库吗？
+
+当前的数据会先备份，之后也能恢复回来。恢复要么全部完成，要么什么都不改。</source>
+        <translation>Replace the current database with the backup of %1 (%2 customers)?
+
+The current data is backed up first, so you can go back to it. A restore either completes or changes nothing.</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>客户宝备份 (*.zip *.db);;所有文件 (*)</source>
+        <translation>客户宝 backups (*.zip *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>用这个文件替换当前数据库吗？当前的数据会先备份。
+%1</source>
+        <translation>Replace the current database with this file? The current data is backed up first.
+%1</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>已恢复：%1 个客户，%2 个联系人。恢复前的数据已备份。</source>
+        <translation>Restored: %1 customers, %2 contacts. The data as it was before is backed up.</translation>
+    </message>
+    <message>
+        <source>另存数据库副本</source>
+        <translation>Save a copy of the database</translation>
+    </message>
+    <message>
+        <source>客户宝数据库 (*.db)</source>
+        <translation>客户宝 databases (*.db)</translation>
+    </message>
+    <message>
+        <source>已保存副本：%1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <source>正在保存副本…</source>
+        <translation>Saving a copy…</translation>
+    </message>
+</context>
+<context>
     <name>BatchExport</name>
     <message>
         <source>选择导出文件夹</source>
@@ -1364,6 +1525,33 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>客户宝没有打开这个文件，也没有写入任何内容。</source>
+        <translation>客户宝 has not opened this file and has written nothing to it.</translation>
+    </message>
+    <message>
+        <source>最新的完好备份：%1（%2 个客户）。恢复它会替换损坏的文件，损坏的文件会另存一份。</source>
+        <translation>Newest good backup: %1 (%2 customers). Restoring it replaces the damaged file, which is kept aside.</translation>
+    </message>
+    <message>
+        <source>从最新备份恢复</source>
+        <translation>Restore the newest backup</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>未填写</source>
@@ -2256,10 +2444,6 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>Load demo data…</translation>
     </message>
     <message>
-        <source>备份数据库…</source>
-        <translation>Back up database…</translation>
-    </message>
-    <message>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -2270,6 +2454,10 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backups and restore…</translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -2360,24 +2548,8 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>For a server database, please use the server's own backup tools.</translation>
     </message>
     <message>
-        <source>%1-备份.db</source>
-        <translation>%1-backup.db</translation>
-    </message>
-    <message>
-        <source>备份数据库</source>
-        <translation>Back up database</translation>
-    </message>
-    <message>
-        <source>客户宝数据库 (*.db)</source>
-        <translation>Kehubao database (*.db)</translation>
-    </message>
-    <message>
-        <source>正在备份…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <source>已备份到 %1</source>
-        <translation>Backed up to %1</translation>
+        <source>数据库文件已损坏（%1）。请不要继续修改数据：在“备份与恢复”中恢复最新的备份。</source>
+        <translation>The database file is damaged (%1). Please stop changing data and restore the newest backup in “Backups and restore”.</translation>
     </message>
     <message>
         <source>发现问题：

@@ -34,6 +34,8 @@ from .errors import DatabaseLocationError
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from .backups.integrity import Health
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -46,6 +48,9 @@ class Database:
         self.target = target
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # What the start-up check found (backups/integrity.Health); None if not checked.
+        # A "bounded" check asks the window to run the full one in the background.
+        self.start_health: Health | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -199,9 +204,10 @@ def open_database(
     (`kehubao check` and a restore open without it, to examine or replace the file)."""
     if target is None or isinstance(target, str):
         target = resolve_database(target)
+    health = None
     if target.path is not None:
         if check:
-            _refuse_damaged(target.path)
+            health = _refuse_damaged(target.path)
         db_sqlite.check_file_location(target.path, may_create_dirs=target.is_default)
         if target.path.exists() and target.path.stat().st_size > 0:
             _identify_file(target)
@@ -210,6 +216,7 @@ def open_database(
     else:
         engine = _server_engine(target)
     db = Database(target, engine)
+    db.start_health = health
     try:
         _check_and_migrate(db, migrate=migrate, backup=backup_before_migration)
     except DatabaseLocationError:
@@ -307,23 +314,23 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
-def _refuse_damaged(path: Path) -> None:
+def _refuse_damaged(path: Path) -> Health | None:
     """The start-up check (bounded on a large file): a damaged database is said plainly
     and never opened for writing. A 0-byte file, or a file whose header is gone, where
     backups show a database with data was, is damage rather than a new database."""
     from .backups import integrity, store
 
     if not path.is_file() or not os.access(path, os.R_OK):
-        return  # not a file we can read: check_file_location says why
+        return None  # not a file we can read: check_file_location says why
     had_data = store.has_backups(path)
     size = path.stat().st_size
     if size == 0 and not had_data:
-        return
+        return None
     if size and not had_data and not db_sqlite.looks_like_sqlite(path):
-        return  # not ours at all: check_file_location says so
+        return None  # not ours at all: check_file_location says so
     health = integrity.start_check(path, had_data=had_data)
     if health.ok:
-        return
+        return health
     newest = store.newest_good_backup(path)
     raise integrity.DatabaseDamagedError(
         integrity.damage_message(path, health.problems, str(newest.path) if newest else None),

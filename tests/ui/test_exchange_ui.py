@@ -332,14 +332,19 @@ def test_a_task_whose_dialog_is_freed_ends_and_leaves_the_running_list(window, q
     assert told == [] and len(steps) < 200  # cancelled, and nobody told
 
 
-def test_backup_suggests_a_file_next_to_the_other_backups(window, monkeypatch) -> None:
+def test_a_saved_copy_is_suggested_next_to_the_backups(window, monkeypatch, qtbot) -> None:
     from PySide6.QtWidgets import QFileDialog
+
+    from kehubao.ui.backups.dialog import BackupsDialog
 
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args: asked.append(args[2]) or ("", "")))
-    window.backup_database()
-    assert asked and Path(asked[0]).name == f"{window.db.path.stem}-备份.db"
+    dialog = BackupsDialog(window.db, window)
+    qtbot.addWidget(dialog)
+    dialog.save_copy()
+    assert asked and Path(asked[0]).parent.name == "backups"
+    assert Path(asked[0]).name == f"{window.db.path.stem}-copy.db"
 
 
 def test_a_cancelled_preview_leaves_no_stale_outcome(window, qtbot, answer, tmp_path,

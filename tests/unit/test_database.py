@@ -136,9 +136,11 @@ def test_older_database_is_backed_up_then_migrated(db_path: Path, tmp_path: Path
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT name, shade FROM tag")).all() == [("老客户", None)]
     upgraded.dispose()
-    backups = list((db_path.parent / "backups").glob(f"*before-{current}*.db"))
-    assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT version_num FROM alembic_version").fetchone() == (current,)
+    from kehubao.backups.store import list_backups
+
+    backups = list_backups(db_path)
+    assert [(b.reason, b.revision, b.verified) for b in backups] == [
+        ("before-migration", current, True)]
 
 
 def test_unwritable_location_gives_one_clear_line(tmp_path: Path,

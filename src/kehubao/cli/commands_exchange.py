@@ -42,6 +42,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                             dry_run=args.dry_run)
     progress = ProgressLine("导入")
+    if not args.dry_run:
+        from ..backups.policy import before_change
+
+        before_change(db.path, "before-import", progress=lambda f: progress("备份", f))
     try:
         with db.session() as session:
             source = map_rows(loaded, session=session)  # a mapping remembered for it?

@@ -60,10 +60,16 @@ def open_database_for_gui(db_arg: str | None) -> Database | None:
     None, after telling the user why in one sentence, when it cannot be used."""
     import kehubao.services  # noqa: F401  (session hooks)
 
+    from ..backups.integrity import DatabaseDamagedError
     from ..services.maintenance import prepare_database
+    from .backups.damaged import offer_restore
 
     try:
         db = open_database(db_arg)
+    except DatabaseDamagedError as exc:
+        if not offer_restore(exc):
+            return None
+        return open_database_for_gui(db_arg)  # the restored file, checked again
     except DatabaseLocationError as exc:
         QMessageBox.critical(None, app_name(), str(exc))
         return None

@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(80)
         self._status_timer.timeout.connect(self._refresh_status)
         self.bus.changed.connect(self._on_changed)
+        from .backups.schedule import BackupSchedule
+
+        self.backups = BackupSchedule(db, self.bus, self)
+        self.backups.damaged.connect(self._damage_found)
         self._restore_geometry()
         QTimer.singleShot(0, self._refresh_status)
         QTimer.singleShot(0, self._refresh_badges)
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
             self._register(contributed.name, contributed.action)
         self._action("import", self.tr("导入名单…"), self.import_list, "Ctrl+I", "import")
         self._action("demo", self.tr("加载演示数据…"), self.load_demo, None, "customers")
-        self._action("backup", self.tr("备份数据库…"), self.backup_database, None, "export")
+        self._action("backup", self.tr("备份与恢复…"), self.open_backups, "Ctrl+Shift+B", "export")
         self._action("quit", self.tr("退出"), self.quit, QKeySequence.StandardKey.Quit, "none")
         self._action("undo", self.tr("撤销"), self.undo_last, QKeySequence.StandardKey.Undo, "undo")
         self._action("search", self.tr("全局搜索"), self.search_box.focus_search, "Ctrl+K", "search")
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
         for name in self._contributed("go"):
             view_menu.addAction(a[name])
         tools = bar.addMenu(self.tr("工具(&T)"))
-        for name in (*self._contributed("tools"), "check", "reindex"):
+        for name in (*self._contributed("tools"), "backup", "check", "reindex"):
             tools.addAction(a[name])
         tools.addSeparator()
         self._build_language_menu(tools.addMenu(BILINGUAL["language_menu"]))
@@ -323,23 +327,22 @@ class MainWindow(QMainWindow):
                  on_done=lambda s: self.statusBar().showMessage(
                      self.tr("已生成 %1 个演示客户").replace("%1", f"{s.counts.get('customer', 0):,}"), 6000))
 
-    def backup_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from ..services.maintenance import backup, default_backup_dir
+    def open_backups(self) -> None:
+        from .backups.dialog import BackupsDialog
 
         if self.db.path is None:
             QMessageBox.information(self, app_name(), self.tr("服务器数据库请用服务器的备份工具。"))
             return
-        suggested = default_backup_dir(self.db) / self.tr("%1-备份.db").replace("%1", self.db.path.stem)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(suggested),
-                                              self.tr("客户宝数据库 (*.db)"))
-        if path:
-            from pathlib import Path
+        run_modal(BackupsDialog(self.db, self))
 
-            run_task(self, self.tr("正在备份…"), lambda _p: backup(self.db, Path(path)),
-                     on_done=lambda target: self.statusBar().showMessage(
-                         self.tr("已备份到 %1").replace("%1", str(target)), 8000))
+    def _damage_found(self, problems: list[str]) -> None:
+        """The background check found damage the quick start-up check could not see."""
+        from ..backups.integrity import summary
+
+        QMessageBox.critical(self, app_name(), self.tr(
+            "数据库文件已损坏（%1）。请不要继续修改数据：在“备份与恢复”中恢复最新的备份。")
+            .replace("%1", summary(problems)))
+        self.open_backups()
 
     def check_database(self) -> None:
         from ..services.maintenance import check_database
@@ -411,5 +414,7 @@ class MainWindow(QMainWindow):
             if section.has_page():
                 section.save_state()
         ops.wait_idle(10_000)  # no read or write may outlive the window
+        self.hide()
+        self.backups.at_exit()
         self.bus.close()
         super().closeEvent(event)

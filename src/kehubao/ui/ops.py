@@ -197,35 +197,76 @@ def query(owner: QObject | None, db: Database, read: Callable[[Session], T],
 def write(owner: QWidget | None, db: Database, change: Callable[..., T],
           on_done: Callable[[T], None] | None = None, *,
           on_error: Callable[[BaseException], None] | None = None,
-          progress_title: str | None = None, cancellable: bool = True) -> None:
+          progress_title: str | None = None, cancellable: bool = True,
+          backup_before: str | None = None) -> None:
     """Change data in one unit of work on the writer thread; ``on_done(result)`` after
     the commit, on the GUI thread.
 
     With ``progress_title`` it runs as a task (progress dialog after half a second, Cancel
     rolls everything back) and ``change`` is called as ``change(session, progress)``.
+    ``backup_before`` ("before-import", "before-merge"…): the database is backed up
+    first, on the same thread, as `backups.policy.before_change` decides.
     """
     if not _accepting:
         return
     if progress_title is not None:
-        _as_task(owner, db, change, on_done, on_error, progress_title, cancellable, write=True)
+        _as_task(owner, db, change, on_done, on_error, progress_title, cancellable, write=True,
+                 backup_before=backup_before)
         return
     op = _Op(owner, None, on_done, on_error, None)
 
     def work(_send: Callable[[Any], None]) -> Any:
+        _back_up(db, backup_before)
         with db.session() as session:
             return change(session)
 
     worker_pool().start(_Job(work, op.relay))
 
 
+def _back_up(db: Database, reason: str | None) -> None:
+    if reason is not None:
+        from ..backups.policy import before_change
+
+        before_change(db.path, reason)
+
+
+def task(owner: QObject | None, work: Callable[[Progress], T],
+         on_done: Callable[[T], None] | None = None, *, progress_title: str,
+         on_error: Callable[[BaseException], None] | None = None,
+         cancellable: bool = False) -> None:
+    """Work on the database file as a whole (a backup, a restore), with no session of
+    ours: on the writer thread, so no write of ours runs beside it; progress after half a
+    second; counted by ``wait_idle``."""
+    if not _accepting:
+        return
+    op = _Op(owner, None, on_done, on_error, None)
+    parent = owner if isinstance(owner, QWidget) else None
+    running = run_task(parent, progress_title, work, on_done=op._done,
+                       on_error=lambda exc: op._failed(exc, ""), cancellable=cancellable)
+    running.finished.connect(op._end)
+
+
+def background(owner: QObject | None, work: Callable[[], T],
+               on_done: Callable[[T], None] | None = None, *,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Quiet work on the file with its own connection (a timed backup, the full
+    integrity check): on a reader thread, beside the user's writes; counted by
+    ``wait_idle``."""
+    if not _accepting:
+        return
+    op = _Op(owner, None, on_done, on_error, None)
+    reader_pool().start(_Job(lambda _send: work(), op.relay))
+
+
 def _as_task(owner: QObject | None, db: Database, fn: Callable[..., Any],
              on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
-             title: str, cancellable: bool, *, write: bool) -> None:
+             title: str, cancellable: bool, *, write: bool, backup_before: str | None = None) -> None:
     """Long work through ``ui/tasks.py`` (progress after half a second, Cancel rolls
     back), still one unit of work and still counted by ``wait_idle``."""
     op = _Op(owner, None, on_done, on_error, None)
 
     def long_work(progress: Progress) -> Any:
+        _back_up(db, backup_before)
         with db.session(write=write) as session:
             return fn(session, progress)
 

@@ -120,4 +120,5 @@ class MergeDialog(QDialog):
             self.kept_id = keep
             self.accept()
 
-        ops.write(self, self.db, lambda session: merge_customers(session, keep, other, take), merged)
+        ops.write(self, self.db, lambda session: merge_customers(session, keep, other, take), merged,
+                  backup_before="before-merge")

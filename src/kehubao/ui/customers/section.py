@@ -285,7 +285,7 @@ class CustomersPage(QStackedWidget):
         ops.write(self, self.db, lambda session, progress: svc.delete_customers(session, ids, progress=progress),
                   lambda count: self.window().statusBar().showMessage(
                       self.tr("已将 %1 个客户移入回收站（Ctrl+Z 撤销）").replace("%1", f"{count:,}"), 6000),
-                  progress_title=self.tr("正在删除…"))
+                  progress_title=self.tr("正在删除…"), backup_before="before-bulk-delete" if len(ids) > 1 else None)
 
     def merge_customers(self, first: int, second: int) -> None:
         from .merge_dialog import MergeDialog

@@ -318,7 +318,7 @@ class ImportDialog(QDialog):
             return summary
 
         ops.write(self, self.db, work, self._finished, on_error=self._failed,
-                  progress_title=self.tr("正在导入…"))
+                  progress_title=self.tr("正在导入…"), backup_before="before-import")
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
