@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,9 +84,29 @@ def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
     target = resolve_database(args.db)
     if not create:
         require_existing(target)
+    else:
+        warn_if_window_open(target)
     db = open_database(target)
     prepare_database(db)
     return db
+
+
+def warn_if_window_open(target: DatabaseTarget) -> None:
+    """Adding data beside an open window is safe (SQLite serialises the writers and the
+    window notices the change), but the user should know where it will appear."""
+    from ..instance_lock import window_holds
+
+    if target.path is not None and window_holds(target.path):
+        print("注意：客户宝窗口正打开着这个数据库，写入的数据会在几秒内显示在窗口中。", file=sys.stderr)
+
+
+def refuse_if_window_open(target: DatabaseTarget, doing: str) -> None:
+    """Replacing the file under an open window would leave it working on a file that is
+    no longer the database (and its next write could undo the restore)."""
+    from ..instance_lock import window_holds
+
+    if target.path is not None and window_holds(target.path):
+        raise UserError(f"客户宝窗口正打开着这个数据库，请先关闭窗口再{doing}：{target.path}")
 
 
 def require_existing(target: DatabaseTarget) -> None:
@@ -202,6 +223,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ..services.maintenance import backup, validate_backup_file
 
     source = Path(args.file).expanduser().absolute()
+    refuse_if_window_open(resolve_database(args.db), "恢复")
     _refuse_same_file(source, resolve_database(args.db))
     validate_backup_file(source)
     db = open_for_cli(args, create=True)

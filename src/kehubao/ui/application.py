@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..config import APP_NAME
+from ..config import APP_NAME, DatabaseTarget, resolve_database
 from ..db import Database, describe_database_error, open_database
 from ..errors import DatabaseLocationError
 from .i18n import app_name
@@ -55,7 +58,7 @@ def _use_chinese_font(app: QApplication) -> None:
             return
 
 
-def open_database_for_gui(db_arg: str | None) -> Database | None:
+def open_database_for_gui(db_arg: str | DatabaseTarget | None) -> Database | None:
     """Open, migrate if due, and prepare the database (the same service the CLI calls);
     None, after telling the user why in one sentence, when it cannot be used."""
     import kehubao.services  # noqa: F401  (session hooks)
@@ -80,15 +83,41 @@ def open_database_for_gui(db_arg: str | None) -> Database | None:
     return db
 
 
-def run(db_arg: str | None) -> int:
+def run(db_arg: str | None, files: Sequence[str | Path] = ()) -> int:
+    """The window on ``db_arg``'s database, or, when a window already has that database
+    open, bring that one forward with ``files`` to import and return at once."""
     app = create_application()
-    db = open_database_for_gui(db_arg)
+    target = resolve_database(db_arg)
+    guard = None
+    if target.path is not None:
+        from .single_instance import InstanceGuard
+
+        guard = InstanceGuard(target.path)
+        if not guard.acquire():
+            if guard.hand_over(sys.argv[1:], files):
+                return 0
+            QMessageBox.information(None, app_name(), QCoreApplication.translate(
+                "Application", "客户宝已经打开了这个数据库，但那个窗口没有响应。请切换到已打开的窗口，或稍后再试。"))
+            return 1
+    try:
+        return _run_window(app, target, guard, files)
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequence[str | Path]) -> int:  # type: ignore[no-untyped-def]
+    db = open_database_for_gui(target)
     if db is None:
         return 1
     from .main_window import MainWindow
 
     window = MainWindow(db)
+    if guard is not None:
+        guard.message.connect(window.handle_instance_message)
     window.show()
+    if files:
+        window.handle_instance_message({"files": [str(f) for f in files]})
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 

@@ -3,6 +3,8 @@ always-visible search box, menus with shortcuts, the status bar."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -301,10 +303,42 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> None:
         """The file picker first; the import dialog opens on the chosen file."""
-        from .exchange.import_dialog import ImportDialog, ask_import_file
+        from .exchange.import_dialog import ask_import_file
 
         if path := ask_import_file(self):
-            run_modal(ImportDialog(self.db, self, path))
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        from .exchange.import_dialog import ImportDialog
+
+        run_modal(ImportDialog(self.db, self, path))
+
+    # ---------------------------------------------------------------- a second start
+
+    def handle_instance_message(self, message: dict) -> None:
+        """A second start on this database (``ui/single_instance.py``): come forward, and
+        import the files it was given, if any."""
+        from .single_instance import files_in
+
+        self.bring_forward()
+        files = [f for f in files_in(message) if f.is_file()]
+        if not files:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # A dialog is open (perhaps an import): the file waits for the user.
+            self.show_message(self.tr("请先关闭打开的对话框，再导入 %1").replace("%1", files[0].name), 15000)
+            return
+        QTimer.singleShot(0, lambda: self.import_file(files[0]))  # after the reply is sent
+
+    def bring_forward(self) -> None:
+        """Un-hide (from the tray), un-minimize (keeping maximized), raise and activate."""
+        if self.isHidden():
+            self.show()
+        if self.isMinimized():
+            self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
+                                | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
 
     def load_demo(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -335,8 +369,6 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(suggested),
                                               self.tr("客户宝数据库 (*.db)"))
         if path:
-            from pathlib import Path
-
             run_task(self, self.tr("正在备份…"), lambda _p: backup(self.db, Path(path)),
                      on_done=lambda target: self.statusBar().showMessage(
                          self.tr("已备份到 %1").replace("%1", str(target)), 8000))
