@@ -19,14 +19,14 @@ import os
 import sys
 from pathlib import Path
 
-from .config import APP_NAME, user_data_dir
+from .config import APP_NAME, database_path_key, user_data_dir
 
 LOCK_DIR_NAME = "locks"
 
 
 def database_key(path: Path | str) -> str:
     """A short stable name for one database file: the same for every spelling of it."""
-    text = os.path.normcase(os.path.realpath(os.path.abspath(os.fspath(path))))
+    text = database_path_key(path)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kehubao import instance_lock
+from kehubao.config import database_path_key
 
 
 @pytest.fixture
@@ -90,3 +91,39 @@ def test_a_command_after_a_list_file_is_a_usage_error(cli, tmp_path: Path) -> No
     result = cli("--db", str(tmp_path / "a.db"), "a.csv", "info")
     assert result.returncode == 2
     assert "a.csv" in result.stderr
+
+
+def test_check_warns_about_a_database_in_a_synced_folder(cli, tmp_path: Path) -> None:
+    synced = tmp_path / "我的坚果云"
+    synced.mkdir()
+    db = synced / "a.db"
+    cli.json("--db", str(db), "demo", "--customers", "2", "--json")
+
+    report = cli.json("--db", str(db), "check", "--json")
+    assert report["ok"] and len(report["warnings"]) == 1 and "坚果云" in report["warnings"][0]
+    text = cli("--db", str(db), "check")
+    assert text.returncode == 0  # a warning, not a problem
+    assert "警告：" in text.stdout and "坚果云" in text.stdout
+
+    plain = tmp_path / "b.db"
+    cli.json("--db", str(plain), "demo", "--customers", "2", "--json")
+    assert cli.json("--db", str(plain), "check", "--json")["warnings"] == []
+
+
+def test_the_command_line_follows_a_moved_database(cli, tmp_path: Path) -> None:
+    import json
+
+    old = tmp_path / "OneDrive" / "a.db"
+    old.parent.mkdir()
+    cli.json("--db", str(old), "demo", "--customers", "2", "--json")
+    new = tmp_path / "data" / "kehubao" / "a.db"
+    new.parent.mkdir(parents=True)
+    new.write_bytes(old.read_bytes())
+    cli.json("--db", str(new), "demo", "--customers", "1", "--json")
+    (new.parent / "moved-databases.json").write_text(
+        json.dumps({database_path_key(old): str(new)}), encoding="utf-8")
+
+    result = cli("--db", str(old), "info", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["counts"]["customer"] == 3
+    assert "已从" in result.stderr and str(new) in result.stderr

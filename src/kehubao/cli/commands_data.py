@@ -82,6 +82,9 @@ def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
     from ..services.maintenance import prepare_database
 
     target = resolve_database(args.db)
+    if target.moved_from is not None:
+        print(f"注意：这个数据库已从 {target.moved_from} 移到本机文件夹，使用的是：{target.path}",
+              file=sys.stderr)
     if not create:
         require_existing(target)
     else:
@@ -179,14 +182,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         progress.done()
     problems = _problems(db)
     report["problems"] = problems
+    report["warnings"] = location_warnings(db)
     report["ok"] = not problems
     if args.json:
         print_json(report)
     else:
         if args.reindex:
             print("搜索索引已重建：" + "，".join(f"{k} {v:,}" for k, v in report["reindexed"].items()))
+        for warning in report["warnings"]:
+            print(f"警告：{warning}")
         print("检查通过，没有发现问题。" if not problems else "发现问题：\n  " + "\n  ".join(problems))
     return EXIT_OK if not problems else EXIT_BAD_INPUT
+
+
+def location_warnings(db: Database) -> list[str]:
+    """Dangers that are not (yet) damage: a database in a synced folder or on a network
+    drive. They do not fail the check."""
+    from ..services.locations import risky_location
+
+    if db.path is None:
+        return []
+    reason = risky_location(db.path)
+    return [reason] if reason else []
 
 
 def _problems(db: Database) -> list[str]:
