@@ -101,8 +101,9 @@ def risky_location(path: Path | str, *, mounts: Iterable[tuple[str, str]] | None
 
 
 def _cloud_reason(text: str) -> str | None:
-    parts = [p for p in re.split(r"[\\/]+", text) if p]
-    folded = [p.casefold() for p in parts]
+    spans = [(m.group(), m.end()) for m in re.finditer(r"[^\\/]+", text)]
+    parts = [text[:end] for _name, end in spans]  # each folder with the path leading to it
+    folded = [name.casefold() for name, _end in spans]
     for n, name in enumerate(folded[:-1]):  # folders only: a file may be called anything
         if service := _cloud_service(name):
             return CLOUD_REASON.format(service=service, folder=_shown_folder(parts, n))
@@ -125,7 +126,7 @@ def _cloud_service(folder: str) -> str | None:
 
 
 def _shown_folder(parts: Sequence[str], n: int) -> str:
-    shown = "/".join(parts[: n + 1])
+    shown = parts[n]
     return shown if len(shown) <= 80 else "…" + shown[-79:]
 
 

@@ -27,12 +27,14 @@ from ..db import Database
 from ..services import events
 from ..services.external_changes import ExternalChanges
 from ..services.journal import UndoResult, undo
+from ..services.locations import can_move, local_destination, risky_location
 from ..services.tracking import everything_changed
 from ..services.workspace import WorkspaceStatus, workspace_status
-from . import ops
+from . import location_warning, ops
 from .bus import QtBus
 from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
+from .location_warning import LocationWarning
 from .search_box import SearchBox
 from .sections import Section, SectionContext, load_sections
 from .tasks import run_task
@@ -62,12 +64,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self._banner_row = column  # the location warning goes above everything
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self.location_warning: LocationWarning | None = None
+        self.move_request: tuple[Path, Path] | None = None  # carried out by application.run
 
         self.search_box = SearchBox(db, self)
         self.search_box.open_hit.connect(self.open_hit)
@@ -84,6 +93,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         QTimer.singleShot(0, self._refresh_status)
         QTimer.singleShot(0, self._refresh_badges)
+        QTimer.singleShot(0, self._check_location)
         # On the navigation only: a style sheet on the window would route every cell of
         # the customer list through Qt's slower style-sheet painting.
         self.nav.setStyleSheet(
@@ -287,6 +297,44 @@ class MainWindow(QMainWindow):
         if changed:
             events.bus.publish(everything_changed())
             self.show_message(self.tr("数据库被其他程序（例如命令行）修改过，已刷新。"))
+
+    # ---------------------------------------------------------------- a dangerous place
+
+    def _check_location(self) -> None:
+        """Warn (without blocking) when the database is in a synced folder or on a network
+        drive. Off the GUI thread: asking a network drive can take a while."""
+        path = self.db.path
+        if path is None or location_warning.ignored(path):
+            return
+        ops.query(self, self.db, lambda _session: risky_location(path), self._warn_about_location,
+                  key="location", on_error=lambda _exc: None)
+
+    def _warn_about_location(self, reason: str | None) -> None:
+        if not reason or self.db.path is None or self.location_warning is not None:
+            return
+        bar = LocationWarning(self.db.path, reason, can_move(self.db.path), self)
+        bar.move_requested.connect(self.move_to_local_folder)
+        bar.destroyed.connect(lambda: setattr(self, "location_warning", None))
+        self._banner_row.insertWidget(0, bar)
+        bar.show()
+        self.location_warning = bar
+
+    def move_to_local_folder(self) -> None:
+        """Ask, then close the window; ``application.run`` copies the database (nothing
+        writes to it then) and opens the copy."""
+        source = self.db.path
+        if source is None:
+            return
+        target = local_destination(source)
+        answer = QMessageBox.question(self, app_name(), self.tr(
+            "把数据库复制到本机文件夹：\n%1\n\n客户宝会关闭窗口、复制数据库，再打开新位置的数据库；以后用原来的路径"
+            "打开时也会使用新位置。原来的文件保留在原处，不再使用。\n\n要继续吗？").replace("%1", str(target)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.move_request = (source, target)
+        self.quit()
+        if not self.quitting:  # the window stayed open (an unsaved form): no move
+            self.move_request = None
 
     def _refresh_status(self) -> None:
         ops.query(self, self.db, workspace_status, self._show_status, key="window-status",
