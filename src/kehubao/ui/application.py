@@ -7,6 +7,7 @@ here reads more than it needs: the customer list loads its ids on a reader threa
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,6 +91,22 @@ def run(db_arg: str | None, files: Sequence[str | Path] = ()) -> int:
     Loops when the window closed to move its database out of a dangerous place: the copy
     is made with no window (and so no write) on the old file, then the new one opens."""
     app = create_application()
+    from .crash import CrashReporter, report_fatal
+
+    reporter = CrashReporter(app)
+    reporter.install()
+    try:
+        return _run(app, db_arg, files)
+    except Exception as exc:  # a bug before or after the window: said, logged, exit 3
+        if os.environ.get("KEHUBAO_DEBUG"):
+            raise
+        report_fatal(exc)
+        return 3
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, db_arg: str | None, files: Sequence[str | Path]) -> int:
     target = resolve_database(db_arg)
     notice = _moved_notice(target)
     while True:
