@@ -29,33 +29,28 @@ from .i18n import app_name
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
-
-
 class CrashDialog(QMessageBox):
     """What happened in one sentence, that the data is safe, where the log is (with a
     button that opens its folder), and the traceback behind "Show Details…"."""
 
     def __init__(self, summary: str, details: str, log_path: Path | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Warning, app_name(),
-                         _tr("客户宝遇到了一个意外错误（%1），刚才的操作可能没有完成。").replace("%1", summary),
-                         QMessageBox.StandardButton.NoButton, parent)
+        super().__init__(QMessageBox.Icon.Warning, app_name(), "", QMessageBox.StandardButton.NoButton, parent)
+        self.setText(self.tr("客户宝遇到了一个意外错误（%1），刚才的操作可能没有完成。").replace("%1", summary))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.NonModal)
-        safe = _tr("您的数据是安全的：每次修改都在一个事务中保存，没有完成的修改不会写进数据库。")
-        where = (_tr("错误的详细记录在：%1").replace("%1", str(log_path)) if log_path is not None
-                 else _tr("错误记录无法写入文件。"))
+        safe = self.tr("您的数据是安全的：每次修改都在一个事务中保存，没有完成的修改不会写进数据库。")
+        where = (self.tr("错误的详细记录在：%1").replace("%1", str(log_path)) if log_path is not None
+                 else self.tr("错误记录无法写入文件。"))
         self.setInformativeText(f"{safe}\n\n{where}")
         self.setDetailedText(details)
         self.log_path = log_path
         self.repeats = 0
         self.open_folder_button: QPushButton | None = None
         if log_path is not None:
-            self.open_folder_button = self.addButton(_tr("打开日志文件夹"), QMessageBox.ButtonRole.ActionRole)
+            self.open_folder_button = self.addButton(self.tr("打开日志文件夹"), QMessageBox.ButtonRole.ActionRole)
             self.open_folder_button.clicked.connect(self.open_log_folder)
-        self.continue_button = self.addButton(_tr("继续使用"), QMessageBox.ButtonRole.AcceptRole)
+        self.continue_button = self.addButton(self.tr("继续使用"), QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.continue_button)
 
     def open_log_folder(self) -> None:
@@ -64,7 +59,7 @@ class CrashDialog(QMessageBox):
 
     def happened_again(self) -> None:
         self.repeats += 1
-        self.setText(_tr("客户宝遇到了意外错误，刚才的操作可能没有完成（又发生了 %1 次，都已记录）。")
+        self.setText(self.tr("客户宝遇到了意外错误，刚才的操作可能没有完成（又发生了 %1 次，都已记录）。")
                      .replace("%1", str(self.repeats)))
 
 
@@ -148,6 +143,6 @@ def report_fatal(exc: BaseException) -> None:
     the user to read the dialog, since the program ends after it."""
     details = crash_log.record_crash(type(exc), exc, exc.__traceback__, "start-up")
     dialog = CrashDialog(f"{type(exc).__name__}: {exc}", details, crash_log.installed_path())
-    dialog.setText(_tr("客户宝启动时遇到了一个意外错误（%1），无法打开窗口。").replace(
+    dialog.setText(QCoreApplication.translate("CrashDialog", "客户宝启动时遇到了一个意外错误（%1），无法打开窗口。").replace(
         "%1", f"{type(exc).__name__}: {exc}"[:200]))
     dialog.exec()
