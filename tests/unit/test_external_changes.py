@@ -73,3 +73,26 @@ def test_everything_changed_names_the_data_tables() -> None:
     assert {"customer", "contact", "interaction", "follow_up", "objection_script"} <= entities
     assert "search_doc" not in entities and "setting" not in entities
     assert all(not change.ids for change in everything_changed())  # "refresh all"
+
+
+def test_a_database_in_a_chinese_folder_with_spaces(tmp_path, fresh_db) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "销售 资料#1"
+    folder.mkdir()
+    db = fresh_db(folder / "客户.db")
+    watcher = ExternalChanges(db)
+    try:
+        assert watcher._read() is not None
+        write_elsewhere(db)
+        assert watcher.check()
+    finally:
+        watcher.close()
+
+
+def test_the_uri_of_a_windows_share() -> None:
+    from pathlib import PureWindowsPath
+
+    from kehubao.services.external_changes import _read_write_uri
+
+    share = PureWindowsPath(r"\\server\share\kehubao.db")
+    assert _read_write_uri(share) == "file:////server/share/kehubao.db?mode=rw"  # type: ignore[arg-type]
+    assert _read_write_uri(PureWindowsPath(r"C:\数据\kehubao.db")).startswith("file:///C:/")  # type: ignore[arg-type]

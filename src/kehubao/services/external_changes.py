@@ -20,6 +20,7 @@ import logging
 import sqlite3
 import threading
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import event
@@ -123,7 +124,7 @@ class ExternalChanges:
         try:
             if self._conn is None:
                 assert self._path is not None
-                self._conn = sqlite3.connect(f"{self._path.as_uri()}?mode=rw", uri=True, timeout=0,
+                self._conn = sqlite3.connect(_read_write_uri(self._path), uri=True, timeout=0,
                                              check_same_thread=False, isolation_level=None)
             row = self._conn.execute("PRAGMA data_version").fetchone()
             return int(row[0])
@@ -133,3 +134,13 @@ class ExternalChanges:
                 self._conn.close()  # try a new connection next time
                 self._conn = None
             return None
+
+
+def _read_write_uri(path: Path) -> str:
+    """A URI that opens the existing file only (``mode=rw`` never creates one, should the
+    database have been moved away). SQLite wants an empty authority: a Windows share's
+    ``file://server/share`` becomes ``file:////server/share``."""
+    uri = path.as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return f"{uri}?mode=rw"
