@@ -96,3 +96,19 @@ def test_the_uri_of_a_windows_share() -> None:
     share = PureWindowsPath(r"\\server\share\kehubao.db")
     assert _read_write_uri(share) == "file:////server/share/kehubao.db?mode=rw"  # type: ignore[arg-type]
     assert _read_write_uri(PureWindowsPath(r"C:\数据\kehubao.db")).startswith("file:///C:/")  # type: ignore[arg-type]
+
+
+def test_a_bulk_load_still_gets_the_file_to_itself(db: Database) -> None:
+    """Database.bulk_load leaves WAL mode only when no other connection has the file
+    open: the watcher lets go of it when the engine does."""
+    watcher = ExternalChanges(db)
+    try:
+        with db.bulk_load():
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+            write_here(db)
+        assert not watcher.check()  # a fresh start after letting go: our load is not news
+        write_elsewhere(db)
+        assert watcher.check()
+    finally:
+        watcher.close()

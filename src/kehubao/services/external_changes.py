@@ -62,8 +62,13 @@ class ExternalChanges:
             if (watcher := me()) is not None:
                 watcher._writing.discard(threading.get_ident())
 
+        def disposed(_engine: object) -> None:
+            if (watcher := me()) is not None:
+                watcher._let_go()
+
         self._listeners = ((self._engine, "commit", before_commit), (Session, "after_commit", after_commit),
-                           (Session, "after_rollback", after_rollback))
+                           (Session, "after_rollback", after_rollback),
+                           (self._engine, "engine_disposed", disposed))
         for target, name, fn in self._listeners:
             event.listen(target, name, fn)
         with self._lock:
@@ -113,6 +118,16 @@ class ExternalChanges:
             self._writing.discard(ident)
             if (value := self._read()) is not None:
                 self._last = value
+
+    def _let_go(self) -> None:
+        """The engine let go of the file (``Database.bulk_load`` is about to leave WAL
+        mode, which needs every other connection closed): so does this one. The next
+        check opens a new connection and starts from its value."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._last = None
 
     # ------------------------------------------------------------------ the pragma
 
