@@ -1,6 +1,43 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <source>客户宝已经打开了这个数据库，但那个窗口没有响应。请切换到已打开的窗口，或稍后再试。</source>
+        <translation>Kehubao already has this database open, but that window is not responding. Switch to the open window, or try again later.</translation>
+    </message>
+    <message>
+        <source>数据库已移到本机文件夹：%1（原来的位置不再使用）</source>
+        <translation>The database was moved to a local folder: %1 (the old location is no longer used)</translation>
+    </message>
+    <message>
+        <source>正在把数据库复制到本机文件夹…</source>
+        <translation>Copying the database to a local folder…</translation>
+    </message>
+    <message>
+        <source>没能移动数据库，继续使用原来的位置。
+
+%1</source>
+        <translation>The database could not be moved; the old location is still in use.
+
+%1</translation>
+    </message>
+    <message>
+        <source>数据库已复制到：
+%1
+
+以后客户宝使用这个文件。原来的文件仍在 %2，不再使用；确认一切正常后可以自行删除。</source>
+        <translation>The database was copied to:
+%1
+
+Kehubao uses this file from now on. The old file is still at %2 and is no longer used; once you have checked that everything is in order, you may delete it.</translation>
+    </message>
+    <message>
+        <source>数据库已移到本机文件夹：%1</source>
+        <translation>The database was moved to a local folder: %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>定时</source>
@@ -572,6 +609,41 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>可能重复：</source>
         <translation>Possible duplicates:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>客户宝遇到了一个意外错误（%1），刚才的操作可能没有完成。</source>
+        <translation>Kehubao ran into an unexpected error (%1); what you just did may not have been completed.</translation>
+    </message>
+    <message>
+        <source>您的数据是安全的：每次修改都在一个事务中保存，没有完成的修改不会写进数据库。</source>
+        <translation>Your data is safe: every change is saved in a transaction, and a change that did not complete is never written to the database.</translation>
+    </message>
+    <message>
+        <source>错误的详细记录在：%1</source>
+        <translation>The details of the error were recorded in: %1</translation>
+    </message>
+    <message>
+        <source>错误记录无法写入文件。</source>
+        <translation>The error could not be written to the log file.</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open Log Folder</translation>
+    </message>
+    <message>
+        <source>继续使用</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>客户宝遇到了意外错误，刚才的操作可能没有完成（又发生了 %1 次，都已记录）。</source>
+        <translation>Kehubao ran into an unexpected error; what you just did may not have been completed (it happened %1 more time(s), all recorded).</translation>
+    </message>
+    <message>
+        <source>客户宝启动时遇到了一个意外错误（%1），无法打开窗口。</source>
+        <translation>Kehubao ran into an unexpected error while starting (%1) and cannot open its window.</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2395,25 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>LocationWarning</name>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>移动到本机文件夹…</source>
+        <translation>Move to a Local Folder…</translation>
+    </message>
+    <message>
+        <source>仍然使用</source>
+        <translation>Keep Using</translation>
+    </message>
+    <message>
+        <source>不再提示</source>
+        <translation>Don't Warn Again</translation>
+    </message>
+</context>
+<context>
     <name>LogInteractionDialog</name>
     <message>
         <source>记录跟进</source>
@@ -2504,6 +2595,24 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
         <translation>Database: %1</translation>
     </message>
     <message>
+        <source>数据库被其他程序（例如命令行）修改过，已刷新。</source>
+        <translation>The database was changed by another program (such as the command line); the view was refreshed.</translation>
+    </message>
+    <message>
+        <source>把数据库复制到本机文件夹：
+%1
+
+客户宝会关闭窗口、复制数据库，再打开新位置的数据库；以后用原来的路径打开时也会使用新位置。原来的文件保留在原处，不再使用。
+
+要继续吗？</source>
+        <translation>Copy the database to a local folder:
+%1
+
+Kehubao will close the window, copy the database and open it at the new location; opening the old path later also uses the new location. The old file stays where it is and is no longer used.
+
+Continue?</translation>
+    </message>
+    <message>
         <source>客户 %1 个</source>
         <translation>Customers: %1</translation>
     </message>
@@ -2526,6 +2635,10 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>（%1 项之后又被修改过，保留了最新的内容）</source>
         <translation> (%1 item(s) were changed afterwards; the latest content was kept)</translation>
+    </message>
+    <message>
+        <source>请先关闭打开的对话框，再导入 %1</source>
+        <translation>Close the open dialog first, then import %1</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -3634,6 +3747,10 @@ Continue anyway?</translation>
         <translation>An unexpected error occurred. The operation was not completed and no data was changed.
 
 %1</translation>
+    </message>
+    <message>
+        <source>详细记录在：%1</source>
+        <translation>Details were recorded in: %1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ path in `KEHUBAO_DB`, and otherwise is `kehubao.db` in the user data directory.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import platformdirs
 APP_NAME = "kehubao"
 APP_DISPLAY_NAME = "客户宝"
 DB_FILE_NAME = "kehubao.db"
+MOVES_FILE_NAME = "moved-databases.json"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class DatabaseTarget:
     url: str
     path: Path | None  # set for SQLite files
     is_default: bool = False  # the user data dir location, which we may create
+    moved_from: Path | None = None  # named at this old place, moved here out of danger
 
     @property
     def display(self) -> str:
@@ -57,7 +60,36 @@ def resolve_database(db_arg: str | None = None, env: dict[str, str] | None = Non
 
 def _target_for_path(path: Path) -> DatabaseTarget:
     path = path.expanduser().absolute()
+    if (moved := moved_database(path)) is not None:
+        return DatabaseTarget(url=f"sqlite:///{moved.as_posix()}", path=moved, moved_from=path)
     return DatabaseTarget(url=f"sqlite:///{path.as_posix()}", path=path)
+
+
+def database_path_key(path: Path | str) -> str:
+    """One spelling of a database file's place: the same for ``.\\x.db``, ``X.DB`` on
+    Windows and a link to it (the window lock and the record of moves use it)."""
+    return os.path.normcase(os.path.realpath(os.path.abspath(os.fspath(path))))
+
+
+def moved_databases_file() -> Path:
+    return user_data_dir() / MOVES_FILE_NAME
+
+
+def moved_database(path: Path) -> Path | None:
+    """Where the database named ``path`` was moved (out of a synced folder or a network
+    drive, by the window: ``services/locations.move_database``), if it still exists
+    there; the window and the command line then both use the new place."""
+    file = moved_databases_file()
+    if not file.is_file():
+        return None
+    try:
+        moves = json.loads(file.read_text(encoding="utf-8"))
+        new = moves.get(database_path_key(path)) if isinstance(moves, dict) else None
+    except (OSError, ValueError):
+        return None
+    if isinstance(new, str) and Path(new).is_file():
+        return Path(new)
+    return None
 
 
 def _redact(url: str) -> str:

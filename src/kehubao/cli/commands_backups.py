@@ -84,9 +84,10 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..backups.restore import restore_backup
+    from .commands_data import refuse_if_window_open
 
     path = _local_path(args)
-    _refuse_while_window_open(path)
+    refuse_if_window_open(resolve_database(args.db), "恢复")
     progress = ProgressLine("恢复")
     result = restore_backup(Path(args.file), path, progress=lambda f: progress("", f))
     progress.done()
@@ -107,16 +108,6 @@ def _local_path(args: argparse.Namespace) -> Path:
     if target.path is None:
         raise UserError("只能备份和恢复本地数据库文件；服务器数据库请用服务器自己的备份工具")
     return target.path
-
-
-def _refuse_while_window_open(path: Path) -> None:
-    """A window holding the database would keep writing to the file a restore replaces."""
-    try:
-        from ..instance_lock import window_holds
-    except ImportError:  # pragma: no cover - the lock module arrives with one-instance
-        return
-    if window_holds(path):
-        raise UserError(f"客户宝窗口正打开着这个数据库，请先关闭窗口再恢复：{path}")
 
 
 def _size(n: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from typing import TYPE_CHECKING
 
 from ..config import DatabaseTarget, resolve_database
@@ -68,11 +69,34 @@ def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
     from ..services.maintenance import prepare_database
 
     target = resolve_database(args.db)
+    if target.moved_from is not None:
+        print(f"注意：这个数据库已从 {target.moved_from} 移到本机文件夹，使用的是：{target.path}",
+              file=sys.stderr)
     if not create:
         require_existing(target)
+    else:
+        warn_if_window_open(target)
     db = open_database(target)
     prepare_database(db)
     return db
+
+
+def warn_if_window_open(target: DatabaseTarget) -> None:
+    """Adding data beside an open window is safe (SQLite serialises the writers and the
+    window notices the change), but the user should know where it will appear."""
+    from ..instance_lock import window_holds
+
+    if target.path is not None and window_holds(target.path):
+        print("注意：客户宝窗口正打开着这个数据库，写入的数据会在几秒内显示在窗口中。", file=sys.stderr)
+
+
+def refuse_if_window_open(target: DatabaseTarget, doing: str) -> None:
+    """Replacing the file under an open window would leave it working on a file that is
+    no longer the database (and its next write could undo the restore)."""
+    from ..instance_lock import window_holds
+
+    if target.path is not None and window_holds(target.path):
+        raise UserError(f"客户宝窗口正打开着这个数据库，请先关闭窗口再{doing}：{target.path}")
 
 
 def require_existing(target: DatabaseTarget) -> None:
@@ -159,6 +183,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         problems = damage
     report["problems"] = problems
+    report["warnings"] = location_warnings(target)
     report["ok"] = not problems
     report["damaged"] = damage is not None
     if damage is not None and target.path is not None:
@@ -168,6 +193,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         if args.reindex and "reindexed" in report:
             print("搜索索引已重建：" + "，".join(f"{k} {v:,}" for k, v in report["reindexed"].items()))
+        for warning in report["warnings"]:
+            print(f"警告：{warning}")
         if not problems:
             print("检查通过，没有发现问题。")
         else:
@@ -211,6 +238,17 @@ def _remedy(path) -> dict:  # type: ignore[no-untyped-def]
             "advice": (f"数据库已损坏，客户宝不会写入它。最新的完好备份是 "
                        f"{newest.created_at:%Y-%m-%d %H:%M} 的（{counts.get('customer', 0):,} 个客户），"
                        f"恢复它：kehubao restore \"{newest.path}\"")}
+
+
+def location_warnings(target: DatabaseTarget) -> list[str]:
+    """Dangers that are not (yet) damage: a database in a synced folder or on a network
+    drive. They do not fail the check."""
+    from ..services.locations import risky_location
+
+    if target.path is None:
+        return []
+    reason = risky_location(target.path)
+    return [reason] if reason else []
 
 
 def _problems(db: Database) -> list[str]:

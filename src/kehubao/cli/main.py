@@ -99,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     logging.basicConfig(level=os.environ.get("KEHUBAO_LOG", "WARNING"))
     parser = build_parser()
+    argv, files = split_window_files(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
@@ -106,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         from ..app import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db, files)
+    if files:  # `kehubao 名单.xlsx search …`: files are for the window only
+        parser.error("unrecognized arguments: " + " ".join(files))
     try:
         return handler(args)
     except UserError as exc:
@@ -130,6 +133,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"客户宝内部错误（{exc.__class__.__name__}：{text}）。"
               "设置环境变量 KEHUBAO_DEBUG=1 可查看详情。", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+# What the import dialog opens: `kehubao 名单.xlsx` (or Explorer's "Open with") opens the
+# window on it, or hands it to the window that is already open.
+WINDOW_FILE_SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".vcf", ".vcard")
+
+
+def split_window_files(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(the arguments without the files, the files) when the first argument that is not
+    ``--db PATH`` names a list file rather than a command."""
+    files: list[str] = []
+    rest: list[str] = []
+    skip_value = False
+    for n, arg in enumerate(argv):
+        if skip_value:
+            skip_value = False
+        elif arg == "--db":
+            skip_value = True
+        elif arg.startswith("-"):
+            pass
+        elif arg.lower().endswith(WINDOW_FILE_SUFFIXES):
+            files = [a for a in argv[n:] if a.lower().endswith(WINDOW_FILE_SUFFIXES)]
+            rest = [a for a in argv[n:] if a not in files]
+            return argv[:n] + rest, files
+        else:
+            break  # a command: its arguments are its own
+    return argv, []
 
 
 def _database_failure(exc: Exception, args: argparse.Namespace) -> str | None:

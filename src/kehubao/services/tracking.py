@@ -92,6 +92,14 @@ def binned_rows(session: Session) -> dict[str, dict[int, bool]]:
 
 
 
+def everything_changed() -> list[Change]:
+    """What to tell the views when another program (the command line, a second copy)
+    wrote to the database: every table may have changed, refresh all of it."""
+    from ..models import Base
+
+    return [Change(table) for table in Base.metadata.tables if table not in _QUIET_TABLES]
+
+
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, _ctx: object) -> None:
     """Note the ids of the rows this flush wrote.

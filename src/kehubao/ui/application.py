@@ -7,12 +7,16 @@ here reads more than it needs: the customer list loads its ids on a reader threa
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..config import APP_NAME
+from ..config import APP_NAME, DatabaseTarget, resolve_database
 from ..db import Database, describe_database_error, open_database
 from ..errors import DatabaseLocationError
 from .i18n import app_name
@@ -55,7 +59,7 @@ def _use_chinese_font(app: QApplication) -> None:
             return
 
 
-def open_database_for_gui(db_arg: str | None) -> Database | None:
+def open_database_for_gui(db_arg: str | DatabaseTarget | None) -> Database | None:
     """Open, migrate if due, and prepare the database (the same service the CLI calls);
     None, after telling the user why in one sentence, when it cannot be used."""
     import kehubao.services  # noqa: F401  (session hooks)
@@ -86,21 +90,137 @@ def open_database_for_gui(db_arg: str | None) -> Database | None:
     return db
 
 
-def run(db_arg: str | None) -> int:
+def run(db_arg: str | None, files: Sequence[str | Path] = ()) -> int:
+    """The window on ``db_arg``'s database, or, when a window already has that database
+    open, bring that one forward with ``files`` to import and return at once.
+
+    Loops when the window closed to move its database out of a dangerous place: the copy
+    is made with no window (and so no write) on the old file, then the new one opens."""
     app = create_application()
-    db = open_database_for_gui(db_arg)
+    from .crash import CrashReporter, report_fatal
+
+    reporter = CrashReporter(app)
+    reporter.install()
+    try:
+        return _run(app, db_arg, files)
+    except Exception as exc:  # a bug before or after the window: said, logged, exit 3
+        if os.environ.get("KEHUBAO_DEBUG"):
+            raise
+        report_fatal(exc)
+        return 3
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, db_arg: str | None, files: Sequence[str | Path]) -> int:
+    target = resolve_database(db_arg)
+    notice = _moved_notice(target)
+    while True:
+        guard = None
+        if target.path is not None:
+            from .single_instance import InstanceGuard
+
+            guard = InstanceGuard(target.path)
+            if not guard.acquire():
+                return _hand_over(guard, files)
+        try:
+            code, move = _run_window(app, target, guard, files, notice)
+            notice = _carry_out_move(app, *move) if move is not None else None
+        finally:
+            if guard is not None:
+                guard.release()
+        if move is None:
+            return code
+        files = ()
+        target = resolve_database(str(move[0]))  # the new place, if the move succeeded
+
+
+def _hand_over(guard, files: Sequence[str | Path]) -> int:  # type: ignore[no-untyped-def]
+    if guard.hand_over(sys.argv[1:], files):
+        return 0
+    QMessageBox.information(None, app_name(), QCoreApplication.translate(
+        "Application", "客户宝已经打开了这个数据库，但那个窗口没有响应。请切换到已打开的窗口，或稍后再试。"))
+    return 1
+
+
+def _moved_notice(target: DatabaseTarget) -> str | None:
+    if target.moved_from is None:
+        return None
+    return QCoreApplication.translate("Application", "数据库已移到本机文件夹：%1（原来的位置不再使用）").replace(
+        "%1", str(target.path))
+
+
+def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequence[str | Path],  # type: ignore[no-untyped-def]
+                notice: str | None) -> tuple[int, tuple[Path, Path] | None]:
+    """Run one window to its end: (exit code, the move it asked for)."""
+    db = open_database_for_gui(target)
     if db is None:
-        return 1
+        return 1, None
     from .main_window import MainWindow
 
     window = MainWindow(db)
+    if guard is not None:
+        guard.message.connect(window.handle_instance_message)
     window.show()
+    if notice:
+        window.show_message(notice, 20_000)
+    if files:
+        window.handle_instance_message({"files": [str(f) for f in files]})
     code = app.exec()
-    from PySide6.QtCore import QThreadPool
+    move = window.move_request
+    from PySide6.QtCore import QEvent, QThreadPool
 
     from .tasks import wait_for_tasks
 
     wait_for_tasks()  # nothing may still be writing when the database closes
     QThreadPool.globalInstance().waitForDone(5000)
     db.dispose()
-    return code
+    if move is not None:  # another window follows: this one (and its tray icon) goes now
+        if guard is not None:
+            guard.message.disconnect(window.handle_instance_message)
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return code, move
+
+
+def _carry_out_move(app: QApplication, source: Path, target: Path) -> str | None:
+    """Copy the database out of danger while no window has it open; the notice for the
+    next window, or None (after saying why) when the old place stays in use."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ..errors import UserError
+    from ..services.locations import move_database
+
+    translate = QCoreApplication.translate
+    failure: list[BaseException] = []
+
+    def copy() -> None:
+        try:
+            move_database(source, target)
+        except BaseException as exc:  # noqa: BLE001 - told to the user below
+            failure.append(exc)
+
+    worker = threading.Thread(target=copy, name="move-database", daemon=True)
+    worker.start()
+    dialog = QProgressDialog(translate("Application", "正在把数据库复制到本机文件夹…"), "", 0, 0)
+    dialog.setWindowTitle(app_name())
+    dialog.setCancelButton(None)
+    dialog.show()
+    while worker.is_alive():
+        app.processEvents()
+        worker.join(0.05)
+    dialog.close()
+    dialog.deleteLater()
+    if failure:
+        exc = failure[0]
+        log.error("moving the database failed", exc_info=exc)
+        text = str(exc) if isinstance(exc, UserError) else f"{exc.__class__.__name__}: {exc}"
+        QMessageBox.warning(None, app_name(), translate(
+            "Application", "没能移动数据库，继续使用原来的位置。\n\n%1").replace("%1", text))
+        return None
+    QMessageBox.information(None, app_name(), translate(
+        "Application", "数据库已复制到：\n%1\n\n以后客户宝使用这个文件。原来的文件仍在 %2，不再使用；"
+        "确认一切正常后可以自行删除。").replace("%1", str(target)).replace("%2", str(source)))
+    return translate("Application", "数据库已移到本机文件夹：%1").replace("%1", str(target))

@@ -3,6 +3,8 @@ always-visible search box, menus with shortcuts, the status bar."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,16 +24,23 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..db import Database
+from ..services import events
+from ..services.external_changes import ExternalChanges
 from ..services.journal import UndoResult, undo
+from ..services.locations import can_move, local_destination, risky_location
+from ..services.tracking import everything_changed
 from ..services.workspace import WorkspaceStatus, workspace_status
-from . import ops
+from . import location_warning, ops
 from .bus import QtBus
 from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
+from .location_warning import LocationWarning
 from .search_box import SearchBox
 from .sections import Section, SectionContext, load_sections
 from .tasks import run_task
 from .widgets.modal import run_modal
+
+OTHER_WRITERS_CHECK_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -55,12 +64,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self._banner_row = column  # the location warning goes above everything
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self.location_warning: LocationWarning | None = None
+        self.move_request: tuple[Path, Path] | None = None  # carried out by application.run
 
         self.search_box = SearchBox(db, self)
         self.search_box.open_hit.connect(self.open_hit)
@@ -73,6 +89,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(80)
         self._status_timer.timeout.connect(self._refresh_status)
         self.bus.changed.connect(self._on_changed)
+        self._watch_other_writers()
         from .backups.schedule import BackupSchedule
 
         self.backups = BackupSchedule(db, self.bus, self)
@@ -80,6 +97,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         QTimer.singleShot(0, self._refresh_status)
         QTimer.singleShot(0, self._refresh_badges)
+        QTimer.singleShot(0, self._check_location)
         # On the navigation only: a style sheet on the window would route every cell of
         # the customer list through Qt's slower style-sheet painting.
         self.nav.setStyleSheet(
@@ -265,6 +283,63 @@ class MainWindow(QMainWindow):
         if any(entities & set(s.badge_entities) for s in self.sections):
             self._refresh_badges()
 
+    def _watch_other_writers(self) -> None:
+        """A `kehubao import` or `restore` in a terminal does not speak on our bus: look
+        every two seconds whether someone else committed, and if so refresh everything."""
+        self.other_writers = ExternalChanges(self.db)
+        self._others_timer = QTimer(self)
+        self._others_timer.setInterval(OTHER_WRITERS_CHECK_MS)
+        self._others_timer.timeout.connect(self._check_other_writers)
+        self._others_timer.start()
+
+    def _check_other_writers(self) -> None:
+        watcher = self.other_writers
+        ops.query(self, self.db, lambda _session: watcher.check(), self._other_writers_checked,
+                  key="other-writers", on_error=lambda _exc: None)
+
+    def _other_writers_checked(self, changed: bool) -> None:
+        if changed:
+            events.bus.publish(everything_changed())
+            self.show_message(self.tr("数据库被其他程序（例如命令行）修改过，已刷新。"))
+
+    # ---------------------------------------------------------------- a dangerous place
+
+    def _check_location(self) -> None:
+        """Warn (without blocking) when the database is in a synced folder or on a network
+        drive. Off the GUI thread: asking a network drive can take a while."""
+        path = self.db.path
+        if path is None or location_warning.ignored(path):
+            return
+        ops.query(self, self.db, lambda _session: risky_location(path), self._warn_about_location,
+                  key="location", on_error=lambda _exc: None)
+
+    def _warn_about_location(self, reason: str | None) -> None:
+        if not reason or self.db.path is None or self.location_warning is not None:
+            return
+        bar = LocationWarning(self.db.path, reason, can_move(self.db.path), self)
+        bar.move_requested.connect(self.move_to_local_folder)
+        bar.destroyed.connect(lambda: setattr(self, "location_warning", None))
+        self._banner_row.insertWidget(0, bar)
+        bar.show()
+        self.location_warning = bar
+
+    def move_to_local_folder(self) -> None:
+        """Ask, then close the window; ``application.run`` copies the database (nothing
+        writes to it then) and opens the copy."""
+        source = self.db.path
+        if source is None:
+            return
+        target = local_destination(source)
+        answer = QMessageBox.question(self, app_name(), self.tr(
+            "把数据库复制到本机文件夹：\n%1\n\n客户宝会关闭窗口、复制数据库，再打开新位置的数据库；以后用原来的路径"
+            "打开时也会使用新位置。原来的文件保留在原处，不再使用。\n\n要继续吗？").replace("%1", str(target)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.move_request = (source, target)
+        self.quit()
+        if not self.quitting:  # the window stayed open (an unsaved form): no move
+            self.move_request = None
+
     def _refresh_status(self) -> None:
         ops.query(self, self.db, workspace_status, self._show_status, key="window-status",
                   on_error=lambda _exc: None)
@@ -305,10 +380,42 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> None:
         """The file picker first; the import dialog opens on the chosen file."""
-        from .exchange.import_dialog import ImportDialog, ask_import_file
+        from .exchange.import_dialog import ask_import_file
 
         if path := ask_import_file(self):
-            run_modal(ImportDialog(self.db, self, path))
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        from .exchange.import_dialog import ImportDialog
+
+        run_modal(ImportDialog(self.db, self, path))
+
+    # ---------------------------------------------------------------- a second start
+
+    def handle_instance_message(self, message: dict) -> None:
+        """A second start on this database (``ui/single_instance.py``): come forward, and
+        import the files it was given, if any."""
+        from .single_instance import files_in
+
+        self.bring_forward()
+        files = [f for f in files_in(message) if f.is_file()]
+        if not files:
+            return
+        if QApplication.activeModalWidget() is not None:
+            # A dialog is open (perhaps an import): the file waits for the user.
+            self.show_message(self.tr("请先关闭打开的对话框，再导入 %1").replace("%1", files[0].name), 15000)
+            return
+        QTimer.singleShot(0, lambda: self.import_file(files[0]))  # after the reply is sent
+
+    def bring_forward(self) -> None:
+        """Un-hide (from the tray), un-minimize (keeping maximized), raise and activate."""
+        if self.isHidden():
+            self.show()
+        if self.isMinimized():
+            self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
+                                | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
 
     def load_demo(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -413,7 +520,9 @@ class MainWindow(QMainWindow):
         for section in self.sections:
             if section.has_page():
                 section.save_state()
+        self._others_timer.stop()
         ops.wait_idle(10_000)  # no read or write may outlive the window
+        self.other_writers.close()
         self.hide()
         self.backups.at_exit()
         self.bus.close()

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from .. import crash_log
 from ..errors import UserError
 from .i18n import app_name, label
 
@@ -181,6 +182,8 @@ def show_error(parent: Any, exc: BaseException, details: str = "") -> None:
                           "%1", f"{exc.__class__.__name__}: {exc}"), parent=parent)
     if details:
         box.setDetailedText(details)
+    if (logged := crash_log.installed_path()) is not None:  # the window's crash log has it too
+        box.setInformativeText(QCoreApplication.translate("Task", "详细记录在：%1").replace("%1", str(logged)))
     box.exec()
 
 

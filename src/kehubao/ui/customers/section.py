@@ -151,8 +151,10 @@ class CustomersPage(QStackedWidget):
 
     def _apply_changes(self) -> None:
         changes, self._pending = self._pending, []
-        customer_ids = {i for c in changes if c.entity == "customer" for i in c.ids}
-        self.list.model.invalidate(customer_ids or None)
+        customers = [c for c in changes if c.entity == "customer"]
+        customer_ids = {i for c in customers for i in c.ids}
+        everyone = not customer_ids or any(not c.ids for c in customers)  # an empty Change is "all"
+        self.list.model.invalidate(None if everyone else customer_ids)
         self.list.reload()
         if touches(changes, "tag", "sales_rep", "customer"):
             self.list.refresh_choices()
