@@ -253,6 +253,39 @@ def test_import_of_directory_exits_1(cli, db_file: Path, tmp_path: Path) -> None
     _bad(cli("--db", str(db_file), "import", str(tmp_path)), "文件夹")
 
 
+def test_import_of_old_mac_csv_with_cr_line_endings(cli, db_file: Path, tmp_path: Path) -> None:
+    source = tmp_path / "mac.csv"
+    source.write_bytes("客户名称,联系人,手机\r甲公司,王,13300133020\r".encode())
+    result = cli("--db", str(db_file), "import", str(source))
+    assert result.returncode == 0, result.stderr
+    assert _count(db_file) == DEMO_CUSTOMERS + 1
+
+
+def test_import_of_csv_with_a_cr_inside_a_cell_does_not_crash(cli, db_file: Path,
+                                                              tmp_path: Path) -> None:
+    source = tmp_path / "cr.csv"
+    source.write_bytes("客户名称,联系人,手机\n甲\r公司,王,13300133020\n".encode())
+    result = cli("--db", str(db_file), "import", str(source))
+    assert result.returncode == 0, result.stderr  # the lone CR ends a line, as in the reader
+
+
+def test_import_csv_error_exits_1_and_changes_nothing(
+        db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Any csv.Error left (simulated here) is a bad file: exit 1 in Chinese, DB as it was."""
+    import csv
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise csv.Error("new-line character seen in unquoted field")
+
+    source = tmp_path / "客户.csv"
+    source.write_text("客户名称,手机\n甲公司,13800138000\n", encoding="utf-8")
+    monkeypatch.setattr(csv, "reader", refuse)
+    assert main(["--db", str(db_file), "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "格式无法识别" in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
+    assert _count(db_file) == DEMO_CUSTOMERS
+
+
 # --- 7. restore from the database itself -------------------------------------------------
 
 def test_restore_from_the_database_itself_is_refused(cli, db_file: Path) -> None:

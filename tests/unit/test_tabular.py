@@ -61,11 +61,57 @@ def test_quoted_multiline_cells_and_doubled_quotes(tmp_path):
     ]
 
 
+def test_old_mac_file_with_cr_line_endings(tmp_path):
+    """Classic Mac OS (and some old exporters) end lines with a lone CR."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("\r".join(",".join(row) for row in ROWS) + "\r").encode("utf-8"))
+    table = read_table(path)
+    assert (table.delimiter, table.rows) == (",", ROWS)
+
+
+def test_cr_only_file_longer_than_the_sample(tmp_path):
+    rows = [ROWS[0]] + [[f"客户{n}", f"138{n:08d}", "公司", "地址", ""] for n in range(3000)]
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("\r".join(",".join(row) for row in rows) + "\r").encode("utf-8"))
+    assert path.stat().st_size > 64 * 1024  # the delimiter is guessed on a cut sample
+    assert read_table(path).rows == rows
+
+
+def test_lone_cr_inside_a_cell_is_a_line_break_or_kept_when_quoted(tmp_path):
+    path = tmp_path / "cr.csv"
+    path.write_bytes('客户名称,联系人,手机\n甲\r公司,王,13300133020\n"乙\r公司",李,13300133021\n'
+                     .encode())
+    assert read_table(path).rows == [["客户名称", "联系人", "手机"], ["甲"],
+                                     ["公司", "王", "13300133020"],
+                                     ["乙\r公司", "李", "13300133021"]]
+
+
+def test_a_csv_error_is_a_chinese_user_error(tmp_path, monkeypatch):
+    """Whatever the csv module still refuses is the file's fault, said in Chinese."""
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise csv.Error("new-line character seen in unquoted field")
+
+    monkeypatch.setattr(csv, "reader", refuse)
+    with pytest.raises(TableReadError) as caught:
+        read_table(write_csv(tmp_path / "x.csv", ROWS))
+    message = str(caught.value)
+    assert message.startswith("第 1 行") and "new-line" not in message and "另存" in message
+
+
 def test_unclosed_quote_is_refused_with_its_row(tmp_path):
     lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
              "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
     path = tmp_path / "quote.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
+        read_table(path)
+
+
+def test_unclosed_quote_in_an_old_mac_file_is_refused(tmp_path):
+    lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
+             "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\r".join(lines) + "\r", encoding="utf-8", newline="")
     with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
         read_table(path)
 

@@ -133,8 +133,8 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
     sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
         head, final=whole_file_sampled
     )
-    if not whole_file_sampled:
-        sample = sample[: sample.rfind("\n") + 1] or sample  # drop the cut-off last line
+    if not whole_file_sampled:  # drop the cut-off last line (old Mac files end lines in CR)
+        sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1] or sample
     delimiter = _guess_delimiter(sample[:_SNIFF_CHARS])
 
     # The C parser stops a field as soon as it passes the limit, so a 50 MB cell never
@@ -156,10 +156,11 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
                         f"第 {len(rows) + 1} 行太长（超过 {line_limit} 个字符），请检查文件"
                     )
                 rows.append([cell.strip() for cell in row])
-    except csv.Error as exc:
+    except csv.Error as exc:  # the file's fault whatever the reason: never a crash
         if "field larger than field limit" in str(exc):
             raise _too_long(len(rows) + 1, max_cell_chars) from exc
-        raise TableReadError(f"第 {len(rows) + 1} 行的格式无法识别：{exc}") from exc
+        raise TableReadError(f"第 {len(rows) + 1} 行的格式无法识别，请用 Excel 打开检查该行，"
+                             "另存为 CSV 后再导入") from exc
     except UnicodeDecodeError as exc:
         raise TableReadError(_NO_ENCODING) from exc
 
@@ -185,8 +186,8 @@ def _refuse_unpaired_quote(rows: list[list[str]], delimiter: str) -> None:
     needed = max(2, width - 1)
     for number, row in enumerate(rows, start=1):
         for cell in row:
-            if "\n" in cell and any(line.count(delimiter) >= needed
-                                    for line in cell.split("\n")[1:]):
+            if ("\n" in cell or "\r" in cell) and any(line.count(delimiter) >= needed
+                                                      for line in cell.splitlines()[1:]):
                 raise TableReadError(
                     f"第 {number} 行有一个引号没有配对，后面的多行被读成了一个单元格。"
                     "请用 Excel 打开检查该行，另存后再导入")
@@ -252,12 +253,20 @@ def _guess_delimiter(sample: str) -> str:
 
 
 def _column_profile(sample: str, delimiter: str) -> tuple[int, float]:
-    """(most common field count, share of non-blank records having it) for the sample."""
-    widths = Counter(
-        len(row)
-        for row in csv.reader(io.StringIO(sample), delimiter=delimiter, quotechar='"')
-        if any(cell.strip() for cell in row)
-    )
+    """(most common field count, share of non-blank records having it) for the sample.
+
+    Lines are split as the reader splits the file (``newline=""``: a lone CR ends a line
+    too, as in old Mac files); a sample the csv module still refuses fits no delimiter.
+    """
+    lines = io.StringIO(sample, newline="")
+    try:
+        widths = Counter(
+            len(row)
+            for row in csv.reader(lines, delimiter=delimiter, quotechar='"')
+            if any(cell.strip() for cell in row)
+        )
+    except csv.Error:
+        return 0, 0.0
     if not widths:
         return 0, 0.0
     width, count = widths.most_common(1)[0]
