@@ -229,6 +229,7 @@ def write_csv(fh: IO[bytes], rows: Iterator[dict]) -> None:
 def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -246,9 +247,14 @@ def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
     sheet.append(header)
     count = 0
     for row in rows:
+        values = [_cell(row, title) for title in HEADERS]
+        if ILLEGAL_CHARACTERS_RE.search("".join(v for v in values if isinstance(v, str))):
+            # Control characters (a stray one can come in with an imported CSV) cannot be
+            # stored in XML at all: openpyxl would refuse the whole export.
+            values = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+                      for v in values]
         out: list = []
-        for title in HEADERS:
-            value = _cell(row, title)
+        for value in values:
             if isinstance(value, date):
                 if value.year == NO_YEAR:
                     out.append(birthday_text(value))

@@ -92,6 +92,21 @@ def test_formula_like_values_come_back_unchanged_on_reimport(tricky_db, make_db,
     assert customers["欧阳娜娜"].customer.kind == "person"
 
 
+def test_xlsx_export_drops_control_characters_xml_cannot_hold(db, tmp_path):
+    """A stray control character (an imported CSV may carry one) made openpyxl refuse the
+    whole export; XLSX (XML 1.0) cannot store them, so they are left out."""
+    with db.session() as s:
+        customer = create_customer(s, {"name": "星辰\x01科技", "notes": "第一行\x0b第二行\x1f"})
+        create_contact(s, customer.id, {"name": "张\x08伟", "notes": "第一行\n第二行"})
+    path = tmp_path / "导出.xlsx"
+    with db.session(write=False) as s:
+        export(s, path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    cells = {h: c.value for h, c in zip(HEADERS, ws[2], strict=False)}
+    assert (cells["客户名称"], cells["备注"], cells["联系人"]) == ("星辰科技", "第一行第二行", "张伟")
+    assert cells["联系人备注"] == "第一行\n第二行"  # a line feed is allowed
+
+
 def test_xlsx_export_layout_and_cell_types(tricky_db, tmp_path):
     path = tmp_path / "导出.xlsx"
     with tricky_db.session(write=False) as s:
