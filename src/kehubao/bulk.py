@@ -9,8 +9,13 @@ Portable: the statement comes from SQLAlchemy, only the parameter passing is dir
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import multiprocessing
+import multiprocessing.process
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -127,11 +132,47 @@ def fewer_collections() -> Iterator[None]:
                 gc.set_threshold(*_gc_saved)
 
 
-def worker_ignores_interrupts() -> None:
+def start_worker() -> None:
     """Start of every worker process (import rows, demo data): Ctrl-C is the parent's to
     handle — it rolls back, says "已取消" and stops its workers. A worker reacting too
-    would only print its own traceback over that message."""
+    would only print its own traceback over that message. And a worker never outlives
+    the process it works for (see exit_with_parent)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def exit_with_parent() -> None:
+    """End this worker process as soon as the process that started it is gone.
+
+    A killed import or demo (SIGKILL, a crash, the task manager) cannot stop its workers:
+    left alone they compute on, or wait forever for work or for room in a queue, holding
+    memory and a core. Everywhere, a daemon thread waits on multiprocessing's parent
+    sentinel (a pipe the parent holds open on POSIX, the parent's process handle on
+    Windows) and ends the process when it fires. On Linux the kernel also kills the
+    worker at once (PR_SET_PDEATHSIG), even one busy in C code that holds the GIL; note
+    that this fires when the *thread* that started the worker ends, which is why a pool
+    is created and used on one thread (parallel.worker_pool, the demo's producer)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not started by multiprocessing: there is nothing to follow
+        return
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watching thread still does it
+        if os.getppid() != parent.pid:  # the parent died before prctl took effect
+            os._exit(1)
+    threading.Thread(target=_exit_when_gone, args=(parent,), name="kehubao-parent-watch",
+                     daemon=True).start()
+
+
+def _exit_when_gone(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent process has ended, however it ended
+    os._exit(1)  # no cleanup owed: the work is for a process that no longer exists
 
 
 @contextmanager

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -251,6 +252,73 @@ def test_import_of_chmod_000_file_exits_1(cli, db_file: Path, tmp_path: Path) ->
 
 def test_import_of_directory_exits_1(cli, db_file: Path, tmp_path: Path) -> None:
     _bad(cli("--db", str(db_file), "import", str(tmp_path)), "文件夹")
+
+
+def test_import_of_old_mac_csv_with_cr_line_endings(cli, db_file: Path, tmp_path: Path) -> None:
+    source = tmp_path / "mac.csv"
+    source.write_bytes("客户名称,联系人,手机\r甲公司,王,13300133020\r".encode())
+    result = cli("--db", str(db_file), "import", str(source))
+    assert result.returncode == 0, result.stderr
+    assert _count(db_file) == DEMO_CUSTOMERS + 1
+
+
+def test_import_of_csv_with_a_cr_inside_a_cell_does_not_crash(cli, db_file: Path,
+                                                              tmp_path: Path) -> None:
+    source = tmp_path / "cr.csv"
+    source.write_bytes("客户名称,联系人,手机\n甲\r公司,王,13300133020\n".encode())
+    result = cli("--db", str(db_file), "import", str(source))
+    assert result.returncode == 0, result.stderr  # the lone CR ends a line, as in the reader
+
+
+def test_import_csv_error_exits_1_and_changes_nothing(
+        db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Any csv.Error left (simulated here) is a bad file: exit 1 in Chinese, DB as it was."""
+    import csv
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise csv.Error("new-line character seen in unquoted field")
+
+    source = tmp_path / "客户.csv"
+    source.write_text("客户名称,手机\n甲公司,13800138000\n", encoding="utf-8")
+    monkeypatch.setattr(csv, "reader", refuse)
+    assert main(["--db", str(db_file), "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "格式无法识别" in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
+    assert _count(db_file) == DEMO_CUSTOMERS
+
+
+def _xlsx_bomb(path: Path, megabytes: int) -> Path:
+    """A real workbook whose sheet inflates to ``megabytes`` MiB from under 1 MiB."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    with zipfile.ZipFile(buffer) as template, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in template.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, template.read(info.filename))
+                continue
+            with out.open(info.filename, "w", force_zip64=True) as sheet:
+                sheet.write(template.read(info.filename).split(b"<sheetData>")[0] + b"<sheetData>")
+                for _ in range(megabytes):
+                    sheet.write(row * (2**20 // len(row)))
+                sheet.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_import_of_xlsx_zip_bomb_is_refused_quickly(cli, db_file: Path, tmp_path: Path) -> None:
+    source = _xlsx_bomb(tmp_path / "名单.xlsx", 64)
+    assert source.stat().st_size < 2**20
+    started = time.monotonic()
+    _bad(cli("--db", str(db_file), "import", str(source)), "压缩比")
+    assert time.monotonic() - started < 20  # mostly the CLI's start-up; it took 84 s
+    assert _count(db_file) == DEMO_CUSTOMERS
 
 
 # --- 7. restore from the database itself -------------------------------------------------

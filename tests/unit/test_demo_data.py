@@ -6,6 +6,10 @@ completed before they were made."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time as clock
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
@@ -15,6 +19,8 @@ from sqlalchemy import select
 from kehubao.models import Contact, Customer, Evaluation, FollowUp, Interaction, Transaction
 from kehubao.services.demo import generate_demo
 from kehubao.services.demo import vocab as v
+
+from .process_helpers import kill_and_wait_for_orphans, linux_only, wait_for_workers
 
 NOW = datetime(2026, 11, 28, 14, 44)      # the afternoon of the report
 EARLY = datetime(2026, 11, 28, 3, 10)     # before anyone works: nothing today yet
@@ -166,3 +172,19 @@ def test_the_mood_of_an_interaction_fits_its_note(demo) -> None:
     glad = [i.mood for i in rows["Interaction"] if "很感兴趣" in (i.content or "")]
     assert sad and glad
     assert set(sad) <= {"sorrow", "grief", "fear"} and set(glad) <= {"joy", "delight"}
+
+
+@linux_only
+def test_demo_producer_exits_when_the_demo_process_is_killed(tmp_path) -> None:
+    """A killed demo (SIGKILL, a crash) cannot stop its producer: it must notice."""
+    command = [sys.executable, "-m", "kehubao", "--db", str(tmp_path / "demo.db"), "demo",
+               "--customers", "400000"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        producers = wait_for_workers(process)
+        clock.sleep(1)  # producing, then blocked on the full queue
+        assert kill_and_wait_for_orphans(process, producers) == set()
+    finally:
+        if process.poll() is None:
+            process.kill()

@@ -9,15 +9,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from kehubao.errors import UserError
+from kehubao.exchange import tabular
 from kehubao.exchange.tabular import RawTable, TableReadError, detect_format, read_table
 
-from .tabular_helpers import ROWS, write_csv
+from .tabular_helpers import ROWS, repeated, write_csv, write_xlsx_with_sheet
 
 # ------------------------------------------------------------------------ delimiters
 
@@ -61,11 +67,57 @@ def test_quoted_multiline_cells_and_doubled_quotes(tmp_path):
     ]
 
 
+def test_old_mac_file_with_cr_line_endings(tmp_path):
+    """Classic Mac OS (and some old exporters) end lines with a lone CR."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("\r".join(",".join(row) for row in ROWS) + "\r").encode("utf-8"))
+    table = read_table(path)
+    assert (table.delimiter, table.rows) == (",", ROWS)
+
+
+def test_cr_only_file_longer_than_the_sample(tmp_path):
+    rows = [ROWS[0]] + [[f"客户{n}", f"138{n:08d}", "公司", "地址", ""] for n in range(3000)]
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("\r".join(",".join(row) for row in rows) + "\r").encode("utf-8"))
+    assert path.stat().st_size > 64 * 1024  # the delimiter is guessed on a cut sample
+    assert read_table(path).rows == rows
+
+
+def test_lone_cr_inside_a_cell_is_a_line_break_or_kept_when_quoted(tmp_path):
+    path = tmp_path / "cr.csv"
+    path.write_bytes('客户名称,联系人,手机\n甲\r公司,王,13300133020\n"乙\r公司",李,13300133021\n'
+                     .encode())
+    assert read_table(path).rows == [["客户名称", "联系人", "手机"], ["甲"],
+                                     ["公司", "王", "13300133020"],
+                                     ["乙\r公司", "李", "13300133021"]]
+
+
+def test_a_csv_error_is_a_chinese_user_error(tmp_path, monkeypatch):
+    """Whatever the csv module still refuses is the file's fault, said in Chinese."""
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise csv.Error("new-line character seen in unquoted field")
+
+    monkeypatch.setattr(csv, "reader", refuse)
+    with pytest.raises(TableReadError) as caught:
+        read_table(write_csv(tmp_path / "x.csv", ROWS))
+    message = str(caught.value)
+    assert message.startswith("第 1 行") and "new-line" not in message and "另存" in message
+
+
 def test_unclosed_quote_is_refused_with_its_row(tmp_path):
     lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
              "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
     path = tmp_path / "quote.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
+        read_table(path)
+
+
+def test_unclosed_quote_in_an_old_mac_file_is_refused(tmp_path):
+    lines = ["姓名,手机,公司名称,备注", '张三,13812345678,星辰科技,"老客户',
+             "李四,13900001111,明月贸易,展会认识", "王五,13700002222,南方电子,需要报价"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\r".join(lines) + "\r", encoding="utf-8", newline="")
     with pytest.raises(TableReadError, match="第 2 行.*引号没有配对"):
         read_table(path)
 
@@ -351,6 +403,89 @@ def test_truncated_xlsx(tmp_path):
     path.write_bytes(good[: len(good) // 2])
     with pytest.raises(TableReadError, match="这不是有效的 Excel 文件"):
         read_table(path)
+
+
+# A row as a bomb repeats it: no r attributes, so it compresses more than 1000:1.
+BOMB_ROW = b'<row><c t="inlineStr"><is><t>x</t></is></c><c t="inlineStr"><is><t>1</t></is></c></row>'
+
+
+def test_xlsx_zip_bomb_is_refused_before_anything_is_inflated(tmp_path):
+    path = write_xlsx_with_sheet(tmp_path / "bomb.xlsx", repeated(BOMB_ROW, 64))
+    assert path.stat().st_size < 2**20  # 64 MiB of sheet in well under 1 MiB of file
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(TableReadError, match="压缩比"):
+            read_table(path)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 0.5 and peak < 8 * 2**20, (elapsed, peak)
+
+
+def test_xlsx_too_big_once_inflated_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "MAX_EXCEL_BYTES", 2**20)
+    rng = random.Random(7)
+    rows = (b"".join(b'<row><c t="inlineStr"><is><t>%d</t></is></c></row>' % rng.getrandbits(64)
+                     for _ in range(2000)) for _ in range(20))  # barely compressible, ~2 MB
+    path = write_xlsx_with_sheet(tmp_path / "big.xlsx", rows)
+    with pytest.raises(TableReadError, match="解压后超过 1 MB"):
+        read_table(path)
+
+
+def _numbered_rows(count: int, column: str = "A") -> Iterator[bytes]:
+    for n in range(1, count + 1):
+        yield b'<row r="%d"><c r="%s%d" t="inlineStr"><is><t>x</t></is></c></row>' % (
+            n, column.encode(), n)
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param(_numbered_rows(150), id="numbered"),
+    pytest.param(iter([BOMB_ROW * 150]), id="without-row-numbers"),
+    pytest.param(iter([b'<row r="1"><c r="A150"><v>1</v></c></row>']), id="cell-numbered-below"),
+])
+def test_sheet_with_more_rows_than_the_limit_is_refused_before_reading(tmp_path, monkeypatch,
+                                                                       rows):
+    monkeypatch.setattr(tabular, "MAX_ROWS", 100)
+    path = write_xlsx_with_sheet(tmp_path / "rows.xlsx", rows)
+    with pytest.raises(TableReadError, match="超过 100 行"):
+        read_table(path)
+
+
+def test_sheet_within_the_limits_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "MAX_ROWS", 100)
+    monkeypatch.setattr(tabular, "MAX_CELLS", 2600)
+    path = write_xlsx_with_sheet(tmp_path / "ok.xlsx", _numbered_rows(100, "Z"))
+    rows = read_table(path).rows
+    assert len(rows) == 100 and len(rows[0]) == 26 and rows[99][25] == "x"
+
+
+@pytest.mark.parametrize("cells", [
+    pytest.param(iter([b'<row r="1"><c r="A1"><v>1</v></c><c r="Z5000"><v>1</v></c></row>']),
+                 id="far-away-cell"),
+    pytest.param(iter([b"<row>" + b"<c><v>1</v></c>" * 20_001 + b"</row>"]),
+                 id="wide-row-without-cell-references"),
+])
+def test_sheet_too_large_to_hold_is_refused(tmp_path, monkeypatch, cells):
+    monkeypatch.setattr(tabular, "MAX_CELLS", 20_000)
+    path = write_xlsx_with_sheet(tmp_path / "far.xlsx", cells)
+    with pytest.raises(TableReadError, match="单元格"):
+        read_table(path)
+
+
+def test_value_in_the_last_cell_of_excel_does_not_abort_the_process(tmp_path):
+    """calamine allocates the whole rectangle up to the last cell: for XFD1048576 that is
+    512 GB, and a failed allocation in Rust aborts the process (here a child)."""
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机"])
+    book.active["XFD1048576"] = "x"
+    book.save(path := tmp_path / "corner.xlsx")
+    code = ("import sys\nfrom kehubao.exchange.tabular import read_table, TableReadError\n"
+            "try:\n    read_table(sys.argv[1])\nexcept TableReadError as e:\n    print(e)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                            text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0 and "单元格" in result.stdout, result.stderr[-2000:]
 
 
 def test_text_content_with_xlsx_extension(tmp_path):

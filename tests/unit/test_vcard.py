@@ -4,12 +4,13 @@ transfers produce: charsets, folded lines, parameters, garbage and its reports."
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehubao.exchange.vcard import VCardProblem, read_vcards
+from kehubao.exchange.vcard import VCardProblem, join_name, read_vcards
 
 from .vcard_helpers import SAMPLES, card, read_one, vcf
 
@@ -30,9 +31,10 @@ def test_quoted_printable_soft_breaks_split_mid_character_and_empty_continuation
                      "NOTE;ENCODING=QUOTED-PRINTABLE:line one=0D=0A=",
                      "line two",
                      version="2.1"))
-    c = read_one(data)
+    [c], problems = read_vcards(data)
     assert c.full_name == "张三"
-    assert c.organization == "ÑÑ\ufffd"  # Android's stray byte is replaced, not fatal
+    assert c.organization == "ÑÑ"  # Android's stray byte is left out (and said), not fatal
+    assert [p.message for p in problems] == ["第 1 行：姓名或单位里有无法识别的字符（�），已去掉，导入后请核对"]
     assert c.note == "line one\nline two"
 
 
@@ -241,8 +243,80 @@ def test_truncated_file_keeps_cards_and_reports_the_open_one() -> None:
                "TEL;CELL:2", "NOTE;ENCODING=QUOTED-PRINTABLE:cut off=")
     contacts, problems = read_vcards(data)
     assert [c.full_name for c in contacts] == ["Complete", "Partial"]
-    assert contacts[1].phones == [("mobile", "2")]
+    assert contacts[1].phones == [("mobile", "2")] and contacts[1].note == ""
+    assert problems == [VCardProblem(6, "第 6 行：名片没有结束（缺少 END:VCARD），"
+                                        "最后一行（第 10 行 NOTE）可能不完整，已忽略")]
+
+
+CUT_FILE = "".join(f"{line}\r\n" for line in [
+    *card("FN:张伟", "TEL;TYPE=CELL:13812345678"),
+    "BEGIN:VCARD", "VERSION:3.0", "N:王;小明;;;", "FN:王小明", "TEL;TYPE=CELL:13900001111",
+    "EMAIL:wang@example.com", "END:VCARD"]).encode()
+
+
+def _cut_after(text: str, extra: int = 0) -> bytes:
+    return CUT_FILE[:CUT_FILE.index(text.encode()) + len(text.encode()) + extra]
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param(_cut_after("FN:王", 1), id="inside-a-character"),
+    pytest.param(_cut_after("FN:王", 2), id="inside-a-character-2"),
+    pytest.param(_cut_after("FN:王"), id="after-a-character"),
+    pytest.param(_cut_after("N:王;小"), id="in-N"),
+    pytest.param(_cut_after("N:王;小明;;;", 2) + b"FN:\xe7\x8e\x8b\xe5" + b"\x00" * 50,
+                 id="zero-filled-after-the-cut"),
+])
+def test_card_cut_in_its_name_is_not_imported(data: bytes) -> None:
+    contacts, problems = read_vcards(data)
+    assert [c.full_name for c in contacts] == ["张伟"]  # the whole card is read as UTF-8
+    assert [p.line_no for p in problems] == [6]
+    assert "姓名可能不完整" in problems[0].message and "没有导入" in problems[0].message
+
+
+def test_card_cut_after_its_name_keeps_its_whole_lines_only() -> None:
+    contacts, problems = read_vcards(_cut_after("TEL;TYPE=CELL:13900"))
+    assert [(c.full_name, c.phones) for c in contacts] == [
+        ("张伟", [("mobile", "13812345678")]), ("王小明", [])]
+    assert problems == [VCardProblem(6, "第 6 行：名片没有结束（缺少 END:VCARD），"
+                                        "最后一行（第 10 行 TEL）可能不完整，已忽略")]
+
+
+def test_card_cut_at_a_line_end_keeps_a_short_last_line() -> None:
+    """A line ended by a line break is whole unless it is long enough to have been folded."""
+    contacts, problems = read_vcards(_cut_after("TEL;TYPE=CELL:13900001111", 2))
+    assert contacts[1].phones == [("mobile", "13900001111")]
     assert problems == [VCardProblem(6, "第 6 行：名片没有结束（缺少 END:VCARD）")]
+    long_note = "NOTE:" + "很长的备注" * 20
+    data = vcf(*card("FN:A"), "BEGIN:VCARD", "FN:B", "TEL:1", long_note)
+    contacts, problems = read_vcards(data)
+    assert (contacts[1].full_name, contacts[1].phones, contacts[1].note) == ("B", [("other", "1")], "")
+    assert "最后一行（第 8 行 NOTE）可能不完整" in problems[0].message
+
+
+def test_cut_sample_files_never_give_a_name_the_whole_file_does_not_have() -> None:
+    for path in sorted(SAMPLES.glob("*.vcf")):
+        data = path.read_bytes()
+        whole = {name for c in read_vcards(data)[0]
+                 for name in (c.full_name, join_name(c.family_name, c.given_name), c.organization)}
+        cuts = set(range(0, len(data), max(7, len(data) // 300)))  # and in every name:
+        for line in re.finditer(rb"(?mi)^(?:FN|N|ORG)[;:].*$", data):
+            cuts.update(range(line.start(), line.end() + 2))
+        for cut in sorted(cuts):
+            for c in read_vcards(data[:cut])[0]:
+                assert c.full_name in whole and c.organization in whole | {""}, (path.name, cut, c)
+
+
+@pytest.mark.parametrize("lines, name, organization", [
+    (["FN:王\ufffd明", "TEL:1"], "王明", ""),
+    (["FN:\ufffd\ufffd", "N:王;小明;;;"], "王小明", ""),
+    (["FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=E5", "ORG:星辰\ufffd科技"], "王", "星辰科技"),
+])
+def test_replacement_character_never_lands_in_a_name(lines, name, organization) -> None:
+    contacts, problems = read_vcards(vcf(*card(*lines)))
+    assert [(c.full_name, c.organization) for c in contacts] == [(name, organization)]
+    assert not any("\ufffd" in text for c in contacts
+                   for text in (c.full_name, c.family_name, c.given_name, c.organization))
+    assert len(problems) == 1 and "无法识别的字符" in problems[0].message
 
 
 def test_missing_end_before_the_next_card() -> None:

@@ -3,7 +3,9 @@
 One row per contact (a customer without contacts gets one row of its own). The headers
 are the Chinese names the importer recognises, so exporting and importing again gives
 back the same data. CSV is UTF-8 with a BOM, so Excel opens it without mojibake, and
-any cell starting with = + - @ is prefixed with ' so no spreadsheet runs it as a formula.
+any cell a spreadsheet would run as a formula (= + - @, also behind blanks or control
+characters, see formulas.py) is prefixed with ' so none does; in XLSX such cells are
+typed as text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..normalize import NO_YEAR, birthday_text
 from ..pinyin_keys import COMPOUND_SURNAMES, is_cjk
 from ..services.customer_list import CustomerFilter, query_ids
 from ..services.evaluation.value import CustomerValue, values_for_ids
+from .formulas import is_formula_like, neutralise
 from .vcard import VCardContact
 from .vcard_write import write_vcards
 
@@ -205,11 +208,6 @@ def _cell(row: dict, header: str) -> Any:
 # ------------------------------------------------------------------------------- writing
 
 
-def neutralise(text: str) -> str:
-    """Stop spreadsheet programs from reading a cell as a formula (CSV injection)."""
-    return "'" + text if text and text[0] in "=+-@\t\r" else text
-
-
 def write_csv(fh: IO[bytes], rows: Iterator[dict]) -> None:
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, lineterminator="\r\n")
@@ -229,6 +227,7 @@ def write_csv(fh: IO[bytes], rows: Iterator[dict]) -> None:
 def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -246,9 +245,14 @@ def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
     sheet.append(header)
     count = 0
     for row in rows:
+        values = [_cell(row, title) for title in HEADERS]
+        if ILLEGAL_CHARACTERS_RE.search("".join(v for v in values if isinstance(v, str))):
+            # Control characters (a stray one can come in with an imported CSV) cannot be
+            # stored in XML at all: openpyxl would refuse the whole export.
+            values = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+                      for v in values]
         out: list = []
-        for title in HEADERS:
-            value = _cell(row, title)
+        for value in values:
             if isinstance(value, date):
                 if value.year == NO_YEAR:
                     out.append(birthday_text(value))
@@ -256,7 +260,7 @@ def write_xlsx(fh: IO[bytes], rows: Iterator[dict]) -> None:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
                 out.append(cell)
-            elif isinstance(value, str) and value.startswith("="):
+            elif isinstance(value, str) and is_formula_like(value):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.data_type = "s"  # text, never a formula
                 out.append(cell)

@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import TypeVar
 
-from ..bulk import worker_ignores_interrupts
+from ..bulk import start_worker
 
 __all__ = ["BUILD_FROM", "Workers", "shared_map", "worker_pool"]
 
@@ -40,7 +40,7 @@ class Workers:
         self.in_flight = size + 2  # a few queued, so no worker idles between items
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(size, mp_context=context,
-                                        initializer=worker_ignores_interrupts)
+                                        initializer=start_worker)
         self.ready = self.pool.submit(_started)  # also makes the pool start its processes
         self.broken = False  # a worker died: the pool takes no more work
 

@@ -16,6 +16,7 @@ from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Setting
 from .fields import ImportField
+from .formulas import unneutralise
 from .headers import guess_header, header_signature
 from .tabular import detect_format, read_table
 from .vcard import VCardContact, read_vcards
@@ -156,8 +157,8 @@ def map_rows(loaded: LoadedFile, mapping: list[ImportField] | None = None, *,
             text = cells[n].strip()
             if not text:
                 continue
-            if text[0] == "'":
-                text = _unneutralise(text)
+            if text[0] == "'":  # our own export's protection against formulas
+                text = unneutralise(text)
             if label is not None:  # "客户级别：A", among the notes
                 text = f"{label}：{text}"
             values.setdefault(target, []).append(text)
@@ -182,13 +183,6 @@ def _data_lines(guess) -> list[int]:  # type: ignore[no-untyped-def]
             lines.append(index + 1)
         index += 1
     return lines
-
-
-def _unneutralise(text: str) -> str:
-    """Undo our own export's protection against spreadsheet formulas ('=…, '+86…)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text
 
 
 def _from_vcards(path: Path) -> ImportSource:

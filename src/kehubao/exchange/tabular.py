@@ -15,6 +15,9 @@ import csv
 import datetime as dt
 import io
 import math
+import re
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +37,18 @@ _T = TypeVar("_T")
 _SNIFF_CHARS = 16 * 1024  # csv.Sniffer is regex-heavy; a few dozen lines are plenty
 _MIN_LINE_LIMIT = 1_000_000  # no real contact row is this long; bounds memory per line
 _DELIMITERS = ",\t;|"  # order = preference when two are equally plausible
+
+# What an Excel file may cost to read. calamine inflates a sheet and builds the
+# rectangle from its first to its last cell (32 bytes a cell, even empty ones), then we
+# turn it into Python strings from A1: a 2 MB zip bomb or one value typed into
+# XFD1048576 would take gigabytes (or abort the process when Rust cannot allocate). So
+# the zip's directory and a scan of the sheets' numbered rows and cells decide before
+# calamine reads, and the sheet's real extent before it becomes Python strings.
+MAX_EXCEL_BYTES = 512 * 2**20  # all parts together, inflated; a 100k-row list is ~70 MB
+BOMB_RATIO = 100  # real sheets compress 5-20:1; a part inflating more than this ...
+BOMB_MIN_BYTES = 50 * 2**20  # ... and to more than this is a bomb, not a list
+MAX_ROWS = 1_048_576  # Excel's own maximum: a bigger "sheet" was not made by Excel
+MAX_CELLS = 10_000_000  # rows × columns of one sheet: ~3 GB once read, 30 × a big list
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -133,8 +148,8 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
     sample = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
         head, final=whole_file_sampled
     )
-    if not whole_file_sampled:
-        sample = sample[: sample.rfind("\n") + 1] or sample  # drop the cut-off last line
+    if not whole_file_sampled:  # drop the cut-off last line (old Mac files end lines in CR)
+        sample = sample[: max(sample.rfind("\n"), sample.rfind("\r")) + 1] or sample
     delimiter = _guess_delimiter(sample[:_SNIFF_CHARS])
 
     # The C parser stops a field as soon as it passes the limit, so a 50 MB cell never
@@ -156,10 +171,11 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
                         f"第 {len(rows) + 1} 行太长（超过 {line_limit} 个字符），请检查文件"
                     )
                 rows.append([cell.strip() for cell in row])
-    except csv.Error as exc:
+    except csv.Error as exc:  # the file's fault whatever the reason: never a crash
         if "field larger than field limit" in str(exc):
             raise _too_long(len(rows) + 1, max_cell_chars) from exc
-        raise TableReadError(f"第 {len(rows) + 1} 行的格式无法识别：{exc}") from exc
+        raise TableReadError(f"第 {len(rows) + 1} 行的格式无法识别，请用 Excel 打开检查该行，"
+                             "另存为 CSV 后再导入") from exc
     except UnicodeDecodeError as exc:
         raise TableReadError(_NO_ENCODING) from exc
 
@@ -185,8 +201,8 @@ def _refuse_unpaired_quote(rows: list[list[str]], delimiter: str) -> None:
     needed = max(2, width - 1)
     for number, row in enumerate(rows, start=1):
         for cell in row:
-            if "\n" in cell and any(line.count(delimiter) >= needed
-                                    for line in cell.split("\n")[1:]):
+            if ("\n" in cell or "\r" in cell) and any(line.count(delimiter) >= needed
+                                                      for line in cell.splitlines()[1:]):
                 raise TableReadError(
                     f"第 {number} 行有一个引号没有配对，后面的多行被读成了一个单元格。"
                     "请用 Excel 打开检查该行，另存后再导入")
@@ -252,12 +268,20 @@ def _guess_delimiter(sample: str) -> str:
 
 
 def _column_profile(sample: str, delimiter: str) -> tuple[int, float]:
-    """(most common field count, share of non-blank records having it) for the sample."""
-    widths = Counter(
-        len(row)
-        for row in csv.reader(io.StringIO(sample), delimiter=delimiter, quotechar='"')
-        if any(cell.strip() for cell in row)
-    )
+    """(most common field count, share of non-blank records having it) for the sample.
+
+    Lines are split as the reader splits the file (``newline=""``: a lone CR ends a line
+    too, as in old Mac files); a sample the csv module still refuses fits no delimiter.
+    """
+    lines = io.StringIO(sample, newline="")
+    try:
+        widths = Counter(
+            len(row)
+            for row in csv.reader(lines, delimiter=delimiter, quotechar='"')
+            if any(cell.strip() for cell in row)
+        )
+    except csv.Error:
+        return 0, 0.0
     if not widths:
         return 0, 0.0
     width, count = widths.most_common(1)[0]
@@ -275,6 +299,8 @@ def _read_excel(path: Path, fmt: str, max_cell_chars: int) -> RawTable:
     sheets win over hidden ones, then the leftmost. When other sheets hold lists too, the
     user is told which one was read.
     """
+    if fmt == "xlsx":
+        _check_workbook_size(path)
     workbook = _calamine(path, partial(python_calamine.CalamineWorkbook.from_path, str(path)))
     with workbook:
         metas = workbook.sheets_metadata
@@ -301,10 +327,105 @@ def _read_excel(path: Path, fmt: str, max_cell_chars: int) -> RawTable:
     return RawTable(rows=rows, source_format=fmt, sheet_name=name, notes=notes)
 
 
+def _check_workbook_size(path: Path) -> None:
+    """Refuse a workbook that would take too much memory to read (see MAX_EXCEL_BYTES).
+
+    The sizes come from the zip's directory, which calamine enforces while inflating (a
+    part larger than declared is an error there), so a bomb is refused without inflating
+    anything. A file that is not a valid zip is left to calamine to report.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            total = sum(part.file_size for part in parts)
+            if total > MAX_EXCEL_BYTES:
+                raise TableReadError(
+                    f"这个 Excel 文件解压后超过 {MAX_EXCEL_BYTES // 2**20} MB，太大了，无法导入。"
+                    "请删除不需要的工作表，或拆分成几个文件后再导入")
+            if any(part.file_size > BOMB_MIN_BYTES
+                   and part.file_size > BOMB_RATIO * max(part.compress_size, 1) for part in parts):
+                raise TableReadError("这个 Excel 文件的压缩比异常（解压后会膨胀上百倍），"
+                                     "可能已损坏或是恶意构造的文件，已拒绝读取")
+            for part in parts:
+                if not part.is_dir() and _is_worksheet(archive, part):
+                    _check_sheet_extent(archive, part)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+            EOFError, ValueError, zlib.error):
+        return  # damaged, encrypted or oddly compressed: calamine says what is wrong
+
+
+_WORKSHEET_ROOT = re.compile(rb"<(?:[\w.-]+:)?worksheet[\s>]")
+# Row numbers of <row r="12"> and columns of <c r="B12">, with or without a namespace
+# prefix; unbounded, so that r="A99999999999" counts too.
+_ROW_NUMBER = re.compile(rb'row r="([0-9]+)"')
+_CELL_COLUMN = re.compile(rb'c r="([A-Z]+)[0-9]')
+_SCAN_CHUNK = 4 * 2**20
+
+
+def _is_worksheet(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Sheets are found by content, not by name: the workbook may put them anywhere."""
+    with archive.open(part) as f:
+        return bool(_WORKSHEET_ROOT.search(f.read(4096)))
+
+
+def _check_sheet_extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None:
+    """Refuse a sheet whose numbered rows and cells reach past the limits.
+
+    calamine allocates the rectangle between a sheet's first and last cells before we
+    can ask its size: one value typed into XFD1048576 below a list at A1 is 512 GB and
+    aborts the process. Excel numbers every row and cell, so their references show the
+    extent; a regex over them costs a few percent of reading the sheet. (What a file
+    without numbers reaches is checked on the sheet calamine returns, see _sheet_rows.)
+    """
+    rows = columns = 0
+    tail = b""
+    with archive.open(part) as f:
+        while chunk := f.read(_SCAN_CHUNK):
+            data = tail + chunk
+            # A reference never spans a tag's end; without one, only a reference's length
+            # needs keeping (so a huge text without tags is not copied over and over).
+            cut = data.rfind(b">") + 1 or max(0, len(data) - 64)
+            data, tail = data[:cut], data[cut:]
+            if numbers := _ROW_NUMBER.findall(data):
+                rows = max(rows, max(map(_row_number, numbers)))
+            if letters := _CELL_COLUMN.findall(data):
+                columns = max(columns, max(map(_column_number, set(letters))))
+    _check_extent(rows, columns)
+
+
+def _check_extent(rows: int, columns: int) -> None:
+    if rows > MAX_ROWS:
+        raise TableReadError(f"表格太大：有一个工作表超过 {MAX_ROWS:,} 行，无法导入。"
+                             "请拆分成几个文件后再导入")
+    if rows * columns > MAX_CELLS:
+        raise TableReadError(
+            f"表格太大：有一个工作表有 {rows:,} 行 × {columns:,} 列，超过了一次能读取的 "
+            f"{MAX_CELLS:,} 个单元格。请删除多余的行列（远处的一个单元格里有内容也算），"
+            "或拆分成几个文件后再导入")
+
+
+_HUGE = 10**12  # a reference this long is absurd: it counts as "far too big"
+
+
+def _row_number(digits: bytes) -> int:
+    return int(digits) if len(digits) <= 12 else _HUGE
+
+
+def _column_number(letters: bytes) -> int:
+    if len(letters) > 6:
+        return _HUGE
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
 def _sheet_rows(path: Path, workbook: python_calamine.CalamineWorkbook, index: int,
                 max_cell_chars: int) -> tuple[list[list[str]], int | None]:
     """A sheet's rows as text, and the first row (1-based) with a cell over the limit."""
     sheet = _calamine(path, partial(workbook.get_sheet_by_index, index))
+    if sheet.end is not None:  # rows are read from A1: the sheet's extent from there
+        _check_extent(sheet.end[0] + 1, sheet.end[1] + 1)
     values = _calamine(path, partial(sheet.to_python, skip_empty_area=False))
     rows: list[list[str]] = []
     overlong = None

@@ -84,6 +84,9 @@ _LABEL_HINTS = (
     ("work", ("work", "office", "工作", "单位", "公司", "办公")), ("home", ("home", "住宅", "家")),
 )
 EXTRA_PREFIX = "X-KEHUBAO-"
+_NAME_PROPS = ("FN", "N", "ORG")  # what names the contact and its company
+# RFC 6350 folds lines at 75 octets: a card's last line this long may have lost the rest.
+_FOLD_WIDTH = 60
 _WANTED = {"FN", "N", "ORG", "TITLE", "ROLE", "TEL", "EMAIL", "ADR", "LABEL", "URL", "BDAY",
            "NOTE", "CATEGORIES", "NICKNAME"}
 
@@ -96,6 +99,7 @@ class _Prop:
     params: dict[str, list[str]]  # upper-case keys; bare 2.1 parameters filed under TYPE
     value: str  # still raw: latin-1 text, one character per byte
     encoding: str = ""  # "qp", "b64" or ""
+    end: int = 0  # line number of its last physical line (folds, soft breaks included)
 
     def types(self) -> set[str]:
         return {t.upper() for t in self.params.get("TYPE", ())}
@@ -166,6 +170,7 @@ def _properties(lines: list[str]) -> Iterator[_Prop]:
             while i < n and lines[i] and (lines[i][0] in " \t" or _B64_LINE.fullmatch(lines[i])):
                 prop.value += lines[i].strip()
                 i += 1
+        prop.end = i
         yield prop
 
 
@@ -217,11 +222,21 @@ def _to_latin1_text(data: bytes) -> tuple[str, bool, bool]:
         text = data.decode("utf-16", "replace")
         return text.encode("utf-8", "replace").decode("latin-1"), True, True
     data = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
-    try:
-        data.decode("utf-8")
+    try:  # a file cut off mid-character (and maybe zero-filled after) is still UTF-8
+        codecs.getincrementaldecoder("utf-8")().decode(data.rstrip(b"\x00"))
     except UnicodeDecodeError:
         return data.decode("latin-1"), False, False
     return data.decode("latin-1"), False, True
+
+
+def _may_be_cut(prop: _Prop, lines: list[str]) -> bool:
+    """Whether the last property of a file that ends inside a card may be incomplete:
+    it runs to the end of the data (no line break after it, or a quoted-printable soft
+    break with nothing after), or its last line is long enough that a folded
+    continuation may be what was lost."""
+    if prop.end >= len(lines):
+        return True
+    return prop.encoding != "qp" and len(lines[prop.end - 1]) >= _FOLD_WIDTH
 
 
 def _unescape_one(match: re.Match[str]) -> str:
@@ -287,9 +302,14 @@ def _strip_scheme(value: str, scheme: str) -> str:
     return value[len(scheme):].strip() if value[:len(scheme)].lower() == scheme else value
 
 
-def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
-    """Collect one card's properties; for single-valued fields the first non-empty wins."""
+def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> tuple[VCardContact, bool]:
+    """Collect one card's properties; for single-valued fields the first non-empty wins.
+
+    Also says whether the name or company used had undecodable bytes (U+FFFD), which
+    are left out: a replacement character must never end up in a customer's name.
+    """
     c = VCardContact(line_no=line_no)
+    damaged = False
     labels = {p.group: decode(p).lower() for p in props if p.name == "X-ABLABEL" and p.group}
     first: dict[str, str] = {}  # FN, TITLE, ROLE, BDAY, NICKNAME
     emails: list[tuple[int, str]] = []
@@ -303,12 +323,18 @@ def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
         if p.name not in _WANTED:
             continue
         name, text = p.name, decode(p)
+        broken = name in _NAME_PROPS and "\ufffd" in text
+        if broken:
+            text = text.replace("\ufffd", "")
         if name in ("FN", "TITLE", "ROLE", "BDAY", "NICKNAME"):
+            damaged |= broken and name not in first
             if name not in first and (value := _unescape(text)):
                 first[name] = value
         elif name == "N" and not (c.family_name or c.given_name):
+            damaged |= broken
             c.family_name, c.given_name = (_split(text) + ["", ""])[:2]
         elif name == "ORG" and not (c.organization or c.department):
+            damaged |= broken
             c.organization, *rest = _split(text)
             c.department = " ".join(r for r in rest if r)
         elif name == "TEL" and (number := _strip_scheme(_unescape(text), "tel:")):
@@ -338,7 +364,7 @@ def _build(props: list[_Prop], line_no: int, decode: _Decoder) -> VCardContact:
     c.note = "\n".join(notes)
     c.full_name = (first.get("FN") or join_name(c.family_name, c.given_name) or c.organization
                    or (c.emails[0].split("@")[0].strip() if c.emails else ""))
-    return c
+    return c, damaged
 
 
 def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
@@ -350,21 +376,40 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
     contacts: list[VCardContact] = []
     problems: list[VCardProblem] = []
 
-    def finish(props: list[_Prop], begin: int, terminated: bool) -> None:
-        contact = _build(props, begin, decode)
+    def finish(props: list[_Prop], begin: int, terminated: bool, at_end: bool = False) -> None:
+        # A card the file ends in may be cut in its last line: drop that line, and the
+        # whole card if the line named it or no name came before the cut (a cut name is
+        # a wrong name, and a card without one would stop the import).
+        cut = props.pop() if at_end and props and _may_be_cut(props[-1], lines) else None
+        unfinished = f"第 {begin} 行：名片没有结束（缺少 END:VCARD）"
+        if at_end and ((cut is not None and cut.name in _NAME_PROPS)
+                       or not any(p.name in _NAME_PROPS for p in props)):
+            where = (f"第 {cut.line_no} 行" if cut else
+                     f"第 {props[-1].end if props else begin} 行后")
+            problems.append(VCardProblem(begin, f"{unfinished}，姓名可能不完整（文件在{where}"
+                                                "中断），这张名片没有导入"))
+            return
+        contact, damaged = _build(props, begin, decode)
         usable = bool(contact.full_name or contact.phones or contact.emails)
-        if not terminated:  # keep what a truncated card has, but say so
-            problems.append(VCardProblem(begin, f"第 {begin} 行：名片没有结束（缺少 END:VCARD）"))
+        if cut is not None and (cut.name in _WANTED or cut.name.startswith(EXTRA_PREFIX)):
+            problems.append(VCardProblem(begin, f"{unfinished}，最后一行（第 {cut.line_no} 行 "
+                                                f"{cut.name}）可能不完整，已忽略"))
+        elif not terminated:  # keep what a truncated card has, but say so
+            problems.append(VCardProblem(begin, unfinished))
         elif not usable:
             problems.append(
                 VCardProblem(begin, f"第 {begin} 行：名片里没有姓名、电话、邮箱或单位，已跳过"))
+        if usable and damaged:
+            problems.append(VCardProblem(begin, f"第 {begin} 行：姓名或单位里有无法识别的字符"
+                                                "（�），已去掉，导入后请核对"))
         if usable:
             contacts.append(contact)
 
     card: list[_Prop] | None = None
     begin = nested = 0
     seen_begin = False
-    for prop in _properties(_LINE_BREAK.split(text)):
+    lines = _LINE_BREAK.split(text)
+    for prop in _properties(lines):
         marker = prop.name in ("BEGIN", "END") and prop.value.strip().upper() == "VCARD"
         if marker and prop.name == "BEGIN":
             seen_begin = True
@@ -384,7 +429,7 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
         elif card is not None and not nested:
             card.append(prop)
     if card is not None:
-        finish(card, begin, terminated=False)
+        finish(card, begin, terminated=False, at_end=True)
     if not seen_begin:
         problems.append(VCardProblem(0, "不是有效的 vCard 文件（找不到 BEGIN:VCARD）"))
     return contacts, problems

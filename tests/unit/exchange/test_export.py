@@ -5,17 +5,20 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import update
 
 from kehubao.db import Database
 from kehubao.errors import UserError
-from kehubao.exchange.exporter import HEADERS, export
+from kehubao.exchange.exporter import HEADERS, export, neutralise
 from kehubao.exchange.importer import ImportOptions, plan
 from kehubao.exchange.records import read_source
+from kehubao.models import Customer
 from kehubao.services.contacts import create_contact
 from kehubao.services.customer_list import CustomerFilter
 from kehubao.services.customers import create_customer
@@ -90,6 +93,74 @@ def test_formula_like_values_come_back_unchanged_on_reimport(tricky_db, make_db,
     assert customers["上海明月贸易有限公司"].customer.notes == "-尽快报价\n第二行"
     assert customers["上海明月贸易有限公司"].customer.code == "KH-001"
     assert customers["欧阳娜娜"].customer.kind == "person"
+
+
+def test_xlsx_export_drops_control_characters_xml_cannot_hold(db, tmp_path):
+    """A stray control character (an imported CSV may carry one) made openpyxl refuse the
+    whole export; XLSX (XML 1.0) cannot store them, so they are left out."""
+    with db.session() as s:
+        customer = create_customer(s, {"name": "星辰\x01科技", "notes": "第一行\x0b第二行\x1f"})
+        create_contact(s, customer.id, {"name": "张\x08伟", "notes": "第一行\n第二行"})
+    path = tmp_path / "导出.xlsx"
+    with db.session(write=False) as s:
+        export(s, path, "xlsx")
+    ws = openpyxl.load_workbook(path).active
+    cells = {h: c.value for h, c in zip(HEADERS, ws[2], strict=False)}
+    assert (cells["客户名称"], cells["备注"], cells["联系人"]) == ("星辰科技", "第一行第二行", "张伟")
+    assert cells["联系人备注"] == "第一行\n第二行"  # a line feed is allowed
+
+
+# Leading blanks and control characters do not stop a spreadsheet from running a formula.
+HIDDEN_FORMULAS = {"name": '\n=HYPERLINK("http://evil.example","点我")', "notes": " +86 回电",
+                   "address": "\u3000-1+1", "industry": "\x01@SUM(1)", "region": "\r\n=1+1"}
+
+
+@pytest.fixture
+def hidden_formulas_db(db) -> Database:  # type: ignore[no-untyped-def]
+    """Values as older versions or other programs may have stored them (saving through
+    the services strips the blanks, so they are written directly)."""
+    with db.session() as s:
+        customer = create_customer(s, {"name": "临时", "status": "stable"})
+        s.execute(update(Customer).where(Customer.id == customer.id).values(**HIDDEN_FORMULAS))
+    return db
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("\n=1+1", "'\n=1+1"), ("\r\n+86", "'\r\n+86"), (" -3", "' -3"),
+    ("\u3000@x", "'\u3000@x"), ("\x00\x1f=1", "'\x00\x1f=1"), ("\tabc", "'\tabc"),
+    ("\rabc", "'\rabc"), ("\nabc", "\nabc"), ("a=b", "a=b"), ("", ""), ("张伟", "张伟"),
+])
+def test_neutralise_sees_formulas_behind_blanks_and_control_characters(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_csv_export_neutralises_formulas_behind_blanks(hidden_formulas_db, make_db, tmp_path):
+    path = tmp_path / "导出.csv"
+    with hidden_formulas_db.session(write=False) as s:
+        export(s, path, "csv")
+    [exported] = exported_csv_rows(path)
+    columns = {"name": "客户名称", "notes": "备注", "address": "地址", "industry": "行业",
+               "region": "区域"}
+    for field, header in columns.items():
+        assert exported[header] == "'" + HIDDEN_FORMULAS[field], header
+
+    target = make_db("target.db")
+    import_file(target, path)  # our own protection comes off again
+    [back] = stored_customers(target)
+    assert back.customer.name == '=HYPERLINK("http://evil.example","点我")'
+    assert back.customer.notes.startswith("+86 回电")
+
+
+def test_xlsx_export_keeps_formulas_behind_blanks_as_text(hidden_formulas_db, tmp_path):
+    path = tmp_path / "导出.xlsx"
+    with hidden_formulas_db.session(write=False) as s:
+        export(s, path, "xlsx")
+    with zipfile.ZipFile(path) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")  # no formula at all
+    ws = openpyxl.load_workbook(path).active
+    cells = {h: c for h, c in zip(HEADERS, ws[2], strict=False)}
+    assert cells["客户名称"].data_type == "s"
+    assert cells["客户名称"].value.lstrip() == '=HYPERLINK("http://evil.example","点我")'
 
 
 def test_xlsx_export_layout_and_cell_types(tricky_db, tmp_path):

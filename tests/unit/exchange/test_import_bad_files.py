@@ -152,6 +152,21 @@ def test_truncated_vcard_imports_complete_cards_and_reports_the_problem(db, tmp_
     assert any(line == 7 and "没有结束" in message for line, message in summary.warnings)
 
 
+@pytest.mark.parametrize("tail", [b"FN:\xe7\x8e\x8b\xe5", b"FN:\xe7\x8e\x8b",
+                                  b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=E5"])
+def test_vcard_cut_in_a_name_imports_no_partial_customer(db, tmp_path, tail):
+    path = tmp_path / "断了.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nORG:北京星辰科技有限公司\r\n"
+                     "TEL;TYPE=CELL:13812345678\r\nEND:VCARD\r\n"
+                     "BEGIN:VCARD\r\nVERSION:3.0\r\n".encode() + tail)
+
+    summary = import_file(db, path)
+
+    assert set(by_name(db)) == {"北京星辰科技有限公司"}  # not "王", "王\ufffd" or mojibake
+    assert by_name(db)["北京星辰科技有限公司"].contact("张伟").mobile == "13812345678"
+    assert any(line == 7 and "没有导入" in message for line, message in summary.warnings)
+
+
 def test_ragged_rows_are_padded_and_extra_cells_shown_for_mapping(db, tmp_path):
     rows = [["客户名称", "联系人", "手机", "邮箱"],
             ["北京星辰科技有限公司", "张伟"],  # too few cells

@@ -5,6 +5,8 @@ cleanly."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -13,6 +15,7 @@ from sqlalchemy import text
 from kehubao.exchange import parallel, writer
 from kehubao.services.search import search
 
+from ..process_helpers import kill_and_wait_for_orphans, linux_only, wait_for_workers
 from .helpers import import_rows, table_counts
 
 PEOPLE = [["客户名称", "联系人", "手机", "邮箱", "标签", "备注"]] + [
@@ -174,3 +177,29 @@ def test_a_big_import_starts_its_workers_before_planning_and_only_once(db, tmp_p
     events.clear()
     import_rows(db, tmp_path, PEOPLE, dry_run=True)
     assert events == ["plan"]
+
+
+BUSY_POOL = """
+import sys, time
+from kehubao.exchange import parallel
+with parallel.worker_pool(True) as workers:
+    workers.ready.result()
+    for _ in range(workers.in_flight):  # every worker busy, more work queued
+        workers.submit(time.sleep, 300)
+    print("busy", flush=True)
+    time.sleep(300)
+"""
+
+
+@linux_only
+def test_workers_exit_when_the_importing_process_is_killed():
+    """A killed import (SIGKILL, a crash) cannot stop its workers: they must notice."""
+    process = subprocess.Popen([sys.executable, "-c", BUSY_POOL], stdout=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        assert process.stdout.readline().strip() == "busy"
+        workers = wait_for_workers(process, 1)
+        assert kill_and_wait_for_orphans(process, workers) == set()
+    finally:
+        if process.poll() is None:
+            process.kill()

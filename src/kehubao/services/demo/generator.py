@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ...bulk import bulk_insert, fewer_collections, indexes_suspended, worker_ignores_interrupts
+from ...bulk import bulk_insert, fewer_collections, indexes_suspended, start_worker
 from ...db import Database
 from ...models import (
     Contact,
@@ -156,7 +156,7 @@ def _batches_here(params: dict, customers: int) -> Iterator[Batch]:
 
 def _produce(params: dict, customers: int, out: multiprocessing.Queue) -> None:
     """Body of the producer process: build batches and hand them over, then None."""
-    worker_ignores_interrupts()
+    start_worker()
     try:
         for batch in _batches_here(params, customers):
             out.put(batch)
