@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -95,9 +94,7 @@ class CustomerDetail(QWidget):
 
         self.print_button.setMenu(fill_customer_menu(QMenu(self.print_button), self, db,
                                                      customer_id))
-        self.more_button = more = QToolButton()
-        more.setText(self.tr("更多"))
-        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button = more = QPushButton(self.tr("更多"))
         more_menu = QMenu(more)
         self.erase_customer_action = more_menu.addAction(
             icon("delete"), self.tr("彻底删除客户…"), self._erase_customer)
