@@ -376,3 +376,23 @@ def test_the_file_is_cleaned_even_while_a_reader_is_open(db: Database) -> None:
     assert result.file_cleaned in (True, False)  # committed either way; never an exception
     with db.session(write=False) as s:
         assert s.get(Contact, person) is None
+
+
+def test_undoing_a_merge_never_points_back_at_an_erased_record(db: Database) -> None:
+    """Erasing the record merged away leaves the merge undoable: what moved stays."""
+    with db.session() as s:
+        keep = svc.create_customer(s, {"name": "明德机电有限公司"}).id
+        old = svc.create_customer(s, {"name": "明德机电（旧档案）", "phone": "01088886666"}).id
+        moved = contact_svc.create_contact(s, old, {"name": "赵六"}).id
+    with db.session() as s:
+        merge_customers(s, keep, old)
+    with db.session() as s:
+        assert pd.erase_customer(s, old).rows == {"customer": 1}
+    with db.session() as s:
+        op = last_undoable(s)
+        assert op.kind == "merge"
+        undo(s, op.id)
+    with db.session(write=False) as s:
+        assert s.get(Contact, moved).customer_id == keep
+        assert s.get(Customer, keep).phone is None  # what the merge filled in went back
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []

@@ -99,6 +99,9 @@ TABLE_LABELS = {"customer": "客户", "contact": "联系人", "interaction": "�
 _DOC_KINDS = {"customer": "customer", "contact": "contact", "interaction": "interaction"}
 
 Rows = dict[str, set[int]]  # table name → row ids
+# Columns linking a row to another, by the table they point into.
+_LINKS = {"customer_id": "customer", "referred_by_id": "customer", "merged_into_id": "customer",
+          "contact_id": "contact", "interaction_id": "interaction"}
 
 
 # ------------------------------------------------------------------------------ export
@@ -180,10 +183,6 @@ class Erasure:
     journal: int = 0  # journal records removed or scrubbed
     file_cleaned: bool | None = None
     notice: str = BACKUP_NOTICE
-
-    @property
-    def total(self) -> int:
-        return sum(self.rows.values())
 
 
 @dataclass(frozen=True)
@@ -381,12 +380,42 @@ def _scrub_journal(session: Session, rows: Rows, others: Rows, terms: list[str])
                     session.execute(update(ChangeRecord).where(c.id == rec_id)
                                     .values(before=new_before, after=new_after))
                     changed += 1
+    ops |= set(gone.values())
+    changed += _unlink(session, rows, ops, gone)
     ids = sorted(gone)
     for chunk in _chunks(ids):
         session.execute(delete(ChangeRecord).where(c.id.in_(chunk)))
-    ops |= set(gone.values())
     _scrub_operations(session, ops, terms, emptied=set(gone.values()))
     return changed + len(gone)
+
+
+def _unlink(session: Session, rows: Rows, ops: set[int], gone: dict[int, int]) -> int:
+    """Undo must never point a row that stays at an erased one: undoing a merge would
+    move the contacts back to the merged-away customer, undoing a change of an
+    interaction's contact would name the erased contact again. Such links leave the
+    records of the operations concerned (the rows stay where they are now); a record
+    with nothing left goes (added to ``gone``). The number of records changed."""
+    c = ChangeRecord.__table__.c
+    changed = 0
+    for chunk in _chunks(ops):
+        for rec_id, op_id, before, after in session.execute(
+                select(c.id, c.operation_id, c.before, c.after)
+                .where(c.operation_id.in_(chunk), c.action == "update")):
+            if rec_id in gone or not before:
+                continue
+            drop = [key for key, table in _LINKS.items()
+                    if key in before and before[key] in rows.get(table, ())]
+            if not drop:
+                continue
+            before = {k: v for k, v in before.items() if k not in drop}
+            after = {k: v for k, v in (after or {}).items() if k not in drop}
+            if before:
+                session.execute(update(ChangeRecord).where(c.id == rec_id)
+                                .values(before=before, after=after))
+                changed += 1
+            else:
+                gone[rec_id] = op_id
+    return changed
 
 
 def _scrub_operations(session: Session, op_ids: set[int], terms: list[str],
