@@ -396,3 +396,22 @@ def test_undoing_a_merge_never_points_back_at_an_erased_record(db: Database) -> 
         assert s.get(Contact, moved).customer_id == keep
         assert s.get(Customer, keep).phone is None  # what the merge filled in went back
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+
+
+def test_undoing_a_change_of_referral_never_names_an_erased_customer(db: Database) -> None:
+    with db.session() as s:
+        firm = svc.create_customer(s, {"name": "薛定谔猫工作室"}).id
+        other = svc.create_customer(s, {"name": "明德机电有限公司"}).id
+        neighbour = svc.create_customer(s, {"name": "邻居贸易有限公司", "referred_by_id": firm}).id
+    with db.session() as s:
+        svc.update_customer(s, neighbour, {"referred_by_id": other, "source": "展会"})
+    with db.session() as s:
+        pd.erase_customer(s, firm)
+    with db.session() as s:
+        op = last_undoable(s)
+        assert op.label == "修改客户：邻居贸易有限公司"
+        undo(s, op.id)
+    with db.session(write=False) as s:
+        row = s.get(Customer, neighbour)
+        assert (row.referred_by_id, row.source) == (other, None)
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []

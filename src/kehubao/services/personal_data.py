@@ -36,7 +36,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, event, or_, select, update
+from sqlalchemy import Text, delete, event, func, or_, select, type_coerce, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -391,30 +391,36 @@ def _scrub_journal(session: Session, rows: Rows, others: Rows, terms: list[str])
 
 def _unlink(session: Session, rows: Rows, ops: set[int], gone: dict[int, int]) -> int:
     """Undo must never point a row that stays at an erased one: undoing a merge would
-    move the contacts back to the merged-away customer, undoing a change of an
-    interaction's contact would name the erased contact again. Such links leave the
-    records of the operations concerned (the rows stay where they are now); a record
-    with nothing left goes (added to ``gone``). The number of records changed."""
+    move the contacts back to the merged-away customer, undoing a change of referral
+    would name the erased customer again. Such links leave the journal (the rows stay
+    where they are now); a record with nothing left goes (added to ``gone``), its
+    operation joins ``ops``. The number of records changed."""
     c = ChangeRecord.__table__.c
+    keys = [key for key, table in _LINKS.items() if rows.get(table)]
+    if not keys:
+        return 0
+    # Every record that changed such a link (a referral changed away from the customer
+    # years ago is undoable too): one pass over the journal, the values checked here.
+    before_text = type_coerce(c.before, Text)
     changed = 0
-    for chunk in _chunks(ops):
-        for rec_id, op_id, before, after in session.execute(
-                select(c.id, c.operation_id, c.before, c.after)
-                .where(c.operation_id.in_(chunk), c.action == "update")):
-            if rec_id in gone or not before:
-                continue
-            drop = [key for key, table in _LINKS.items()
-                    if key in before and before[key] in rows.get(table, ())]
-            if not drop:
-                continue
-            before = {k: v for k, v in before.items() if k not in drop}
-            after = {k: v for k, v in (after or {}).items() if k not in drop}
-            if before:
-                session.execute(update(ChangeRecord).where(c.id == rec_id)
-                                .values(before=before, after=after))
-                changed += 1
-            else:
-                gone[rec_id] = op_id
+    for rec_id, op_id, before, after in session.execute(
+            select(c.id, c.operation_id, c.before, c.after).where(
+                c.action == "update", or_(*(func.instr(before_text, f'"{key}"') > 0
+                                            for key in keys)))):
+        if rec_id in gone or not before:
+            continue
+        drop = [key for key in keys if key in before and before[key] in rows[_LINKS[key]]]
+        if not drop:
+            continue
+        ops.add(op_id)
+        before = {k: v for k, v in before.items() if k not in drop}
+        after = {k: v for k, v in (after or {}).items() if k not in drop}
+        if before:
+            session.execute(update(ChangeRecord).where(c.id == rec_id)
+                            .values(before=before, after=after))
+            changed += 1
+        else:
+            gone[rec_id] = op_id
     return changed
 
 
