@@ -700,12 +700,32 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Print</translation>
     </message>
     <message>
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>彻底删除客户…</source>
+        <translation>Erase Customer Permanently…</translation>
+    </message>
+    <message>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
         <source>编辑</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>个人信息</source>
+        <translation>Personal Data</translation>
+    </message>
+    <message>
+        <source>导出个人信息…</source>
+        <translation>Export Personal Data…</translation>
+    </message>
+    <message>
+        <source>彻底删除联系人…</source>
+        <translation>Erase Contact Permanently…</translation>
     </message>
     <message>
         <source>档案</source>
@@ -1639,6 +1659,89 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>提醒我</source>
         <translation>Remind me</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>彻底删除联系人</source>
+        <translation>Erase Contact Permanently</translation>
+    </message>
+    <message>
+        <source>彻底删除客户</source>
+        <translation>Erase Customer Permanently</translation>
+    </message>
+    <message>
+        <source>将彻底删除联系人“%1”（%2）。</source>
+        <translation>Contact “%1” (%2) will be erased permanently.</translation>
+    </message>
+    <message>
+        <source>将彻底删除客户“%1”。</source>
+        <translation>Customer “%1” will be erased permanently.</translation>
+    </message>
+    <message>
+        <source>删除的记录：%1。</source>
+        <translation>Records deleted: %1.</translation>
+    </message>
+    <message>
+        <source>撤销日志、导入记录和搜索索引中的相关内容也会清除；其他记录中提到的姓名和号码替换为“〔已删除〕”。</source>
+        <translation>What the undo history, import records and search index hold about them is removed too; their name and numbers in other records are replaced by a “deleted” marker.</translation>
+    </message>
+    <message>
+        <source>此操作不能撤销，回收站中也不会保留。</source>
+        <translation>This cannot be undone, and nothing is kept in the Recycle Bin.</translation>
+    </message>
+    <message>
+        <source>较早的备份（数据库旁的 backups 文件夹，以及另存到别处的备份文件）中仍保存着这些信息，直到这些备份被轮换删除为止。</source>
+        <translation>Older backups (the backups folder next to the database, and backup files saved elsewhere) still hold this information until they are rotated out.</translation>
+    </message>
+    <message>
+        <source>这是个人客户，客户档案中也有此人的信息：要全部删除，请彻底删除客户。</source>
+        <translation>This is an individual customer: the customer record holds this person’s details too. To remove everything, erase the customer.</translation>
+    </message>
+    <message>
+        <source>请输入“%1”以确认：</source>
+        <translation>Type “%1” to confirm:</translation>
+    </message>
+    <message>
+        <source>彻底删除</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <source>客户 %1 个</source>
+        <translation>Customers: %1</translation>
+    </message>
+    <message>
+        <source>联系人 %1 个</source>
+        <translation>Contacts: %1</translation>
+    </message>
+    <message>
+        <source>跟进记录 %1 条</source>
+        <translation>Follow-up records: %1</translation>
+    </message>
+    <message>
+        <source>跟进提醒 %1 条</source>
+        <translation>Reminders: %1</translation>
+    </message>
+    <message>
+        <source>交易记录 %1 条</source>
+        <translation>Transactions: %1</translation>
+    </message>
+    <message>
+        <source>评价 %1 次</source>
+        <translation>Evaluations: %1</translation>
+    </message>
+    <message>
+        <source>支援记录 %1 条</source>
+        <translation>Support given: %1</translation>
+    </message>
+    <message>
+        <source>风险事件 %1 条</source>
+        <translation>Risk events: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2831,53 @@ Continue?</translation>
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataActions</name>
+    <message>
+        <source>个人信息-%1</source>
+        <translation>Personal data - %1</translation>
+    </message>
+    <message>
+        <source>导出个人信息</source>
+        <translation>Export Personal Data</translation>
+    </message>
+    <message>
+        <source>便于阅读的网页</source>
+        <translation>Readable web page</translation>
+    </message>
+    <message>
+        <source>完整数据</source>
+        <translation>Complete data</translation>
+    </message>
+    <message>
+        <source>已导出个人信息到 %1</source>
+        <translation>Personal data exported to %1</translation>
+    </message>
+    <message>
+        <source>正在彻底删除…</source>
+        <translation>Deleting permanently…</translation>
+    </message>
+    <message>
+        <source>已彻底删除联系人“%1”。</source>
+        <translation>Contact “%1” has been erased permanently.</translation>
+    </message>
+    <message>
+        <source>已彻底删除客户“%1”。</source>
+        <translation>Customer “%1” has been erased permanently.</translation>
+    </message>
+    <message>
+        <source>数据库文件未能整理（可能有其他程序正在使用数据库），旧内容可能仍留在文件的空闲空间中。</source>
+        <translation>The database file could not be rebuilt (another program may be using the database); old content may remain in its free space.</translation>
+    </message>
+    <message>
+        <source>较早的备份（数据库旁的 backups 文件夹，以及另存到别处的备份文件）中仍保存着这些信息，直到这些备份被轮换删除为止。</source>
+        <translation>Older backups (the backups folder next to the database, and backup files saved elsewhere) still hold this information until they are rotated out.</translation>
+    </message>
+    <message>
+        <source>已彻底删除</source>
+        <translation>Erased permanently</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands_evaluation,
         commands_exchange,
         commands_followups,
+        commands_person,
         commands_report,
         commands_scripts,
         commands_search,
@@ -82,8 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     add_db_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (commands_data, commands_backups, commands_search, commands_exchange, commands_followups,
-                   commands_scripts, commands_evaluation, commands_report):
+    for module in (commands_data, commands_backups, commands_search, commands_exchange,
+                   commands_followups, commands_scripts, commands_evaluation, commands_report,
+                   commands_person):
         module.register(sub)
     return parser
 

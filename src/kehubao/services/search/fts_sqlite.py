@@ -129,8 +129,10 @@ class FtsBackend:
             session.execute(text(f"INSERT INTO {target} SELECT * FROM {source}"))
         session.execute(text(f"DROP TABLE {blank}"))
 
-    def optimize(self, session: Session) -> None:
-        for kind in KINDS:
+    def optimize(self, session: Session, kinds: Sequence[str] = KINDS) -> None:
+        """Merge each index's segments into one: what deleted documents left in older
+        segments is dropped (an erasure relies on it; see services/personal_data.py)."""
+        for kind in kinds:
             name = fts_table(kind)
             session.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))
 
@@ -205,7 +207,7 @@ class LikeBackend:
     def recreate(self, session: Session, kind: str) -> None:
         pass
 
-    def optimize(self, session: Session) -> None:
+    def optimize(self, session: Session, kinds: Sequence[str] = KINDS) -> None:
         pass
 
     def check(self, session: Session) -> list[str]:

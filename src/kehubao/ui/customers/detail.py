@@ -47,6 +47,7 @@ from .contact_card import ContactCard
 
 if TYPE_CHECKING:
     from ..reports.preview import PreviewDialog
+    from .personal_data import PersonalDataActions
 
 # Interactions whose timeline entry links to its printed visit report (拜访报告).
 VISIT_KINDS = ("visit", "meeting")
@@ -72,6 +73,7 @@ class CustomerDetail(QWidget):
         self.db, self.customer_id = db, customer_id
         self.overview: Overview | None = None  # None until the first read arrives
         self._select_next: int | None = None
+        self._personal: PersonalDataActions | None = None  # made on first use
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -92,12 +94,17 @@ class CustomerDetail(QWidget):
 
         self.print_button.setMenu(fill_customer_menu(QMenu(self.print_button), self, db,
                                                      customer_id))
+        self.more_button = more = QPushButton(self.tr("更多"))
+        more_menu = QMenu(more)
+        self.erase_customer_action = more_menu.addAction(
+            icon("delete"), self.tr("彻底删除客户…"), self._erase_customer)
+        more.setMenu(more_menu)
         header = QHBoxLayout()
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         header.addLayout(heading, 1)
-        for button in (evaluate, self.print_button, add_contact, edit, delete):
+        for button in (evaluate, self.print_button, add_contact, edit, delete, more):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tabs = QTabWidget()
@@ -117,6 +124,14 @@ class CustomerDetail(QWidget):
             button = QPushButton(icon(name), text)
             button.clicked.connect(slot)
             contact_buttons.addWidget(button)
+        self.personal_button = QPushButton(self.tr("个人信息"))
+        personal_menu = QMenu(self.personal_button)
+        self.export_contact_action = personal_menu.addAction(
+            icon("export"), self.tr("导出个人信息…"), self._export_current_contact)
+        self.erase_contact_action = personal_menu.addAction(
+            icon("delete"), self.tr("彻底删除联系人…"), self._erase_current_contact)
+        self.personal_button.setMenu(personal_menu)
+        contact_buttons.addWidget(self.personal_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -251,6 +266,25 @@ class CustomerDetail(QWidget):
     def _delete_current_contact(self) -> None:
         if (cid := self.current_contact_id()) is not None:
             self.delete_contact.emit(self.customer_id, cid)
+
+    def personal_data(self) -> PersonalDataActions:
+        from .personal_data import PersonalDataActions
+
+        if self._personal is None:
+            self._personal = PersonalDataActions(self, self.db)
+        return self._personal
+
+    def _export_current_contact(self) -> None:
+        if (cid := self.current_contact_id()) is not None and self.overview is not None:
+            name = next((c.name for c in self.overview.contacts if c.id == cid), "")
+            self.personal_data().export_contact(cid, name)
+
+    def _erase_current_contact(self) -> None:
+        if (cid := self.current_contact_id()) is not None:
+            self.personal_data().erase("contact", cid)
+
+    def _erase_customer(self) -> None:
+        self.personal_data().erase("customer", self.customer_id)
 
     # ------------------------------------------------------------------ rendering
 
