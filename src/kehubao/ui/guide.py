@@ -144,13 +144,16 @@ class GuideWindow(QWidget):
         split.addWidget(self.topics)
         split.addWidget(self.browser)
         split.setStretchFactor(1, 1)
-        split.setSizes([200, 760])
+        self.topics.ensurePolished()  # the style sheet's font decides the width
+        widest = max(self.topics.fontMetrics().horizontalAdvance(self.topics.item(row).text())
+                     for row in range(self.topics.count()))
+        split.setSizes([widest + 40, 780])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(QSize(1000, 720))
+        self.resize(QSize(widest + 860, 760))
 
     def _button(self, text: str, key: QKeySequence.StandardKey, slot, theme: str) -> QToolButton:  # type: ignore[no-untyped-def]
         from PySide6.QtGui import QAction, QIcon
