@@ -2,6 +2,7 @@
 
     python3 scripts/dev.py run [kehubao arguments]   install, then open the window
     python3 scripts/dev.py test [pytest arguments]   install with test tools, lint, run the suite
+    python3 scripts/dev.py guide                     the user guide's screenshots (both languages)
 
 Creates `.venv` next to this checkout and installs the project into it. On Linux it also
 installs, with apt-get, the system libraries Qt needs (EGL, xkbcommon, fontconfig...)
@@ -93,7 +94,7 @@ def compile_translations(python: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "guide"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -106,6 +107,10 @@ def main(argv: list[str]) -> int:
         python = ensure_venv("")
         compile_translations(python)
         return subprocess.call([str(python), "-m", "kehubao", *rest], cwd=ROOT)
+    if command == "guide":  # generated, not kept in git: the help window shows text without them
+        python = ensure_venv("")
+        return subprocess.call([str(python), str(ROOT / "scripts" / "screenshots.py"), "--guide", *rest],
+                               cwd=ROOT)
     python = ensure_venv("test")
     say("ruff（代码检查）")
     lint = subprocess.call([str(python), "-m", "ruff", "check", "src", "tests", "benchmarks",

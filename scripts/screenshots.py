@@ -2,17 +2,61 @@
 screenshots/LANG/ (git-ignored), to check that Chinese renders and nothing is clipped.
 
     python scripts/screenshots.py [demo.db] [--lang zh|en]
+    python scripts/screenshots.py [demo.db] --guide [--lang zh|en]
+
+``--guide`` writes the user guide's images instead: the shots named in ``GUIDE_SHOTS``,
+scaled down, into resources/guide/img/LANG/ (git-ignored: they are generated, by this
+script, before a release is built; the help window shows its pages without them when
+they are missing). Without ``--lang`` it makes both languages.
 
 Uses its own settings store, so the developer's window layout and language stay as they are.
 """
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"
+GUIDE_OUT = ROOT / "resources" / "guide" / "img"
+GUIDE_LANGUAGES = ("zh", "en")
+# The shots the user guide shows: shot name → (image name in the guide, widest pixels).
+# Whole windows are halved or so, dialogs less; small PNGs keep the installer small.
+GUIDE_SHOTS = {
+    "00-welcome": ("welcome", 720),
+    "01-list": ("customer-list", 720),
+    "03-contacts": ("customer-contacts", 720),
+    "09b-import-mapping": ("import-mapping", 640),
+    "09c-import-preview": ("import-preview", 640),
+    "13-today": ("today", 720),
+    "15-log-dialog": ("log-dialog", 520),
+    "16-calendar-month": ("calendar", 720),
+    "24-script-library": ("script-library", 720),
+    "25-quick-panel": ("quick-panel", 520),
+    "21-evaluation-form": ("evaluation-form", 720),
+    "22-portfolio": ("portfolio", 720),
+    "15-reports": ("reports", 720),
+    "16-report-preview": ("report-preview", 560),
+    "12-recycle-bin": ("recycle-bin", 720),
+}
+
+
+def guide_images(args: list[str]) -> None:
+    """--guide without --lang: one run per language (the UI is built in one language)."""
+    for language in GUIDE_LANGUAGES:
+        subprocess.run([sys.executable, __file__, *args, "--guide", "--lang", language], check=True)
+
+
+def compile_translation(language: str) -> None:
+    """The .qm the window needs in `language`, when the .ts is newer (it is generated)."""
+    if language == "zh":
+        return
+    ts = ROOT / "resources" / "translations" / f"kehubao_{language}.ts"
+    qm = ts.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "release"], check=True)
 
 
 def main() -> None:
@@ -27,13 +71,20 @@ def main() -> None:
     from kehubao.ui.main_window import MainWindow
 
     args = sys.argv[1:]
+    guide = "--guide" in args
+    if guide:
+        args.remove("--guide")
+    if guide and "--lang" not in args:
+        guide_images(args)
+        return
     language = "zh"
     if "--lang" in args:
         language = args.pop(args.index("--lang") + 1)
         args.remove("--lang")
-    OUT.mkdir(exist_ok=True)
-    folder = OUT / language
-    folder.mkdir(exist_ok=True)
+    OUT.mkdir(exist_ok=True)  # the demo database lives there in both modes
+    folder = (GUIDE_OUT if guide else OUT) / language
+    folder.mkdir(parents=True, exist_ok=True)
+    compile_translation(language)
     app = create_application([], language)
     QCoreApplication.setOrganizationName("kehubao-screenshots")  # not the developer's settings
     QSettings().clear()
@@ -50,14 +101,31 @@ def main() -> None:
     window.show()
     window.page_of("customers").list.model.wait_loaded()
 
+    from PySide6.QtCore import Qt
+
     from kehubao.ui import ops
+
+    def save(pixmap, name: str) -> None:  # type: ignore[no-untyped-def]
+        if not guide:
+            pixmap.save(str(folder / f"{name}.png"))
+        elif name in GUIDE_SHOTS:
+            image_name, widest = GUIDE_SHOTS[name]
+            if pixmap.width() > widest:
+                pixmap = pixmap.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+            target = folder / f"{image_name}.png"
+            pixmap.save(str(target), "PNG")
+            shrink_png(target)
 
     def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
         for _ in range(3):  # readers deliver, then their callbacks may ask for more
             ops.wait_idle()
             app.processEvents()
-        widget.grab().save(str(folder / f"{name}.png"))
+        save(widget.grab(), name)
 
+    customers = window.page_of("customers")
+    customers.set_empty_database(True)  # what a new database shows first
+    save(window.grab(), "00-welcome")
+    customers.set_empty_database(False)
     shot(window, "01-list")
     model = window.page_of("customers").list.model
     first = model.id_at(0)
@@ -109,6 +177,19 @@ def main() -> None:
     app.processEvents()
     shot(dialog, "09-import")
     dialog.close()
+    dialog = ImportDialog(db, window)
+    dialog.resize(1000, 620)
+    dialog.show()
+    dialog.load(sample_list(db, language))
+    for _ in range(3):  # the file is read, then the preview (which shows its own tab)
+        wait_for_tasks()
+        ops.wait_idle()
+        app.processEvents()
+    dialog.tabs.setCurrentIndex(0)
+    shot(dialog, "09b-import-mapping")
+    dialog.tabs.setCurrentIndex(1)
+    shot(dialog, "09c-import-preview")
+    dialog.close()
     dialog = ExportDialog(db, model.filter, [first, model.id_at(1)], (model.rowCount(),) * 2, window)
     dialog.show()
     shot(dialog, "10-export")
@@ -120,8 +201,10 @@ def main() -> None:
     app.processEvents()
     window.search_box._place_popup()
     app.processEvents()
-    window.grab().save(str(folder / "11-search.png"))
-    window.search_box.popup.grab().save(str(folder / "11-search-popup.png"))
+    save(window.grab(), "11-search")
+    save(window.search_box.popup.grab(), "11-search-popup")
+    window.search_box.clear()  # the later shots without a half-typed search
+    window.search_box.popup.hide()
     window.nav.setCurrentRow(5)
     shot(window, "12-recycle-bin")
     followups(window, db, shot)
@@ -158,8 +241,44 @@ def main() -> None:
     window.nav.setCurrentRow(0)
     window.page_of("customers").tabs.setCurrentIndex(0)
     shot(window, "14-list-small-window")
-    print(f"screenshots in {folder}")
+    print(f"{'guide images' if guide else 'screenshots'} in {folder}")
     os._exit(0)
+
+
+def shrink_png(path: Path) -> None:
+    """128 colours, median cut, no dithering: a screenshot of flat UI loses nothing one
+    can see and a third of its bytes (Pillow comes with ReportLab)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        quantized = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT,
+                                                  dither=Image.Dither.NONE)
+    quantized.save(path, optimize=True)
+
+
+def sample_list(db, language: str) -> Path:  # type: ignore[no-untyped-def]
+    """A small spreadsheet-like list for the import shots: a company already in the demo
+    database (a duplicate), a new one with two contacts, and a row with no name at all."""
+    import csv
+
+    from kehubao.models import Contact, Customer
+
+    with db.session(write=False) as session:
+        known = session.query(Customer).filter(Customer.deleted_at.is_(None)).order_by(Customer.id).first()
+        contact = session.query(Contact).filter(Contact.customer_id == known.id).first()
+        known_row = [known.name, contact.name if contact else "", "", contact.mobile if contact else "",
+                     known.city or "", ""]
+    headers = (["单位名称", "联系人", "职务", "手机", "城市", "备注"] if language == "zh" else
+               ["Company", "Contact", "Job title", "Mobile", "City", "Notes"])
+    rows = [headers, known_row,
+            ["青岛海诚五金机电有限公司", "刘建国", "总经理", "13953212345", "青岛", "展会认识"],
+            ["青岛海诚五金机电有限公司", "孙丽", "采购主管", "13853267890", "青岛", ""],
+            ["潍坊鼎盛农机销售中心", "赵志强", "老板", "0536-8212345", "潍坊", "老客户介绍"],
+            ["", "", "", "13700000000", "烟台", ""]]
+    path = OUT / f"guide-sample-{language}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
 
 
 def followups(window, db, shot) -> None:  # type: ignore[no-untyped-def]

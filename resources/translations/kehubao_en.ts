@@ -2152,6 +2152,21 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+</context>
+<context>
     <name>Hotkey</name>
     <message>
         <source>“%1”不能用作全局快捷键，请包含 Ctrl、Alt 或 Shift 加一个键。</source>
@@ -2664,6 +2679,10 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     <message>
         <source>重建搜索索引</source>
         <translation>Rebuild search index</translation>
+    </message>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>关于客户宝</source>

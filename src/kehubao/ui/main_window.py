@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
                          section.icon_name)
         self._action("check", self.tr("检查数据库"), self.check_database, None, "none")
         self._action("reindex", self.tr("重建搜索索引"), self.reindex, None, "search")
+        self._action("guide", self.tr("用户指南"), self.show_guide, "F1", "none")
         self._action("about", self.tr("关于客户宝"), self.about, None, "app")
 
     def _contributed(self, menu: str) -> list[str]:
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         self._build_language_menu(tools.addMenu(BILINGUAL["language_menu"]))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(a["guide"])
+        help_menu.addSeparator()
         help_menu.addAction(a["about"])
 
     def _build_language_menu(self, menu: QMenu) -> None:
@@ -469,6 +472,12 @@ class MainWindow(QMainWindow):
         run_task(self, self.tr("正在重建搜索索引…"), lambda p: reindex(self.db, progress=p),
                  cancellable=False,
                  on_done=lambda _c: self.statusBar().showMessage(self.tr("搜索索引已重建"), 6000))
+
+    def show_guide(self) -> None:
+        """F1: the user guide at the topic of the section on screen."""
+        from .guide import show_guide, topic_for
+
+        show_guide(self, topic_for(self.sections[max(0, self.nav.currentRow())]))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于客户宝"), self.tr(

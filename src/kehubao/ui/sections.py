@@ -10,7 +10,8 @@ A section may contribute actions to the menus (``actions()``), open what a searc
 points at (``open_hit``), say which customer the user is looking at
 (``current_customer``: the "log a visit" shortcut fills it in), and count something for
 its navigation badge (``badge``: runs on a reader thread, refreshed when one of
-``badge_entities`` changes).
+``badge_entities`` changes). F1 opens the user guide at the section's ``help_topic``
+(empty: the guide's own map by key, ``ui/guide.py``).
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ class Section(QObject):
     key: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""
     badge_entities: ClassVar[tuple[str, ...]] = ()
+    # The user guide's topic F1 opens here ("topic" or "topic#anchor"); "" lets
+    # ui/guide.py's SECTION_TOPICS decide by key.
+    help_topic: ClassVar[str] = ""
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__(ctx.window)

@@ -42,6 +42,7 @@ from ...exchange.importer import (
 from ...exchange.prepare import PREVIEW_FIELDS, preview_values
 from ...exchange.records import LoadedFile, load_file, remember_mapping
 from .. import ops
+from ..guide import add_help_key
 from ..i18n import label
 from ..tasks import show_error
 
@@ -121,6 +122,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(policy)
         layout.addLayout(bottom)
+        add_help_key(self, "import")  # F1: the guide's page on importing
         self._update_buttons()
         if path is not None:
             self.load(Path(path))
