@@ -123,3 +123,26 @@ def test_a_damaged_database_at_start_offers_the_newest_backup(
     finally:
         db.dispose()
     assert any("damaged" in p.name for p in Path(store.backup_dir(path)).iterdir())
+
+
+def test_the_window_sweeps_what_killed_backups_and_restores_left(qtbot, demo_db: Database) -> None:
+    import os
+    import time
+
+    path = demo_db.path
+    assert path is not None
+    folder = store.backup_dir(path)
+    folder.mkdir()
+    debris = [folder / "demo-20261128-120000-auto.zip.partial",
+              folder / "demo-20261128-120000-auto.zip.db.partial",
+              path.with_name(path.name + ".restoring.partial")]
+    fresh = folder / "demo-20261128-130000-auto.zip.partial"  # a backup being written now
+    for leftover in [*debris, fresh]:
+        leftover.write_bytes(b"half")
+    for leftover in debris:
+        os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    window = make_window(qtbot, demo_db)
+    window.backups.at_start()
+    ops.wait_idle()
+    assert not any(p.exists() for p in debris)
+    assert fresh.exists()

@@ -9,7 +9,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...backups import integrity, policy
-from ...backups.store import make_backup
+from ...backups.store import backup_dir, make_backup, sweep_debris
 from ...db import Database
 from .. import ops
 from ..bus import QtBus
@@ -39,6 +39,9 @@ class BackupSchedule(QObject):
         self.changed = True
 
     def at_start(self) -> None:
+        path = self.db.path
+        assert path is not None
+        ops.background(self, lambda: [sweep_debris(path.parent), sweep_debris(backup_dir(path))])
         health = self.db.start_health
         if health is not None and health.scope == "bounded":
             self._full_check()
