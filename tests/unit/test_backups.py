@@ -89,7 +89,7 @@ def test_a_failed_backup_leaves_no_file_that_looks_good(
     path = demo_db.path
     assert path is not None
 
-    def broken(_path: Path) -> None:
+    def broken(_path: Path, _size: int) -> None:
         raise UserError("校验失败")
 
     monkeypatch.setattr(archive, "_verify_zip", broken)
