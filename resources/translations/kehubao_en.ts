@@ -5024,6 +5024,10 @@ Start with one of the three options below:</translation>
         <translation>Kehubao</translation>
     </message>
     <message>
+        <source>%1年第%2季度</source>
+        <translation>Q%2 %1</translation>
+    </message>
+    <message>
         <source>新建客户</source>
         <translation>New customer</translation>
     </message>

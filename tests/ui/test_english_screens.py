@@ -163,6 +163,14 @@ def _from_starter_set(text: str, starter: set[str], corpus: str) -> bool:
                for run in _CJK_RUN.findall(text.replace(APP_NAME, "")))
 
 
+def _excerpt(text: str) -> str:
+    """A long text cut around its first Chinese (a short one whole)."""
+    if len(text) <= 120:
+        return text
+    start = CJK.search(text.replace(APP_NAME, "\0" * len(APP_NAME))).start()
+    return "…" + text[max(0, start - 40):start + 80] + "…"
+
+
 def chinese_texts(widget: QWidget) -> list[str]:
     """The texts of ``widget`` with Chinese in them (other than the app's name, the
     starter content and the known, listed ones), as 'Widget(name): text'."""
@@ -175,7 +183,7 @@ def chinese_texts(widget: QWidget) -> list[str]:
             continue
         if any(re.fullmatch(pattern, text, re.DOTALL) for pattern in KNOWN_UNTRANSLATED):
             continue
-        found.append(f"{where}: {text[:120]!r}")
+        found.append(f"{where}: {_excerpt(text)!r}")
     return sorted(set(found))
 
 
@@ -197,6 +205,11 @@ def ascii_db(db):  # type: ignore[no-untyped-def]
     from kehubao.services.contacts import create_contact
     from kehubao.services.customers import create_customer, delete_customers
     from kehubao.services.followups.follow_ups import create_follow_up
+    from kehubao.services.evaluation.risk import record_risk
+    from kehubao.services.evaluation.scoring import ScoreInput, evaluate
+    from kehubao.services.evaluation.support import record_support
+    from kehubao.services.evaluation.templates import active_template
+    from kehubao.services.evaluation.transactions import record_transaction
     from kehubao.services.followups.interactions import log_interaction
 
     now = datetime.now().replace(second=0, microsecond=0)
@@ -214,10 +227,22 @@ def ascii_db(db):  # type: ignore[no-untyped-def]
                          due_at=now + timedelta(days=3))
         delete_customers(s, [gone.id])
         ids = {"customer": first.id, "contact": contact.id}
+    with db.session() as s:  # money and an evaluation: the value, risk and advice screens
+        today = now.date()
+        record_transaction(s, first.id, "sale", today - timedelta(days=100), 30_000_000,
+                           due_on=today - timedelta(days=40))
+        record_transaction(s, first.id, "sale", today - timedelta(days=10), 5_000_000)
+        record_risk(s, first.id, "dumping", today, "Sold below list price",
+                    evidence="Invoice 42")
+        record_support(s, first.id, "sales", today, "Trained the shop staff", cost_fen=50_000)
+        template = active_template(s)
+        evaluate(s, first.id, [ScoreInput(i.id, 7) for i in template.indicators])
     return db, ids
 
 
-def assert_english(widget: QWidget) -> None:
+def assert_english(widget: QWidget, at_least: int = 20) -> None:
+    """No Chinese in ``widget``, and the scan read enough texts to mean something."""
+    assert len({text for _where, text in widget_texts(widget)}) >= at_least
     found = chinese_texts(widget)
     assert found == [], "Chinese in the English UI:\n" + "\n".join(found)
 
@@ -283,6 +308,7 @@ def test_every_section_page_in_english(qtbot, english, ascii_db) -> None:  # typ
     for index in range(detail.tabs.count()):
         detail.tabs.setCurrentIndex(index)
         settle(qtbot, window)
+    assert len({text for _where, text in widget_texts(window)}) > 300  # the scan reads it all
     found = chinese_texts(window)
     for key in ("followups", "evaluation"):  # the other tabs load when first shown
         window.go_to(key)

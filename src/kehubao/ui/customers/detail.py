@@ -40,7 +40,7 @@ from ...models.enums import (
 from ...services.advice import CLASS_STRATEGY
 from ...services.overview import Overview, customer_overview
 from .. import ops
-from ..i18n import enum_label
+from ..i18n import enum_label, label
 from ..icons import icon
 from ..tasks import show_error
 from .contact_card import ContactCard
@@ -318,13 +318,13 @@ class CustomerDetail(QWidget):
                  f"{escape(str(v))}</td>" for k, v in pairs if v]
         rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
         blocks = [f"<table>{rows}</table>"]
-        for label, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),
-                            (self.tr("备注"), c.notes)):
+        for caption, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),
+                              (self.tr("备注"), c.notes)):
             if text:
-                blocks.append(f"<h4>{escape(label)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
+                blocks.append(f"<h4>{escape(caption)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
         if c.value_class in CLASS_STRATEGY:
             heading = self.tr("分类策略：%1").replace("%1", enum_label(ValueClass, c.value_class))
-            blocks.append(f"<h4>{escape(heading)}</h4><p>{escape(CLASS_STRATEGY[c.value_class])}</p>")
+            blocks.append(f"<h4>{escape(heading)}</h4><p>{escape(label(CLASS_STRATEGY[c.value_class]))}</p>")
         if o.risks:
             items = "".join(f"<li>{r.occurred_on} {escape(r.description or '')}</li>" for r in o.risks[:10])
             heading = self.tr("风险记录")

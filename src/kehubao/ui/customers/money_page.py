@@ -31,7 +31,7 @@ from ...services.evaluation.ledger import CustomerLedger, customer_ledger
 from ...services.evaluation.transactions import AGEING_BUCKETS, delete_transaction
 from ...services.overview import Overview
 from .. import ops
-from ..i18n import enum_label
+from ..i18n import enum_label, period_label
 from ..icons import icon
 from ..widgets.modal import run_modal
 
@@ -288,7 +288,7 @@ class CustomerMoneyPage(QWidget):
             f"<tr><td>{escape(indicators[s.indicator_id].name)}</td><td>{s.value:g} / "
             f"{indicators[s.indicator_id].max_score}</td><td>{indicators[s.indicator_id].weight:.0%}</td></tr>"
             for s in e.scores if s.indicator_id in indicators)
-        heading = (self.tr("最近评价：%1（%2）").replace("%1", e.period_label)
+        heading = (self.tr("最近评价：%1（%2）").replace("%1", period_label(e.period_label))
                    .replace("%2", e.evaluated_on.isoformat()))
         result = (self.tr("总分 %1 · 评级 %2").replace("%1", f"{e.total_score:g}")
                   .replace("%2", e.grade or "—"))
