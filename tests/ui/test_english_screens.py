@@ -204,12 +204,12 @@ def ascii_db(db):  # type: ignore[no-untyped-def]
     later, and one customer in the recycle bin: every list has something to show."""
     from kehubao.services.contacts import create_contact
     from kehubao.services.customers import create_customer, delete_customers
-    from kehubao.services.followups.follow_ups import create_follow_up
     from kehubao.services.evaluation.risk import record_risk
     from kehubao.services.evaluation.scoring import ScoreInput, evaluate
     from kehubao.services.evaluation.support import record_support
     from kehubao.services.evaluation.templates import active_template
     from kehubao.services.evaluation.transactions import record_transaction
+    from kehubao.services.followups.follow_ups import create_follow_up
     from kehubao.services.followups.interactions import log_interaction
 
     now = datetime.now().replace(second=0, microsecond=0)

@@ -109,7 +109,7 @@ def label(text: str | None) -> str:
     return QCoreApplication.translate(LABELS, text) if text else ""
 
 
-QT_TRANSLATE_NOOP("labels", "%1年第%2季度")  # an evaluation period, for lupdate
+_QUARTER = QT_TRANSLATE_NOOP("labels", "%1年第%2季度")  # an evaluation period
 
 
 def period_label(text: str | None) -> str:
@@ -119,7 +119,7 @@ def period_label(text: str | None) -> str:
     parts = quarter_parts(text or "")
     if parts is None:
         return text or ""
-    return label("%1年第%2季度").replace("%1", str(parts[0])).replace("%2", str(parts[1]))
+    return label(_QUARTER).replace("%1", str(parts[0])).replace("%2", str(parts[1]))
 
 
 def enum_label(enum: type[LabelledEnum], code: str | None) -> str:

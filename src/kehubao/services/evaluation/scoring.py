@@ -15,7 +15,6 @@ below C is D.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
