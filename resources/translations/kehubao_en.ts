@@ -453,6 +453,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Last emotion: </translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>沟通提示</source>
         <translation>Communication tips</translation>
     </message>
