@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
-    QTranslator,
 )
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -46,7 +45,9 @@ from kehubao.ui import ops
 from kehubao.ui.i18n import BILINGUAL, LANGUAGES
 
 from .conftest import make_window, settle
-from .test_i18n import TS_FILE, translations_script
+from .test_i18n import english  # noqa: F401 (the fixture: the English .qm installed)
+
+pytestmark = pytest.mark.usefixtures("english")
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 APP_NAME = "客户宝"  # the product's name may stay in Chinese in any language
@@ -232,17 +233,6 @@ def chinese_texts(widget: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def english(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    qm = tmp_path / "kehubao_en.qm"
-    translations_script().release(TS_FILE, qm)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
-@pytest.fixture
 def ascii_db(db):  # type: ignore[no-untyped-def]
     """Two customers with English names, a contact, a visit, follow-ups due today and
     later, and one customer in the recycle bin: every list has something to show."""
@@ -305,7 +295,7 @@ def _dialog(qtbot, make: Callable[[], QDialog]) -> QDialog:  # type: ignore[no-u
 # ------------------------------------------------------------------------ the check works
 
 
-def test_the_scan_reports_an_untranslated_label(qtbot, english) -> None:
+def test_the_scan_reports_an_untranslated_label(qtbot) -> None:
     """A label whose Chinese text is not in the translation file is reported; the app's
     name and plain English are not."""
     page = QWidget()
@@ -318,7 +308,7 @@ def test_the_scan_reports_an_untranslated_label(qtbot, english) -> None:
     assert found == {"这句话没有翻译", "第二项"}
 
 
-def test_the_scan_reads_item_views_and_menus(qtbot, english) -> None:
+def test_the_scan_reads_item_views_and_menus(qtbot) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
@@ -340,9 +330,10 @@ def test_the_scan_reads_item_views_and_menus(qtbot, english) -> None:
 # ------------------------------------------------------------------------ the screens
 
 
-def test_every_section_page_in_english(qtbot, english, ascii_db) -> None:  # type: ignore[no-untyped-def]
+def test_every_section_page_in_english(qtbot, ascii_db) -> None:  # type: ignore[no-untyped-def]
     db, ids = ascii_db
     window = make_window(qtbot, db)
+    assert window.windowTitle() == "Kehubao"  # English is in force
     for section in window.sections:
         window.go_to(section.key)
         settle(qtbot, window)
@@ -367,7 +358,7 @@ def test_every_section_page_in_english(qtbot, english, ascii_db) -> None:  # typ
     assert_english(window.menuBar())
 
 
-def test_quick_panel_in_english(qtbot, english, ascii_db) -> None:  # type: ignore[no-untyped-def]
+def test_quick_panel_in_english(qtbot, ascii_db) -> None:  # type: ignore[no-untyped-def]
     db, _ids = ascii_db
     window = make_window(qtbot, db)
     scripts = window.section("scripts")
@@ -380,17 +371,22 @@ def test_quick_panel_in_english(qtbot, english, ascii_db) -> None:  # type: igno
     panel.hide()
 
 
-def test_main_dialogs_in_english(qtbot, english, ascii_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_main_dialogs_in_english(qtbot, ascii_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kehubao.services.customer_list import CustomerFilter
     from kehubao.ui.backups.dialog import BackupsDialog
     from kehubao.ui.customers.contact_dialog import ContactDialog
     from kehubao.ui.customers.edit_dialog import CustomerDialog
+    from kehubao.ui.customers.money_dialogs import RiskDialog, SupportDialog, TransactionDialog
+    from kehubao.ui.evaluation.import_dialog import TransactionImportDialog
     from kehubao.ui.evaluation.template_dialog import TemplateDialog
     from kehubao.ui.evaluation.value_dialog import ValueAssumptionsDialog
+    from kehubao.ui.exchange.export_dialog import ExportDialog
     from kehubao.ui.exchange.import_dialog import ImportDialog
     from kehubao.ui.followups.follow_up_dialog import FollowUpDialog
     from kehubao.ui.followups.log_dialog import LogInteractionDialog
     from kehubao.ui.followups.reminder_settings import ReminderSettingsDialog
     from kehubao.ui.reports.letterhead_dialog import LetterheadDialog
+    from kehubao.ui.scripts.editor import ScriptDialog
 
     db, ids = ascii_db
     window = make_window(qtbot, db)
@@ -410,6 +406,12 @@ def test_main_dialogs_in_english(qtbot, english, ascii_db, tmp_path, monkeypatch
         "letterhead": lambda: LetterheadDialog(db, window),
         "evaluation template": lambda: TemplateDialog(db, window),
         "value assumptions": lambda: ValueAssumptionsDialog(db, window),
+        "sale": lambda: TransactionDialog(db, ids["customer"], "Acme", "sale", 30, window),
+        "support": lambda: SupportDialog(db, ids["customer"], "Acme", window),
+        "risk": lambda: RiskDialog(db, ids["customer"], "Acme", window),
+        "export": lambda: ExportDialog(db, CustomerFilter(), None, (2, 2), window),
+        "new script": lambda: ScriptDialog(db, None, ["Price"], lambda _s, _d: None, window),
+        "transaction import": lambda: TransactionImportDialog(db, window),
     }
     found = []
     for name, make in makers.items():
@@ -433,7 +435,7 @@ def test_scan_uses_an_ascii_database(ascii_db) -> None:  # type: ignore[no-untyp
 
 
 
-def test_the_scan_lets_through_only_the_listed_texts(qtbot, english) -> None:
+def test_the_scan_lets_through_only_the_listed_texts(qtbot) -> None:
     """Starter content and listed service texts pass, a piece of them mixed with
     something new does not."""
     from kehubao.services.advice import ROLE_ADVICE
@@ -446,7 +448,7 @@ def test_the_scan_lets_through_only_the_listed_texts(qtbot, english) -> None:
     assert len(found) == 1 and "新的话" in found[0]
 
 
-def test_full_width_punctuation_counts_as_chinese(qtbot, english) -> None:
+def test_full_width_punctuation_counts_as_chinese(qtbot) -> None:
     """"Li（Manager）" in an English screen is a Chinese pattern left untranslated."""
     page = QWidget()
     qtbot.addWidget(page)
