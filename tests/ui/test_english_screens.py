@@ -454,3 +454,19 @@ def test_full_width_punctuation_counts_as_chinese(qtbot) -> None:
     qtbot.addWidget(page)
     QLabel("John Smith（Manager）", page)
     assert len(chinese_texts(page)) == 1
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("删除客户：Acme", "Delete customer: Acme"),
+    ("恢复 3 个联系人", "Restore contact ×3"),
+    ("记录跟进：Acme（拜访）", "Log interaction: Acme (Visit)"),
+    ("记录风险：Acme 低价抛售", "Record risk: Acme (Price dumping)"),
+    ("批量指定负责人为“（无）”", "Assign owner"),
+    ("导入：list.csv（12 行）", "Import ×12: list.csv"),
+    ("记录话术效果", "Record script result"),
+])
+def test_undo_labels_in_english(stored: str, shown: str) -> None:
+    """The journal's Chinese labels, as the Undo menu shows them in English."""
+    from kehubao.ui.journal_labels import operation_label
+
+    assert operation_label(stored) == shown
