@@ -453,6 +453,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Last emotion: </translation>
     </message>
     <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>沟通提示</source>
         <translation>Communication tips</translation>
     </message>
@@ -753,6 +757,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Owner: %1</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1 万元</source>
         <translation>%1 ×10k CNY</translation>
     </message>
@@ -875,6 +883,10 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>跟进</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>【%1】</source>
+        <translation>[%1] </translation>
     </message>
     <message>
         <source>打印拜访报告</source>
@@ -1370,8 +1382,12 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Customer value</translation>
     </message>
     <message>
-        <source>已处理</source>
-        <translation>resolved</translation>
+        <source>（已处理）</source>
+        <translation>(resolved)</translation>
+    </message>
+    <message>
+        <source>【%1】</source>
+        <translation>[%1] </translation>
     </message>
     <message>
         <source>证据：%1</source>
@@ -5010,6 +5026,174 @@ Start with one of the three options below:</translation>
     <message>
         <source>客户宝</source>
         <translation>Kehubao</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>Q%2 %1</translation>
+    </message>
+    <message>
+        <source>新建客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>修改客户</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>删除客户</source>
+        <translation>Delete customer</translation>
+    </message>
+    <message>
+        <source>恢复客户</source>
+        <translation>Restore customer</translation>
+    </message>
+    <message>
+        <source>合并客户</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <source>评价客户</source>
+        <translation>Evaluate customer</translation>
+    </message>
+    <message>
+        <source>新建联系人</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>修改联系人</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>删除联系人</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>恢复联系人</source>
+        <translation>Restore contact</translation>
+    </message>
+    <message>
+        <source>新建跟进提醒</source>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>修改跟进提醒</source>
+        <translation>Edit follow-up</translation>
+    </message>
+    <message>
+        <source>推迟跟进提醒</source>
+        <translation>Snooze follow-up</translation>
+    </message>
+    <message>
+        <source>完成跟进提醒</source>
+        <translation>Complete follow-up</translation>
+    </message>
+    <message>
+        <source>取消跟进提醒</source>
+        <translation>Cancel follow-up</translation>
+    </message>
+    <message>
+        <source>删除跟进提醒</source>
+        <translation>Delete follow-up</translation>
+    </message>
+    <message>
+        <source>恢复跟进提醒</source>
+        <translation>Restore follow-up</translation>
+    </message>
+    <message>
+        <source>记录跟进</source>
+        <translation>Log interaction</translation>
+    </message>
+    <message>
+        <source>修改跟进记录</source>
+        <translation>Edit interaction</translation>
+    </message>
+    <message>
+        <source>删除跟进记录</source>
+        <translation>Delete interaction</translation>
+    </message>
+    <message>
+        <source>恢复跟进记录</source>
+        <translation>Restore interaction</translation>
+    </message>
+    <message>
+        <source>删除交易记录</source>
+        <translation>Delete transaction</translation>
+    </message>
+    <message>
+        <source>恢复交易记录</source>
+        <translation>Restore transactions</translation>
+    </message>
+    <message>
+        <source>导入交易记录</source>
+        <translation>Import transactions</translation>
+    </message>
+    <message>
+        <source>保存评价模板</source>
+        <translation>Save evaluation template</translation>
+    </message>
+    <message>
+        <source>记录支援</source>
+        <translation>Record support</translation>
+    </message>
+    <message>
+        <source>记录风险</source>
+        <translation>Record risk</translation>
+    </message>
+    <message>
+        <source>风险已处理</source>
+        <translation>Risk resolved</translation>
+    </message>
+    <message>
+        <source>记录使用话术</source>
+        <translation>Record script use</translation>
+    </message>
+    <message>
+        <source>记录话术效果</source>
+        <translation>Record script result</translation>
+    </message>
+    <message>
+        <source>导入话术库</source>
+        <translation>Import script library</translation>
+    </message>
+    <message>
+        <source>采用新版内置话术</source>
+        <translation>Adopt the new built-in script</translation>
+    </message>
+    <message>
+        <source>保留自己的话术</source>
+        <translation>Keep my own script</translation>
+    </message>
+    <message>
+        <source>新建话术</source>
+        <translation>New script</translation>
+    </message>
+    <message>
+        <source>修改话术</source>
+        <translation>Edit script</translation>
+    </message>
+    <message>
+        <source>归档话术</source>
+        <translation>Archive script</translation>
+    </message>
+    <message>
+        <source>取消归档话术</source>
+        <translation>Unarchive script</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>批量添加标签</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <source>批量移除标签</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <source>批量指定负责人</source>
+        <translation>Assign owner</translation>
     </message>
 </context>
 </TS>

@@ -109,6 +109,19 @@ def label(text: str | None) -> str:
     return QCoreApplication.translate(LABELS, text) if text else ""
 
 
+_QUARTER = QT_TRANSLATE_NOOP("labels", "%1年第%2季度")  # an evaluation period
+
+
+def period_label(text: str | None) -> str:
+    """An evaluation period ("2026年第4季度", as stored) in the user's language."""
+    from ..services.evaluation.scoring import quarter_parts
+
+    parts = quarter_parts(text or "")
+    if parts is None:
+        return text or ""
+    return label(_QUARTER).replace("%1", str(parts[0])).replace("%2", str(parts[1]))
+
+
 def enum_label(enum: type[LabelledEnum], code: str | None) -> str:
     """The translated label of a stored code (unknown codes show as they are)."""
     return label(enum.label_of(code))

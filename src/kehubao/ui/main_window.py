@@ -34,6 +34,7 @@ from . import location_warning, ops
 from .bus import QtBus
 from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
+from .journal_labels import operation_label
 from .location_warning import LocationWarning
 from .search_box import SearchBox
 from .sections import Section, SectionContext, load_sections
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("客户 %1 个").replace("%1", f"{status.customers:,}"))
         undo_action = self.actions_by_name["undo"]
         undo_action.setEnabled(status.undo_id is not None)
-        undo_action.setText(self.tr("撤销“%1”").replace("%1", status.undo_label)
+        undo_action.setText(self.tr("撤销“%1”").replace("%1", operation_label(status.undo_label))
                             if status.undo_label else self.tr("撤销"))
         for section in self.sections:
             if hasattr(section, "workspace_changed"):
@@ -369,14 +370,14 @@ class MainWindow(QMainWindow):
         if status.undo_kind == "import":
             answer = QMessageBox.question(
                 self, app_name(),
-                self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", status.undo_label or ""))
+                self.tr("撤销“%1”会把这次导入的客户移入回收站，确定吗？").replace("%1", operation_label(status.undo_label)))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         ops.write(self, self.db, lambda session, progress: undo(session, status.undo_id, progress=progress),
                   self._undone, progress_title=self.tr("正在撤销…"))
 
     def _undone(self, result: UndoResult) -> None:
-        message = self.tr("已撤销：%1").replace("%1", result.label)
+        message = self.tr("已撤销：%1").replace("%1", operation_label(result.label))
         if result.skipped:
             message += self.tr("（%1 项之后又被修改过，保留了最新的内容）").replace("%1", str(result.skipped))
         self.show_message(message)

@@ -14,6 +14,7 @@ below C is D.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -79,6 +80,16 @@ def check_scores(template: EvaluationTemplate, scores: list[ScoreInput]) -> dict
             raise ValidationError(f"“{ind.name}”的分数 {value:g} 超出 0–{ind.max_score}",
                                   {str(ind.id): f"0–{ind.max_score}"})
     return by_id
+
+
+QUARTER_LABEL = re.compile(r"(\d{4})年第([1-4])季度")
+
+
+def quarter_parts(label: str) -> tuple[int, int] | None:
+    """(year, quarter) of a label written by `quarter_of`, for the UI to say it in
+    another language; None for a label of another shape."""
+    m = QUARTER_LABEL.fullmatch(label)
+    return (int(m[1]), int(m[2])) if m else None
 
 
 def quarter_of(day: date) -> tuple[str, date, date]:

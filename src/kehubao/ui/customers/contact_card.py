@@ -67,7 +67,9 @@ class ContactCard(QScrollArea):
             mood = (f"<p><b>{escape(caption)}</b>"
                     f"<span style='font-size:14pt'>{escape(enum_label(Emotion, c.last_emotion))}</span> "
                     f"<span style='color:gray'>{when}</span></p>")
-        tips = "".join(f"<li><b>{escape(a.topic)}</b>：{escape(a.text)}</li>" for a in advice_for(c))
+        tip = self.tr("%1：%2")  # an advice's topic, then its text
+        tips = "".join("<li>" + tip.replace("%2", escape(a.text)).replace("%1", f"<b>{escape(a.topic)}</b>")
+                       + "</li>" for a in advice_for(c))
         if tips:
             heading = self.tr("沟通提示")
             advice = f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><ul style='margin-top:0'>{tips}</ul>"

@@ -40,7 +40,7 @@ from ...models.enums import (
 from ...services.advice import CLASS_STRATEGY
 from ...services.overview import Overview, customer_overview
 from .. import ops
-from ..i18n import enum_label
+from ..i18n import enum_label, label
 from ..icons import icon
 from ..tasks import show_error
 from .contact_card import ContactCard
@@ -199,8 +199,10 @@ class CustomerDetail(QWidget):
         keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.contacts.blockSignals(True)
         self.contacts.clear()
+        with_title = self.tr("%1（%2）")  # a contact's name and job title
         for contact in o.contacts:
-            text = contact.name + (f"（{contact.title}）" if contact.title else "")
+            text = (with_title.replace("%2", contact.title).replace("%1", contact.name)
+                    if contact.title else contact.name)
             if contact.is_primary:
                 text = "★ " + text
             item = QListWidgetItem(text)
@@ -316,13 +318,13 @@ class CustomerDetail(QWidget):
                  f"{escape(str(v))}</td>" for k, v in pairs if v]
         rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
         blocks = [f"<table>{rows}</table>"]
-        for label, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),
-                            (self.tr("备注"), c.notes)):
+        for caption, text in ((self.tr("资质与批准手续"), c.licences), (self.tr("销售网络"), c.sales_network),
+                              (self.tr("备注"), c.notes)):
             if text:
-                blocks.append(f"<h4>{escape(label)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
+                blocks.append(f"<h4>{escape(caption)}</h4><p>{escape(text).replace(chr(10), '<br>')}</p>")
         if c.value_class in CLASS_STRATEGY:
             heading = self.tr("分类策略：%1").replace("%1", enum_label(ValueClass, c.value_class))
-            blocks.append(f"<h4>{escape(heading)}</h4><p>{escape(CLASS_STRATEGY[c.value_class])}</p>")
+            blocks.append(f"<h4>{escape(heading)}</h4><p>{escape(label(CLASS_STRATEGY[c.value_class]))}</p>")
         if o.risks:
             items = "".join(f"<li>{r.occurred_on} {escape(r.description or '')}</li>" for r in o.risks[:10])
             heading = self.tr("风险记录")
@@ -334,6 +336,7 @@ class CustomerDetail(QWidget):
             return "<p style='color:gray'>" + escape(self.tr("还没有跟进记录。")) + "</p>"
         out = []
         mood_caption, follow_up = self.tr("情绪：%1"), self.tr("跟进")
+        bracketed = self.tr("【%1】")  # the kind of a timeline entry, before its title
         print_visit = escape(self.tr("打印拜访报告"))
         for item in o.timeline:
             when = item.when.strftime("%Y-%m-%d %H:%M")
@@ -344,11 +347,12 @@ class CustomerDetail(QWidget):
                 who = f" · {escape(item.contact)}" if item.contact else ""
                 link = (f" &nbsp;<a href='{VISIT_LINK}:{item.id}'>{print_visit}</a>"
                         if item.code in VISIT_KINDS else "")
-                out.append(f"<p><b>{when}</b> 【{escape(kind)}】{escape(item.title)}{who}{mood}{link}<br>"
+                out.append(f"<p><b>{when}</b> {escape(bracketed.replace('%1', kind))}{escape(item.title)}{who}{mood}{link}<br>"
                            f"<span style='color:#455a64'>{escape(item.detail)}</span></p>")
             else:
                 status = enum_label(FollowUpStatus, item.code)
                 colour = "#c62828" if item.code == "open" else "#9e9e9e"
-                out.append(f"<p><b>{when}</b> <span style='color:{colour}'>【{escape(follow_up)}·"
-                           f"{escape(status)}】</span>{escape(item.title)}</p>")
+                tag = bracketed.replace("%1", f"{follow_up}·{status}")
+                out.append(f"<p><b>{when}</b> <span style='color:{colour}'>{escape(tag)}"
+                           f"</span>{escape(item.title)}</p>")
         return "".join(out)

@@ -31,7 +31,7 @@ from ...services.evaluation.ledger import CustomerLedger, customer_ledger
 from ...services.evaluation.transactions import AGEING_BUCKETS, delete_transaction
 from ...services.overview import Overview
 from .. import ops
-from ..i18n import enum_label
+from ..i18n import enum_label, period_label
 from ..icons import icon
 from ..widgets.modal import run_modal
 
@@ -247,11 +247,13 @@ class CustomerMoneyPage(QWidget):
         if ledger.receivables.over_limit_fen:
             items.append(f"<li style='{ALARM}'>{escape(enum_label(RiskKind, 'credit'))} "
                          f"{escape(money(ledger.receivables.over_limit_fen))}</li>")
-        resolved = self.tr("已处理")
+        resolved = self.tr("（已处理）")
+        bracketed = self.tr("【%1】")  # the kind of an entry, before its description
         for e in ledger.risk_events:
             evidence = (" — " + escape(self.tr("证据：%1").replace("%1", e.evidence))) if e.evidence else ""
-            done = f" <span style='color:#9e9e9e'>（{escape(resolved)}）</span>" if e.resolved_on else ""
-            items.append(f"<li>{e.occurred_on.isoformat()} 【{escape(enum_label(RiskKind, e.kind))}】"
+            done = f" <span style='color:#9e9e9e'>{escape(resolved)}</span>" if e.resolved_on else ""
+            items.append(f"<li>{e.occurred_on.isoformat()} "
+                         f"{escape(bracketed.replace('%1', enum_label(RiskKind, e.kind)))}"
                          f"{escape(e.description or '')}{evidence}{done}</li>")
         heading = self.tr("风险")
         return f"<h4 style='color:#c62828'>{escape(heading)}</h4><ul>{''.join(items)}</ul>"
@@ -260,8 +262,9 @@ class CustomerMoneyPage(QWidget):
         heading = "<h4>" + escape(self.tr("支援记录")) + "</h4>"
         if not ledger.support:
             return heading + "<p style='color:gray'>" + escape(self.tr("还没有支援记录。")) + "</p>"
+        bracketed = self.tr("【%1】")
         items = "".join(
-            f"<li>{s.occurred_on.isoformat()} 【{escape(enum_label(SupportKind, s.kind))}】"
+            f"<li>{s.occurred_on.isoformat()} {escape(bracketed.replace('%1', enum_label(SupportKind, s.kind)))}"
             f"{escape(s.description or '')}{' · ' + money(s.cost_fen) if s.cost_fen else ''}</li>"
             for s in ledger.support[:20])
         total = self.tr("共 %1 次，费用 %2").replace("%1", str(len(ledger.support))).replace(
@@ -285,7 +288,7 @@ class CustomerMoneyPage(QWidget):
             f"<tr><td>{escape(indicators[s.indicator_id].name)}</td><td>{s.value:g} / "
             f"{indicators[s.indicator_id].max_score}</td><td>{indicators[s.indicator_id].weight:.0%}</td></tr>"
             for s in e.scores if s.indicator_id in indicators)
-        heading = (self.tr("最近评价：%1（%2）").replace("%1", e.period_label)
+        heading = (self.tr("最近评价：%1（%2）").replace("%1", period_label(e.period_label))
                    .replace("%2", e.evaluated_on.isoformat()))
         result = (self.tr("总分 %1 · 评级 %2").replace("%1", f"{e.total_score:g}")
                   .replace("%2", e.grade or "—"))

@@ -30,7 +30,7 @@ from ...services.evaluation.scoring import ScoreInput, evaluate, grade_for, weig
 from ...services.evaluation.workflow import EvaluationForm as FormData
 from ...services.evaluation.workflow import form_data, walk_ids
 from .. import ops
-from ..i18n import enum_choices, enum_label
+from ..i18n import enum_choices, enum_label, period_label
 
 UNSCORED = -1
 
@@ -189,11 +189,11 @@ class EvaluationFormView(QWidget):
             self.total.clear()
             return
         self.title.setText(data.customer_name)
-        parts = [data.period_label, data.template_name,
+        parts = [period_label(data.period_label), data.template_name,
                  enum_label(ValueClass, data.value_class) or self.tr("未分类")]
         if data.last_total is not None:
             parts.append(self.tr("上次 %1 分（%2）").replace("%1", f"{data.last_total:g}")
-                         .replace("%2", data.last_period or ""))
+                         .replace("%2", period_label(data.last_period)))
         if data.evaluated_this_period:
             parts.append(self.tr("本季已评价过"))
         self.subtitle.setText(" · ".join(parts))

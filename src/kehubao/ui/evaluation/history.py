@@ -27,7 +27,7 @@ from ...models.enums import ValueClass
 from ...services.evaluation.scoring import EvaluationSheet, GradeChange, change_since_last, history
 from ...services.report_requests import ReportRequest
 from .. import ops
-from ..i18n import enum_label
+from ..i18n import enum_label, period_label
 from ..icons import icon
 from ..reports.preview import PreviewDialog, ReportActions
 from .trend_chart import TrendChart
@@ -93,7 +93,7 @@ class EvaluationHistory(QWidget):
         for row, sheet in enumerate(sheets):
             older = sheets[row + 1].total if row + 1 < len(sheets) else None
             delta = "" if older is None else f"{sheet.total - older:+.2f}".rstrip("0").rstrip(".")
-            cells = [sheet.period_label, sheet.evaluated_on.isoformat(), f"{sheet.total:g}", delta,
+            cells = [period_label(sheet.period_label), sheet.evaluated_on.isoformat(), f"{sheet.total:g}", delta,
                      f"{sheet.grade or '—'} · {enum_label(ValueClass, sheet.value_class) or unclassified}"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -143,7 +143,7 @@ class EvaluationHistory(QWidget):
             lines.append(escape(self.tr("这是第一次评价，没有可比较的上次评价。")))
         else:
             head = (self.tr("与上次（%1，%2 分，%3）相比：总分 %4")
-                    .replace("%1", change.previous_period).replace("%2", f"{change.previous_total:g}")
+                    .replace("%1", period_label(change.previous_period)).replace("%2", f"{change.previous_total:g}")
                     .replace("%3", change.previous_grade or "—").replace("%4", f"{change.total_delta:+g}"))
             if change.grade_changed:
                 head += " " + self.tr("，等级 %1 → %2").replace("%1", change.previous_grade or "—") \

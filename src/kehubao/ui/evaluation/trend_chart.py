@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...services.evaluation.scoring import EvaluationSheet, trend
 from ...services.evaluation.templates import GRADES
+from ..i18n import period_label
 
 GRADE_COLOURS = {"A": "#2e9d5b", "B": "#3a7bd5", "C": "#e0a526"}
 
@@ -80,7 +81,8 @@ class TrendChart(QWidget):
         if len(self.points) > 1:
             painter.drawPolyline(QPolygonF(self.points))
         right = -1.0
-        for point, (period, _total, grade) in zip(self.points, self.totals, strict=True):
+        for point, (stored, _total, grade) in zip(self.points, self.totals, strict=True):
+            period = period_label(stored)
             painter.setPen(QPen(text_colour, 1))
             painter.setBrush(QColor(GRADE_COLOURS.get(grade or "", "#9e9e9e")))
             painter.drawEllipse(point, 4, 4)
