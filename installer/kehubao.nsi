@@ -3,7 +3,7 @@
 ; with Start-menu and desktop shortcuts and an entry in Add/Remove Programs.
 ; The uninstaller keeps the customer data (%LOCALAPPDATA%\kehubao: the database and its
 ; backups; the settings under HKCU\Software\kehubao\kehubao) unless the user ticks
-; "删除客户数据" on its components page.
+; "删除客户数据" on its components page (or passes /DELETEDATA).
 ;
 ; Build (Windows): installer\build.ps1, which runs  makensis /DVERSION=x.y.z installer\kehubao.nsi
 ; Check (Linux, CI): scripts/build_installer.py compiles this same script against the Linux
@@ -45,8 +45,8 @@ ManifestDPIAware true
 !define DATADIR "$LOCALAPPDATA\kehubao"
 
 !ifndef LINUX_BUNDLE
-  !if ! /FileExists "${DIST}\${EXE}"
-    !error "${DIST}\${EXE} not found: build the bundle first (installer\build.ps1)"
+  !if ! /FileExists "${DIST}/${EXE}"
+    !error "${DIST}/${EXE} not found: build the bundle first (installer\build.ps1)"
   !endif
 !endif
 
@@ -157,11 +157,20 @@ Section "-un.Program"
   DeleteRegValue HKCU "${REGKEY}" "InstallDir"
 SectionEnd
 
-; Unticked by default, and so skipped by a silent uninstall (/S): the data stays.
+; Unticked by default, and so skipped by a silent uninstall (/S): the data stays, unless
+; the command line says /DELETEDATA too (uninstall.exe /S /DELETEDATA removes everything).
 Section /o "un.$(UN_DATA)" UnData
   RMDir /r "${DATADIR}"
   DeleteRegKey HKCU "${SETTINGSKEY}"
 SectionEnd
+
+Function un.onInit
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/DELETEDATA" $R1
+  IfErrors +2
+    SectionSetFlags ${UnData} ${SF_SELECTED}
+FunctionEnd
 
 Section "-un.Tidy"
   DeleteRegKey /ifempty HKCU "${REGKEY}"
