@@ -1,7 +1,8 @@
 """The files the PyInstaller bundle must carry besides the code: one list, read by
 installer/kehubao.spec and checked by tests/unit/test_bundle_files.py.
 
-- resources/ (icons, report fonts, templates, the compiled English kehubao_en.qm) lands in
+- resources/ (icons, report fonts, templates, the user guide with its generated
+  screenshots, the compiled English kehubao_en.qm) lands in
   ``_MEIPASS/resources``, the first place ``config.resources_dir`` looks in a bundle;
 - the Alembic migrations are read as files at run time (db.py's revision chain and
   Alembic's env.py), so they ship as source under ``kehubao/migrations``, beside where the
@@ -22,15 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 # buttons and dialogs are English source text.
 QT_TRANSLATIONS = ("qtbase_zh_CN.qm",)
 UNNEEDED_BINARIES = frozenset({"opengl32sw.dll"})
-# Built by `scripts/translations.py release` (not committed).
-GENERATED = (Path("resources", "translations", "kehubao_en.qm"),)
+# Made by the build, not committed: the English UI (`scripts/translations.py release`) and
+# the user guide's screenshots (`scripts/screenshots.py --guide`), a folder per language.
+GENERATED = (Path("resources", "translations", "kehubao_en.qm"),
+             Path("resources", "guide", "img", "zh"), Path("resources", "guide", "img", "en"))
 
 
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     """(source file, folder inside the bundle) pairs, for PyInstaller's ``datas``."""
-    if missing := [str(path) for path in GENERATED if not (root / path).is_file()]:
-        raise FileNotFoundError("generate these before bundling "
-                                f"(scripts/translations.py release): {missing}")
+    if missing := [str(path) for path in GENERATED if not _made(root / path)]:
+        raise FileNotFoundError("generate these before bundling (scripts/translations.py "
+                                f"release, scripts/screenshots.py --guide): {missing}")
     datas = _tree(root / "resources", "resources", skip_suffixes={".ts"})
     datas += _tree(root / "src" / "kehubao" / "migrations", "kehubao/migrations")
     datas += qt_translation_files()
@@ -50,6 +53,10 @@ def qt_translation_files() -> list[tuple[str, str]]:
     if missing := [str(path) for path in files if not path.is_file()]:
         raise FileNotFoundError(f"PySide6 ships no {missing}")
     return [(str(path), folder.relative_to(site).as_posix()) for path in files]
+
+
+def _made(path: Path) -> bool:
+    return path.is_file() or (path.is_dir() and any(path.iterdir()))
 
 
 def keep(dest: str) -> bool:

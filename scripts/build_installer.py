@@ -7,7 +7,8 @@ after the tests (.ci/run), and the Windows build (installer/build.ps1 calls it).
 
 1. installs what is missing: Qt's system libraries (as scripts/dev.py does), NSIS's
    makensis (Debian package nsis), PyInstaller into .venv (the `build` extra);
-2. generates what is not committed: the English kehubao_en.qm and the kehubao.ico;
+2. generates what is not committed: the English kehubao_en.qm, the user guide's
+   screenshots (resources/guide/img/) and the kehubao.ico;
 3. runs PyInstaller on installer/kehubao.spec → installer/dist/kehubao/ (kehubao and
    kehubao-cli, with resources, report fonts, translations, Qt's Chinese translation and
    the Alembic migrations: installer/bundle_files.py);
@@ -125,6 +126,8 @@ def generate(python: Path) -> None:
     if not qm.is_file():
         raise BuildError(f"translations.py release wrote no {qm}")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    checked([str(python), str(ROOT / "scripts" / "screenshots.py"), "--guide"],
+            "scripts/screenshots.py --guide (the user guide's screenshots)", cwd=ROOT, env=env)
     checked([str(python), str(INSTALLER / "make_icon.py")], "installer/make_icon.py", env=env)
     if not ICON.is_file():
         raise BuildError(f"make_icon.py wrote no {ICON}")
@@ -233,7 +236,7 @@ def main(argv: list[str]) -> int:
             makensis = None if args.no_nsis else ensure_makensis()
             python = dev.ensure_venv("build")
         if not args.no_bundle:
-            with step("生成翻译和图标"):
+            with step("生成翻译、帮助截图和图标"):
                 generate(python)
             with step("PyInstaller 打包"):
                 bundle(python)

@@ -48,6 +48,11 @@ def datas(tmp_path: Path) -> dict[str, str]:
     qm = root / "resources" / "translations" / "kehubao_en.qm"
     qm.unlink(missing_ok=True)
     qm.write_bytes(b"stand-in")
+    for language in ("zh", "en"):
+        shots = root / "resources" / "guide" / "img" / language
+        shutil.rmtree(shots, ignore_errors=True)
+        shots.mkdir(parents=True)
+        (shots / "welcome.png").write_bytes(b"stand-in")
     pairs = load_bundle_files().data_files(root)
     return {Path(source).relative_to(root).as_posix() if Path(source).is_relative_to(root)
             else Path(source).name: target for source, target in pairs}
@@ -70,7 +75,8 @@ def test_spec_takes_its_datas_from_the_shared_list() -> None:
 def test_resources_land_where_config_looks_in_a_bundle(datas: dict[str, str]) -> None:
     for name in ("resources/icons/app.svg", "resources/fonts/wqy-microhei.ttc",
                  "resources/fonts/KehubaoHanB.ttf.xz", "resources/data/evaluation_template.json",
-                 "resources/translations/kehubao_en.qm"):
+                 "resources/translations/kehubao_en.qm", "resources/guide/zh/first-steps.html",
+                 "resources/guide/en/first-steps.html", "resources/guide/img/zh/welcome.png"):
         assert datas[name] == str(Path(name).parent.as_posix())
     assert "resources/translations/kehubao_en.ts" not in datas  # the source, not needed
 
@@ -97,10 +103,13 @@ def test_qts_chinese_translation_goes_where_i18n_looks(datas: dict[str, str]) ->
                       else "PySide6/Qt/translations")
 
 
-def test_a_bundle_without_the_english_translation_is_refused(tmp_path: Path) -> None:
+def test_a_bundle_without_the_generated_files_is_refused(tmp_path: Path) -> None:
+    """No English .qm or no guide screenshots: the build stops rather than ship a bundle
+    that quietly lacks them."""
     module = load_bundle_files()
-    with pytest.raises(FileNotFoundError, match="kehubao_en.qm"):
+    with pytest.raises(FileNotFoundError, match="kehubao_en.qm") as refused:
         module.data_files(tmp_path)
+    assert "img/zh" in str(refused.value).replace("\\", "/")
 
 
 def test_only_the_qt_translation_the_app_loads_is_kept() -> None:
