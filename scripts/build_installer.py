@@ -97,8 +97,14 @@ def ensure_makensis() -> str:
     dev.say("安装 NSIS（apt-get install nsis）")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    dev.run([*sudo, "apt-get", "update", "-qq"], env=env)
-    dev.run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "nsis"], env=env)
+    # A mirror caught mid-sync fails `update` for one list; the install below says whether
+    # nsis could still be had, so only its failure stops the build.
+    subprocess.call([*sudo, "apt-get", "update", "-qq"], env=env)
+    try:
+        dev.run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "nsis"],
+                env=env, stdout=subprocess.DEVNULL)
+    except subprocess.CalledProcessError as exc:
+        raise BuildError(f"apt-get install nsis failed (exit {exc.returncode})") from exc
     if found := shutil.which("makensis"):
         return found
     raise BuildError("apt-get installed nsis but makensis is still not on PATH")
