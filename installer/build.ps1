@@ -1,17 +1,12 @@
-# Build the Windows installer: a fresh venv, the PyInstaller one-folder bundle, then NSIS.
-# Run from the repository root in PowerShell:  .\installer\build.ps1
-# Needs Python 3.11+ (py launcher) and NSIS (makensis on PATH, e.g. `choco install nsis`).
+# Build the Windows installer: .venv with PyInstaller, the one-folder bundle
+# (installer\dist\kehubao), a smoke test of the bundled app, then NSIS:
+# installer\dist\kehubao-setup-VERSION.exe. All steps are in scripts\build_installer.py,
+# the same script CI runs on Linux (where makensis only checks the script).
+# Run from anywhere in PowerShell:  .\installer\build.ps1   (extra arguments are passed on,
+# e.g. --no-bundle to repackage the last bundle)
+# Needs Python 3.11+ (the py launcher) and NSIS 3 (makensis on PATH or in Program Files,
+# e.g. `winget install NSIS.NSIS` or `choco install nsis`).
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
-py -3 -m venv installer\build\venv
-$py = "installer\build\venv\Scripts\python.exe"
-& $py -m pip install --upgrade pip
-& $py -m pip install . pyinstaller
-& $py installer\make_icon.py
-& $py scripts\translations.py release
-& $py -m PyInstaller --noconfirm --distpath installer\dist --workpath installer\build\work installer\kehubao.spec
-$version = (& $py -c "import kehubao; print(kehubao.__version__)").Trim()
-Push-Location installer
-makensis /DVERSION=$version kehubao.nsi
-Pop-Location
-Write-Host "Installer: installer\dist\kehubao-setup-$version.exe"
+py -3 scripts\build_installer.py @args
+exit $LASTEXITCODE

@@ -67,18 +67,26 @@ def _dpkg_installed(package: str) -> bool:
 
 
 def ensure_venv(extras: str) -> Path:
+    """.venv with the project and the optional dependencies `extras` ("test", "build",
+    "test,build"). Extras installed before are kept in the marker and installed again
+    with these, so that CI's `dev.py test` and `build_installer.py` share one .venv
+    without each reinstalling what the other asked for."""
     python = venv_python()
     if not python.exists():
         say("创建虚拟环境 .venv")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    wanted = f"{extras}:{(ROOT / 'pyproject.toml').stat().st_mtime_ns}"
-    if MARKER.exists() and MARKER.read_text() == wanted:
+    stamp = str((ROOT / "pyproject.toml").stat().st_mtime_ns)
+    had, _, had_stamp = MARKER.read_text().partition(":") if MARKER.exists() else ("", "", "")
+    have = {extra for extra in had.split(",") if extra}
+    want = {extra for extra in extras.split(",") if extra}
+    if had_stamp == stamp and want <= have:
         return python
+    want |= have
     say("安装 Python 依赖（第一次需要几分钟）")
     run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    target = f".[{extras}]" if extras else "."
+    target = f".[{','.join(sorted(want))}]" if want else "."
     run([str(python), "-m", "pip", "install", "--quiet", "-e", target], cwd=ROOT)
-    MARKER.write_text(wanted)
+    MARKER.write_text(f"{','.join(sorted(want))}:{stamp}")
     return python
 
 
@@ -114,7 +122,7 @@ def main(argv: list[str]) -> int:
     python = ensure_venv("test")
     say("ruff（代码检查）")
     lint = subprocess.call([str(python), "-m", "ruff", "check", "src", "tests", "benchmarks",
-                            "scripts"], cwd=ROOT)
+                            "scripts", "installer"], cwd=ROOT)
     if lint != 0:
         return lint
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
 from ..config import APP_NAME, DatabaseTarget, resolve_database
@@ -150,6 +150,32 @@ def _moved_notice(target: DatabaseTarget) -> str | None:
         "%1", str(target.path))
 
 
+# Set to 1, the window quits (exit 0) one second after it is shown: the installer build
+# starts the bundled app this way to prove it opens (scripts/build_installer.py).
+QUIT_AFTER_START = "KEHUBAO_QUIT_AFTER_START"
+
+
+def _quit_after_start(app: QApplication, window: QWidget) -> None:
+    """Quit one second after the window is up, first printing one line that a smoke test
+    can check: the window's title, the Cancel button Qt draws itself, which reads 取消
+    only when Qt's own translation was found (in a bundle: the copy under sys._MEIPASS),
+    and whether the SVG app icon could be drawn (Qt's SVG plugins are in the bundle)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def report_and_quit() -> None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
+        buttons.deleteLater()
+        if sys.stdout is not None:  # None in a Windows build without a console
+            print(f"started: window={window.windowTitle()!r} visible={window.isVisible()} "
+                  f"qt_cancel={cancel!r} icon={not window.windowIcon().pixmap(32).isNull()}",
+                  flush=True)
+        app.quit()
+
+    QTimer.singleShot(1000, report_and_quit)
+
+
 def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequence[str | Path],  # type: ignore[no-untyped-def]
                 notice: str | None) -> tuple[int, tuple[Path, Path] | None]:
     """Run one window to its end: (exit code, the move it asked for)."""
@@ -166,6 +192,8 @@ def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequenc
         window.show_message(notice, 20_000)
     if files:
         window.handle_instance_message({"files": [str(f) for f in files]})
+    if os.environ.get(QUIT_AFTER_START):
+        _quit_after_start(app, window)
     code = app.exec()
     move = window.move_request
     from PySide6.QtCore import QEvent, QThreadPool
