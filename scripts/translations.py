@@ -26,6 +26,7 @@ TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
 def lower_layer_labels() -> list[str]:
     """Every label the UI shows from models and exchange, each once, in a stable order.
     (Imported here: `release`, run at every `dev.py run`, needs none of it.)"""
+    from kehubao.backups.store import REASON_LABELS
     from kehubao.exchange.fields import FIELD_LABELS
     from kehubao.exchange.importer import PROGRESS_TEXTS
     from kehubao.models import enums
@@ -42,6 +43,7 @@ def lower_layer_labels() -> list[str]:
     texts += CLASS_STRATEGY.values()
     texts += [text for text, _spellings in TRANSACTION_FIELDS.values()]
     texts += HOLIDAY_NAMES.values()
+    texts += REASON_LABELS.values()
     return list(dict.fromkeys(texts))
 
 

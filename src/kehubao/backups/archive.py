@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import UserError
+from .integrity import quick_check
 
 MANIFEST = "manifest.json"
 DATABASE_ENTRY = "kehubao.db"
@@ -155,8 +156,7 @@ def _copy_data(source: Path, copy: Path) -> tuple[str | None, dict[str, int], li
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM src.alembic_version").fetchone()
             revision = row[0] if row else None
-        counts = {key: _live_count(conn, table) for key, table in COUNTED.items()
-                  if table in tables}
+        counts = live_counts(conn, "src")
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE src")
     finally:
@@ -164,22 +164,29 @@ def _copy_data(source: Path, copy: Path) -> tuple[str | None, dict[str, int], li
     return revision, counts, index_sql
 
 
-def _live_count(conn: sqlite3.Connection, table: str) -> int:
-    columns = {row[1] for row in conn.execute(f'PRAGMA src.table_info("{table}")')}
-    where = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""
-    return int(conn.execute(f'SELECT count(*) FROM src."{table}"{where}').fetchone()[0])
+def live_counts(conn: sqlite3.Connection, schema: str = "main") -> dict[str, int]:
+    """Live customers and contacts (not in the recycle bin) of the database attached as
+    `schema`: the counts a list of backups shows."""
+    counts = {}
+    for key, table in COUNTED.items():
+        columns = {row[1] for row in conn.execute(f'PRAGMA {schema}.table_info("{table}")')}
+        if columns:
+            where = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""
+            counts[key] = int(conn.execute(
+                f'SELECT count(*) FROM {schema}."{table}"{where}').fetchone()[0])
+    return counts
 
 
-def quick_check(path: Path) -> list[str]:
-    """SQLite's structural check of a file, read-only; [] when healthy."""
+def file_counts(path: Path) -> dict[str, int]:
+    """`live_counts` of a database file, read-only; {} when it cannot be read."""
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
         try:
-            return [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+            return live_counts(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    except sqlite3.Error:
+        return {}
 
 
 def _deflate(copy: Path, partial: Path, manifest: Manifest, progress: Progress) -> None:

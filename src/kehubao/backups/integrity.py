@@ -53,29 +53,38 @@ def start_check(path: Path, *, had_data: bool) -> Health:
     """The check run before a database is opened. `had_data`: a database with data was
     known to be here (backups of it exist), so a 0-byte file is damage, not a new one."""
     started = time.perf_counter()
-    health = Health()
+    health = Health(problems=file_problems(path, had_data=had_data))
     size = path.stat().st_size if path.exists() else 0
-    if size == 0:
-        if had_data and path.exists():
-            health.problems.append("数据库文件是空的（0 字节），原来的数据不在了")
-    else:
-        health.problems += _header_problems(path, size)
-        if not health.problems:
-            if size <= FULL_CHECK_BYTES:
-                health.problems += _run(path, "PRAGMA quick_check")
-            else:
-                health.scope = "bounded"
-                health.problems += _bounded(path)
+    if not health.problems and size:
+        if size <= FULL_CHECK_BYTES:
+            health.problems += quick_check(path)
+        else:
+            health.scope = "bounded"
+            health.problems += _bounded(path)
     health.seconds = time.perf_counter() - started
     return health
+
+
+def file_problems(path: Path, *, had_data: bool) -> list[str]:
+    """What is wrong with the file as a whole, without reading its pages: emptied where a
+    database was, a header gone, a length that cannot be."""
+    size = path.stat().st_size if path.exists() else 0
+    if size == 0:
+        return ["数据库文件是空的（0 字节），原来的数据不在了"] if had_data and path.exists() else []
+    return _header_problems(path, size)
 
 
 def full_check(path: Path) -> Health:
     """The whole `quick_check` (every page), for the background task and `check`."""
     started = time.perf_counter()
-    health = Health(problems=_run(path, "PRAGMA quick_check"))
+    health = Health(problems=quick_check(path))
     health.seconds = time.perf_counter() - started
     return health
+
+
+def quick_check(path: Path) -> list[str]:
+    """SQLite's structural check of every page of a file, read-only; [] when healthy."""
+    return _run(path, "PRAGMA quick_check")
 
 
 def _header_problems(path: Path, size: int) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import db_sqlite
 from ..errors import UserError
 from . import archive
+from .integrity import quick_check
 from .store import BackupEntry, backup_dir, make_backup, sweep_debris
 
 SCRATCH_SUFFIX = ".restoring" + archive.PARTIAL_SUFFIX
@@ -48,7 +49,7 @@ def restore_backup(source: Path, db_path: Path, progress: archive.Progress | Non
     sweep_debris(db_path.parent)
     try:
         _prepare(source, scratch, lambda f: report(0.8 * f))
-        counts = _counts(scratch)
+        counts = archive.file_counts(scratch)
         safety = _keep_current(db_path, lambda f: report(0.8 + 0.15 * f))
         if release is not None:
             release()
@@ -83,7 +84,7 @@ def _prepare(source: Path, scratch: Path, report: archive.Progress) -> None:
             raise UserError(f"备份文件已损坏，不能用来恢复：{source}（{exc}）") from exc
     report(0.35)
     _finish(scratch, report)
-    problems = archive.quick_check(scratch)
+    problems = quick_check(scratch)
     if problems:
         raise UserError(f"备份文件已损坏，不能用来恢复：{source}（{problems[0]}）")
     report(1.0)
@@ -98,7 +99,7 @@ def _validate_plain(path: Path) -> None:
     with path.open("rb") as fh:
         if fh.read(len(db_sqlite.SQLITE_HEADER)) != db_sqlite.SQLITE_HEADER:
             raise UserError(f"这个文件不是客户宝的备份：{path}")
-    problems = archive.quick_check(path)
+    problems = quick_check(path)
     if problems:
         raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{problems[0]}）")
     try:
@@ -126,16 +127,6 @@ def _finish(scratch: Path, report: archive.Progress) -> None:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.dispose()
-
-
-def _counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
-        return {key: int(conn.execute(
-            f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0])
-            for key, table in archive.COUNTED.items()}
-    finally:
-        conn.close()
 
 
 def _keep_current(db_path: Path, report: archive.Progress) -> Path | None:

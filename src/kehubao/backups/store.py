@@ -8,7 +8,6 @@ Backups of `…/kehubao.db` live in `…/backups/` beside it, named
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,9 +18,14 @@ from ..errors import UserError
 from . import archive
 from .rotation import Dated, backups_to_keep
 
-# Reasons, as written in file names; the UI and the CLI show them in words.
-REASONS = ("auto", "start", "exit", "manual", "before-import", "before-merge",
-           "before-bulk-delete", "before-restore", "before-migration", "before-erase")
+# Why a backup was made: the code in its file name, and the words the CLI and the list
+# show (translated by the UI as labels).
+REASON_LABELS = {
+    "auto": "定时", "start": "启动时", "exit": "退出时", "manual": "手动",
+    "before-import": "导入前", "before-merge": "合并前", "before-bulk-delete": "批量删除前",
+    "before-restore": "恢复前", "before-migration": "升级前", "before-erase": "彻底删除前",
+}
+REASONS = tuple(REASON_LABELS)
 DEBRIS_AGE = timedelta(minutes=10)  # a partial file this old belongs to a killed backup
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?-(?P<reason>[a-z0-9-]+)\.zip$")
 _LEGACY = re.compile(r"^(?P<stem>.+?)-(?P<reason>before-[0-9a-z]+|before-restore|manual)"
@@ -83,51 +87,41 @@ def _free_name(folder: Path, stem: str, reason: str) -> Path:
 def list_backups(db_path: Path) -> list[BackupEntry]:
     """The backups of this database, newest first. A file that is not a readable backup
     is listed as unverified rather than hidden, so the user sees everything we keep."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    entries = []
-    for path in folder.iterdir():
-        if entry := _entry(path, db_path.stem):
-            entries.append(entry)
+    entries = [_entry(path, when, reason) for path, when, reason in _named(db_path)]
     return sorted(entries, key=lambda e: (e.created_at, e.path.name), reverse=True)
 
 
-def _entry(path: Path, stem: str) -> BackupEntry | None:
-    if m := _NAME.match(path.name):
-        if m["stem"] != stem:
-            return None
-        try:
-            manifest = archive.read_manifest(path)
-        except UserError:
-            return BackupEntry(path, _stamp(m["stamp"]), m["reason"], path.stat().st_size,
-                               {}, False, None)
-        return BackupEntry(path, manifest.created_at, manifest.reason, path.stat().st_size,
-                           manifest.counts, manifest.verified, manifest.revision)
-    if (m := _LEGACY.match(path.name)) and m["stem"] == stem:
-        reason = "manual" if m["reason"] == "manual" else (
-            "before-restore" if m["reason"] == "before-restore" else "before-migration")
-        return BackupEntry(path, _stamp(m["stamp"]), reason, path.stat().st_size,
-                           _plain_counts(path), False, None)
-    return None
+def _named(db_path: Path) -> list[tuple[Path, datetime, str]]:
+    """(file, time, reason) of this database's backups, from their names alone: cheap
+    enough for every start (nothing is opened)."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        if (m := _NAME.match(path.name)) and m["stem"] == db_path.stem:
+            found.append((path, _stamp(m["stamp"]), m["reason"]))
+        elif (m := _LEGACY.match(path.name)) and m["stem"] == db_path.stem:
+            reason = m["reason"] if m["reason"] in ("manual", "before-restore") else "before-migration"
+            found.append((path, _stamp(m["stamp"]), reason))
+    return found
+
+
+def _entry(path: Path, when: datetime, reason: str) -> BackupEntry:
+    """The list's row: an archive's manifest, or a plain copy's counts read from it."""
+    size = path.stat().st_size
+    if path.suffix != archive.ARCHIVE_SUFFIX:
+        return BackupEntry(path, when, reason, size, archive.file_counts(path), False, None)
+    try:
+        manifest = archive.read_manifest(path)
+    except UserError:
+        return BackupEntry(path, when, reason, size, {}, False, None)
+    return BackupEntry(path, manifest.created_at, manifest.reason, size, manifest.counts,
+                       manifest.verified, manifest.revision)
 
 
 def _stamp(text: str) -> datetime:
     return datetime.strptime(text, "%Y%m%d-%H%M%S")
-
-
-def _plain_counts(path: Path) -> dict[str, int]:
-    """Live customers and contacts of a plain database copy; {} when unreadable."""
-    try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            return {key: int(conn.execute(
-                f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0])
-                for key, table in archive.COUNTED.items()}
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return {}
 
 
 def rotate_backups(db_path: Path, now: datetime | None = None) -> list[Path]:
@@ -160,25 +154,12 @@ def newest_good_backup(db_path: Path) -> BackupEntry | None:
 
 def has_backups(db_path: Path) -> bool:
     """Whether any backup of this database exists (by name only: runs at every start)."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return False
-    for path in folder.iterdir():
-        m = _NAME.match(path.name) or _LEGACY.match(path.name)
-        if m and m["stem"] == db_path.stem:
-            return True
-    return False
+    return bool(_named(db_path))
 
 
 def last_backup_time(db_path: Path) -> datetime | None:
-    entries = list_backups(db_path)
-    return entries[0].created_at if entries else None
-
-
-def is_due(db_path: Path, age: timedelta = timedelta(days=1)) -> bool:
-    """Whether the newest backup is older than `age` (or there is none)."""
-    last = last_backup_time(db_path)
-    return last is None or datetime.now() - last > age
+    """When the newest backup was made, by name only (the window asks on its thread)."""
+    return max((when for _path, when, _reason in _named(db_path)), default=None)
 
 
 def sweep_debris(folder: Path, min_age: timedelta = DEBRIS_AGE) -> list[Path]:
@@ -197,3 +178,12 @@ def sweep_debris(folder: Path, min_age: timedelta = DEBRIS_AGE) -> list[Path]:
             except OSError:
                 pass
     return removed
+
+
+def size_text(n: float) -> str:
+    """A file size as people read it: 812 KB, 91.3 MB."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"

@@ -9,12 +9,6 @@ from ..config import resolve_database
 from ..errors import UserError
 from .main import EXIT_OK, ProgressLine, add_db_argument, print_json
 
-REASON_LABELS = {
-    "auto": "定时", "start": "启动时", "exit": "退出时", "manual": "手动",
-    "before-import": "导入前", "before-merge": "合并前", "before-bulk-delete": "批量删除前",
-    "before-restore": "恢复前", "before-migration": "升级前", "before-erase": "彻底删除前",
-}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="备份数据库（默认：压缩并校验，自动轮换）")
@@ -36,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ..backups.store import total_size
+    from ..backups.store import size_text, total_size
     from ..services.maintenance import backup
     from .commands_data import open_for_cli
 
@@ -52,14 +46,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"已备份到：{target}（{_size(result['size_bytes'])}）")
+        print(f"已备份到：{target}（{size_text(result['size_bytes'])}）")
         if not args.to:
-            print(f"全部备份共占用 {_size(result['total_backup_bytes'])}")
+            print(f"全部备份共占用 {size_text(result['total_backup_bytes'])}")
     return EXIT_OK
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from ..backups.store import list_backups
+    from ..backups.store import REASON_LABELS, list_backups, size_text
 
     path = _local_path(args)
     entries = list_backups(path)
@@ -77,8 +71,8 @@ def cmd_backups(args: argparse.Namespace) -> int:
                if counts else "客户数未知")
         mark = "已校验" if e.verified else "未校验"
         print(f"{e.created_at:%Y-%m-%d %H:%M}  {REASON_LABELS.get(e.reason, e.reason):<6}"
-              f"  {_size(e.size):>9}  {who}  {mark}  {e.path.name}")
-    print(f"共 {len(entries)} 个备份，占用 {_size(total)}；位置：{entries[0].path.parent}")
+              f"  {size_text(e.size):>9}  {who}  {mark}  {e.path.name}")
+    print(f"共 {len(entries)} 个备份，占用 {size_text(total)}；位置：{entries[0].path.parent}")
     return EXIT_OK
 
 
@@ -108,11 +102,3 @@ def _local_path(args: argparse.Namespace) -> Path:
     if target.path is None:
         raise UserError("只能备份和恢复本地数据库文件；服务器数据库请用服务器自己的备份工具")
     return target.path
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n} B"

@@ -213,15 +213,15 @@ def _is_damage(problem: str) -> bool:
 
 
 def _damage(target: DatabaseTarget) -> list[str] | None:
-    """The start-up check's findings on the file (header, length, 0 bytes, pages), or
-    None when it may be opened for the full check."""
+    """What is wrong with the file as a whole (emptied, header gone, cut short), found
+    before anything opens it; None when it may be opened for the full check, which reads
+    every page once."""
     from ..backups import integrity, store
 
     if target.path is None or not target.path.exists():
         return None
-    had_data = store.has_backups(target.path)
-    health = integrity.start_check(target.path, had_data=had_data)
-    return None if health.ok else health.problems
+    problems = integrity.file_problems(target.path, had_data=store.has_backups(target.path))
+    return problems or None
 
 
 def _remedy(path) -> dict:  # type: ignore[no-untyped-def]

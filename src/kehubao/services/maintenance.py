@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import db_sqlite
-from ..backups.archive import quick_check
+from ..backups.integrity import quick_check
 from ..backups.store import backup_dir, make_backup
 from ..db import Database
 from ..errors import UserError

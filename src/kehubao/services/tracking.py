@@ -200,11 +200,3 @@ def _forget(session: Session) -> None:
     session.info.pop(_HANDLED, None)
     session.info.pop(_INDEXED, None)
     session.info.pop(_BINNED, None)
-
-
-def announce_everything_changed() -> None:
-    """Tell every view that any row may have changed: the database file was replaced
-    (a restore) or written by another program. Every table is named, empty ids = all."""
-    from ..models import Base
-
-    bus.publish([Change(name) for name in Base.metadata.tables])

@@ -234,16 +234,18 @@ def task(owner: QObject | None, work: Callable[[Progress], T],
          on_done: Callable[[T], None] | None = None, *, progress_title: str,
          on_error: Callable[[BaseException], None] | None = None,
          cancellable: bool = False) -> None:
-    """Work on the database file as a whole (a backup, a restore), with no session of
-    ours: on the writer thread, so no write of ours runs beside it; progress after half a
-    second; counted by ``wait_idle``."""
+    """``work(progress)`` through ``ui/tasks.py`` on the writer thread, so no write of
+    ours runs beside it: a progress dialog after half a second (Cancel when
+    ``cancellable``), counted by ``wait_idle``. Called as is for work on the database
+    file as a whole (a backup, a restore), and by ``write``/``query`` with a
+    ``progress_title``, which wrap ``work`` in a unit of work."""
     if not _accepting:
         return
     op = _Op(owner, None, on_done, on_error, None)
     parent = owner if isinstance(owner, QWidget) else None
     running = run_task(parent, progress_title, work, on_done=op._done,
                        on_error=lambda exc: op._failed(exc, ""), cancellable=cancellable)
-    running.finished.connect(op._end)
+    running.finished.connect(op._end)  # also when cancelled, which calls neither back
 
 
 def background(owner: QObject | None, work: Callable[[], T],
@@ -263,17 +265,13 @@ def _as_task(owner: QObject | None, db: Database, fn: Callable[..., Any],
              title: str, cancellable: bool, *, write: bool, backup_before: str | None = None) -> None:
     """Long work through ``ui/tasks.py`` (progress after half a second, Cancel rolls
     back), still one unit of work and still counted by ``wait_idle``."""
-    op = _Op(owner, None, on_done, on_error, None)
-
     def long_work(progress: Progress) -> Any:
         _back_up(db, backup_before)
         with db.session(write=write) as session:
             return fn(session, progress)
 
-    parent = owner if isinstance(owner, QWidget) else None
-    task = run_task(parent, title, long_work, on_done=op._done,
-                    on_error=lambda exc: op._failed(exc, ""), cancellable=cancellable)
-    task.finished.connect(op._end)  # also when cancelled, which calls neither back
+    task(owner, long_work, on_done, progress_title=title, on_error=on_error,
+         cancellable=cancellable)
 
 
 def busy() -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,39 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...backups.restore import RestoreResult, restore_backup
-from ...backups.store import BackupEntry, backup_dir, list_backups, make_backup
+from ...backups.store import (
+    REASON_LABELS,
+    BackupEntry,
+    backup_dir,
+    list_backups,
+    make_backup,
+    size_text,
+)
 from ...db import Database
-from ...services.tracking import announce_everything_changed
+from ...services.events import bus
+from ...services.tracking import everything_changed
 from .. import ops
-from ..i18n import app_name
+from ..i18n import app_name, label
 from ..widgets.forms import fit_to_screen
-
-translate = QCoreApplication.translate
-
-
-def reason_label(reason: str) -> str:
-    """Why a backup was made, in the user's language."""
-    labels = {
-        "auto": translate("BackupsDialog", "定时"),
-        "start": translate("BackupsDialog", "启动时"),
-        "exit": translate("BackupsDialog", "退出时"),
-        "manual": translate("BackupsDialog", "手动"),
-        "before-import": translate("BackupsDialog", "导入前"),
-        "before-merge": translate("BackupsDialog", "合并前"),
-        "before-bulk-delete": translate("BackupsDialog", "批量删除前"),
-        "before-restore": translate("BackupsDialog", "恢复前"),
-        "before-migration": translate("BackupsDialog", "升级前"),
-        "before-erase": translate("BackupsDialog", "彻底删除前"),
-    }
-    return labels.get(reason, reason)
-
-
-def size_text(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.0f} B"
 
 
 class BackupsDialog(QDialog):
@@ -128,7 +109,7 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             counts = e.counts
-            cells = (e.created_at.strftime("%Y-%m-%d %H:%M"), reason_label(e.reason),
+            cells = (e.created_at.strftime("%Y-%m-%d %H:%M"), label(REASON_LABELS.get(e.reason, e.reason)),
                      f"{counts['customer']:,}" if "customer" in counts else "—",
                      f"{counts['contact']:,}" if "contact" in counts else "—",
                      size_text(e.size), self.tr("已校验") if e.verified else self.tr("未校验"))
@@ -191,7 +172,7 @@ class BackupsDialog(QDialog):
 
     def _restored(self, result: RestoreResult) -> None:
         self.restored = result
-        announce_everything_changed()
+        bus.publish(everything_changed())  # the whole file was replaced
         QMessageBox.information(self, app_name(), self.tr(
             "已恢复：%1 个客户，%2 个联系人。恢复前的数据已备份。").replace(
             "%1", f"{result.counts.get('customer', 0):,}").replace(
