@@ -45,13 +45,14 @@ FINGERPRINT = {
 }
 BULK_DELETE = """
 import sys, kehubao.services
+from sqlalchemy import text
 from kehubao.db import open_database
 from kehubao.services.customers import delete_customers
 from kehubao.backups.policy import before_change
 db = open_database(sys.argv[1])
 before_change(db.path, "before-bulk-delete")
 with db.session() as s:
-    ids = [r[0] for r in s.execute(__import__("sqlalchemy").text(
+    ids = [r[0] for r in s.execute(text(
         "SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY id LIMIT 600"))]
     delete_customers(s, ids)
 """

@@ -23,6 +23,20 @@ from kehubao.db import Database, open_database  # noqa: E402
 DATA_DIR = Path(__file__).parent / "data"
 
 
+def overwrite_middle(path: Path) -> None:
+    """Damage a database file the way a failing disk does: 60 KB of junk a third of the
+    way in (pages of tables and indexes, the header intact)."""
+    data = bytearray(path.read_bytes())
+    start = len(data) // 3
+    data[start:start + 60_000] = bytes((i * 97 + 13) % 256 for i in range(60_000))
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def damage_middle() -> Callable[[Path], None]:
+    return overwrite_middle
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kehubao.db"

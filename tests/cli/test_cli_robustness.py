@@ -102,15 +102,8 @@ def test_hot_journal_of_killed_writer_is_rolled_back_not_read_only(cli, db_file:
 
 # --- 2. damaged database or search index ---------------------------------------------
 
-def _damage_middle(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    start = len(data) // 3
-    data[start:start + 60_000] = bytes((i * 97 + 13) % 256 for i in range(60_000))
-    path.write_bytes(bytes(data))
-
-
-def test_damaged_database_exits_1_suggesting_check_and_restore(cli, db_file: Path) -> None:
-    _damage_middle(db_file)
+def test_damaged_database_exits_1_suggesting_check_and_restore(cli, db_file: Path, damage_middle) -> None:
+    damage_middle(db_file)
     before = db_file.read_bytes()
     _bad(cli("--db", str(db_file), "info"), "已损坏", "kehubao check", "restore")
     assert db_file.read_bytes() == before

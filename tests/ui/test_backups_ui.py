@@ -92,21 +92,18 @@ def test_a_change_marked_risky_is_backed_up_first(qtbot, demo_db: Database) -> N
 
 
 def test_a_damaged_database_at_start_offers_the_newest_backup(
-        qtbot, demo_db: Database, monkeypatch) -> None:
+        qtbot, demo_db: Database, monkeypatch, damage_middle) -> None:
     from kehubao.ui.application import open_database_for_gui
 
     path = demo_db.path
     assert path is not None
     store.make_backup(path, "manual")
     demo_db.dispose()
-    data = bytearray(path.read_bytes())
-    data[len(data) // 3:len(data) // 3 + 60_000] = bytes(60_000)
-    path.write_bytes(bytes(data))
+    damage_middle(path)
     shown: list[str] = []
 
     def click_restore(box: QMessageBox) -> int:  # the first button: 从最新备份恢复
         shown.append(box.text() + box.informativeText())
-        box.buttons()  # noqa: B018
         restore = next(b for b in box.buttons()
                        if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
         restore.click()

@@ -39,13 +39,6 @@ def _rename_first_customer(path: Path, name: str) -> None:
         conn.close()
 
 
-def _damage_middle(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    start = len(data) // 3
-    data[start:start + 60_000] = bytes((i * 97 + 13) % 256 for i in range(60_000))
-    path.write_bytes(bytes(data))
-
-
 # --- making a backup ----------------------------------------------------------------------
 
 def test_backup_is_a_verified_compressed_zip_without_the_search_index(demo_db: Database) -> None:
@@ -73,11 +66,11 @@ def test_backup_never_changes_the_database(demo_db: Database) -> None:
     assert path.read_bytes() == before
 
 
-def test_a_damaged_database_is_not_backed_up(demo_db: Database) -> None:
+def test_a_damaged_database_is_not_backed_up(demo_db: Database, damage_middle) -> None:
     path = demo_db.path
     assert path is not None
     demo_db.dispose()
-    _damage_middle(path)
+    damage_middle(path)
     with pytest.raises(UserError, match="损坏"):
         store.make_backup(path, "manual")
     assert not store.list_backups(path)
@@ -231,13 +224,13 @@ def test_restore_refuses_while_another_connection_uses_the_database(demo_db: Dat
 
 
 def test_restore_replaces_a_damaged_database_and_keeps_the_damaged_file_aside(
-        demo_db: Database) -> None:
+        demo_db: Database, damage_middle) -> None:
     path = demo_db.path
     assert path is not None
     backup = store.make_backup(path, "manual")
     original = _customers(path)
     demo_db.dispose()
-    _damage_middle(path)
+    damage_middle(path)
     result = restore_backup(backup.path, path)
     assert _customers(path) == original
     assert result.safety is not None and "damaged" in result.safety.name
@@ -282,12 +275,12 @@ def test_an_empty_file_without_backups_is_a_new_database(tmp_path: Path) -> None
 
 
 def test_damage_in_the_middle_refuses_to_open_and_names_the_newest_backup(
-        demo_db: Database) -> None:
+        demo_db: Database, damage_middle) -> None:
     path = demo_db.path
     assert path is not None
     good = store.make_backup(path, "manual")
     demo_db.dispose()
-    _damage_middle(path)
+    damage_middle(path)
     before = path.read_bytes()
     with pytest.raises(integrity.DatabaseDamagedError) as raised:
         open_database(str(path))
