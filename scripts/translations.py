@@ -26,6 +26,7 @@ TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
 def lower_layer_labels() -> list[str]:
     """Every label the UI shows from models and exchange, each once, in a stable order.
     (Imported here: `release`, run at every `dev.py run`, needs none of it.)"""
+    from kehubao.backups.policy import BACKING_UP
     from kehubao.backups.store import REASON_LABELS
     from kehubao.exchange.fields import FIELD_LABELS
     from kehubao.exchange.importer import PROGRESS_TEXTS
@@ -44,6 +45,7 @@ def lower_layer_labels() -> list[str]:
     texts += [text for text, _spellings in TRANSACTION_FIELDS.values()]
     texts += HOLIDAY_NAMES.values()
     texts += REASON_LABELS.values()
+    texts.append(BACKING_UP)
     return list(dict.fromkeys(texts))
 
 

@@ -5023,6 +5023,10 @@ Start with one of the three options below:</translation>
         <translation>Before erase</translation>
     </message>
     <message>
+        <source>正在备份数据库…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
         <source>客户宝</source>
         <translation>Kehubao</translation>
     </message>

@@ -20,6 +20,7 @@ from .store import BackupEntry, last_backup_time, make_backup
 
 log = logging.getLogger(__name__)
 
+BACKING_UP = "正在备份数据库…"  # the progress step a backup before a change shows (a label)
 PERIOD = timedelta(minutes=30)
 START_AGE = timedelta(days=1)
 THROTTLE = timedelta(minutes=2)

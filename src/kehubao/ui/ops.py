@@ -223,11 +223,14 @@ def write(owner: QWidget | None, db: Database, change: Callable[..., T],
     worker_pool().start(_Job(work, op.relay))
 
 
-def _back_up(db: Database, reason: str | None) -> None:
+def _back_up(db: Database, reason: str | None, progress: Progress | None = None) -> None:
+    """The backup a risky change asks for, with its own step in the change's progress
+    dialog (seconds on a large database)."""
     if reason is not None:
-        from ..backups.policy import before_change
+        from ..backups.policy import BACKING_UP, before_change
 
-        before_change(db.path, reason)
+        report = None if progress is None else (lambda f: progress(f, BACKING_UP))
+        before_change(db.path, reason, progress=report)
 
 
 def task(owner: QObject | None, work: Callable[[Progress], T],
@@ -266,7 +269,7 @@ def _as_task(owner: QObject | None, db: Database, fn: Callable[..., Any],
     """Long work through ``ui/tasks.py`` (progress after half a second, Cancel rolls
     back), still one unit of work and still counted by ``wait_idle``."""
     def long_work(progress: Progress) -> Any:
-        _back_up(db, backup_before)
+        _back_up(db, backup_before, progress)
         with db.session(write=write) as session:
             return fn(session, progress)
 
