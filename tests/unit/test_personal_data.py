@@ -1,4 +1,4 @@
-"""Personal information (services/personal_data.py): an export holds everything stored
+"""Personal information (services/personal_data/): an export holds everything stored
 about a contact; erasing a contact or a customer leaves nothing of them — not in the
 tables, the journal, an import's records, the search index, nor anywhere in the bytes of
 the database file and its write-ahead log."""
@@ -351,7 +351,7 @@ def test_what_the_erasure_deletes_is_zeroed_even_if_the_file_cannot_be_rebuilt(
     def disk_full(_engine):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(pd, "clean_file", disk_full)
+    monkeypatch.setattr(pd.erase, "clean_file", disk_full)  # where the erasure calls it
     with db.session() as s:
         result = pd.erase_contact(s, person)
     assert result.file_cleaned is False  # said, not raised: the erasure is committed

@@ -1,5 +1,5 @@
 """`person`: personal information (个人信息保护法) — export everything stored about one
-contact, or erase a contact or a customer for good (services/personal_data.py).
+contact, or erase a contact or a customer for good (services/personal_data/).
 
 Erasing cannot be undone, so it asks: the name typed back (or "y") on a terminal.
 Without a terminal to ask on, it refuses unless `--yes` says the caller has asked.

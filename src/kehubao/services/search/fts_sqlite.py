@@ -131,7 +131,7 @@ class FtsBackend:
 
     def optimize(self, session: Session, kinds: Sequence[str] = KINDS) -> None:
         """Merge each index's segments into one: what deleted documents left in older
-        segments is dropped (an erasure relies on it; see services/personal_data.py)."""
+        segments is dropped (an erasure relies on it; see services/personal_data/)."""
         for kind in kinds:
             name = fts_table(kind)
             session.execute(text(f"INSERT INTO {name}({name}) VALUES ('optimize')"))

@@ -1,6 +1,6 @@
 """导出个人信息… and 彻底删除… (个人信息保护法) from a customer's tab: the file dialog and the
 export on a reader; the question (erase_dialog.py) and the erasure on the writer, with a
-progress dialog, since the file is rebuilt afterwards (services/personal_data.py)."""
+progress dialog, since the file is rebuilt afterwards (services/personal_data/)."""
 
 from __future__ import annotations
 

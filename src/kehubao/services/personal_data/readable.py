@@ -1,4 +1,4 @@
-"""The readable form of a personal-data export (services/personal_data.py): one
+"""The readable form of a personal-data export (services/personal_data/): one
 self-contained HTML page with Chinese labels, for the person who asked to see what is
 stored about them. The JSON holds the same data for machines."""
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-from ..models.enums import (
+from ...models.enums import (
     AgeBand,
     CultureLevel,
     DecisionRole,
@@ -21,9 +21,9 @@ from ..models.enums import (
     HomeRegion,
     InteractionKind,
 )
-from .contacts import CONTACT_FIELDS
-from .followups.values import FOLLOW_UP_FIELDS, INTERACTION_FIELDS
-from .personal_data import TABLE_LABELS
+from ..contacts import CONTACT_FIELDS
+from ..followups.values import FOLLOW_UP_FIELDS, INTERACTION_FIELDS
+from .records import TABLE_LABELS
 
 # Labels of the columns the forms do not name (ids, times the program keeps).
 _COMMON = {
