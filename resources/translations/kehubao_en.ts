@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>Application</name>
@@ -291,7 +292,7 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Month</translation>
     </message>
     <message>
-        <source>方向键选日期　Tab 选事项　Alt+方向键 改期（或拖到另一天）　Enter 打开客户　E 编辑跟进　PgUp/PgDn 翻页　Home 今天</source>
+        <source>方向键选日期&#x3000;Tab 选事项&#x3000;Alt+方向键 改期（或拖到另一天）&#x3000;Enter 打开客户&#x3000;E 编辑跟进&#x3000;PgUp/PgDn 翻页&#x3000;Home 今天</source>
         <translation>Arrows: day   Tab: item   Alt+arrows: reschedule (or drag to another day)   Enter: open customer   E: edit   PgUp/PgDn: page   Home: today</translation>
     </message>
     <message>
@@ -421,7 +422,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact's personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -536,7 +537,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>上次接触时对方的情绪（七情），下次沟通前会提示相应的方法</source>
-        <translation>The contact's mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
+        <translation>The contact&apos;s mood last time (the seven emotions); matching tips are shown before your next conversation</translation>
     </message>
     <message>
         <source>个性</source>
@@ -900,7 +901,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person's name</translation>
+        <translation>Full organization name or person&apos;s name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -928,7 +929,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>选择或输入业务员姓名</source>
-        <translation>Choose or type a sales rep's name</translation>
+        <translation>Choose or type a sales rep&apos;s name</translation>
     </message>
     <message>
         <source>标签</source>
@@ -2289,7 +2290,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>有错误的行：请修改文件，或勾选“跳过有错误的行”</source>
-        <translation>Some rows have errors: fix the file, or check "Skip rows with errors"</translation>
+        <translation>Some rows have errors: fix the file, or check &quot;Skip rows with errors&quot;</translation>
     </message>
     <message>
         <source>保存问题清单</source>
@@ -2319,7 +2320,7 @@ The current data is backed up first, so you can go back to it. A restore either 
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
         <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
-If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
+If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
@@ -2504,7 +2505,7 @@ If needed, you can undo this import with "Edit → Undo" (Ctrl+Z).</translation>
     </message>
     <message>
         <source>不再提示</source>
-        <translation>Don't Warn Again</translation>
+        <translation>Don&apos;t Warn Again</translation>
     </message>
 </context>
 <context>
@@ -2716,11 +2717,11 @@ Continue?</translation>
     </message>
     <message>
         <source>撤销“%1”</source>
-        <translation>Undo "%1"</translation>
+        <translation>Undo &quot;%1&quot;</translation>
     </message>
     <message>
         <source>撤销“%1”会把这次导入的客户移入回收站，确定吗？</source>
-        <translation>Undoing "%1" will move the customers from this import to the Recycle Bin. Continue?</translation>
+        <translation>Undoing &quot;%1&quot; will move the customers from this import to the Recycle Bin. Continue?</translation>
     </message>
     <message>
         <source>正在撤销…</source>
@@ -2756,7 +2757,7 @@ Continue?</translation>
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
-        <translation>For a server database, please use the server's own backup tools.</translation>
+        <translation>For a server database, please use the server&apos;s own backup tools.</translation>
     </message>
     <message>
         <source>数据库文件已损坏（%1）。请不要继续修改数据：在“备份与恢复”中恢复最新的备份。</source>
@@ -2790,7 +2791,7 @@ Continue?</translation>
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
-        <translation>"%1" is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
+        <translation>&quot;%1&quot; is still running. Exiting now will cancel it (work done so far will not be saved). Exit anyway?</translation>
     </message>
 </context>
 <context>
@@ -2801,7 +2802,7 @@ Continue?</translation>
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record's contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -2899,7 +2900,7 @@ Continue?</translation>
     </message>
     <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant's name or a layer of the pyramid to see its customers</translation>
+        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
     </message>
 </context>
 <context>
@@ -3170,7 +3171,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>%1 %2 日（没有这天则为月末）</source>
-        <translation>%1 on day %2 (or the month's last day)</translation>
+        <translation>%1 on day %2 (or the month&apos;s last day)</translation>
     </message>
     <message>
         <source>%1 %2 日</source>
@@ -3289,7 +3290,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
-        <translation>Merged into "%1"</translation>
+        <translation>Merged into &quot;%1&quot;</translation>
     </message>
     <message>
         <source>已恢复 %1 条</source>
@@ -3342,7 +3343,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>联系人生日（公历和农历）</source>
-        <translation>Contacts' birthdays (solar and lunar)</translation>
+        <translation>Contacts&apos; birthdays (solar and lunar)</translation>
     </message>
     <message>
         <source>久未联系的重要客户</source>
@@ -3841,7 +3842,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>没有找到“%1”</source>
-        <translation>No results for "%1"</translation>
+        <translation>No results for &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3977,7 +3978,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>忠诚：忠诚度指标得分 ≥</source>
-        <translation>Loyal: loyalty indicators' score ≥</translation>
+        <translation>Loyal: loyalty indicators&apos; score ≥</translation>
     </message>
     <message>
         <source>正在重新分类…</source>
@@ -4067,7 +4068,7 @@ Continue anyway?</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Enter 打开客户　L 记录跟进　E 编辑　S 推迟　D 完成　W 改到工作日</source>
+        <source>Enter 打开客户&#x3000;L 记录跟进&#x3000;E 编辑&#x3000;S 推迟&#x3000;D 完成&#x3000;W 改到工作日</source>
         <translation>Enter: open customer   L: log   E: edit   S: snooze   D: done   W: move to a working day</translation>
     </message>
     <message>
@@ -4242,7 +4243,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don't import)</translation>
+        <translation>(Don&apos;t import)</translation>
     </message>
     <message>
         <source>第 %1 行：%2</source>
@@ -4353,7 +4354,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>从 Excel、CSV 或手机通讯录导入（Ctrl+I）</source>
-        <translation>Import from Excel, CSV or your phone's contacts (Ctrl+I)</translation>
+        <translation>Import from Excel, CSV or your phone&apos;s contacts (Ctrl+I)</translation>
     </message>
     <message>
         <source>加载演示数据</source>
@@ -4768,7 +4769,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation>(Don't import)</translation>
+        <translation>(Don&apos;t import)</translation>
     </message>
     <message>
         <source>其他信息（记入备注）</source>
@@ -4916,7 +4917,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>销量小、忠诚：明日之星。多扶持、多辅导（经营指导、促销、陈列、信息支持），帮它成长为重点客户。</source>
-        <translation>Low volume, loyal: tomorrow's star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
+        <translation>Low volume, loyal: tomorrow&apos;s star. Support and coach it (management advice, promotions, display, information) so it grows into a key customer.</translation>
     </message>
     <message>
         <source>销量大、忠诚：最宝贵的财富。重点维护，优先供货和支持，年终奖励，请它参与共同发展。</source>

@@ -32,10 +32,10 @@ def test_a_command_line_write_shows_in_the_open_window(qtbot, db, tmp_path) -> N
 def test_our_own_writes_do_not_look_like_someone_elses(qtbot, db, monkeypatch) -> None:
     window = make_window(qtbot, db)
     announced: list[bool] = []
-    monkeypatch.setattr("kehubao.ui.main_window.everything_changed", lambda: announced.append(True) or [])
+    monkeypatch.setattr("kehubao.ui.other_writers.everything_changed", lambda: announced.append(True) or [])
     ops.write(window, db, lambda session: create_customer(session, {"name": "甲公司"}).id)
     settle(qtbot, window)
-    window._check_other_writers()
+    window.other_writers.check()
     ops.wait_idle()
     assert window.page_of("customers").list.model.rowCount() == 1  # the bus told the list
     assert announced == []

@@ -24,11 +24,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..db import Database
-from ..services import events
-from ..services.external_changes import ExternalChanges
 from ..services.journal import UndoResult, undo
 from ..services.locations import can_move, local_destination, risky_location
-from ..services.tracking import everything_changed
 from ..services.workspace import WorkspaceStatus, workspace_status
 from . import location_warning, ops
 from .bus import QtBus
@@ -36,12 +33,11 @@ from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_langua
 from .icons import icon
 from .journal_labels import operation_label
 from .location_warning import LocationWarning
+from .other_writers import OtherWriters
 from .search_box import SearchBox
 from .sections import Section, SectionContext, load_sections
 from .tasks import run_task
 from .widgets.modal import run_modal
-
-OTHER_WRITERS_CHECK_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +86,8 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(80)
         self._status_timer.timeout.connect(self._refresh_status)
         self.bus.changed.connect(self._on_changed)
-        self._watch_other_writers()
+        self.other_writers = OtherWriters(db, lambda: self.show_message(
+            self.tr("数据库被其他程序（例如命令行）修改过，已刷新。")), self)
         from .backups.schedule import BackupSchedule
 
         self.backups = BackupSchedule(db, self.bus, self)
@@ -286,25 +283,6 @@ class MainWindow(QMainWindow):
         entities = {c.entity for c in changes}
         if any(entities & set(s.badge_entities) for s in self.sections):
             self._refresh_badges()
-
-    def _watch_other_writers(self) -> None:
-        """A `kehubao import` or `restore` in a terminal does not speak on our bus: look
-        every two seconds whether someone else committed, and if so refresh everything."""
-        self.other_writers = ExternalChanges(self.db)
-        self._others_timer = QTimer(self)
-        self._others_timer.setInterval(OTHER_WRITERS_CHECK_MS)
-        self._others_timer.timeout.connect(self._check_other_writers)
-        self._others_timer.start()
-
-    def _check_other_writers(self) -> None:
-        watcher = self.other_writers
-        ops.query(self, self.db, lambda _session: watcher.check(), self._other_writers_checked,
-                  key="other-writers", on_error=lambda _exc: None)
-
-    def _other_writers_checked(self, changed: bool) -> None:
-        if changed:
-            events.bus.publish(everything_changed())
-            self.show_message(self.tr("数据库被其他程序（例如命令行）修改过，已刷新。"))
 
     # ---------------------------------------------------------------- a dangerous place
 
@@ -530,7 +508,7 @@ class MainWindow(QMainWindow):
         for section in self.sections:
             if section.has_page():
                 section.save_state()
-        self._others_timer.stop()
+        self.other_writers.stop()
         ops.wait_idle(10_000)  # no read or write may outlive the window
         self.other_writers.close()
         self.hide()
