@@ -30,7 +30,7 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return result, round(time.perf_counter() - started, 3)
 
 
-def drop_cache_hint(path: Path) -> None:
+def warm_cache(path: Path) -> None:
     """Read the file once so every measurement starts from the same (warm) page cache."""
     with path.open("rb") as fh:
         while fh.read(16 << 20):
@@ -51,7 +51,7 @@ def main() -> None:
 
         open_database(str(db), check=False).dispose()
         size = db.stat().st_size
-        drop_cache_hint(db)
+        warm_cache(db)
         _, copy_s = timed(lambda: shutil.copyfile(db, work / "plain-copy.db"))
         os.remove(work / "plain-copy.db")
         entry, backup_s = timed(lambda: make_backup(db, "manual"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import db_sqlite
 from ..backups.integrity import quick_check
-from ..backups.store import backup_dir, make_backup
+from ..backups.store import make_backup
 from ..db import Database
 from ..errors import UserError
 from .search import check_index, rebuild_index
@@ -48,11 +48,6 @@ def check_database(db: Database) -> list[str]:
     with db.session(write=False) as session:
         problems += [f"搜索索引：{p}（请运行 kehubao check --reindex）" for p in check_index(session)]
     return problems
-
-
-def default_backup_dir(db: Database) -> Path:
-    assert db.path is not None
-    return backup_dir(db.path)
 
 
 def backup(db: Database, target: Path | None, *, reason: str = "manual",
