@@ -13,6 +13,7 @@ open the .ts file in Qt Linguist (``pyside6-linguist``). The .qm is generated, n
 from __future__ import annotations
 
 import argparse
+import ast
 import inspect
 import subprocess
 import sys
@@ -46,7 +47,37 @@ def lower_layer_labels() -> list[str]:
     texts += HOLIDAY_NAMES.values()
     texts += REASON_LABELS.values()
     texts.append(BACKING_UP)
+    texts += shown_sentences()
     return list(dict.fromkeys(texts))
+
+
+# Calls whose first argument is a sentence shown to the user (kehubao/texts.py): a Text,
+# a marked constant, or an error meant for the user (all UserError classes end in Error,
+# Rejected or are named below; a non-user exception's message is never shown translated).
+_SENTENCE_CALLS = {"Text", "noop", "UserError", "ValidationError", "DatabaseLocationError",
+                   "DatabaseDamagedError", "TableReadError", "ImportRejected"}
+
+
+def shown_sentences(root: Path = ROOT / "src" / "kehubao") -> list[str]:
+    """Every literal template of a ``Text(...)``, ``noop(...)`` or user error below the UI
+    (the UI marks its own texts with ``tr()``), in file order."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in ("ui", "cli"):  # tr(); Chinese terminal
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and node.args
+                    and _called_name(node.func) in _SENTENCE_CALLS
+                    and isinstance(first := node.args[0], ast.Constant)
+                    and isinstance(first.value, str) and first.value):
+                found.append(first.value)
+    return found
+
+
+def _called_name(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def tool(name: str) -> str:

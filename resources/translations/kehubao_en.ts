@@ -5028,6 +5028,258 @@ Start with one of the three options below:</translation>
         <translation>Backing up the database…</translation>
     </message>
     <message>
+        <source>列对应关系的列数与文件不一致，请重新选择</source>
+        <translation>The column mapping does not match the file&apos;s columns; please choose it again</translation>
+    </message>
+    <message>
+        <source>这个 Excel 文件有密码保护，请先在 Excel 中取消密码后再导入</source>
+        <translation>This Excel file is password-protected; remove the password in Excel, then import it</translation>
+    </message>
+    <message>
+        <source>这个 Excel 文件的压缩比异常（解压后会膨胀上百倍），可能已损坏或是恶意构造的文件，已拒绝读取</source>
+        <translation>This Excel file is compressed abnormally (it would grow over a hundredfold when opened); it may be damaged or crafted to harm, so it was not read</translation>
+    </message>
+    <message>
+        <source>没有评价模板，无法生成评价表。</source>
+        <translation>There is no evaluation template, so no evaluation sheet can be made.</translation>
+    </message>
+    <message>
+        <source>联系人所属的客户不存在或已被删除</source>
+        <translation>The contact&apos;s customer does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>只能彻底删除回收站中的客户</source>
+        <translation>Only customers in the recycle bin can be deleted for good</translation>
+    </message>
+    <message>
+        <source>销量分界线不能为负数</source>
+        <translation>The sales threshold cannot be negative</translation>
+    </message>
+    <message>
+        <source>忠诚度分界线须在 0 到 100 之间</source>
+        <translation>The loyalty threshold must be between 0 and 100</translation>
+    </message>
+    <message>
+        <source>请填写日期</source>
+        <translation>Please enter a date</translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天</source>
+        <translation>The date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>请填写金额（元）</source>
+        <translation>Please enter an amount (yuan)</translation>
+    </message>
+    <message>
+        <source>请写明发生了什么</source>
+        <translation>Please describe what happened</translation>
+    </message>
+    <message>
+        <source>发生日期不能晚于今天</source>
+        <translation>The date it happened cannot be later than today</translation>
+    </message>
+    <message>
+        <source>这条风险记录不存在或已删除</source>
+        <translation>This risk record does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>费用不能为负数</source>
+        <translation>The cost cannot be negative</translation>
+    </message>
+    <message>
+        <source>请填写模板名称</source>
+        <translation>Please enter a template name</translation>
+    </message>
+    <message>
+        <source>每项指标都要有名称</source>
+        <translation>Every indicator needs a name</translation>
+    </message>
+    <message>
+        <source>指标名称不能重复</source>
+        <translation>Indicator names must be unique</translation>
+    </message>
+    <message>
+        <source>还没有评价模板，请先新建一个</source>
+        <translation>There is no evaluation template yet; please create one first</translation>
+    </message>
+    <message>
+        <source>请为 A、B、C 三个等级都填写最低分</source>
+        <translation>Please enter the minimum score for each of the grades A, B and C</translation>
+    </message>
+    <message>
+        <source>找不到表头：第一行应写明“客户名称/客户编号、类型、日期、金额”等列名</source>
+        <translation>No header row found: the first row should name the columns, such as &quot;Customer name/Customer code, Type, Date, Amount&quot;</translation>
+    </message>
+    <message>
+        <source>文件里没有交易记录</source>
+        <translation>The file has no transactions</translation>
+    </message>
+    <message>
+        <source>默认账期须在 0 到 3650 天之间</source>
+        <translation>The default credit period must be between 0 and 3650 days</translation>
+    </message>
+    <message>
+        <source>金额必须大于 0</source>
+        <translation>The amount must be greater than 0</translation>
+    </message>
+    <message>
+        <source>到期日不能早于交易日期</source>
+        <translation>The due date cannot be earlier than the transaction date</translation>
+    </message>
+    <message>
+        <source>这条交易记录不存在或已删除</source>
+        <translation>This transaction does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>毛利率和推荐分成须在 0 到 100% 之间</source>
+        <translation>The gross margin and the referral share must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <source>预计剩余合作年限须在 0 到 50 年之间</source>
+        <translation>The expected remaining years of cooperation must be between 0 and 50</translation>
+    </message>
+    <message>
+        <source>先选一个客户</source>
+        <translation>Choose a customer first</translation>
+    </message>
+    <message>
+        <source>推迟到的时间必须晚于现在</source>
+        <translation>The new time must be later than now</translation>
+    </message>
+    <message>
+        <source>联系人：不是这个客户的联系人（或已被删除）</source>
+        <translation>Contact: not a contact of this customer (or deleted)</translation>
+    </message>
+    <message>
+        <source>有下次跟进时间时，请写下一步做什么</source>
+        <translation>With a next follow-up time, please write what to do next</translation>
+    </message>
+    <message>
+        <source>重复间隔必须在 1 到 999 之间</source>
+        <translation>The repeat interval must be between 1 and 999</translation>
+    </message>
+    <message>
+        <source>重复规则不对</source>
+        <translation>The repeat rule is not valid</translation>
+    </message>
+    <message>
+        <source>星期只能是周一到周日</source>
+        <translation>Weekdays can only be Monday to Sunday</translation>
+    </message>
+    <message>
+        <source>每月的日期必须在 1 到 31 之间</source>
+        <translation>The day of the month must be between 1 and 31</translation>
+    </message>
+    <message>
+        <source>找不到要撤销的操作</source>
+        <translation>The operation to undo cannot be found</translation>
+    </message>
+    <message>
+        <source>只能备份本地数据库文件；服务器数据库请用服务器自己的备份工具</source>
+        <translation>Only a local database file can be backed up; back up a server database with the server&apos;s own tools</translation>
+    </message>
+    <message>
+        <source>备份文件不能就是数据库本身</source>
+        <translation>The backup file cannot be the database itself</translation>
+    </message>
+    <message>
+        <source>不能把客户与它自己合并</source>
+        <translation>A customer cannot be merged with itself</translation>
+    </message>
+    <message>
+        <source>只有单个客户的报表可以批量导出。</source>
+        <translation>Only single-customer reports can be exported in a batch.</translation>
+    </message>
+    <message>
+        <source>这个范围里没有客户。</source>
+        <translation>There are no customers in this range.</translation>
+    </message>
+    <message>
+        <source>请先选择一个客户。</source>
+        <translation>Please choose a customer first.</translation>
+    </message>
+    <message>
+        <source>请选择拜访清单的日期范围。</source>
+        <translation>Please choose the date range of the visit list.</translation>
+    </message>
+    <message>
+        <source>请填写公司名称，它印在每份报表的抬头。</source>
+        <translation>Please enter the company name; it is printed at the top of every report.</translation>
+    </message>
+    <message>
+        <source>这不是客户宝的话术库文件，未做任何改动</source>
+        <translation>This is not a Kehubao script library file; nothing was changed</translation>
+    </message>
+    <message>
+        <source>这个话术库文件来自更新版本的客户宝，请先升级客户宝</source>
+        <translation>This script library file comes from a newer version of Kehubao; please upgrade Kehubao first</translation>
+    </message>
+    <message>
+        <source>话术库文件里没有话术列表，未做任何改动</source>
+        <translation>The script library file has no list of scripts; nothing was changed</translation>
+    </message>
+    <message>
+        <source>这条话术没有新的内置版本</source>
+        <translation>This script has no newer built-in version</translation>
+    </message>
+    <message>
+        <source>每条话术应当是一个对象</source>
+        <translation>Each script should be an object</translation>
+    </message>
+    <message>
+        <source>话术缺少“异议”（客户怎么说）</source>
+        <translation>A script is missing its &quot;objection&quot; (what the customer says)</translation>
+    </message>
+    <message>
+        <source>这条话术不存在或已删除</source>
+        <translation>This script does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>文件太大，不像是话术库文件，未做任何改动</source>
+        <translation>The file is too large to be a script library file; nothing was changed</translation>
+    </message>
+    <message>
+        <source>文件里没有话术，未做任何改动</source>
+        <translation>The file has no scripts; nothing was changed</translation>
+    </message>
+    <message>
+        <source>话术库只能导出为 .json 或 .xlsx 文件</source>
+        <translation>The script library can only be exported as a .json or .xlsx file</translation>
+    </message>
+    <message>
+        <source>只能导入 .json 或 .xlsx 格式的话术库文件</source>
+        <translation>Only .json or .xlsx script library files can be imported</translation>
+    </message>
+    <message>
+        <source>文件不是 UTF-8 编码的 JSON，未做任何改动</source>
+        <translation>The file is not UTF-8 encoded JSON; nothing was changed</translation>
+    </message>
+    <message>
+        <source>文件不是完整的 JSON（可能被截断或损坏），未做任何改动</source>
+        <translation>The file is not complete JSON (it may be cut short or damaged); nothing was changed</translation>
+    </message>
+    <message>
+        <source>文件不是有效的 Excel（.xlsx）文件，未做任何改动</source>
+        <translation>The file is not a valid Excel (.xlsx) file; nothing was changed</translation>
+    </message>
+    <message>
+        <source>表格的标题行不是客户宝话术库的格式（应以“编号、分类、异议……”开头），未做任何改动</source>
+        <translation>The sheet&apos;s header row is not in Kehubao&apos;s script library format (it should begin with &quot;Code, Category, Objection…&quot;); nothing was changed</translation>
+    </message>
+    <message>
+        <source>找不到这位客户，可能已被删除</source>
+        <translation>This customer cannot be found; it may have been deleted</translation>
+    </message>
+    <message>
+        <source>找不到这条跟进记录</source>
+        <translation>This follow-up cannot be found</translation>
+    </message>
+    <message>
+        <source>这条回复不属于所选的话术</source>
+        <translation>This reply does not belong to the chosen script</translation>
+    </message>
+    <message>
         <source>客户宝</source>
         <translation>Kehubao</translation>
     </message>

@@ -30,7 +30,7 @@ UI = ROOT / "src" / "kehubao" / "ui"
 TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATING_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP"}
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%\d|\{\w*\}")  # Qt's %1, texts.Text's {name}
 
 
 def translations_script():  # type: ignore[no-untyped-def]

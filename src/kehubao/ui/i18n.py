@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from .. import texts
 from ..config import APP_DISPLAY_NAME, resource_path
 from ..models.enums import LabelledEnum
 
@@ -34,6 +35,14 @@ BILINGUAL = {
                         "The new language is used when Kehubao starts again.",
 }
 _SETTING = "ui/language"
+
+
+def _translate_text(template: str) -> str:
+    return QCoreApplication.translate(LABELS, template)
+
+
+# Sentences from below the UI (``texts.Text``, ``UserError``) come in the user's language.
+texts.install(_translate_text)
 
 
 def chosen_language() -> str:

@@ -1,0 +1,66 @@
+"""Sentences the layers below the UI say to the user, in the user's language.
+
+Services, imports, backups and checks explain themselves in Chinese (the source language)
+and know nothing of Qt. A message they show is built as ``Text("号码“{raw}”无法识别",
+raw=value)``: a ``str`` (so joins, JSON and tests treat it as one) that also keeps its
+template and arguments. The UI installs a translator once (``ui/i18n``); from then on a
+``Text`` is made in the user's language from the start — translated template, arguments
+filled in — whichever thread makes it. Without a translator (the CLI, unit tests) it stays
+Chinese. ``scripts/translations.py`` finds every ``Text(...)`` and ``UserError(...)``
+template in the source and lists it for the translator, in the one ``labels`` context.
+
+Only for what is *shown*: a text stored in the database, or compared against, is a code
+or the user's own words, never a ``Text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+_translate: Callable[[str], str] | None = None
+
+
+def install(translate: Callable[[str], str] | None) -> None:
+    """Translate every ``Text`` made from now on with ``translate`` (None: Chinese)."""
+    global _translate
+    _translate = translate
+
+
+def _filled(template: str, args: dict[str, Any]) -> str:
+    return template.format(**args) if args else template
+
+
+class Text(str):
+    """A shown sentence: its value is the sentence in the user's language; ``template``
+    and ``args`` are what it was made of (to re-render or test it)."""
+
+    template: str
+    args: dict[str, Any]
+
+    def __new__(cls, template: str, /, **args: Any) -> Text:
+        shown = _filled(template, args)
+        if _translate is not None:
+            try:  # a translation with other placeholders than the source's keeps Chinese
+                shown = _filled(_translate(template), args)
+            except (KeyError, IndexError, ValueError):
+                pass
+        self = super().__new__(cls, shown)
+        self.template, self.args = template, args
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt as it was shown (a worker process has no translator of its own).
+        return _rebuilt, (str(self), self.template, self.args)
+
+
+def _rebuilt(shown: str, template: str, args: dict[str, Any]) -> Text:
+    text = str.__new__(Text, shown)
+    text.template, text.args = template, args
+    return text
+
+
+def noop(template: str) -> str:
+    """Marks a constant sentence for the translator where it is defined; ``Text(value)``
+    translates it where it is shown."""
+    return template
