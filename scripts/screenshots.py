@@ -71,6 +71,9 @@ def main() -> None:
     from kehubao.ui.main_window import MainWindow
 
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        return
     guide = "--guide" in args
     if guide:
         args.remove("--guide")

@@ -2281,6 +2281,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Invalid</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5</source>
         <translation>%1 rows: %2 new, %3 to merge, %4 to skip, %5 with errors</translation>
     </message>
@@ -5028,6 +5032,94 @@ Start with one of the three options below:</translation>
         <translation>Backing up the database…</translation>
     </message>
     <message>
+        <source>数据库正忙，请稍后再试</source>
+        <translation>The database is busy; please try again in a moment</translation>
+    </message>
+    <message>
+        <source>号码相同</source>
+        <translation>Same number</translation>
+    </message>
+    <message>
+        <source>{what}与已有的“{names}”相同，但名称不同，按不同的记录处理</source>
+        <translation>{what} matches existing &quot;{names}&quot;, but the names differ, so it is kept as a separate record</translation>
+    </message>
+    <message>
+        <source>与第 {line} 行重复</source>
+        <translation>Duplicate of row {line}</translation>
+    </message>
+    <message>
+        <source>客户编号“{code}”已被回收站中的客户使用，本行未使用该编号</source>
+        <translation>Customer code &quot;{code}&quot; is used by a customer in the recycle bin; this row does not use it</translation>
+    </message>
+    <message>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>邮箱相同</source>
+        <translation>Same e-mail</translation>
+    </message>
+    <message>
+        <source>客户编号相同</source>
+        <translation>Same customer code</translation>
+    </message>
+    <message>
+        <source>客户已存在</source>
+        <translation>Customer already exists</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>同一单位的同名联系人</source>
+        <translation>Contact of the same name at the same company</translation>
+    </message>
+    <message>
+        <source>客户编号“{code}”在文件中已用于另一个客户，本行未使用该编号</source>
+        <translation>Customer code &quot;{code}&quot; is used by another customer in the file; this row does not use it</translation>
+    </message>
+    <message>
+        <source>号码或邮箱与第 {lines} 行相同，但名称不同，按不同的记录处理</source>
+        <translation>Number or e-mail matches row {lines}, but the names differ, so it is kept as a separate record</translation>
+    </message>
+    <message>
+        <source>单位已存在，添加为新联系人</source>
+        <translation>Company exists; added as a new contact</translation>
+    </message>
+    <message>
+        <source>缺少客户名称或联系人姓名</source>
+        <translation>Missing customer name or contact name</translation>
+    </message>
+    <message>
+        <source>{field}“{raw}”无法识别（{problem}），已放入备注</source>
+        <translation>{field} &quot;{raw}&quot; not understood ({problem}); kept in the notes</translation>
+    </message>
+    <message>
+        <source>单位电话“{raw}”无法识别，已放入备注</source>
+        <translation>Company phone &quot;{raw}&quot; not understood; kept in the notes</translation>
+    </message>
+    <message>
+        <source>单位邮箱“{raw}”格式不对，已放入备注</source>
+        <translation>Company e-mail &quot;{raw}&quot; is not valid; kept in the notes</translation>
+    </message>
+    <message>
+        <source>备注：{problem}</source>
+        <translation>Notes: {problem}</translation>
+    </message>
+    <message>
+        <source>邮箱“{raw}”格式不对，已放入备注</source>
+        <translation>E-mail &quot;{raw}&quot; is not valid; kept in the notes</translation>
+    </message>
+    <message>
+        <source>号码“{raw}”无法识别，已放入备注</source>
+        <translation>Number &quot;{raw}&quot; not understood; kept in the notes</translation>
+    </message>
+    <message>
+        <source>号码“{raw}”位数或区号不对，已按原样保存，请核对</source>
+        <translation>Number &quot;{raw}&quot; has the wrong length or area code; saved as written, please check it</translation>
+    </message>
+    <message>
         <source>列对应关系的列数与文件不一致，请重新选择</source>
         <translation>The column mapping does not match the file&apos;s columns; please choose it again</translation>
     </message>
@@ -5042,6 +5134,126 @@ Start with one of the three options below:</translation>
     <message>
         <source>没有评价模板，无法生成评价表。</source>
         <translation>There is no evaluation template, so no evaluation sheet can be made.</translation>
+    </message>
+    <message>
+        <source>上次心情愉快，沟通容易展开：适合提出新方案、谈合作扩大或争取订单。</source>
+        <translation>In a good mood last time, so talk flows easily: a good moment to propose something new, widen the cooperation or ask for the order.</translation>
+    </message>
+    <message>
+        <source>上次心情很好、兴致高：趁热打铁，把谈好的事落实成书面约定。</source>
+        <translation>In high spirits last time: strike while the iron is hot and put what was agreed in writing.</translation>
+    </message>
+    <message>
+        <source>上次在气头上：先别谈业务，避其锋芒、冷静倾听，弄清他为什么不满，能当场解决的先解决，难题另约时间再谈。</source>
+        <translation>Angry last time: don&apos;t talk business yet. Let the anger pass, listen calmly and find out what is wrong; fix what can be fixed on the spot and set another time for the hard part.</translation>
+    </message>
+    <message>
+        <source>上次情绪低落：先表达关心、多听少说，不要急着推销；可以问问有什么能帮上忙的。</source>
+        <translation>Feeling low last time: show you care first, listen more than you talk and don&apos;t rush to sell; ask whether there is anything you can help with.</translation>
+    </message>
+    <message>
+        <source>上次心情悲痛：这时很难谈正常业务，以慰问为主，业务往后放，过段时间再跟进。</source>
+        <translation>Grieving last time: normal business is hard now. Offer sympathy, put business aside and follow up after a while.</translation>
+    </message>
+    <message>
+        <source>上次显得担心、没把握：多给保障（质保、退换、成功案例），把风险讲清楚，帮他降低决策的不安。</source>
+        <translation>Worried and unsure last time: offer reassurance (warranty, returns, success stories), explain the risks clearly and ease the worry of deciding.</translation>
+    </message>
+    <message>
+        <source>上次受到惊扰（出了意外或听到坏消息）：先讲清事实，给出明确的处理办法，给他时间消化，不要催促决定。</source>
+        <translation>Shaken last time (an accident or bad news): set out the facts first, offer a clear way to deal with it, give time to take it in and don&apos;t press for a decision.</translation>
+    </message>
+    <message>
+        <source>阅历广、处事随和，看重被尊重、希望体现自身价值；也可能固执保守。多请教、多倾听，用稳妥可靠的老案例说话，别急于推新概念。</source>
+        <translation>Experienced and easy-going, values respect and wants their worth recognised; may also be set in their ways. Ask for their advice, listen, let proven cases speak and don&apos;t push new ideas too fast.</translation>
+    </message>
+    <message>
+        <source>压力大、求稳定、做事追求完美，说话留余地，也容易瞻前顾后、拿不定主意。给稳妥的方案和清楚的数据，替他减少麻烦，给一个明确的推荐再附一个备选。</source>
+        <translation>Under pressure, wants stability and perfection, speaks cautiously and may hesitate to decide. Offer a safe plan with clear figures, save them trouble, and give one clear recommendation plus one alternative.</translation>
+    </message>
+    <message>
+        <source>肯学习、赶时尚、有冲劲、思维活跃，但考虑不够周全、容易急躁。反应要快、讲新意，同时帮他把细节和风险核实清楚，重要事项书面确认。</source>
+        <translation>Eager to learn, on trend, driven and quick-thinking, but may overlook details and be impatient. Respond fast and bring fresh ideas, help check the details and risks, and confirm important points in writing.</translation>
+    </message>
+    <message>
+        <source>性格多豪爽、重信义。说话直来直去，答应的事一定做到，面对面交流效果好。</source>
+        <translation>Often forthright and values trust. Speak plainly, always keep your promises; face-to-face meetings work well.</translation>
+    </message>
+    <message>
+        <source>多精干聪明、重规则。条款、价格和数字要准确清楚，按规矩办事，合同写明白。</source>
+        <translation>Often sharp and rule-minded. Terms, prices and figures must be exact; follow the rules and spell everything out in the contract.</translation>
+    </message>
+    <message>
+        <source>接触先进管理理念多、接受新观念快。可以带新思路、新方法和数据分析去谈。</source>
+        <translation>Used to modern management and quick to take up new ideas. Bring new approaches, methods and data analysis.</translation>
+    </message>
+    <message>
+        <source>管理上往往更务实、重眼前见效。把能马上看到的好处讲透，方案简单易行。</source>
+        <translation>Often practical and focused on quick results. Make the immediate benefits clear and keep the plan simple.</translation>
+    </message>
+    <message>
+        <source>能很快接受新理念，可以讲思路、谈战略，资料要有条理、有依据。</source>
+        <translation>Takes up new ideas quickly: talk about approach and strategy, with well-organised, well-founded material.</translation>
+    </message>
+    <message>
+        <source>少用术语，多举实例，重点讲清楚对他有什么好处。</source>
+        <translation>Avoid jargon, use examples and make clear what is in it for them.</translation>
+    </message>
+    <message>
+        <source>用大白话，耐心一点，把关键点重复确认，必要时当面演示。</source>
+        <translation>Use plain words, be patient, confirm the key points twice and demonstrate in person if needed.</translation>
+    </message>
+    <message>
+        <source>谈价值和回报，少谈细节；准备好一句话的结论和清晰的选项。</source>
+        <translation>Talk about value and return, not details; have a one-sentence conclusion and clear options ready.</translation>
+    </message>
+    <message>
+        <source>给他能转述给决策人的材料和理由，让他愿意替你说话。</source>
+        <translation>Give them material and reasons they can pass on to the decision maker, so they will speak up for you.</translation>
+    </message>
+    <message>
+        <source>关注价格、账期和交货，准备好报价依据和让步条件。</source>
+        <translation>Cares about price, payment terms and delivery: have the basis of your quote and your room to concede ready.</translation>
+    </message>
+    <message>
+        <source>关注好不好用，讲实际使用体验，提供培训和售后保障。</source>
+        <translation>Cares whether it works well in use: talk about real use, offer training and after-sales support.</translation>
+    </message>
+    <message>
+        <source>尊重他的职责，请他帮忙引荐，不要绕过他。</source>
+        <translation>Respect their role, ask them to introduce you and never go around them.</translation>
+    </message>
+    <message>
+        <source>男性客户多习惯直截了当：先给结论，再讲理由。</source>
+        <translation>Many men prefer it straight: conclusion first, then the reasons.</translation>
+    </message>
+    <message>
+        <source>女性客户往往更细致：把细节和感受照顾到，留出考虑的时间。</source>
+        <translation>Many women look closely at details: take care of the details and feelings, and leave time to think it over.</translation>
+    </message>
+    <message>
+        <source>个性</source>
+        <translation>Personality</translation>
+    </message>
+    <message>
+        <source>交流方式</source>
+        <translation>Way of communicating</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>偏好</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>上次情绪：{mood}</source>
+        <translation>Last mood: {mood}</translation>
+    </message>
+    <message>
+        <source>文化素质{level}</source>
+        <translation>Education: {level}</translation>
     </message>
     <message>
         <source>联系人所属的客户不存在或已被删除</source>
@@ -5234,6 +5446,10 @@ Start with one of the three options below:</translation>
     <message>
         <source>这条话术不存在或已删除</source>
         <translation>This script does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>{topic}：{text}</source>
+        <translation>{topic}: {text}</translation>
     </message>
     <message>
         <source>文件太大，不像是话术库文件，未做任何改动</source>

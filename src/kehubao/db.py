@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -51,6 +52,10 @@ class Database:
         # What the start-up check found (backups/integrity.Health); None if not checked.
         # A "bounded" check asks the window to run the full one in the background.
         self.start_health: Health | None = None
+        # The file swap of a restore: sessions wait while it is closed (see `closed`).
+        self._gate = threading.Condition()
+        self._open_sessions = 0
+        self._closed_by: int | None = None  # the thread swapping the file
 
     @property
     def is_sqlite(self) -> bool:
@@ -65,6 +70,15 @@ class Database:
         """A unit of work: commits on success, rolls back on any exception.
 
         `write=False` for pure reads lets SQLite readers run beside a writer."""
+        self._enter()
+        try:
+            with self._unit_of_work(write) as session:
+                yield session
+        finally:
+            self._leave()
+
+    @contextmanager
+    def _unit_of_work(self, write: bool) -> Iterator[Session]:
         session = self._sessions()
         if write and self.is_sqlite:
             session.connection(execution_options={"kehubao_write": True})
@@ -104,6 +118,42 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def closed(self, timeout: float = 30.0) -> Iterator[None]:
+        """This process's connections closed and no new session opened while the file is
+        replaced (a restore): a session asked for meanwhile waits, then opens the new
+        file. Without it, a read starting between the close and the swap would keep the
+        old file open, and later writes through that connection would go to a deleted
+        file. Waits for open sessions to end first; raises UserError if they do not."""
+        me = threading.get_ident()
+        with self._gate:
+            while self._closed_by is not None:
+                self._gate.wait()
+            self._closed_by = me
+            if not self._gate.wait_for(lambda: self._open_sessions == 0, timeout):
+                self._closed_by = None
+                self._gate.notify_all()
+                raise DatabaseLocationError("数据库正忙，请稍后再试")
+        try:
+            self.engine.dispose()
+            yield
+        finally:
+            self.engine.dispose()  # nothing opened on the old file stays in the pool
+            with self._gate:
+                self._closed_by = None
+                self._gate.notify_all()
+
+    def _enter(self) -> None:
+        with self._gate:
+            while self._closed_by not in (None, threading.get_ident()):
+                self._gate.wait()
+            self._open_sessions += 1
+
+    def _leave(self) -> None:
+        with self._gate:
+            self._open_sessions -= 1
+            self._gate.notify_all()
 
 
 def _roll_back(session: Session) -> None:

@@ -50,14 +50,12 @@ class Text(str):
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt as it was shown (a worker process has no translator of its own).
-        return _rebuilt, (str(self), self.template, self.args)
+        # Made again where it lands, in that process's language (a worker has none).
+        return _remade, (self.template, self.args)
 
 
-def _rebuilt(shown: str, template: str, args: dict[str, Any]) -> Text:
-    text = str.__new__(Text, shown)
-    text.template, text.args = template, args
-    return text
+def _remade(template: str, args: dict[str, Any]) -> Text:
+    return Text(template, **args)
 
 
 def noop(template: str) -> str:

@@ -43,6 +43,8 @@ def test_backups_dialog_lists_backs_up_and_restores(qtbot, demo_db: Database, an
     asked = answer("yes")
     dialog.table.selectRow(0)
     dialog.restore_selected()
+    # The restore waits for the window's reads to end before it starts: wait for it.
+    qtbot.waitUntil(lambda: dialog.restored is not None, timeout=20_000)
     settle(qtbot, window)
     assert dialog.restored is not None and dialog.restored.counts["customer"] == 300
     assert any("300" in text for text in asked)  # the question names the count

@@ -54,25 +54,6 @@ APP_NAME = "客户宝"  # the product's name may stay in Chinese in any language
 
 # Texts shown in Chinese in English mode that the UI cannot translate yet, as regular
 # expressions matched against the whole text. Each entry says why; remove it when fixed.
-def _advice_texts() -> set[str]:
-    """Every topic and text services/advice.py can give, for every choice of a contact."""
-    from types import SimpleNamespace
-
-    from kehubao.services import advice
-
-    fields = {"last_emotion": advice.EMOTION_ADVICE, "decision_role": advice.ROLE_ADVICE,
-              "age_band": advice.AGE_ADVICE, "home_region": advice.REGION_ADVICE,
-              "culture_level": advice.CULTURE_ADVICE, "gender": {"male": 1, "female": 1}}
-    empty = dict.fromkeys([*fields, "personality", "communication_style", "needs",
-                           "preferences"])
-    texts: set[str] = set()
-    for field, choices in fields.items():
-        for choice in choices:
-            contact = SimpleNamespace(**{**empty, field: choice})
-            texts |= {text for a in advice.advice_for(contact) for text in (a.topic, a.text)}
-    return texts
-
-
 # Chinese the English UI still shows, each with why and where the texts come from. A text
 # is let through only if every Chinese run in it is one of these texts (or a long piece of
 # one, as lists cut texts short): anything new still fails the check.
@@ -82,10 +63,6 @@ KNOWN_UNTRANSLATED: dict[str, tuple[str, Callable[[], set[str]]]] = {
         "(resources/data/*.json) are written into the user's database in Chinese and "
         "edited there: content, not program text. Needs an English starter set chosen "
         "when the database is created.", lambda: starter_texts()),
-    "contact advice": (
-        "services/advice.py gives its advice (topics such as 上次情绪：喜, and paragraphs "
-        "of text) as Chinese sentences, also used by the PDF reports. Needs the advice "
-        "keyed by code and its paragraphs translated.", _advice_texts),
 }
 
 
@@ -184,14 +161,11 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
 
 # Sentences with values in them, as regular expressions: each with why.
 KNOWN_UNTRANSLATED_PATTERNS: dict[str, tuple[str, list[str]]] = {
-    "import preview messages": (
-        "exchange/prepare.py and exchange/matching.py explain each row of an import in "
-        "Chinese sentences (and the note lines they write into the user's data), shown "
-        "as they are in the import dialog's preview. Needs message codes with arguments.",
-        [r"单位已存在，添加为新联系人；?", r"缺少客户名称或联系人姓名；?",  # "；" joins them
-         r"(?:单位电话|号码)“[^”]*”无法识别，已放入备注；?",
-         r"(?:单位)?邮箱“[^”]*”格式不对，已放入备注；?",
-         r"(?m)^(?:电话|邮箱|单位邮箱|其他邮箱)："]),
+    "import note lines": (
+        "What an import cannot place in a field (an unreadable number, a second e-mail) "
+        "is kept word for word in the record's notes, after a Chinese caption: that is "
+        "stored data, shown in the preview's notes column as it will be saved.",
+        [r"(?m)^(?:电话|手机|邮箱|单位电话|单位邮箱|其他电话|其他邮箱|传真)："]),
 }
 _CJK_RUN = re.compile(CJK.pattern + "+")
 # Shown in Chinese on purpose: each language named in itself, and the few texts written in
@@ -434,16 +408,12 @@ def test_scan_uses_an_ascii_database(ascii_db) -> None:  # type: ignore[no-untyp
         assert not CJK.search(get_customer(s, ids["customer"]).name)
 
 
-
 def test_the_scan_lets_through_only_the_listed_texts(qtbot) -> None:
-    """Starter content and listed service texts pass, a piece of them mixed with
-    something new does not."""
-    from kehubao.services.advice import ROLE_ADVICE
-
+    """A listed text passes, the same with something new in it does not."""
     page = QWidget()
     qtbot.addWidget(page)
-    QLabel("Tip: " + ROLE_ADVICE["buyer"], page)
-    QLabel(ROLE_ADVICE["buyer"] + " 新的话", page)
+    QLabel("Notes:\n其他电话：010 1234 5678", page)
+    QLabel("其他电话：010 1234 5678 新的话", page)
     found = chinese_texts(page)
     assert len(found) == 1 and "新的话" in found[0]
 
@@ -470,3 +440,55 @@ def test_undo_labels_in_english(stored: str, shown: str) -> None:
     from kehubao.ui.journal_labels import operation_label
 
     assert operation_label(stored) == shown
+
+
+@pytest.mark.xfail(strict=True, reason="report titles and the location reason: being translated")
+def test_other_dialogs_in_english(qtbot, ascii_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The dialogs opened from a choice or an event: merge, erase, the crash report, the
+    report preview and batch export, the catch-up list, the location bar, the guide."""
+    from kehubao.services.customers import create_customer
+    from kehubao.services.followups.today import due_between
+    from kehubao.services.locations import risky_location
+    from kehubao.services.personal_data import erasure_preview
+    from kehubao.services.report_requests import ReportRequest
+    from kehubao.ui.crash import CrashDialog
+    from kehubao.ui.customers.erase_dialog import EraseDialog
+    from kehubao.ui.customers.merge_dialog import MergeDialog
+    from kehubao.ui.followups.catch_up import CatchUpDialog
+    from kehubao.ui.guide import GuideWindow
+    from kehubao.ui.location_warning import LocationWarning
+    from kehubao.ui.reports.batch_export import BatchExportDialog
+    from kehubao.ui.reports.preview import PreviewDialog
+
+    db, ids = ascii_db
+    window = make_window(qtbot, db)
+    now = datetime.now()
+    with db.session() as s:
+        twin = create_customer(s, {"name": "Acme Machinery Limited"}).id
+        preview = erasure_preview(s, "contact", ids["contact"])
+        missed = due_between(s, now - timedelta(days=30), now + timedelta(minutes=1))
+    assert missed  # the catch-up list has a row to show
+    synced = tmp_path / "OneDrive" / "kehubao.db"
+    reason = risky_location(synced)
+    assert reason
+    makers: dict[str, Callable[[], QWidget]] = {
+        "merge": lambda: MergeDialog(db, ids["customer"], twin, window),
+        "erase": lambda: EraseDialog(preview, window),
+        "crash": lambda: CrashDialog("ValueError", "Traceback: ...", tmp_path / "crash.log", window),
+        "report preview": lambda: PreviewDialog(
+            db, ReportRequest(kind="archive", customer_id=ids["customer"]), window),
+        "batch export": lambda: BatchExportDialog(db, [ids["customer"]], "selection", window),
+        "catch-up": lambda: CatchUpDialog(missed, window),
+        "location bar": lambda: LocationWarning(synced, reason, True, window),
+        "guide": lambda: GuideWindow(window, "en"),
+    }
+    found = []
+    for name, make in makers.items():
+        widget = make()
+        qtbot.addWidget(widget)
+        widget.show()
+        settle(qtbot, window)
+        assert len({text for _where, text in widget_texts(widget)}) >= 3, name  # it rendered
+        found += [f"{name}: {hit}" for hit in chinese_texts(widget)]
+        widget.close()
+    assert found == [], "Chinese in the English UI:\n" + "\n".join(found)

@@ -223,6 +223,64 @@ def test_restore_refuses_while_another_connection_uses_the_database(demo_db: Dat
     assert integrity.full_check(path).ok
 
 
+def test_reads_during_a_restore_see_the_restored_file_afterwards(demo_db: Database) -> None:
+    """The window keeps reading while it restores: a read that starts during the swap
+    waits and then opens the new file; no connection to the old file survives it (a
+    write through one would go to a deleted file)."""
+    import threading
+
+    from sqlalchemy import text
+
+    path = demo_db.path
+    assert path is not None
+    backup = store.make_backup(path, "manual")
+    with demo_db.session() as session:
+        session.execute(text("UPDATE customer SET deleted_at = CURRENT_TIMESTAMP WHERE id <= 10"))
+    count = text("SELECT count(*) FROM customer WHERE deleted_at IS NULL")
+    stop = threading.Event()
+
+    def keep_reading() -> None:
+        while not stop.is_set():
+            with demo_db.session(write=False) as session:
+                session.scalar(count)
+
+    readers = [threading.Thread(target=keep_reading) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    try:
+        restore_backup(backup.path, path, closed=demo_db.closed)
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    for _ in range(5):  # every pooled connection sees the restored data
+        with demo_db.session(write=False) as session:
+            assert session.scalar(count) == 300
+
+
+def test_closed_database_makes_sessions_wait_and_refuses_while_one_stays_open(
+        demo_db: Database) -> None:
+    import threading
+
+    opened = threading.Event()
+
+    def read() -> None:
+        with demo_db.session(write=False):
+            opened.set()
+
+    with demo_db.closed():
+        with demo_db.session(write=False):  # the swapping thread itself may read
+            pass
+        reader = threading.Thread(target=read)
+        reader.start()
+        assert not opened.wait(0.3)  # waits for the swap
+    assert opened.wait(5)
+    reader.join()
+    with demo_db.session(write=False), pytest.raises(UserError, match="正忙"):
+        with demo_db.closed(timeout=0.2):
+            pass
+
+
 def test_restore_replaces_a_damaged_database_and_keeps_the_damaged_file_aside(
         demo_db: Database, damage_middle) -> None:
     path = demo_db.path

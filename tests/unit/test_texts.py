@@ -60,3 +60,19 @@ def test_user_errors_are_texts(english: None) -> None:
     assert str(err) == "Mobile is wrong" and err.fields == {"mobile": "bad"}
     wrapped = UserError(err.args[0])  # passing a message on keeps it as it is
     assert str(wrapped) == "Mobile is wrong"
+
+
+def test_advice_is_translatable_and_keeps_the_users_words_apart() -> None:
+    from types import SimpleNamespace
+
+    from kehubao.services.advice import EMOTION_ADVICE, advice_for
+
+    fields = dict.fromkeys(["last_emotion", "decision_role", "age_band", "home_region",
+                            "culture_level", "gender", "personality", "communication_style",
+                            "needs", "preferences"])
+    contact = SimpleNamespace(**{**fields, "last_emotion": "anger", "personality": "爽快"})
+    mood, personality = advice_for(contact)  # type: ignore[arg-type]
+    assert isinstance(mood.topic, Text) and mood.topic.template == "上次情绪：{mood}"
+    assert mood.text.template == EMOTION_ADVICE["anger"] and not mood.observed
+    assert personality.observed and personality.text == "爽快" and not isinstance(
+        personality.text, Text)

@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,13 +35,14 @@ class RestoreResult:
 
 
 def restore_backup(source: Path, db_path: Path, progress: archive.Progress | None = None,
-                   release: Callable[[], None] | None = None) -> RestoreResult:
+                   closed: Callable[[], AbstractContextManager[object]] | None = None,
+                   ) -> RestoreResult:
     """Replace the database at `db_path` with the backup `source` (a backup archive or a
     plain database copy). Raises UserError, with the database untouched, when `source`
     is not a usable backup or the database is in use by another program.
 
-    `release`: closes this process's own connections (the window's pool) just before
-    the swap, which needs the file to itself."""
+    `closed`: keeps this process's own connections (the window's) closed through the
+    swap, which needs the file to itself (``Database.closed``)."""
     report = progress or (lambda _f: None)
     source = source.expanduser().absolute()
     if db_path.exists() and _same_file(source, db_path):
@@ -51,9 +53,8 @@ def restore_backup(source: Path, db_path: Path, progress: archive.Progress | Non
         _prepare(source, scratch, lambda f: report(0.8 * f))
         counts = archive.file_counts(scratch)
         safety = _keep_current(db_path, lambda f: report(0.8 + 0.15 * f))
-        if release is not None:
-            release()
-        _swap(scratch, db_path)
+        with closed() if closed is not None else nullcontext():
+            _swap(scratch, db_path)
     finally:
         scratch.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):

@@ -19,6 +19,7 @@ from ..models import Contact, Customer
 from ..normalize import name_key
 from ..pinyin_keys import COMPOUND_SURNAMES
 from ..services.company_names import same_company
+from ..texts import Text, noop
 from .prepare import PreparedRow
 
 # How people are written down instead of by name: 王总, 张经理, 李老师, 刘工…
@@ -141,30 +142,31 @@ class _Found:
         code = row.customer.get("code")
         if code in self.binned:
             row.customer.pop("code")
-            row.warnings.append(f"客户编号“{code}”已被回收站中的客户使用，本行未使用该编号")
+            row.warnings.append(Text("客户编号“{code}”已被回收站中的客户使用，本行未使用该编号", code=code))
             code = None
         company = self.by_code.get(code) if code else None
         company = company or self.by_name.get(name_key(row.customer["name"]))
         if row.contact is not None:
-            hit = _person(self.people_by_phone, row.phones, row, "号码", company)
-            reason = "号码相同"
+            hit = _person(self.people_by_phone, row.phones, row, noop("号码"), company)
+            reason = Text("号码相同")
             if hit is None:
-                hit = _person(self.people_by_email, row.emails, row, "邮箱", company)
-                reason = "邮箱相同"
+                hit = _person(self.people_by_email, row.emails, row, noop("邮箱"), company)
+                reason = Text("邮箱相同")
             if hit is None and company is not None:
                 person = self.people.get((company, name_key(row.contact["name"])))
-                hit, reason = (company, person), "同一单位的同名联系人"
+                hit, reason = (company, person), Text("同一单位的同名联系人")
                 if person is None:
-                    row.match_customer, row.match_reason = company, "单位已存在，添加为新联系人"
+                    row.match_customer, row.match_reason = company, Text("单位已存在，添加为新联系人")
                     return
             if hit is not None:
                 (row.match_customer, row.match_contact), row.match_reason = hit, reason
             return
-        hit_company = company or _company(self.companies_by_phone, row.phones, row, "电话") or _company(
-            self.companies_by_email, row.emails, row, "邮箱")
+        hit_company = company or _company(self.companies_by_phone, row.phones, row, noop("电话")) or _company(
+            self.companies_by_email, row.emails, row, noop("邮箱"))
         if hit_company is not None:
             row.match_customer = hit_company
-            row.match_reason = "客户编号相同" if code and code in self.by_code else "客户已存在"
+            row.match_reason = (Text("客户编号相同") if code and code in self.by_code
+                                else Text("客户已存在"))
 
 
 def _person(found: dict[str, list[tuple[int, int, str]]], keys: list[str], row: PreparedRow,
@@ -198,8 +200,9 @@ def _company(found: dict[str, list[tuple[int, str]]], keys: list[str], row: Prep
 
 def _warn_namesakes(row: PreparedRow, what: str, others: list[str]) -> None:
     if others:
-        names = "、".join(dict.fromkeys(others[:3]))
-        row.warnings.append(f"{what}与已有的“{names}”相同，但名称不同，按不同的记录处理")
+        names = Text("、").join(dict.fromkeys(others[:3]))
+        row.warnings.append(Text("{what}与已有的“{names}”相同，但名称不同，按不同的记录处理",
+                                 what=Text(what), names=names))
 
 
 def _same_record(row: PreparedRow, earlier: PreparedRow) -> bool:
@@ -233,7 +236,8 @@ def match_within_file(rows: list[PreparedRow]) -> None:
             owner = code_names.setdefault(code, name_key(row.customer["name"]))
             if owner != name_key(row.customer["name"]):
                 row.customer.pop("code")
-                row.warnings.append(f"客户编号“{code}”在文件中已用于另一个客户，本行未使用该编号")
+                row.warnings.append(Text("客户编号“{code}”在文件中已用于另一个客户，本行未使用该编号",
+                                         code=code))
         shared = [f"p:{p}" for p in row.phones] + [f"e:{e}" for e in row.emails]
         own = "n:" + row.name_key if row.contact is not None else "c:" + name_key(row.customer["name"])
         earlier = next(iter(seen.get(own, ())), None)
@@ -243,14 +247,15 @@ def match_within_file(rows: list[PreparedRow]) -> None:
             # Colleagues sharing the office line or mailbox are normal; say nothing then.
             strangers = [e.line for e in sharing if name_key(e.customer["name"]) != name_key(row.customer["name"])]
             if earlier is None and strangers:
-                lines = "、".join(str(line) for line in list(dict.fromkeys(strangers))[:3])
-                row.warnings.append(f"号码或邮箱与第 {lines} 行相同，但名称不同，按不同的记录处理")
+                lines = Text("、").join(str(line) for line in list(dict.fromkeys(strangers))[:3])
+                row.warnings.append(Text("号码或邮箱与第 {lines} 行相同，但名称不同，按不同的记录处理",
+                                         lines=lines))
         if earlier is not None and row.match_contact is None and not (
                 row.contact is None and row.match_customer):
             row.same_as_line = earlier.line
             if earlier.match_customer and not row.match_customer:
                 row.match_customer, row.match_contact = earlier.match_customer, earlier.match_contact
-            row.match_reason = f"与第 {earlier.line} 行重复"
+            row.match_reason = Text("与第 {line} 行重复", line=earlier.line)
         seen.setdefault(own, []).append(row)
         for key in shared:
             sharing = seen.setdefault(key, [])

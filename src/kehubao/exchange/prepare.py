@@ -32,6 +32,7 @@ from ..pinyin_keys import is_cjk
 from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS
 from ..services.record_merge import shown
+from ..texts import Text
 from .fields import FIELD_LABELS, ImportField
 from .records import SourceRow
 
@@ -103,7 +104,7 @@ def prepare_row(src: SourceRow) -> PreparedRow:
         src.first(F.FAMILY_NAME), src.first(F.GIVEN_NAME))
     row = PreparedRow(line=src.line, customer={}, contact=None)
     if not company and not person:
-        row.errors.append("缺少客户名称或联系人姓名")
+        row.errors.append(Text("缺少客户名称或联系人姓名"))
         row.action = "error"
         return row
     kind = CustomerKind.from_text(src.first(F.CUSTOMER_KIND))
@@ -138,7 +139,7 @@ def prepare_row(src: SourceRow) -> PreparedRow:
         try:
             row.customer["notes"] = CUSTOMER_FIELDS["notes"].parse("\n".join(notes))
         except ValidationError as exc:
-            row.errors.append(f"备注：{exc}")
+            row.errors.append(Text("备注：{problem}", problem=exc.args[0]))
     for name_field, data, specs in (("name", row.customer, CUSTOMER_FIELDS),
                                     ("name", row.contact, CONTACT_FIELDS)):
         if data is not None:
@@ -214,7 +215,8 @@ def _put(target: dict, specs: dict, name: str, raw: str, extra: list[str],
     try:
         value = spec.parse(raw)
     except ValidationError as exc:
-        warnings.append(f"{spec.label}“{_short(raw)}”无法识别（{exc}），已放入备注")
+        warnings.append(Text("{field}“{raw}”无法识别（{problem}），已放入备注", field=Text(spec.label),
+                              raw=_short(raw), problem=exc.args[0]))
         extra.append(f"{spec.label}：{raw}")
         return
     if value is not None:
@@ -228,11 +230,12 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
         for raw in src.all(source_field):
             for phone in split_phones(raw):  # "13812345678/13987654321" is two numbers
                 if not phone.is_recognised and not _NUMBERISH.match(raw.strip()):
-                    warnings.append(f"号码“{_short(raw)}”无法识别，已放入备注")
+                    warnings.append(Text("号码“{raw}”无法识别，已放入备注", raw=_short(raw)))
                     extra.append(f"{FIELD_LABELS[source_field]}：{raw}")
                     continue
                 if not phone.is_recognised:  # digits, but no mobile or landline we know
-                    warnings.append(f"号码“{_short(raw)}”位数或区号不对，已按原样保存，请核对")
+                    warnings.append(Text("号码“{raw}”位数或区号不对，已按原样保存，请核对",
+                                         raw=_short(raw)))
                 # A number marked as a mobile stays one even when it is foreign.
                 is_mobile = phone.kind == "mobile" or (
                     source_field == F.MOBILE and phone.kind != "landline")
@@ -242,7 +245,8 @@ def _phones(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
         if company_phone.is_recognised:
             row.customer["phone"] = company_phone.display
         else:
-            warnings.append(f"单位电话“{_short(src.first(F.CUSTOMER_PHONE))}”无法识别，已放入备注")
+            warnings.append(Text("单位电话“{raw}”无法识别，已放入备注",
+                                 raw=_short(src.first(F.CUSTOMER_PHONE))))
             extra.append(f"单位电话：{src.first(F.CUSTOMER_PHONE)}")
     numbers = list(dict.fromkeys(mobiles + landlines))
     if row.contact is not None:
@@ -283,14 +287,14 @@ def _emails(row: PreparedRow, src: SourceRow, extra: list[str], warnings: list[s
             if email not in valid:
                 valid.append(email)
         elif email:
-            warnings.append(f"邮箱“{_short(raw, 40)}”格式不对，已放入备注")
+            warnings.append(Text("邮箱“{raw}”格式不对，已放入备注", raw=_short(raw, 40)))
             extra.append(f"邮箱：{raw}")
     company_email = normalize_email(src.first(F.CUSTOMER_EMAIL))
     if company_email:
         if is_valid_email(company_email):
             row.customer["email"] = company_email
         else:
-            warnings.append(f"单位邮箱“{_short(company_email, 40)}”格式不对，已放入备注")
+            warnings.append(Text("单位邮箱“{raw}”格式不对，已放入备注", raw=_short(company_email, 40)))
             extra.append(f"单位邮箱：{company_email}")
     holder = row.contact if row.contact is not None else row.customer
     if valid and "email" not in holder:

@@ -17,9 +17,6 @@ from .text import capitals, day, escape, markup, moment, yuan
 
 TITLE = "拜访准备单"
 # Advice topics that only repeat what was recorded (printed as facts instead).
-_OBSERVED = {"个性", "交流方式", "需求", "偏好"}
-
-
 def _money(fen: int | None) -> str:
     if not fen:
         return yuan(fen or 0)
@@ -64,7 +61,7 @@ def story(b: Brief, styles: Styles) -> list[Flowable]:
         out.append(fixed("　".join(f"{label}：{markup(value)}" for label, value in facts),
                          styles.cell))
         # What is observed is printed above; the advice below is what to make of it.
-        tips = [(t, x) for t, x in person.advice if t not in _OBSERVED][:5]
+        tips = person.advice[:5]
         advice = "<br/>".join(f"• <font color='{colour}'>{markup(topic)}</font>：{markup(text)}"
                               for topic, text in tips)
         if advice:

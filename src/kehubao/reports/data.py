@@ -125,7 +125,9 @@ def contact_info(contact: Contact) -> ContactInfo:
         personality=contact.personality or "", preferences=contact.preferences or "",
         needs=contact.needs or "", last_emotion=Emotion.label_of(contact.last_emotion),
         last_emotion_at=contact.last_emotion_at,
-        advice=[(a.topic, a.text) for a in advice_for(contact)], is_primary=contact.is_primary,
+        # What was observed is printed with the facts; this is what to make of it.
+        advice=[(a.topic, a.text) for a in advice_for(contact) if not a.observed],
+        is_primary=contact.is_primary,
     )
 
 

@@ -75,7 +75,7 @@ class ContactInfo:
     needs: str = ""
     last_emotion: str = ""
     last_emotion_at: datetime | None = None
-    advice: list[tuple[str, str]] = field(default_factory=list)
+    advice: list[tuple[str, str]] = field(default_factory=list)  # (topic, advice), not observed
     is_primary: bool = False
 
 

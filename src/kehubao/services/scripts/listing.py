@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...models import Contact, Customer, ObjectionCategory, ObjectionScript
 from ...models.enums import Emotion
+from ...texts import Text
 from ..advice import advice_for
 from .content import ScriptContent, content_of, parse_item
 from .editing import get_script
@@ -111,8 +112,10 @@ def contact_line(session: Session, customer_id: int, contact_id: int | None) -> 
         return ContactLine(customer_id, None, customer.name)
     parts = [f"{customer.name} · {contact.name}"]
     if contact.last_emotion:
-        parts.append(f"上次情绪：{Emotion.label_of(contact.last_emotion, contact.last_emotion)}")
+        parts.append(Text("上次情绪：{mood}", mood=Text(
+            Emotion.label_of(contact.last_emotion, contact.last_emotion))))
     advice = advice_for(contact)
     if advice:
-        parts.append(advice[0].text if contact.last_emotion else f"{advice[0].topic}：{advice[0].text}")
+        parts.append(advice[0].text if contact.last_emotion
+                     else Text("{topic}：{text}", topic=advice[0].topic, text=advice[0].text))
     return ContactLine(customer_id, contact.id, " · ".join(parts))

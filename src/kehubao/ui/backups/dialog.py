@@ -167,7 +167,7 @@ class BackupsDialog(QDialog):
         connections are closed just before the swap and reopen on the next read."""
         ops.wait_idle()
         ops.task(self, lambda progress: restore_backup(source, self.path, progress=progress,
-                                                       release=self.db.dispose),
+                                                       closed=self.db.closed),
                  self._restored, progress_title=self.tr("正在恢复…"))
 
     def _restored(self, result: RestoreResult) -> None:

@@ -23,6 +23,7 @@ from ...db import Database
 from ...services.customers import get_customer
 from ...services.merge import merge_customers, merge_preview
 from .. import ops
+from ..i18n import label as i18n_label
 from ..tasks import show_error
 
 
@@ -98,7 +99,7 @@ class MergeDialog(QDialog):
             self.grid.addWidget(QLabel(self.tr("两条记录没有冲突的字段。")), 0, 0)
             return
         for row, (name, label, mine, theirs) in enumerate(diffs):
-            self.grid.addWidget(QLabel(f"<b>{escape(label)}</b>"), row, 0)
+            self.grid.addWidget(QLabel(f"<b>{escape(i18n_label(label))}</b>"), row, 0)
             a = QRadioButton(str(mine) if mine not in (None, "") else self.tr("（空）"))
             b = QRadioButton(str(theirs))
             group = QButtonGroup(self)

@@ -262,8 +262,8 @@ class ImportDialog(QDialog):
                 combo.currentIndexChanged.connect(
                     lambda _i, line=row.line, box=combo: self._override(line, box.currentData()))
                 table.setCellWidget(r, 2, combo)
-            why = QTableWidgetItem("；".join(row.errors + ([row.match_reason] if row.match_reason else [])
-                                            + row.warnings))
+            why = QTableWidgetItem(self.tr("；").join(  # between the reasons of a row
+                row.errors + ([row.match_reason] if row.match_reason else []) + row.warnings))
             why.setToolTip(why.text())
             table.setItem(r, 3, why)
             for column, field in enumerate(fields, start=len(OUTCOME_COLUMNS)):
