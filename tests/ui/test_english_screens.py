@@ -77,37 +77,12 @@ def _advice_texts() -> set[str]:
 # is let through only if every Chinese run in it is one of these texts (or a long piece of
 # one, as lists cut texts short): anything new still fails the check.
 KNOWN_UNTRANSLATED: dict[str, tuple[str, Callable[[], set[str]]]] = {
-    "starter set": (
-        "The objection scripts and the evaluation template a new database starts with "
-        "(resources/data/*.json) are written into the user's database in Chinese and "
-        "edited there: content, not program text. Needs an English starter set chosen "
-        "when the database is created.", lambda: starter_texts()),
     "contact advice": (
         "services/advice.py gives its advice (topics such as 上次情绪：喜, and paragraphs "
         "of text) as Chinese sentences, also used by the PDF reports. Needs the advice "
         "keyed by code and its paragraphs translated.", _advice_texts),
 }
 
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def starter_texts() -> set[str]:
-    """The starter set a new database gets (objection scripts, the evaluation template)
-    is content in Chinese, written once into the user's database and editable there:
-    user data, not program text; an English starter set is separate work."""
-    from kehubao.services.starter import load_json
-
-    return {text for name in ("objection_scripts.json", "evaluation_template.json")
-            for text in _strings(load_json(name))}
 
 _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
@@ -230,6 +205,19 @@ def chinese_texts(widget: QWidget) -> list[str]:
             continue
         found.append(f"{where}: {_excerpt(text)!r}")
     return sorted(set(found))
+
+
+@pytest.fixture
+def db(db_path):  # type: ignore[no-untyped-def]
+    """A new database as the English UI creates it: its starter set (objection scripts,
+    evaluation template) in English."""
+    from kehubao.db import open_database
+    from kehubao.services.maintenance import prepare_database
+
+    database = open_database(str(db_path))
+    prepare_database(database, "en")
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
@@ -428,10 +416,12 @@ def test_main_dialogs_in_english(qtbot, ascii_db, tmp_path, monkeypatch) -> None
 def test_scan_uses_an_ascii_database(ascii_db) -> None:  # type: ignore[no-untyped-def]
     """The scan's premise: the user data it shows has no Chinese in it."""
     from kehubao.services.customers import get_customer
+    from kehubao.services.evaluation.templates import active_template
 
     db, ids = ascii_db
     with db.session(write=False) as s:
         assert not CJK.search(get_customer(s, ids["customer"]).name)
+        assert not CJK.search(active_template(s).name)  # the English starter set
 
 
 
