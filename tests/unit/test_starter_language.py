@@ -193,7 +193,10 @@ def test_a_database_from_before_the_choice_upgrades_in_chinese(
 # ------------------------------------------------------------------------ the files
 
 
-# Strings that are codes, not text: the same in every language.
+# Strings that are codes, not text: the same in every language. previous_hashes name the
+# first edition's Chinese texts, for databases from before each built-in script kept the
+# hash of its text; an English database always has its own hashes, so the English file
+# just carries the same lists.
 CODES = {"format", "key", "element", "family_key", "dimension", "previous_hashes"}
 
 
