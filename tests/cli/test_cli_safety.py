@@ -83,6 +83,7 @@ def test_list_files_on_the_command_line_go_to_the_window() -> None:
     assert split_window_files(["名单.xlsx"]) == ([], ["名单.xlsx"])
     assert split_window_files(["--db", "x.db", "a.CSV", "b.vcf"]) == (["--db", "x.db"], ["a.CSV", "b.vcf"])
     assert split_window_files(["--db", "list.csv"]) == (["--db", "list.csv"], [])  # the value of --db
+    assert split_window_files(["--language", "en", "a.csv"]) == (["--language", "en"], ["a.csv"])
     assert split_window_files(["import", "a.csv"]) == (["import", "a.csv"], [])  # a command's own
     assert split_window_files([]) == ([], [])
 

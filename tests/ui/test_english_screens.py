@@ -3,9 +3,9 @@ the main dialogs and the menus are built with the English translation installed,
 texts of all their widgets are scanned for Chinese characters.
 
 The database is built through the services with ASCII names only, so any Chinese found is
-the program's own text, not the user's. What the program cannot translate yet (texts that
-come from below the UI in Chinese) is listed in ``KNOWN_UNTRANSLATED``, each with its
-reason: the check fails on anything else, so a new untranslated string is caught.
+the program's own text, not the user's. The little Chinese shown on purpose is listed in
+``BY_DESIGN`` and ``KNOWN_UNTRANSLATED_PATTERNS``, each with its reason: the check fails on
+anything else, so a new untranslated string is caught.
 """
 
 from __future__ import annotations
@@ -51,40 +51,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 APP_NAME = "客户宝"  # the product's name may stay in Chinese in any language
-
-# Texts shown in Chinese in English mode that the UI cannot translate yet, as regular
-# expressions matched against the whole text. Each entry says why; remove it when fixed.
-# Chinese the English UI still shows, each with why and where the texts come from. A text
-# is let through only if every Chinese run in it is one of these texts (or a long piece of
-# one, as lists cut texts short): anything new still fails the check.
-KNOWN_UNTRANSLATED: dict[str, tuple[str, Callable[[], set[str]]]] = {
-    "starter set": (
-        "The objection scripts and the evaluation template a new database starts with "
-        "(resources/data/*.json) are written into the user's database in Chinese and "
-        "edited there: content, not program text. Needs an English starter set chosen "
-        "when the database is created.", lambda: starter_texts()),
-}
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def starter_texts() -> set[str]:
-    """The starter set a new database gets (objection scripts, the evaluation template)
-    is content in Chinese, written once into the user's database and editable there:
-    user data, not program text; an English starter set is separate work."""
-    from kehubao.services.starter import load_json
-
-    return {text for name in ("objection_scripts.json", "evaluation_template.json")
-            for text in _strings(load_json(name))}
 
 _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
@@ -159,7 +125,7 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
                 yield where, text
 
 
-# Sentences with values in them, as regular expressions: each with why.
+# Chinese the English UI shows on purpose, as regular expressions, each with why.
 KNOWN_UNTRANSLATED_PATTERNS: dict[str, tuple[str, list[str]]] = {
     "import note lines": (
         "What an import cannot place in a field (an unreadable number, a second e-mail) "
@@ -173,15 +139,13 @@ _CJK_RUN = re.compile(CJK.pattern + "+")
 BY_DESIGN = {*dict(LANGUAGES).values(), *BILINGUAL.values()}
 
 
-def _only_known_runs(text: str, starter: set[str], corpus: str) -> bool:
-    """Whether every Chinese run of ``text`` is a known text (KNOWN_UNTRANSLATED), or
-    a long enough piece of one (lists show a script's answer cut short)."""
+def _only_known_runs(text: str) -> bool:
+    """Whether every Chinese run of ``text`` is one of the known, listed ones."""
     text = text.replace(APP_NAME, "")
     for _reason, patterns in KNOWN_UNTRANSLATED_PATTERNS.values():
         for pattern in patterns:
             text = re.sub(pattern, "", text)
-    return all(run in starter or (len(run) >= 6 and run in corpus)
-               for run in _CJK_RUN.findall(text))
+    return not _CJK_RUN.search(text)
 
 
 def _excerpt(text: str) -> str:
@@ -193,17 +157,28 @@ def _excerpt(text: str) -> str:
 
 
 def chinese_texts(widget: QWidget) -> list[str]:
-    """The texts of ``widget`` with Chinese in them (other than the app's name, the
-    starter content and the known, listed ones), as 'Widget(name): text'."""
+    """The texts of ``widget`` with Chinese in them (other than the app's name and the
+    known, listed ones), as 'Widget(name): text'."""
     found = []
-    starter = {text for _reason, texts in KNOWN_UNTRANSLATED.values() for text in texts()}
-    corpus = "\n".join(starter)
     for where, text in widget_texts(widget):
         if (not CJK.search(text.replace(APP_NAME, "")) or text in BY_DESIGN
-                or _only_known_runs(text, starter, corpus)):
+                or _only_known_runs(text)):
             continue
         found.append(f"{where}: {_excerpt(text)!r}")
     return sorted(set(found))
+
+
+@pytest.fixture
+def db(db_path):  # type: ignore[no-untyped-def]
+    """A new database as the English UI creates it: its starter set (objection scripts,
+    evaluation template) in English."""
+    from kehubao.db import open_database
+    from kehubao.services.maintenance import prepare_database
+
+    database = open_database(str(db_path))
+    prepare_database(database, "en")
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
@@ -402,10 +377,12 @@ def test_main_dialogs_in_english(qtbot, ascii_db, tmp_path, monkeypatch) -> None
 def test_scan_uses_an_ascii_database(ascii_db) -> None:  # type: ignore[no-untyped-def]
     """The scan's premise: the user data it shows has no Chinese in it."""
     from kehubao.services.customers import get_customer
+    from kehubao.services.evaluation.templates import active_template
 
     db, ids = ascii_db
     with db.session(write=False) as s:
         assert not CJK.search(get_customer(s, ids["customer"]).name)
+        assert not CJK.search(active_template(s).name)  # the English starter set
 
 
 def test_the_scan_lets_through_only_the_listed_texts(qtbot) -> None:

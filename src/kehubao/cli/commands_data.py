@@ -57,7 +57,8 @@ def _non_negative(text: str) -> int:
 
 
 def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """Open the database named on the command line and make sure starter data exists.
+    """Open the database named on the command line and make sure starter data exists
+    (in the --language given, if this creates the database).
 
     Only commands that add data (`create=True`: demo, import, restore) may create a
     database at a path the user named: for a command that only reads, a missing file is
@@ -77,7 +78,7 @@ def open_for_cli(args: argparse.Namespace, *, create: bool = False) -> Database:
     else:
         warn_if_window_open(target)
     db = open_database(target)
-    prepare_database(db)
+    prepare_database(db, getattr(args, "language", "zh"))
     return db
 
 

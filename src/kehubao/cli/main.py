@@ -24,6 +24,10 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace], int]
 
+# The languages of the starter set (services/starter.py's STARTER_FILES; not imported, so
+# that --help stays light).
+STARTER_LANGUAGES = ("zh", "en")
+
 
 # argparse's own error texts (Python 3.11+), so a usage error reads in one language.
 _ARGPARSE_MESSAGES = (
@@ -82,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kehubao {__version__}",
                         help="显示版本号并退出")
     add_db_argument(parser)
+    parser.add_argument(
+        "--language", choices=STARTER_LANGUAGES, default="zh",
+        help="新建数据库时内置话术库和评价模板的语言：zh 中文（默认）或 en 英文；"
+             "已有的数据库保持原来的语言",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for module in (commands_data, commands_backups, commands_search, commands_exchange,
                    commands_followups, commands_scripts, commands_evaluation, commands_report,
@@ -144,14 +153,14 @@ WINDOW_FILE_SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".vcf", ".vcard")
 
 def split_window_files(argv: list[str]) -> tuple[list[str], list[str]]:
     """(the arguments without the files, the files) when the first argument that is not
-    ``--db PATH`` names a list file rather than a command."""
+    ``--db PATH`` or ``--language X`` names a list file rather than a command."""
     files: list[str] = []
     rest: list[str] = []
     skip_value = False
     for n, arg in enumerate(argv):
         if skip_value:
             skip_value = False
-        elif arg == "--db":
+        elif arg in ("--db", "--language"):
             skip_value = True
         elif arg.startswith("-"):
             pass

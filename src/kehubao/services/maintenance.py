@@ -18,10 +18,14 @@ from .search.fts_sqlite import backend_for
 from .starter import ensure_starter_data, has_starter_data
 
 
-def prepare_database(db: Database) -> bool:
+def prepare_database(db: Database, language: str = "zh") -> bool:
     """Make a just-opened database ready for use: load the starter data (objection
     scripts, evaluation template) the first time. The window and the CLI both call this
     after `open_database`, so neither commits a session of its own for it.
+
+    ``language`` is the starter set's language for a database that gets its first one
+    (the window passes the UI's language, the CLI its --language); a database keeps the
+    language it first got, whatever is passed later.
 
     Looks first in a read transaction, so that opening a database another program is
     writing to (an import in the CLI while the window is open) never waits for, or fails
@@ -30,7 +34,7 @@ def prepare_database(db: Database) -> bool:
         if has_starter_data(session):
             return False
     with db.session() as session:
-        return ensure_starter_data(session)
+        return ensure_starter_data(session, language)
 
 
 def reindex(db: Database, progress: Callable[[float], None] | None = None) -> dict[str, int]:

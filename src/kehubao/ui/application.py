@@ -19,7 +19,7 @@ from .. import __version__
 from ..config import APP_NAME, DatabaseTarget, resolve_database
 from ..db import Database, describe_database_error, open_database
 from ..errors import DatabaseLocationError
-from .i18n import app_name
+from .i18n import app_name, chosen_language
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def open_database_for_gui(db_arg: str | DatabaseTarget | None) -> Database | Non
         QMessageBox.critical(None, app_name(), str(exc))
         return None
     try:
-        prepare_database(db)
+        prepare_database(db, chosen_language())  # a new database's starter set: the UI's language
     except Exception as exc:
         # Locked by another program, damaged, disk full: the user's to fix, said in one
         # sentence; anything else is a bug and is reported as one.

@@ -1,4 +1,6 @@
-"""The starter library (resources/data/objection_scripts.json) and its upgrades.
+"""The starter library (resources/data/objection_scripts.json, or objection_scripts_en.json
+for a database whose starter set is English: services/starter.py picks the file) and its
+upgrades.
 
 A built-in script remembers the hash of the built-in text it was last set to. When a new
 starter set arrives, each script whose text still hashes to that (or to a hash an older
