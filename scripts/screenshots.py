@@ -91,13 +91,19 @@ def main() -> None:
     app = create_application([], language)
     QCoreApplication.setOrganizationName("kehubao-screenshots")  # not the developer's settings
     QSettings().clear()
-    path = args[0] if args else str(OUT / "shots.db")
+    # One demo per language: a new database's starter set (scripts, evaluation template)
+    # is in the language of the window that creates it.
+    path = args[0] if args else str(OUT / f"shots-{language}.db")
     if not Path(path).exists():
         import kehubao.services  # noqa: F401
         from kehubao.db import open_database
         from kehubao.services.demo import generate_demo
+        from kehubao.services.maintenance import prepare_database
 
-        generate_demo(open_database(path), customers=800, seed=3)
+        demo = open_database(path)
+        prepare_database(demo, language)
+        generate_demo(demo, customers=800, seed=3)
+        demo.dispose()
     db = open_database_for_gui(path)
     window = MainWindow(db)
     window.resize(1366, 768)

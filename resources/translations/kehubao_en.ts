@@ -410,7 +410,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>上次情绪：</source>
-        <translation>Last emotion: </translation>
+        <translation>Last mood: </translation>
     </message>
     <message>
         <source>%1：%2</source>
@@ -422,7 +422,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>记录对方的个性、年龄段、地域和情绪后，这里会给出沟通建议。</source>
-        <translation>Record the contact&apos;s personality, age group, home region and emotion, and tips for talking with them appear here.</translation>
+        <translation>Record the contact&apos;s personality, age group, home region and mood, and tips for talking with them appear here.</translation>
     </message>
     <message>
         <source>（主要联系人）</source>
@@ -838,7 +838,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>情绪：%1</source>
-        <translation>Emotion: %1</translation>
+        <translation>Mood: %1</translation>
     </message>
     <message>
         <source>跟进</source>
@@ -3612,7 +3612,7 @@ Continue anyway?</translation>
     <name>RiskListView</name>
     <message>
         <source>客户</source>
-        <translation>Customers</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>分类</source>
@@ -5352,6 +5352,182 @@ Start with one of the three options below:</translation>
         <translation>The expected remaining years of cooperation must be between 0 and 50</translation>
     </message>
     <message>
+        <source>正月</source>
+        <translation>month 1</translation>
+    </message>
+    <message>
+        <source>二月</source>
+        <translation>month 2</translation>
+    </message>
+    <message>
+        <source>三月</source>
+        <translation>month 3</translation>
+    </message>
+    <message>
+        <source>四月</source>
+        <translation>month 4</translation>
+    </message>
+    <message>
+        <source>五月</source>
+        <translation>month 5</translation>
+    </message>
+    <message>
+        <source>六月</source>
+        <translation>month 6</translation>
+    </message>
+    <message>
+        <source>七月</source>
+        <translation>month 7</translation>
+    </message>
+    <message>
+        <source>八月</source>
+        <translation>month 8</translation>
+    </message>
+    <message>
+        <source>九月</source>
+        <translation>month 9</translation>
+    </message>
+    <message>
+        <source>十月</source>
+        <translation>month 10</translation>
+    </message>
+    <message>
+        <source>冬月</source>
+        <translation>month 11</translation>
+    </message>
+    <message>
+        <source>腊月</source>
+        <translation>month 12</translation>
+    </message>
+    <message>
+        <source>初一</source>
+        <translation>day 1</translation>
+    </message>
+    <message>
+        <source>初二</source>
+        <translation>day 2</translation>
+    </message>
+    <message>
+        <source>初三</source>
+        <translation>day 3</translation>
+    </message>
+    <message>
+        <source>初四</source>
+        <translation>day 4</translation>
+    </message>
+    <message>
+        <source>初五</source>
+        <translation>day 5</translation>
+    </message>
+    <message>
+        <source>初六</source>
+        <translation>day 6</translation>
+    </message>
+    <message>
+        <source>初七</source>
+        <translation>day 7</translation>
+    </message>
+    <message>
+        <source>初八</source>
+        <translation>day 8</translation>
+    </message>
+    <message>
+        <source>初九</source>
+        <translation>day 9</translation>
+    </message>
+    <message>
+        <source>初十</source>
+        <translation>day 10</translation>
+    </message>
+    <message>
+        <source>十一</source>
+        <translation>day 11</translation>
+    </message>
+    <message>
+        <source>十二</source>
+        <translation>day 12</translation>
+    </message>
+    <message>
+        <source>十三</source>
+        <translation>day 13</translation>
+    </message>
+    <message>
+        <source>十四</source>
+        <translation>day 14</translation>
+    </message>
+    <message>
+        <source>十五</source>
+        <translation>day 15</translation>
+    </message>
+    <message>
+        <source>十六</source>
+        <translation>day 16</translation>
+    </message>
+    <message>
+        <source>十七</source>
+        <translation>day 17</translation>
+    </message>
+    <message>
+        <source>十八</source>
+        <translation>day 18</translation>
+    </message>
+    <message>
+        <source>十九</source>
+        <translation>day 19</translation>
+    </message>
+    <message>
+        <source>二十</source>
+        <translation>day 20</translation>
+    </message>
+    <message>
+        <source>廿一</source>
+        <translation>day 21</translation>
+    </message>
+    <message>
+        <source>廿二</source>
+        <translation>day 22</translation>
+    </message>
+    <message>
+        <source>廿三</source>
+        <translation>day 23</translation>
+    </message>
+    <message>
+        <source>廿四</source>
+        <translation>day 24</translation>
+    </message>
+    <message>
+        <source>廿五</source>
+        <translation>day 25</translation>
+    </message>
+    <message>
+        <source>廿六</source>
+        <translation>day 26</translation>
+    </message>
+    <message>
+        <source>廿七</source>
+        <translation>day 27</translation>
+    </message>
+    <message>
+        <source>廿八</source>
+        <translation>day 28</translation>
+    </message>
+    <message>
+        <source>廿九</source>
+        <translation>day 29</translation>
+    </message>
+    <message>
+        <source>三十</source>
+        <translation>day 30</translation>
+    </message>
+    <message>
+        <source>闰{month}{day}</source>
+        <translation>leap {month}, {day}</translation>
+    </message>
+    <message>
+        <source>{month}{day}</source>
+        <translation>{month}, {day}</translation>
+    </message>
+    <message>
         <source>先选一个客户</source>
         <translation>Choose a customer first</translation>
     </message>
@@ -5382,6 +5558,34 @@ Start with one of the three options below:</translation>
     <message>
         <source>每月的日期必须在 1 到 31 之间</source>
         <translation>The day of the month must be between 1 and 31</translation>
+    </message>
+    <message>
+        <source>久未联系：从未联系</source>
+        <translation>Not contacted: never contacted</translation>
+    </message>
+    <message>
+        <source>回款到期：{name}（¥{amount}，{month}月{day}日到期）</source>
+        <translation>Payment due: {name} (¥{amount}, due {month:02}-{day:02})</translation>
+    </message>
+    <message>
+        <source>回款逾期：{name}（¥{amount}，{month}月{day}日到期）</source>
+        <translation>Payment overdue: {name} (¥{amount}, was due {month:02}-{day:02})</translation>
+    </message>
+    <message>
+        <source>{name}生日（{month}月{day}日，农历{lunar}）</source>
+        <translation>{name}&apos;s birthday ({month:02}-{day:02}, lunar {lunar})</translation>
+    </message>
+    <message>
+        <source>{name}生日（{month}月{day}日）</source>
+        <translation>{name}&apos;s birthday ({month:02}-{day:02})</translation>
+    </message>
+    <message>
+        <source>{customer}：送上祝福</source>
+        <translation>{customer}: send your best wishes</translation>
+    </message>
+    <message>
+        <source>久未联系：上次联系{month}月{day}日，已超过 {days} 天</source>
+        <translation>Not contacted lately: last contact {month:02}-{day:02}, over {days} days ago</translation>
     </message>
     <message>
         <source>找不到要撤销的操作</source>

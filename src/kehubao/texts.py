@@ -19,12 +19,20 @@ from collections.abc import Callable
 from typing import Any
 
 _translate: Callable[[str], str] | None = None
+_language = "zh"
 
 
-def install(translate: Callable[[str], str] | None) -> None:
-    """Translate every ``Text`` made from now on with ``translate`` (None: Chinese)."""
-    global _translate
+def install(translate: Callable[[str], str] | None, language: str = "zh") -> None:
+    """Translate every ``Text`` made from now on with ``translate`` (None: Chinese), into
+    ``language`` (its code, for whoever stores texts and must know they are stale)."""
+    global _translate, _language
     _translate = translate
+    _language = language if translate is not None else "zh"
+
+
+def language() -> str:
+    """The code of the language a ``Text`` made now is in ("zh" without a translator)."""
+    return _language
 
 
 def _filled(template: str, args: dict[str, Any]) -> str:

@@ -30,7 +30,7 @@ UI = ROOT / "src" / "kehubao" / "ui"
 TS_FILE = ROOT / "resources" / "translations" / "kehubao_en.ts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATING_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP"}
-PLACEHOLDER = re.compile(r"%\d|\{\w*\}")  # Qt's %1, texts.Text's {name}
+PLACEHOLDER = re.compile(r"%\d|\{\w*(?=[:}])")  # Qt's %1, texts.Text's {name}
 
 
 def translations_script():  # type: ignore[no-untyped-def]
@@ -137,14 +137,57 @@ def test_window_in_chinese_without_a_translator(qtbot, db):  # type: ignore[no-u
     assert label("客户") == "客户"
 
 
-def test_language_choice_is_remembered(qtbot, db, answer):  # type: ignore[no-untyped-def]
+def _choose_in_menu(window, language: str) -> None:  # type: ignore[no-untyped-def]
+    action = next(a for a in window.findChildren(QAction) if a.text() == dict(LANGUAGES)[language])
+    action.trigger()
+
+
+def test_language_choice_is_remembered_and_the_window_reopens_in_it(qtbot, db, answer):  # type: ignore[no-untyped-def]
     window = make_window(qtbot, db)
-    answer("yes")
-    english_action = next(a for a in window.findChildren(QAction) if a.text() == dict(LANGUAGES)["en"])
-    english_action.trigger()
-    assert chosen_language() == "en"
-    choose_language("zh")
+    asked = answer("yes")
+    try:
+        _choose_in_menu(window, "en")
+        assert chosen_language() == "en"
+        assert asked and "Reopen" in asked[0]  # asked in both languages
+        assert window.reopen_request and not window.isVisible()  # application.run reopens it
+    finally:
+        choose_language("zh")
     assert chosen_language() == "zh"
+
+
+def test_language_choice_later_when_the_user_says_no(qtbot, db, answer):  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, db)
+    answer("no")
+    try:
+        _choose_in_menu(window, "en")
+        assert chosen_language() == "en"
+        assert not window.reopen_request and window.isVisible()
+    finally:
+        choose_language("zh")
+
+
+def test_the_application_reopens_the_window_in_the_chosen_language(qapp, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """``run`` loops once more when the window asked to reopen, with the new translator."""
+    from kehubao.ui import application
+
+    windows: list[str] = []
+
+    def one_window(app, target, guard, files, notice):  # type: ignore[no-untyped-def]
+        windows.append(QCoreApplication.translate("labels", "客户宝"))
+        if len(windows) == 1:
+            choose_language("en")  # what the menu does before the window closes
+            return 0, None, True
+        return 0, None, False
+
+    monkeypatch.setattr(application, "_run_window", one_window)
+    translations_script().release(TS_FILE, tmp_path / "kehubao_en.qm")  # not kept in git
+    monkeypatch.setattr("kehubao.ui.i18n.resource_path", lambda *_parts: tmp_path)
+    try:
+        assert application._run(qapp, str(tmp_path / "x.db"), ()) == 0
+    finally:
+        choose_language("zh")
+        application.install_translator(qapp, "zh")
+    assert windows == ["客户宝", "Kehubao"]
 
 
 def test_chinese_unless_another_language_was_chosen(qtbot):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from .. import __version__
 from ..config import APP_NAME, DatabaseTarget, resolve_database
 from ..db import Database, describe_database_error, open_database
 from ..errors import DatabaseLocationError
-from .i18n import app_name, chosen_language
+from .i18n import app_name, chosen_language, install_translator
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,6 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    from .i18n import install_translator
     from .icons import icon
 
     app.setWindowIcon(icon("app"))
@@ -124,15 +123,18 @@ def _run(app: QApplication, db_arg: str | None, files: Sequence[str | Path]) -> 
             if not guard.acquire():
                 return _hand_over(guard, files)
         try:
-            code, move = _run_window(app, target, guard, files, notice)
+            code, move, reopen = _run_window(app, target, guard, files, notice)
             notice = _carry_out_move(app, *move) if move is not None else None
         finally:
             if guard is not None:
                 guard.release()
-        if move is None:
+        if move is None and not reopen:
             return code
         files = ()
-        target = resolve_database(str(move[0]))  # the new place, if the move succeeded
+        if move is not None:
+            target = resolve_database(str(move[0]))  # the new place, if the move succeeded
+        if reopen:
+            install_translator(app)  # the language just chosen
 
 
 def _hand_over(guard, files: Sequence[str | Path]) -> int:  # type: ignore[no-untyped-def]
@@ -177,11 +179,12 @@ def _quit_after_start(app: QApplication, window: QWidget) -> None:
 
 
 def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequence[str | Path],  # type: ignore[no-untyped-def]
-                notice: str | None) -> tuple[int, tuple[Path, Path] | None]:
-    """Run one window to its end: (exit code, the move it asked for)."""
+                notice: str | None) -> tuple[int, tuple[Path, Path] | None, bool]:
+    """Run one window to its end: (exit code, the move it asked for, whether it asked
+    to be opened again in another language)."""
     db = open_database_for_gui(target)
     if db is None:
-        return 1, None
+        return 1, None, False
     from .main_window import MainWindow
 
     window = MainWindow(db)
@@ -195,7 +198,7 @@ def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequenc
     if os.environ.get(QUIT_AFTER_START):
         _quit_after_start(app, window)
     code = app.exec()
-    move = window.move_request
+    move, reopen = window.move_request, window.reopen_request
     from PySide6.QtCore import QEvent, QThreadPool
 
     from .tasks import wait_for_tasks
@@ -203,12 +206,12 @@ def _run_window(app: QApplication, target: DatabaseTarget, guard, files: Sequenc
     wait_for_tasks()  # nothing may still be writing when the database closes
     QThreadPool.globalInstance().waitForDone(5000)
     db.dispose()
-    if move is not None:  # another window follows: this one (and its tray icon) goes now
+    if move is not None or reopen:  # another window follows: this one (and its tray icon) goes now
         if guard is not None:
             guard.message.disconnect(window.handle_instance_message)
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    return code, move
+    return code, move, reopen
 
 
 def _carry_out_move(app: QApplication, source: Path, target: Path) -> str | None:

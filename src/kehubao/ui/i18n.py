@@ -33,6 +33,9 @@ BILINGUAL = {
     "language_menu": "界面语言 / Language",
     "language_changed": "重新启动客户宝后使用新的界面语言。\n"
                         "The new language is used when Kehubao starts again.",
+    "reopen_now": "现在重新打开窗口，换成新的界面语言吗？未保存的内容会先询问。\n"
+                  "Reopen the window in the new language now? You will be asked about "
+                  "anything unsaved first.",
 }
 _SETTING = "ui/language"
 
@@ -67,6 +70,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> bo
     source text and so need one in Chinese. False when a file is missing; the UI then
     shows that part in its source language."""
     language = language or chosen_language()
+    texts.install(_translate_text, language)
     remove_translators(app)
     if language == "zh":
         return _install(app, "qtbase_zh_CN", qt_translations_dirs())

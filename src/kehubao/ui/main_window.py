@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.location_warning: LocationWarning | None = None
         self.move_request: tuple[Path, Path] | None = None  # carried out by application.run
+        self.reopen_request = False  # likewise: a new window, in the language just chosen
 
         self.search_box = SearchBox(db, self)
         self.search_box.open_hit.connect(self.open_hit)
@@ -241,8 +242,21 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self.change_language)
 
     def change_language(self, action: QAction) -> None:
-        choose_language(action.data())
-        QMessageBox.information(self, app_name(), BILINGUAL["language_changed"])
+        """Remember the language and offer to reopen the window in it at once (widgets
+        are built in one language); ``application.run`` does the reopening, after the
+        window closed the usual way, asking about unsaved work."""
+        language = action.data()
+        if language == chosen_language():
+            return
+        choose_language(language)
+        if QMessageBox.question(self, app_name(), BILINGUAL["reopen_now"]) \
+                != QMessageBox.StandardButton.Yes:
+            QMessageBox.information(self, app_name(), BILINGUAL["language_changed"])
+            return
+        self.reopen_request = True
+        self.quit()
+        if not self.quitting:  # the window stayed open (an unsaved form): not now
+            self.reopen_request = False
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"))

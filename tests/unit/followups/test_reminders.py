@@ -176,3 +176,34 @@ def test_generated_reminders_move_only_their_customers_next_follow_up(db, make_c
         figures = {c.id: c.next_follow_up_at for c in s.scalars(select(Customer))}
     assert figures == {dormant: datetime(2026, 12, 2, 9, 0), busy: datetime(2026, 11, 30, 15, 0),
                        quiet: None}
+
+
+def test_titles_follow_the_language_they_are_shown_in(db, make_customer, clock) -> None:
+    """Reminders made in Chinese are renamed, not duplicated, when the next run is in
+    another language (the window reopened in English); a closed one keeps its title."""
+    from kehubao import texts
+    from kehubao.services.followups import generate_if_stale
+    from kehubao.services.followups.birthdays import lunar_label
+
+    english = {"久未联系：从未联系": "Not contacted: never contacted",
+               "{month}{day}": "{month}, {day}", "五月": "month 5", "初十": "day 10"}
+    never = make_customer("从没联系过", value_class="4")
+    closed = make_customer("也没联系过", value_class="4")
+    with db.session() as s:
+        assert generate_if_stale(s, clock=clock).created == {"dormant": 2}
+    with db.session() as s:
+        done = s.scalar(select(FollowUp).where(FollowUp.customer_id == closed))
+        done.status = "done"
+    before = texts._translate
+    texts.install(lambda template: english.get(template, template), "en")
+    try:
+        with db.session() as s:
+            made = generate_if_stale(s, clock=clock)  # not skipped: the language changed
+        assert made is not None and made.total == 0
+        with db.session() as s:
+            assert generate_if_stale(s, clock=clock) is None  # the same language: skipped
+        assert lunar_label((5, 10, False)) == "month 5, day 10"
+    finally:
+        texts.install(before)
+    titles = {f.customer_id: f.title for f in reminders(db, "dormant")}
+    assert titles == {never: "Not contacted: never contacted", closed: "久未联系：从未联系"}

@@ -22,10 +22,20 @@ from datetime import date, timedelta
 
 from lunardate import LunarDate
 
+from ...texts import Text, noop
+
 LunarKey = tuple[int, int, bool]  # month, day, leap month
 
-CHINESE_NUMERALS = "〇一二三四五六七八九十"
-LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+# Each name a label of its own, so that English can say "month 8, day 15".
+LUNAR_MONTHS = (noop("正月"), noop("二月"), noop("三月"), noop("四月"), noop("五月"),
+                noop("六月"), noop("七月"), noop("八月"), noop("九月"), noop("十月"),
+                noop("冬月"), noop("腊月"))
+LUNAR_DAYS = (noop("初一"), noop("初二"), noop("初三"), noop("初四"), noop("初五"),
+              noop("初六"), noop("初七"), noop("初八"), noop("初九"), noop("初十"),
+              noop("十一"), noop("十二"), noop("十三"), noop("十四"), noop("十五"),
+              noop("十六"), noop("十七"), noop("十八"), noop("十九"), noop("二十"),
+              noop("廿一"), noop("廿二"), noop("廿三"), noop("廿四"), noop("廿五"),
+              noop("廿六"), noop("廿七"), noop("廿八"), noop("廿九"), noop("三十"))
 
 
 def solar_birthday_in(birth: date, year: int) -> date:
@@ -115,17 +125,7 @@ def solar_births_for(keys: Iterable[LunarKey], years: range) -> dict[date, Lunar
 
 
 def lunar_label(key: LunarKey) -> str:
-    """农历 text of a lunar birth date: 闰四月初三, 腊月廿九."""
+    """农历 text of a lunar birth date: 闰四月初三, 腊月廿九 (a ``Text``)."""
     month, day, leap = key
-    return f"{'闰' if leap else ''}{LUNAR_MONTHS[month - 1]}月{_lunar_day(day)}"
-
-
-def _lunar_day(day: int) -> str:
-    if day == 10:
-        return "初十"
-    if day == 20:
-        return "二十"
-    if day == 30:
-        return "三十"
-    tens = ("初", "十", "廿")[day // 10]
-    return tens + CHINESE_NUMERALS[day % 10]
+    return Text(noop("闰{month}{day}") if leap else noop("{month}{day}"),
+                month=Text(LUNAR_MONTHS[month - 1]), day=Text(LUNAR_DAYS[day - 1]))

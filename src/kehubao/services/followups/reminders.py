@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select, update
+from sqlalchemy import bindparam, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
+from ... import texts
 from ...models import Contact, Customer, FollowUp, Transaction, utcnow
 from ...models.enums import CustomerStatus, FollowUpKind
+from ...texts import Text, noop
 from ..settings import get_setting, put_setting
 from ..tracking import note_changed
 from .birthdays import (
@@ -38,6 +40,7 @@ from .clock import Clock, at_morning, local_now
 
 SETTINGS_KEY = "reminders"
 STAMP_KEY = "reminders_generated_at"
+LANGUAGE_KEY = "reminders_language"  # of the titles the last run made
 DEFAULT_SETTINGS: dict[str, Any] = {
     "birthdays": True,
     "birthday_days_before": 3,
@@ -106,7 +109,8 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
     if settings["payments"]:
         rows += _payments(session, today, int(settings["payment_days_before"]),
                           int(settings["payment_overdue_lookback_days"]))
-    fresh = _missing(session, rows)
+    fresh, renamed = _sort_out(session, rows)
+    _rename(session, renamed)
     if fresh:
         stamp = utcnow()
         # Every row with the same keys (each builder gives customer_id, owner_id, kind,
@@ -134,28 +138,53 @@ def generate_if_stale(session: Session, *, clock: Clock = local_now,
     lets one fire after a call. Returns None when skipped."""
     now = clock()
     stamp = get_setting(session, STAMP_KEY)
+    if get_setting(session, LANGUAGE_KEY, "zh") != texts.language():
+        stamp = None  # the titles were made in another language: run now, renaming them
     if stamp:
         last = datetime.fromisoformat(stamp)
         if last.date() == now.date() and last <= now < last + max_age:
             return None
     made = generate_reminders(session, clock=clock)
     put_setting(session, STAMP_KEY, now.isoformat())
+    put_setting(session, LANGUAGE_KEY, texts.language())
     return made
 
 
-def _missing(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    keys = [r["auto_key"] for r in rows]
+def _sort_out(session: Session, rows: list[dict[str, Any]]
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the rows to create, {id, title} of the open reminders already there whose title
+    reads otherwise now): titles are made in the user's language, so a reminder made
+    before the language changed is renamed, not duplicated."""
+    by_key = {r["auto_key"]: r for r in rows}
+    keys = list(by_key)
     existing: set[str] = set()
+    renamed: list[dict[str, Any]] = []
     for start in range(0, len(keys), _CHUNK):
-        existing.update(session.connection().scalars(
-            select(FollowUp.auto_key).where(FollowUp.auto_key.in_(keys[start:start + _CHUNK]))))
+        for fid, key, title, status, deleted in session.connection().execute(
+                select(FollowUp.id, FollowUp.auto_key, FollowUp.title, FollowUp.status,
+                       FollowUp.deleted_at)
+                .where(FollowUp.auto_key.in_(keys[start:start + _CHUNK]))):
+            existing.add(key)
+            wanted = by_key[key]["title"]
+            if status == "open" and deleted is None and title != wanted:
+                renamed.append({"fid": fid, "new_title": wanted})
     seen: set[str] = set()
     fresh = []
     for row in rows:
         if row["auto_key"] not in existing and row["auto_key"] not in seen:
             seen.add(row["auto_key"])
             fresh.append(row)
-    return fresh
+    return fresh, renamed
+
+
+def _rename(session: Session, renamed: list[dict[str, Any]]) -> None:
+    if not renamed:
+        return
+    table = FollowUp.__table__
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("fid"))
+        .values(title=bindparam("new_title"), updated_at=utcnow()), renamed)
+    note_changed(session, "follow_up", [r["fid"] for r in renamed])
 
 
 # ------------------------------------------------------------------------- birthdays
@@ -212,10 +241,12 @@ def _live_customers(session: Session, ids: set[int]) -> dict[int, Any]:
 
 
 def _birthday_row(contact_id: int, customer_id: int, name: str, customer: Any, day: date, today: date, days_before: int, lunar: str | None) -> dict[str, Any]:
-    when = f"{day.month}月{day.day}日" + (f"，农历{lunar}" if lunar else "")
+    title = (Text("{name}生日（{month}月{day}日，农历{lunar}）", name=name, month=day.month,
+                  day=day.day, lunar=lunar) if lunar else
+             Text("{name}生日（{month}月{day}日）", name=name, month=day.month, day=day.day))
     return {"customer_id": customer_id, "contact_id": contact_id, "owner_id": customer.owner_id,
             "kind": FollowUpKind.BIRTHDAY.value, "origin": "birthday",
-            "title": f"{name}生日（{when}）"[:200], "note": f"{customer.name}：送上祝福",
+            "title": title[:200], "note": Text("{customer}：送上祝福", customer=customer.name),
             "due_at": at_morning(max(today, day - timedelta(days=days_before))),
             "auto_key": f"birthday:{contact_id}:{day.isoformat()}"}
 
@@ -251,11 +282,13 @@ def _dormant(session: Session, now: datetime, settings: dict[str, Any]) -> list[
     rows = []
     today = now.date()
     kind = FollowUpKind.DORMANT.value
+    never = Text("久未联系：从未联系")
     for cid, last, owner, limit in found:  # 20,000 on the demo's first run: kept lean
         if last is None:
-            title, became, key = "久未联系：从未联系", today, f"dormant:{cid}:never"
+            title, became, key = never, today, f"dormant:{cid}:never"
         else:
-            title = f"久未联系：上次联系{last.month}月{last.day}日，已超过 {limit} 天"
+            title = Text("久未联系：上次联系{month}月{day}日，已超过 {days} 天",
+                         month=last.month, day=last.day, days=limit)
             became = (last + timedelta(days=limit)).date()
             key = f"dormant:{cid}:{last.date().isoformat()}"
         rows.append({"customer_id": cid, "contact_id": None, "owner_id": owner, "kind": kind,
@@ -309,19 +342,24 @@ def _payments(session: Session, today: date, days_before: int, lookback: int) ->
     for tid, cid, day, amount in due:
         c = customers.get(cid)
         if c is not None and c.receivable_fen > 0:
-            rows.append(_payment_row(tid, c, day, amount, "payment", f"回款到期：{c.name}",
+            rows.append(_payment_row(tid, c, day, amount, "payment",
                                      max(today, day - timedelta(days=days_before))))
     for tid, cid, day, amount in overdue:
         c = customers.get(cid)
         if c is not None and c.overdue_fen > 0:
-            rows.append(_payment_row(tid, c, day, amount, "overdue", f"回款逾期：{c.name}",
-                                     day + timedelta(days=1)))
+            rows.append(_payment_row(tid, c, day, amount, "overdue", day + timedelta(days=1)))
     return rows
 
 
-def _payment_row(tid: int, customer: Any, due: date, amount: int, what: str, title: str,
+_PAYMENT_TITLES = {"payment": noop("回款到期：{name}（¥{amount}，{month}月{day}日到期）"),
+                   "overdue": noop("回款逾期：{name}（¥{amount}，{month}月{day}日到期）")}
+
+
+def _payment_row(tid: int, customer: Any, due: date, amount: int, what: str,
                  day: date) -> dict[str, Any]:
+    title = Text(_PAYMENT_TITLES[what], name=customer.name, amount=f"{amount / 100:,.2f}",
+                 month=due.month, day=due.day)
     return {"customer_id": customer.id, "contact_id": None, "owner_id": customer.owner_id,
             "kind": FollowUpKind.PAYMENT.value, "origin": "payment", "priority": 2,
-            "title": f"{title}（¥{amount / 100:,.2f}，{due.month}月{due.day}日到期）"[:200],
+            "title": title[:200],
             "note": None, "due_at": at_morning(day), "auto_key": f"{what}:{tid}"}

@@ -41,8 +41,13 @@ class RiskListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Wide enough for the header and, for the class, its longest name, in either language.
+        header = self.table.horizontalHeader()
+        widest_class = max(self.fontMetrics().horizontalAdvance(enum_label(ValueClass, code))
+                           for code, _text in ValueClass.choices())
         for column in range(1, 7):
-            self.table.setColumnWidth(column, 130)
+            self.table.setColumnWidth(column, max(130, header.sectionSizeHint(column) + 8,
+                                                  widest_class + 16 if column == 1 else 0))
         self.table.cellDoubleClicked.connect(self._open)
         self.note = QLabel(self.tr("按风险敞口排序：逾期金额与超出信用额度部分中较大者；只有窜货/抛售记录时为应收余额。双击打开客户。"))
         self.note.setWordWrap(True)

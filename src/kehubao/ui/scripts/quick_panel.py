@@ -132,7 +132,8 @@ class QuickPanel(QWidget):
         self.results.clear()
         for n, match in enumerate(self.matches, 1):
             best = match.best_reply.text if match.best_reply else ""
-            item = QListWidgetItem(f"{match.title}  —  {best[:40]}")
+            # One line, cut by the list at its right edge with "…" in either language.
+            item = QListWidgetItem(f"{match.title}  —  {' '.join(best.split())[:200]}")
             item.setToolTip(best)
             item.setData(Qt.ItemDataRole.UserRole, n - 1)
             self.results.addItem(item)
