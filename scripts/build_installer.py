@@ -208,7 +208,7 @@ def check_licences() -> None:
         return re.sub(r"[-_.]+", "-", name).lower()
 
     contents = BUNDLE / "_internal"
-    shipped = {normal(path.name.rsplit("-", 1)[0]) for path in contents.glob("*.dist-info")}
+    shipped = {normal(path.stem.rsplit("-", 1)[0]) for path in contents.glob("*.dist-info")}
     if missing := [name for name in bundle_files.metadata_distributions()
                    if normal(name) not in shipped]:
         raise BuildError(f"the bundle carries no metadata of {missing}: the About dialog "
