@@ -8,7 +8,11 @@ installer/kehubao.spec and checked by tests/unit/test_bundle_files.py.
   Alembic's env.py), so they ship as source under ``kehubao/migrations``, beside where the
   frozen ``kehubao/db`` module believes it lives;
 - Qt's own Chinese translation (qtbase_zh_CN.qm: OK/Cancel, Yes/No, the file dialog), in
-  the folder ``ui/i18n.qt_translations_dirs`` looks in under ``_MEIPASS``.
+  the folder ``ui/i18n.qt_translations_dirs`` looks in under ``_MEIPASS``;
+- for the About dialog's licences (``kehubao/licences.py``): Python's LICENSE.txt, in
+  ``resources/licences/python``; the fonts' licences are in resources/fonts already, and
+  the libraries' metadata (version, licence, licence files) is copied by the spec for
+  ``metadata_distributions()`` and what they require.
 
 Generated files are required, not optional: a bundle built without them would start and
 quietly speak the wrong language, so a missing one stops the build here.
@@ -16,6 +20,10 @@ quietly speak the wrong language, so a missing one stops the build here.
 
 from __future__ import annotations
 
+import re
+import sys
+import sysconfig
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +45,28 @@ def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     datas = _tree(root / "resources", "resources", skip_suffixes={".ts"})
     datas += _tree(root / "src" / "kehubao" / "migrations", "kehubao/migrations")
     datas += qt_translation_files()
+    datas += python_licence_files()
     return datas
+
+
+def metadata_distributions(root: Path = ROOT) -> list[str]:
+    """The app's runtime dependencies, by distribution name, from pyproject.toml: the
+    spec copies their metadata, and that of what they require, into the bundle, where
+    the About dialog reads each one's version, licence and licence files."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [re.match(r"[A-Za-z0-9._-]+", spec) for spec in project["dependencies"]]
+    return [name.group(0) for name in names if name]
+
+
+def python_licence_files() -> list[tuple[str, str]]:
+    """The LICENSE.txt of the Python being bundled (beside its standard library on Linux
+    and macOS, in its folder on Windows), where ``kehubao/licences.py`` looks first; none
+    when this Python carries no copy (the About dialog then names the licence only)."""
+    for path in (Path(sysconfig.get_path("stdlib"), "LICENSE.txt"),
+                 Path(sys.base_prefix, "LICENSE.txt")):
+        if path.is_file():
+            return [(str(path), "resources/licences/python")]
+    return []
 
 
 def qt_translation_files() -> list[tuple[str, str]]:

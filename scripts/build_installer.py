@@ -15,7 +15,8 @@ after the tests (.ci/run), and the Windows build (installer/build.ps1 calls it).
 4. runs the bundled executables, outside the checkout, on a scratch demo database:
    --version, demo data, the window offscreen (KEHUBAO_QUIT_AFTER_START=1: it must show,
    find Qt's Chinese translation and quit with 0), a CSV import, a pinyin search, a PDF
-   report, and the schema at its newest migration;
+   report, and the schema at its newest migration; then checks the bundle carries what
+   the About dialog's licences read (the packages' metadata, Python's LICENSE.txt);
 5. compiles installer/kehubao.nsi with makensis (-WX: a warning fails too). On Linux it
    is compiled against the Linux bundle (/DLINUX_BUNDLE): that checks the script and its
    paths, but the setup.exe it writes (installer/build/nsis-check/) carries Linux files
@@ -196,6 +197,28 @@ def smoke_test(expected_version: str) -> None:
             raise BuildError(f"unexpected database state after the smoke test: {info}")
 
 
+def check_licences() -> None:
+    """What the About dialog's list of licences reads (kehubao/licences.py) is in the
+    bundle: the metadata of every dependency (the spec's copy_metadata) and Python's
+    LICENSE.txt (installer/bundle_files.py)."""
+    sys.path.insert(0, str(INSTALLER))
+    import bundle_files
+
+    def normal(name: str) -> str:  # PEP 503: PySide6_Essentials = pyside6-essentials
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    contents = BUNDLE / "_internal"
+    shipped = {normal(path.stem.rsplit("-", 1)[0]) for path in contents.glob("*.dist-info")}
+    if missing := [name for name in bundle_files.metadata_distributions()
+                   if normal(name) not in shipped]:
+        raise BuildError(f"the bundle carries no metadata of {missing}: the About dialog "
+                         "would list them without version or licence")
+    python_licence = contents / "resources" / "licences" / "python" / "LICENSE.txt"
+    if bundle_files.python_licence_files() and not python_licence.is_file():
+        raise BuildError(f"the bundle has no {python_licence}")
+    dev.say(f"  ✓ licences: metadata of {len(shipped)} packages, Python's LICENSE.txt")
+
+
 def compile_nsis(makensis: str, expected_version: str, compressor: str) -> Path:
     """makensis on installer/kehubao.nsi; the setup.exe it wrote."""
     out_dir = DIST if WINDOWS else WORK / "nsis-check"
@@ -250,6 +273,7 @@ def main(argv: list[str]) -> int:
             raise BuildError(f"--no-bundle, but there is no {BUNDLE}")
         with step("试运行打包后的程序"):
             smoke_test(expected_version)
+            check_licences()
         setup = None
         if makensis:
             with step("makensis 编译安装程序"):

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于客户宝</source>
+        <translation>About Kehubao</translation>
+    </message>
+    <message>
+        <source>本机数据</source>
+        <translation>Data on this computer</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>致谢与许可证</source>
+        <translation>Credits and Licences</translation>
+    </message>
+    <message>
+        <source>离线客户管理：客户档案、联系人、跟进、话术与评价。</source>
+        <translation>Offline customer management: customer profiles, contacts, follow-ups, scripts and evaluation.</translation>
+    </message>
+    <message>
+        <source>所有数据只保存在这台电脑上，不会上传。备份文件夹可以复制到 U 盘或网盘另存一份。</source>
+        <translation>All data is kept on this computer only and is never uploaded. Copy the backups folder to a USB drive or a cloud drive to keep a second copy.</translation>
+    </message>
+    <message>
+        <source>数据库文件</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backups folder</translation>
+    </message>
+    <message>
+        <source>数据库在服务器上，请用服务器的工具备份。</source>
+        <translation>The database is on a server: back it up with the server&apos;s tools.</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>在文件管理器中打开这个文件夹</source>
+        <translation>Open this folder in the file manager</translation>
+    </message>
+    <message>
+        <source>这个文件夹还没有建立</source>
+        <translation>This folder has not been created yet</translation>
+    </message>
+    <message>
+        <source>客户宝使用了下面这些字体和程序库，感谢它们的作者。选中一项，可以查看它的许可证全文。</source>
+        <translation>Kehubao uses the fonts and libraries below, with thanks to their authors. Select one to read the full text of its licence.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>查看许可证全文…</source>
+        <translation>Full Licence Text…</translation>
+    </message>
+    <message>
+        <source>字体（用于 PDF 报表）</source>
+        <translation>Fonts (for PDF reports)</translation>
+    </message>
+    <message>
+        <source>程序库</source>
+        <translation>Libraries</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>这个程序库没有随附许可证全文，它的许可证是：%1</source>
+        <translation>This library ships no licence text; its licence is: %1</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>客户宝已经打开了这个数据库，但那个窗口没有响应。请切换到已打开的窗口，或稍后再试。</source>
@@ -2494,6 +2593,13 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
 </context>
 <context>
+    <name>LicenceTextDialog</name>
+    <message>
+        <source>许可证：%1</source>
+        <translation>Licence: %1</translation>
+    </message>
+</context>
+<context>
     <name>LocationWarning</name>
     <message>
         <source>⚠ %1</source>
@@ -2788,10 +2894,6 @@ Continue?</translation>
     <message>
         <source>搜索索引已重建</source>
         <translation>Search index rebuilt</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;客户宝 %1&lt;/h3&gt;&lt;p&gt;离线客户管理：客户档案、联系人、跟进、话术与评价。&lt;/p&gt;&lt;p&gt;所有数据保存在本机：%2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Kehubao %1&lt;/h3&gt;&lt;p&gt;Offline customer management: customer profiles, contacts, follow-ups, scripts and evaluation.&lt;/p&gt;&lt;p&gt;All data is stored on this computer: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>“%1”还在进行。现在退出会取消它（已做的部分不会保存）。确定退出吗？</source>
@@ -5130,6 +5232,14 @@ Start with one of the three options below:</translation>
     <message>
         <source>这个 Excel 文件的压缩比异常（解压后会膨胀上百倍），可能已损坏或是恶意构造的文件，已拒绝读取</source>
         <translation>This Excel file is compressed abnormally (it would grow over a hundredfold when opened); it may be damaged or crafted to harm, so it was not read</translation>
+    </message>
+    <message>
+        <source>文泉驿微米黑</source>
+        <translation>WenQuanYi Micro Hei</translation>
+    </message>
+    <message>
+        <source>花园明朝（生僻字，子集）</source>
+        <translation>Hanazono Mincho (rare characters, subset)</translation>
     </message>
     <message>
         <source>没有评价模板，无法生成评价表。</source>

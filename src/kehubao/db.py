@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -261,7 +261,10 @@ def open_database(
         db_sqlite.check_file_location(target.path, may_create_dirs=target.is_default)
         if target.path.exists() and target.path.stat().st_size > 0:
             _identify_file(target)
-        engine = create_engine(target.url, connect_args={"check_same_thread": False})
+        # The path as it is, not parsed out of target.url: a URL would cut a folder
+        # named "a?b" and decode one named "50%20".
+        engine = create_engine(URL.create("sqlite", database=str(target.path)),
+                               connect_args={"check_same_thread": False})
         db_sqlite.install_pragmas(engine)
     else:
         engine = _server_engine(target)

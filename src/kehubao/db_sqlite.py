@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -19,6 +19,18 @@ from .errors import DatabaseLocationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+
+
+def file_uri(path: PurePath, mode: str | None = None) -> str:
+    """SQLite's URI for the file at ``path`` (``mode``: "ro" read-only, "rw" only if it
+    exists). Percent-encoded from the path, so a folder named ``张 三``, ``项目#2``,
+    ``a?b`` or ``50%20`` is that folder: a plain ``file:{path}`` is cut at ``#`` and ``?``
+    and has its ``%20`` decoded, and opens (or creates) another file. A Windows share's
+    ``file://server/share`` gets the empty authority SQLite wants: ``file:////server/share``."""
+    uri = (path if path.is_absolute() else Path(os.path.abspath(path))).as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return f"{uri}?mode={mode}" if mode else uri
 
 
 def check_file_location(path: Path, *, may_create_dirs: bool) -> None:
@@ -160,11 +172,11 @@ def inspect_file(path: Path) -> tuple[set[str], str | None]:
     although the file is writable. In that case the file is opened read-write once, which
     rolls the unfinished transaction back exactly as any SQLite program would."""
     try:
-        return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True))
+        return _inspect(sqlite3.connect(file_uri(path, "ro"), uri=True))
     except sqlite3.OperationalError as exc:
         if not (needs_recovery(exc) and os.access(path, os.W_OK)):
             raise
-    return _inspect(sqlite3.connect(f"file:{path.as_posix()}?mode=rw", uri=True))
+    return _inspect(sqlite3.connect(file_uri(path, "rw"), uri=True))
 
 
 def needs_recovery(exc: sqlite3.Error) -> bool:

@@ -121,3 +121,32 @@ def test_only_the_qt_translation_the_app_loads_is_kept() -> None:
     assert keep("resources/translations/kehubao_en.qm")  # ours, not Qt's
     assert not keep("PySide6/opengl32sw.dll")
     assert keep("PySide6/Qt6Widgets.dll") and keep("PySide6/Qt/lib/libQt6Gui.so.6")
+
+
+def test_the_licences_travel_with_the_bundle(datas: dict[str, str]) -> None:
+    """What the About dialog shows in full (kehubao/licences.py): the fonts' licences,
+    the LGPL for Qt, and Python's own, each where the frozen app looks."""
+    for name in ("LICENSE-wqy-microhei.txt", "LICENSE-wqy-microhei-Apache-2.0.txt",
+                 "LICENSE-hanazono.txt"):
+        assert datas[f"resources/fonts/{name}"] == "resources/fonts"
+    assert datas["resources/licences/LGPL-3.0.txt"] == "resources/licences"
+    assert datas["resources/licences/GPL-3.0.txt"] == "resources/licences"
+    if load_bundle_files().python_licence_files():  # this Python carries its LICENSE.txt
+        assert datas["LICENSE.txt"] == "resources/licences/python"
+
+
+def test_the_spec_copies_the_metadata_of_every_dependency() -> None:
+    """The libraries' versions and licences are read from their metadata, which a frozen
+    app has only if the spec copies it: for each dependency, and what it requires."""
+    from kehubao import licences
+
+    assert load_bundle_files().metadata_distributions() == list(licences.DEPENDENCIES)
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    copies = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+              and isinstance(node.func, ast.Name) and node.func.id == "copy_metadata"]
+    assert copies and all(any(k.arg == "recursive" and getattr(k.value, "value", None) is True
+                              for k in call.keywords) for call in copies)
+    loops = [node for node in ast.walk(tree) if isinstance(node, ast.comprehension)
+             and isinstance(node.iter, ast.Call) and getattr(node.iter.func, "id", "")
+             == "metadata_distributions"]
+    assert loops

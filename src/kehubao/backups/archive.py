@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..db_sqlite import file_uri
 from ..errors import UserError
 from .integrity import quick_check
 
@@ -126,12 +127,12 @@ def _copy_data(source: Path, copy: Path) -> tuple[str | None, dict[str, int], li
 
     The source is attached read-only, so a backup can never change the database."""
     copy.unlink(missing_ok=True)
-    conn = sqlite3.connect(f"file:{copy.as_posix()}", uri=True, isolation_level=None)
+    conn = sqlite3.connect(file_uri(copy), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: no journal needed
         conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("ATTACH DATABASE ? AS src", (f"file:{source.as_posix()}?mode=ro",))
+        conn.execute("ATTACH DATABASE ? AS src", (file_uri(source, "ro"),))
         conn.execute("BEGIN")  # one snapshot for every table and count
         schema = conn.execute(
             "SELECT type, name, tbl_name, sql FROM src.sqlite_master WHERE sql IS NOT NULL"
@@ -180,7 +181,7 @@ def live_counts(conn: sqlite3.Connection, schema: str = "main") -> dict[str, int
 def file_counts(path: Path) -> dict[str, int]:
     """`live_counts` of a database file, read-only; {} when it cannot be read."""
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, "ro"), uri=True)
         try:
             return live_counts(conn)
         finally:

@@ -136,11 +136,11 @@ def _rows(path: Path, sql: str) -> list[tuple]:
     """Read-only, unless a killed writer's journal must first be rolled back (which is
     what any SQLite program does on opening such a file: not damage)."""
     try:
-        return _query(f"file:{path.as_posix()}?mode=ro", sql)
+        return _query(db_sqlite.file_uri(path, "ro"), sql)
     except sqlite3.OperationalError as exc:
         if not db_sqlite.needs_recovery(exc):
             raise
-    return _query(f"file:{path.as_posix()}?mode=rw", sql)
+    return _query(db_sqlite.file_uri(path, "rw"), sql)
 
 
 def _query(uri: str, sql: str) -> list[tuple]:

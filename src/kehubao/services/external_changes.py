@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from ..db_sqlite import file_uri
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
@@ -153,9 +155,5 @@ class ExternalChanges:
 
 def _read_write_uri(path: Path) -> str:
     """A URI that opens the existing file only (``mode=rw`` never creates one, should the
-    database have been moved away). SQLite wants an empty authority: a Windows share's
-    ``file://server/share`` becomes ``file:////server/share``."""
-    uri = path.as_uri()
-    if uri.startswith("file://") and not uri.startswith("file:///"):
-        uri = "file:////" + uri.removeprefix("file://")
-    return f"{uri}?mode=rw"
+    database have been moved away)."""
+    return file_uri(path, "rw")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..db import Database
 from ..services.journal import UndoResult, undo
 from ..services.locations import can_move, local_destination, risky_location
@@ -473,10 +472,9 @@ class MainWindow(QMainWindow):
         show_guide(self, topic_for(self.sections[max(0, self.nav.currentRow())]))
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("关于客户宝"), self.tr(
-            "<h3>客户宝 %1</h3><p>离线客户管理：客户档案、联系人、跟进、话术与评价。</p>"
-            "<p>所有数据保存在本机：%2</p>").replace("%1", __version__)
-            .replace("%2", self.db.target.display))
+        from .about import show_about
+
+        show_about(self.db, self)
 
     # ---------------------------------------------------------------- geometry
 
