@@ -60,7 +60,8 @@ _SENTENCE_CALLS = {"Text", "noop", "UserError", "ValidationError", "DatabaseLoca
 
 def shown_sentences(root: Path = ROOT / "src" / "kehubao") -> list[str]:
     """Every literal template of a ``Text(...)``, ``noop(...)`` or user error below the UI
-    (the UI marks its own texts with ``tr()``), in file order."""
+    (the UI marks its own texts with ``tr()``), and every ``FieldSpec`` label (which its
+    validation messages name), in file order."""
     found: list[str] = []
     for path in sorted(root.rglob("*.py")):
         if path.relative_to(root).parts[0] in ("ui", "cli"):  # tr(); Chinese terminal
@@ -71,6 +72,10 @@ def shown_sentences(root: Path = ROOT / "src" / "kehubao") -> list[str]:
                     and isinstance(first := node.args[0], ast.Constant)
                     and isinstance(first.value, str) and first.value):
                 found.append(first.value)
+            elif (isinstance(node, ast.Call) and _called_name(node.func) == "FieldSpec"
+                    and len(node.args) > 1 and isinstance(label := node.args[1], ast.Constant)
+                    and isinstance(label.value, str)):
+                found.append(label.value)  # a field's label, named in its messages
     return found
 
 

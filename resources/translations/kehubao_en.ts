@@ -5134,8 +5134,260 @@ Start with one of the three options below:</translation>
         <translation>Backing up the database…</translation>
     </message>
     <message>
+        <source>数据库已损坏，不能备份：{path}（{problem}）</source>
+        <translation>The database is damaged and cannot be backed up: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>数据库已损坏或无法读取，不能备份：{path}（{problem}）</source>
+        <translation>The database is damaged or unreadable and cannot be backed up: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>无法写入备份 {path}：{problem}</source>
+        <translation>Cannot write the backup {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>备份写入后校验失败：{path}（{problem}）</source>
+        <translation>The backup failed its check after writing: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>这个文件不是客户宝的备份，或已损坏：{path}</source>
+        <translation>This file is not a Kehubao backup, or it is damaged: {path}</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，不能用来恢复：{path}（{problem}）</source>
+        <translation>The backup file is damaged and cannot be restored: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>备份写入后校验失败（大小不符）：{path}</source>
+        <translation>The backup failed its check after writing (wrong size): {path}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{path}（{summary}）。为保护数据，客户宝没有写入任何内容。运行 kehubao check 可查看详情。没有找到可以 restore 的备份；请先复制这个文件留底，再交给技术人员抢救。</source>
+        <translation>The database file is damaged: {path} ({summary}). To protect your data, Kehubao has written nothing to it. Run kehubao check for details. No backup to restore was found; make a copy of this file first, then hand it to a technician to rescue.</translation>
+    </message>
+    <message>
+        <source>SQLite 发现 {count} 处损坏，例如：{report}</source>
+        <translation>SQLite found {count} damaged places, for example: {report}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{path}（{summary}）。为保护数据，客户宝没有写入任何内容。运行 kehubao check 可查看详情；最新的完好备份：{backup}，可用 kehubao restore 恢复它。</source>
+        <translation>The database file is damaged: {path} ({summary}). To protect your data, Kehubao has written nothing to it. Run kehubao check for details. The newest good backup is {backup}; kehubao restore can restore it.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>数据页已损坏（SQLite：{report}）</source>
+        <translation>Damaged data pages (SQLite: {report})</translation>
+    </message>
+    <message>
+        <source>数据库文件不完整（比文件头还短）</source>
+        <translation>The database file is incomplete (shorter than its header)</translation>
+    </message>
+    <message>
+        <source>数据库文件头已损坏</source>
+        <translation>The database file header is damaged</translation>
+    </message>
+    <message>
+        <source>数据库文件头已损坏（页大小无效）</source>
+        <translation>The database file header is damaged (invalid page size)</translation>
+    </message>
+    <message>
+        <source>数据库文件长度不对（{size} 字节不是整页），文件可能被截断</source>
+        <translation>The database file has the wrong length ({size} bytes is not a whole number of pages); it may have been cut short</translation>
+    </message>
+    <message>
+        <source>数据库文件被截断（应有 {expected} 字节，只有 {size} 字节）</source>
+        <translation>The database file has been cut short ({expected} bytes expected, only {size} bytes)</translation>
+    </message>
+    <message>
+        <source>数据库文件是空的（0 字节），原来的数据不在了</source>
+        <translation>The database file is empty (0 bytes); the data it held is gone</translation>
+    </message>
+    <message>
+        <source>数据库文件头被清零</source>
+        <translation>The database file header has been zeroed</translation>
+    </message>
+    <message>
+        <source>要恢复的文件就是当前数据库本身，请选择一个备份文件：{source}</source>
+        <translation>The file to restore is the current database itself; please choose a backup file: {source}</translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{source}</source>
+        <translation>Backup file not found: {source}</translation>
+    </message>
+    <message>
+        <source>这个 SQLite 文件不是客户宝的备份：{path}</source>
+        <translation>This SQLite file is not a Kehubao backup: {path}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用（例如打开着的客户宝窗口），请先关闭它再恢复：{path}</source>
+        <translation>The database is in use by another program (an open Kehubao window, for example); close it first, then restore: {path}</translation>
+    </message>
+    <message>
+        <source>这个文件不是客户宝的备份：{path}</source>
+        <translation>This file is not a Kehubao backup: {path}</translation>
+    </message>
+    <message>
+        <source>这个备份不能恢复：{reason}</source>
+        <translation>This backup cannot be restored: {reason}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，无法恢复，原数据库未做改动：{path}（{problem}）</source>
+        <translation>The database is in use by another program, so it cannot be restored; the database was not changed: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，请先关闭它再恢复：{path}</source>
+        <translation>The database is in use by another program; close it first, then restore: {path}</translation>
+    </message>
+    <message>
+        <source>没有可备份的数据库：{path}</source>
+        <translation>There is no database to back up: {path}</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 {database}：{problem}</source>
+        <translation>Cannot open the database {database}: {problem}</translation>
+    </message>
+    <message>
+        <source>这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{database}</source>
+        <translation>This SQLite file belongs to another program and is not a Kehubao database; nothing was changed: {database}</translation>
+    </message>
+    <message>
+        <source>这个数据库由更新版本的客户宝创建，请先升级客户宝：{database}</source>
+        <translation>This database was made by a newer version of Kehubao; please upgrade Kehubao first: {database}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏或不是 SQLite 文件，未做任何改动：{database}</source>
+        <translation>The database file is damaged or not a SQLite file; nothing was changed: {database}</translation>
+    </message>
+    <message>
+        <source>数据库是只读的，无法写入：{database}</source>
+        <translation>The database is read-only and cannot be written to: {database}</translation>
+    </message>
+    <message>
+        <source>无法打开数据库：{database}</source>
+        <translation>Cannot open the database: {database}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用（例如打开着的客户宝窗口或另一条命令），请稍后再试：{database}</source>
+        <translation>The database is in use by another program (an open Kehubao window or another command, for example); please try again later: {database}</translation>
+    </message>
+    <message>
+        <source>搜索索引已损坏，请运行 kehubao check --reindex 重建：{database}</source>
+        <translation>The search index is damaged; run kehubao check --reindex to rebuild it: {database}</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{database}。请运行 kehubao check 检查，或用 kehubao restore 从备份恢复</source>
+        <translation>The database file is damaged: {database}. Run kehubao check to examine it, or kehubao restore to restore a backup</translation>
+    </message>
+    <message>
+        <source>磁盘已满，无法写入数据库：{database}</source>
+        <translation>The disk is full; the database cannot be written to: {database}</translation>
+    </message>
+    <message>
+        <source>读写数据库文件时出错（磁盘或网络故障？）：{database}</source>
+        <translation>Error reading or writing the database file (a disk or network fault?): {database}</translation>
+    </message>
+    <message>
+        <source>不支持这种数据库（KEHUBAO_DATABASE_URL）：{database}</source>
+        <translation>This kind of database is not supported (KEHUBAO_DATABASE_URL): {database}</translation>
+    </message>
+    <message>
+        <source>KEHUBAO_DATABASE_URL 不是有效的数据库地址：{database}</source>
+        <translation>KEHUBAO_DATABASE_URL is not a valid database address: {database}</translation>
+    </message>
+    <message>
+        <source>缺少连接该数据库所需的驱动程序（{driver}），请先安装：{database}</source>
+        <translation>The driver needed for this database ({driver}) is missing; please install it first: {database}</translation>
+    </message>
+    <message>
         <source>数据库正忙，请稍后再试</source>
         <translation>The database is busy; please try again in a moment</translation>
+    </message>
+    <message>
+        <source>数据库路径是一个文件夹，不是文件：{path}</source>
+        <translation>The database path is a folder, not a file: {path}</translation>
+    </message>
+    <message>
+        <source>数据库所在的位置不是文件夹：{parent}</source>
+        <translation>The place of the database is not a folder: {parent}</translation>
+    </message>
+    <message>
+        <source>没有在该文件夹中写入的权限：{parent}</source>
+        <translation>No permission to write in this folder: {parent}</translation>
+    </message>
+    <message>
+        <source>数据库所在的文件夹不存在：{parent}</source>
+        <translation>The folder of the database does not exist: {parent}</translation>
+    </message>
+    <message>
+        <source>没有读取数据库文件的权限：{path}</source>
+        <translation>No permission to read the database file: {path}</translation>
+    </message>
+    <message>
+        <source>这个文件不是客户宝数据库（不是 SQLite 文件），未做任何改动：{path}</source>
+        <translation>This file is not a Kehubao database (not a SQLite file); nothing was changed: {path}</translation>
+    </message>
+    <message>
+        <source>数据库文件是只读的，无法写入：{path}</source>
+        <translation>The database file is read-only and cannot be written to: {path}</translation>
+    </message>
+    <message>
+        <source>{table} 第 {row} 行引用了不存在的 {parent} 记录</source>
+        <translation>{table} row {row} refers to a {parent} record that does not exist</translation>
+    </message>
+    <message>
+        <source>无法识别的导出格式 {suffix}，请用 --format csv|xlsx|vcf</source>
+        <translation>Unknown export format {suffix}; use --format csv|xlsx|vcf</translation>
+    </message>
+    <message>
+        <source>不支持的导出格式“{format}”</source>
+        <translation>Unsupported export format &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <source>“{name}”是一个数据库文件，不能用导出的名单覆盖它，请换一个文件名</source>
+        <translation>&quot;{name}&quot; is a database file and cannot be overwritten with an exported list; please choose another file name</translation>
+    </message>
+    <message>
+        <source>不支持的导出格式“{format}”（可选：csv、xlsx、vcf）</source>
+        <translation>Unsupported export format &quot;{format}&quot; (choose csv, xlsx or vcf)</translation>
+    </message>
+    <message>
+        <source>无法识别的导出格式（文件名没有扩展名），请用 --format csv|xlsx|vcf</source>
+        <translation>Unknown export format (the file name has no extension); use --format csv|xlsx|vcf</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {path}：{problem}</source>
+        <translation>Cannot write the file {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>空行</source>
+        <translation>Blank row</translation>
+    </message>
+    <message>
+        <source>合计行</source>
+        <translation>Total row</translation>
+    </message>
+    <message>
+        <source>重复的表头</source>
+        <translation>Repeated header</translation>
+    </message>
+    <message>
+        <source>重复处理方式只能是 {choices}</source>
+        <translation>The duplicate handling must be one of {choices}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中没有可导入的数据行</source>
+        <translation>The file &quot;{name}&quot; has no data rows to import</translation>
+    </message>
+    <message>
+        <source>有 {count} 行数据有误（第 {lines} 行等），导入已取消，数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。</source>
+        <translation>{count} rows have errors (rows {lines} and more). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
+    </message>
+    <message>
+        <source>有 {count} 行数据有误（第 {lines} 行），导入已取消，数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。</source>
+        <translation>{count} rows have errors (rows {lines}). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
     </message>
     <message>
         <source>号码相同</source>
@@ -5450,6 +5702,458 @@ Start with one of the three options below:</translation>
         <translation>The due date cannot be earlier than the transaction date</translation>
     </message>
     <message>
+        <source>无法读取文件：{path}（{problem}）</source>
+        <translation>Cannot read the file: {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>文件中没有联系人（{reason}）</source>
+        <translation>The file has no contacts ({reason})</translation>
+    </message>
+    <message>
+        <source>不支持的格式“{format}”（可选：csv、xlsx、xls、vcf）</source>
+        <translation>Unsupported format &quot;{format}&quot; (choose csv, xlsx, xls or vcf)</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件：{path}</source>
+        <translation>This is a folder, not a file: {path}</translation>
+    </message>
+    <message>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>无法读取文件（没有权限）：{path}</source>
+        <translation>Cannot read the file (no permission): {path}</translation>
+    </message>
+    <message>
+        <source>文件中没有联系人（文件是空的）</source>
+        <translation>The file has no contacts (it is empty)</translation>
+    </message>
+    <message>
+        <source>文件内容不是文本表格，无法按 CSV 读取。请确认选择的是 CSV 或 Excel 文件</source>
+        <translation>The file is not a text table and cannot be read as CSV. Please check that you chose a CSV or Excel file</translation>
+    </message>
+    <message>
+        <source>无法识别文件的编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入</source>
+        <translation>The file&apos;s encoding cannot be recognised. In Excel, save it as &quot;CSV UTF-8 (Comma delimited)&quot;, then import it</translation>
+    </message>
+    <message>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>第 {row} 行有一个超长的单元格（超过 {limit} 个字符），请检查文件</source>
+        <translation>Row {row} has a cell that is too long (over {limit} characters); please check the file</translation>
+    </message>
+    <message>
+        <source>这不是有效的 Excel 文件（文件可能已损坏或不完整），请用 Excel 打开确认后另存再导入</source>
+        <translation>This is not a valid Excel file (it may be damaged or incomplete). Open it in Excel to check, save it again, then import it</translation>
+    </message>
+    <message>
+        <source>文件是空的（所有工作表都没有数据）</source>
+        <translation>The file is empty (no sheet has any data)</translation>
+    </message>
+    <message>
+        <source>“{sheet}”（{rows} 行）</source>
+        <translation>&quot;{sheet}&quot; ({rows} rows)</translation>
+    </message>
+    <message>
+        <source>表格太大：有一个工作表超过 {limit} 行，无法导入。请拆分成几个文件后再导入</source>
+        <translation>The spreadsheet is too big: a sheet has more than {limit} rows and cannot be imported. Split it into several files, then import them</translation>
+    </message>
+    <message>
+        <source>表格太大：有一个工作表有 {rows} 行 × {columns} 列，超过了一次能读取的 {limit} 个单元格。请删除多余的行列（远处的一个单元格里有内容也算），或拆分成几个文件后再导入</source>
+        <translation>The spreadsheet is too big: a sheet has {rows} rows × {columns} columns, more than the {limit} cells that can be read at once. Delete the extra rows and columns (a single filled cell far away counts too), or split it into several files, then import</translation>
+    </message>
+    <message>
+        <source>这个文件其实是网页（HTML）格式，请用 Excel 打开后另存为 .xlsx 再导入</source>
+        <translation>This file is really a web page (HTML). Open it in Excel, save it as .xlsx, then import it</translation>
+    </message>
+    <message>
+        <source>无法打开文件：{name}（{problem}）</source>
+        <translation>Cannot open the file: {name} ({problem})</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{name}（{problem}）</source>
+        <translation>Cannot read the file: {name} ({problem})</translation>
+    </message>
+    <message>
+        <source>第 {row} 行的格式无法识别，请用 Excel 打开检查该行，另存为 CSV 后再导入</source>
+        <translation>The format of row {row} cannot be read. Open the file in Excel to check that row, save it as CSV, then import it</translation>
+    </message>
+    <message>
+        <source>这一行有无法识别的字符（显示为 �），导入后请核对</source>
+        <translation>This row has characters that cannot be read (shown as �); please check it after the import</translation>
+    </message>
+    <message>
+        <source>第 {row} 行有一个引号没有配对，后面的多行被读成了一个单元格。请用 Excel 打开检查该行，另存后再导入</source>
+        <translation>Row {row} has an unmatched quote, so the rows after it were read as one cell. Open the file in Excel to check that row, save it again, then import it</translation>
+    </message>
+    <message>
+        <source>读取了工作表“{sheet}”；另有工作表{others}没有导入，如需导入请另存为单独的文件</source>
+        <translation>Read the sheet &quot;{sheet}&quot;; the sheets {others} were not imported. To import them, save each as a separate file</translation>
+    </message>
+    <message>
+        <source>这个 Excel 文件解压后超过 {megabytes} MB，太大了，无法导入。请删除不需要的工作表，或拆分成几个文件后再导入</source>
+        <translation>This Excel file is over {megabytes} MB when unpacked, too big to import. Delete the sheets you do not need, or split it into several files, then import</translation>
+    </message>
+    <message>
+        <source>第 {row} 行太长（超过 {limit} 个字符），请检查文件</source>
+        <translation>Row {row} is too long (over {limit} characters); please check the file</translation>
+    </message>
+    <message>
+        <source>{problem}，已跳过</source>
+        <translation>{problem}; skipped</translation>
+    </message>
+    <message>
+        <source>不是有效的 vCard 文件（找不到 BEGIN:VCARD）</source>
+        <translation>Not a valid vCard file (no BEGIN:VCARD found)</translation>
+    </message>
+    <message>
+        <source>不是有效的 vCard 文件（文件是空的）</source>
+        <translation>Not a valid vCard file (the file is empty)</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：名片没有结束（缺少 END:VCARD），最后一行（第 {cut} 行 {property}）可能不完整，已忽略</source>
+        <translation>Line {line}: the card does not end (END:VCARD is missing); its last line (line {cut}, {property}) may be incomplete and was ignored</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：姓名或单位里有无法识别的字符（�），已去掉，导入后请核对</source>
+        <translation>Line {line}: unreadable characters (�) in the name or company were removed; please check it after the import</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：名片没有结束（缺少 END:VCARD），姓名可能不完整（文件在第 {cut} 行中断），这张名片没有导入</source>
+        <translation>Line {line}: the card does not end (END:VCARD is missing) and its name may be incomplete (the file breaks off at line {cut}); this card was not imported</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：名片没有结束（缺少 END:VCARD），姓名可能不完整（文件在第 {cut} 行后中断），这张名片没有导入</source>
+        <translation>Line {line}: the card does not end (END:VCARD is missing) and its name may be incomplete (the file breaks off after line {cut}); this card was not imported</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：名片没有结束（缺少 END:VCARD）</source>
+        <translation>Line {line}: the card does not end (END:VCARD is missing)</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：名片里没有姓名、电话、邮箱或单位</source>
+        <translation>Line {line}: the card has no name, phone, email or company</translation>
+    </message>
+    <message>
+        <source>{field}“{raw}”不像有效的号码。手机为 11 位，座机请带区号，如 021-62345678。</source>
+        <translation>{field} &quot;{raw}&quot; does not look like a valid number. Mobile numbers have 11 digits; give landlines with their area code, such as 021-62345678.</translation>
+    </message>
+    <message>
+        <source>邮箱“{raw}”格式不对，应类似 zhang@example.com。</source>
+        <translation>The email &quot;{raw}&quot; is not valid; it should look like zhang@example.com.</translation>
+    </message>
+    <message>
+        <source>无法识别的日期“{text}”，请写成 1990-12-01 或 1990/12/1</source>
+        <translation>Date not understood: &quot;{text}&quot;. Please write it as 1990-12-01 or 1990/12/1</translation>
+    </message>
+    <message>
+        <source>内容过长（{length} 个字符，最多 {limit} 个）</source>
+        <translation>Too long ({length} characters, at most {limit})</translation>
+    </message>
+    <message>
+        <source>“{text}”只有年份或年月，不是完整的日期</source>
+        <translation>&quot;{text}&quot; has only a year or a year and month, not a full date</translation>
+    </message>
+    <message>
+        <source>无法识别的日期“{text}”</source>
+        <translation>Date not understood: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>未知的报表类型“{kind}”。</source>
+        <translation>Unknown report type &quot;{kind}&quot;.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {customer_id} 的客户。</source>
+        <translation>No customer with ID {customer_id}.</translation>
+    </message>
+    <message>
+        <source>找不到这个客户编号为 {evaluation_id} 的评价。</source>
+        <translation>No evaluation with ID {evaluation_id} for this customer.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {interaction_id} 的跟进记录。</source>
+        <translation>No follow-up record with ID {interaction_id}.</translation>
+    </message>
+    <message>
+        <source>客户“{name}”还没有拜访记录。</source>
+        <translation>The customer &quot;{name}&quot; has no visits recorded yet.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {contact_id} 的联系人（可能已被删除）</source>
+        <translation>No contact with ID {contact_id} (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {customer_id} 的客户（可能已被删除）</source>
+        <translation>No customer with ID {customer_id} (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>决策角色</source>
+        <translation>Decision role</translation>
+    </message>
+    <message>
+        <source>主要联系人</source>
+        <translation>Primary contact</translation>
+    </message>
+    <message>
+        <source>农历生日</source>
+        <translation>Lunar birthday</translation>
+    </message>
+    <message>
+        <source>年龄段</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Home region</translation>
+    </message>
+    <message>
+        <source>籍贯</source>
+        <translation>Hometown</translation>
+    </message>
+    <message>
+        <source>文化素质</source>
+        <translation>Education level</translation>
+    </message>
+    <message>
+        <source>上次情绪</source>
+        <translation>Last mood</translation>
+    </message>
+    <message>
+        <source>回收站中没有“{kind}”这类记录</source>
+        <translation>The recycle bin holds no records of the kind &quot;{kind}&quot;</translation>
+    </message>
+    <message>
+        <source>只能彻底删除回收站中的跟进记录</source>
+        <translation>Only follow-up records in the recycle bin can be deleted for good</translation>
+    </message>
+    <message>
+        <source>只能彻底删除回收站中的跟进提醒</source>
+        <translation>Only reminders in the recycle bin can be deleted for good</translation>
+    </message>
+    <message>
+        <source>只能彻底删除回收站中的话术</source>
+        <translation>Only scripts in the recycle bin can be deleted for good</translation>
+    </message>
+    <message>
+        <source>只能彻底删除回收站中的交易记录</source>
+        <translation>Only transactions in the recycle bin can be deleted for good</translation>
+    </message>
+    <message>
+        <source>客户编号“{code}”已被其他客户使用</source>
+        <translation>The customer code &quot;{code}&quot; is already used by another customer</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>经济性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>员工人数</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>年营业额（万元）</source>
+        <translation>Annual revenue (10,000 CNY)</translation>
+    </message>
+    <message>
+        <source>注册资金（万元）</source>
+        <translation>Registered capital (10,000 CNY)</translation>
+    </message>
+    <message>
+        <source>信誉度</source>
+        <translation>Credit rating</translation>
+    </message>
+    <message>
+        <source>资质与批准手续</source>
+        <translation>Licenses and approvals</translation>
+    </message>
+    <message>
+        <source>销售网络</source>
+        <translation>Sales network</translation>
+    </message>
+    <message>
+        <source>销售区域</source>
+        <translation>Sales region</translation>
+    </message>
+    <message>
+        <source>介绍人</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>信用额度（元）</source>
+        <translation>Credit limit (CNY)</translation>
+    </message>
+    <message>
+        <source>标签“{name}…”太长（最多 40 个字）</source>
+        <translation>The tag &quot;{name}…&quot; is too long (at most 40 characters)</translation>
+    </message>
+    <message>
+        <source>客户编号重复</source>
+        <translation>Customer code already used</translation>
+    </message>
+    <message>
+        <source>找不到客户 {customer_id}</source>
+        <translation>Customer {customer_id} not found</translation>
+    </message>
+    <message>
+        <source>交易类型无效：{kind}（应为销售、回款或退货）</source>
+        <translation>Invalid transaction type: {kind} (should be sale, payment or return)</translation>
+    </message>
+    <message>
+        <source>请选择支援类型</source>
+        <translation>Please choose the type of support</translation>
+    </message>
+    <message>
+        <source>请选择风险类型（窜货、低价抛售或其他）</source>
+        <translation>Please choose the type of risk (cross-territory selling, price dumping or other)</translation>
+    </message>
+    <message>
+        <source>风险类型无效：{kind}</source>
+        <translation>Invalid risk type: {kind}</translation>
+    </message>
+    <message>
+        <source>指标 {ids} 不属于模板“{name}”</source>
+        <translation>Indicators {ids} do not belong to the template &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项没有打分：{names}</source>
+        <translation>{count} items are not scored yet: {names}</translation>
+    </message>
+    <message>
+        <source>找不到评价模板 {template_id}</source>
+        <translation>Evaluation template {template_id} not found</translation>
+    </message>
+    <message>
+        <source>找不到评价 {evaluation_id}</source>
+        <translation>Evaluation {evaluation_id} not found</translation>
+    </message>
+    <message>
+        <source>“{name}”的分数 {value} 超出 0–{max_score}</source>
+        <translation>The score {value} for &quot;{name}&quot; is outside 0–{max_score}</translation>
+    </message>
+    <message>
+        <source>支援类型无效：{kind}</source>
+        <translation>Invalid support type: {kind}</translation>
+    </message>
+    <message>
+        <source>模板至少需要一项指标</source>
+        <translation>A template needs at least one indicator</translation>
+    </message>
+    <message>
+        <source>各项权重合计为 {total}%，应为 100%（还差 {gap}%）</source>
+        <translation>The weights add up to {total}%; they should make 100% ({gap}% to go)</translation>
+    </message>
+    <message>
+        <source>等级分数线须满足 100 ≥ A &gt; B &gt; C ≥ 0（现为 A {a}、B {b}、C {c}）</source>
+        <translation>The grade thresholds must satisfy 100 ≥ A &gt; B &gt; C ≥ 0 (now A {a}, B {b}, C {c})</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的权重必须大于 0</source>
+        <translation>The weight of the indicator &quot;{name}&quot; must be greater than 0</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的满分须在 1 到 100 之间</source>
+        <translation>The full score of the indicator &quot;{name}&quot; must be between 1 and 100</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的维度无效：{dimension}</source>
+        <translation>The indicator &quot;{name}&quot; has an invalid dimension: {dimension}</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的等级分数 {low} 超出 0–{max_score}</source>
+        <translation>The level score {low} of the indicator &quot;{name}&quot; is outside 0–{max_score}</translation>
+    </message>
+    <message>
+        <source>缺少必需的列：{columns}</source>
+        <translation>Required columns are missing: {columns}</translation>
+    </message>
+    <message>
+        <source>一次最多导入 {limit} 行，这个文件有 {rows} 行</source>
+        <translation>At most {limit} rows can be imported at once; this file has {rows} rows</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：{message}；没有导入任何记录</source>
+        <translation>Row {line}: {message}. Nothing was imported</translation>
+    </message>
+    <message>
+        <source>客户名称或客户编号</source>
+        <translation>Customer name or customer code</translation>
+    </message>
+    <message>
+        <source>有 {count} 个客户名为“{name}”，请改用客户编号</source>
+        <translation>{count} customers are named &quot;{name}&quot;; please use the customer code instead</translation>
+    </message>
+    <message>
+        <source>金额“{text}”不是数字</source>
+        <translation>The amount &quot;{text}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>金额“{text}”精确到分即可（最多两位小数）</source>
+        <translation>The amount &quot;{text}&quot; needs no more than cents (at most two decimal places)</translation>
+    </message>
+    <message>
+        <source>金额“{text}”必须大于 0（退货请把类型写成“退货”）</source>
+        <translation>The amount &quot;{text}&quot; must be greater than 0 (for a return, set the type to &quot;Return&quot;)</translation>
+    </message>
+    <message>
+        <source>金额“{text}”必须大于 0</source>
+        <translation>The amount &quot;{text}&quot; must be greater than 0</translation>
+    </message>
+    <message>
+        <source>类型“{text}”应为销售、回款或退货</source>
+        <translation>The type &quot;{text}&quot; should be sale, payment or return</translation>
+    </message>
+    <message>
+        <source>没有填写日期</source>
+        <translation>No date given</translation>
+    </message>
+    <message>
+        <source>日期 {day} 晚于今天</source>
+        <translation>The date {day} is later than today</translation>
+    </message>
+    <message>
+        <source>到期日早于交易日期</source>
+        <translation>The due date is before the transaction date</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：{message}（另有 {more} 行有问题）；没有导入任何记录</source>
+        <translation>Row {line}: {message} ({more} more rows have problems). Nothing was imported</translation>
+    </message>
+    <message>
+        <source>没有填写客户名称或编号</source>
+        <translation>No customer name or code given</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的客户</source>
+        <translation>No customer is named &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>没有编号为“{code}”的客户</source>
+        <translation>No customer has the code &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>数量“{text}”不是数字</source>
+        <translation>The quantity &quot;{text}&quot; is not a number</translation>
+    </message>
+    <message>
         <source>这条交易记录不存在或已删除</source>
         <translation>This transaction does not exist or has been deleted</translation>
     </message>
@@ -5460,6 +6164,34 @@ Start with one of the three options below:</translation>
     <message>
         <source>预计剩余合作年限须在 0 到 50 年之间</source>
         <translation>The expected remaining years of cooperation must be between 0 and 50</translation>
+    </message>
+    <message>
+        <source>“{value}”不是整数</source>
+        <translation>&quot;{value}&quot; is not a whole number</translation>
+    </message>
+    <message>
+        <source>“{value}”不是数字</source>
+        <translation>&quot;{value}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>“{value}”不是可选的值（可选：{allowed}）</source>
+        <translation>&quot;{value}&quot; is not one of the choices ({allowed})</translation>
+    </message>
+    <message>
+        <source>不能小于 {minimum}</source>
+        <translation>Cannot be less than {minimum}</translation>
+    </message>
+    <message>
+        <source>{field}：{problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{field}不能为空</source>
+        <translation>{field} cannot be empty</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>正月</source>
@@ -5638,6 +6370,10 @@ Start with one of the three options below:</translation>
         <translation>{month}, {day}</translation>
     </message>
     <message>
+        <source>不认识的推迟方式：{choice}</source>
+        <translation>Unknown snooze choice: {choice}</translation>
+    </message>
+    <message>
         <source>先选一个客户</source>
         <translation>Choose a customer first</translation>
     </message>
@@ -5646,12 +6382,56 @@ Start with one of the three options below:</translation>
         <translation>The new time must be later than now</translation>
     </message>
     <message>
+        <source>找不到编号为 {follow_up_id} 的跟进提醒（可能已被删除）</source>
+        <translation>No reminder with ID {follow_up_id} (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>跟进提醒“{title}”已经处理过了</source>
+        <translation>The reminder &quot;{title}&quot; has already been dealt with</translation>
+    </message>
+    <message>
+        <source>推迟方式不对</source>
+        <translation>Invalid snooze choice</translation>
+    </message>
+    <message>
         <source>联系人：不是这个客户的联系人（或已被删除）</source>
         <translation>Contact: not a contact of this customer (or deleted)</translation>
     </message>
     <message>
+        <source>联系人：不是这个客户的联系人</source>
+        <translation>Contact: not a contact of this customer</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {interaction_id} 的跟进记录（可能已被删除）</source>
+        <translation>No follow-up record with ID {interaction_id} (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>话术：找不到编号为 {id} 的话术</source>
+        <translation>Script: no script with ID {id}</translation>
+    </message>
+    <message>
         <source>有下次跟进时间时，请写下一步做什么</source>
         <translation>With a next follow-up time, please write what to do next</translation>
+    </message>
+    <message>
+        <source>应答：找不到编号为 {id} 的应答</source>
+        <translation>Reply: no reply with ID {id}</translation>
+    </message>
+    <message>
+        <source>下次跟进时间：{problem}</source>
+        <translation>Next follow-up time: {problem}</translation>
+    </message>
+    <message>
+        <source>下一步：有下次跟进时间时不能为空</source>
+        <translation>Next step: cannot be empty when there is a next follow-up time</translation>
+    </message>
+    <message>
+        <source>应答：这条应答不属于所选的话术</source>
+        <translation>Reply: this reply does not belong to the chosen script</translation>
+    </message>
+    <message>
+        <source>不认识的重复方式：{pattern}</source>
+        <translation>Unknown repeat pattern: {pattern}</translation>
     </message>
     <message>
         <source>重复间隔必须在 1 到 999 之间</source>
@@ -5668,6 +6448,26 @@ Start with one of the three options below:</translation>
     <message>
         <source>每月的日期必须在 1 到 31 之间</source>
         <translation>The day of the month must be between 1 and 31</translation>
+    </message>
+    <message>
+        <source>重复方式不对</source>
+        <translation>Invalid repeat pattern</translation>
+    </message>
+    <message>
+        <source>看不懂的重复规则：{text}</source>
+        <translation>Repeat rule not understood: {text}</translation>
+    </message>
+    <message>
+        <source>重复间隔不对</source>
+        <translation>Invalid repeat interval</translation>
+    </message>
+    <message>
+        <source>星期不对</source>
+        <translation>Invalid weekday</translation>
+    </message>
+    <message>
+        <source>日期不对</source>
+        <translation>Invalid day</translation>
     </message>
     <message>
         <source>久未联系：从未联系</source>
@@ -5698,20 +6498,192 @@ Start with one of the three options below:</translation>
         <translation>Not contacted lately: last contact {month:02}-{day:02}, over {days} days ago</translation>
     </message>
     <message>
+        <source>“{text}”不是优先级（低、普通、高）</source>
+        <translation>&quot;{text}&quot; is not a priority (low, normal, high)</translation>
+    </message>
+    <message>
+        <source>“{text}”不是日期时间（例如 2026-12-03 14:30）</source>
+        <translation>&quot;{text}&quot; is not a date and time (such as 2026-12-03 14:30)</translation>
+    </message>
+    <message>
+        <source>“{text}”不是有效的日期时间</source>
+        <translation>&quot;{text}&quot; is not a valid date and time</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>详细情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>情绪</source>
+        <translation>Mood</translation>
+    </message>
+    <message>
+        <source>发现的需求</source>
+        <translation>Needs found</translation>
+    </message>
+    <message>
+        <source>遇到的异议</source>
+        <translation>Objections met</translation>
+    </message>
+    <message>
+        <source>应答</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>使用的应答</source>
+        <translation>Reply used</translation>
+    </message>
+    <message>
+        <source>应答是否有效</source>
+        <translation>Did the reply work</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>时长（分钟）</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>到期时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
         <source>找不到要撤销的操作</source>
         <translation>The operation to undo cannot be found</translation>
+    </message>
+    <message>
+        <source>“{label}”已经撤销过了</source>
+        <translation>&quot;{label}&quot; has already been undone</translation>
+    </message>
+    <message>
+        <source>数据库在“{service}”的同步文件夹中（{folder}）。同步软件会在客户宝写入时复制或替换数据库文件，可能造成数据丢失或损坏，建议移到本机文件夹。</source>
+        <translation>The database is in a folder synced by {service} ({folder}). The sync software may copy or replace the database file while Kehubao writes to it, which can lose or damage data. Moving it to a local folder is recommended.</translation>
+    </message>
+    <message>
+        <source>数据库在网络位置上（{where}）。网络文件系统的文件锁不可靠，SQLite 数据库可能因此损坏，建议移到本机文件夹。</source>
+        <translation>The database is on a network location ({where}). File locks on network file systems are unreliable, which can damage a SQLite database. Moving it to a local folder is recommended.</translation>
+    </message>
+    <message>
+        <source>坚果云</source>
+        <translation>Nutstore</translation>
+    </message>
+    <message>
+        <source>百度网盘</source>
+        <translation>Baidu Netdisk</translation>
+    </message>
+    <message>
+        <source>腾讯微云</source>
+        <translation>Tencent Weiyun</translation>
+    </message>
+    <message>
+        <source>iCloud 云盘</source>
+        <translation>iCloud Drive</translation>
+    </message>
+    <message>
+        <source>Google 云端硬盘</source>
+        <translation>Google Drive</translation>
+    </message>
+    <message>
+        <source>阿里云盘</source>
+        <translation>Aliyun Drive</translation>
+    </message>
+    <message>
+        <source>天翼云盘</source>
+        <translation>Tianyi Cloud</translation>
+    </message>
+    <message>
+        <source>WPS 云文档</source>
+        <translation>WPS Cloud Docs</translation>
+    </message>
+    <message>
+        <source>目标文件已存在，没有覆盖：{path}</source>
+        <translation>The target file already exists and was not overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>复制出的数据库没有通过检查，原数据库未做改动：{problems}</source>
+        <translation>The copied database failed its check; the original database was not changed: {problems}</translation>
+    </message>
+    <message>
+        <source>{mount}，{type}</source>
+        <translation>{mount}, {type}</translation>
+    </message>
+    <message>
+        <source>网络驱动器 {drive}</source>
+        <translation>network drive {drive}</translation>
+    </message>
+    <message>
+        <source>云盘</source>
+        <translation>a cloud drive</translation>
     </message>
     <message>
         <source>只能备份本地数据库文件；服务器数据库请用服务器自己的备份工具</source>
         <translation>Only a local database file can be backed up; back up a server database with the server&apos;s own tools</translation>
     </message>
     <message>
+        <source>备份位置是一个文件夹：{path}</source>
+        <translation>The backup location is a folder: {path}</translation>
+    </message>
+    <message>
         <source>备份文件不能就是数据库本身</source>
         <translation>The backup file cannot be the database itself</translation>
     </message>
     <message>
+        <source>搜索索引：{problem}（请运行 kehubao check --reindex）</source>
+        <translation>Search index: {problem} (run kehubao check --reindex)</translation>
+    </message>
+    <message>
+        <source>无法写入备份文件 {path}：{problem}</source>
+        <translation>Cannot write the backup file {path}: {problem}</translation>
+    </message>
+    <message>
         <source>不能把客户与它自己合并</source>
         <translation>A customer cannot be merged with itself</translation>
+    </message>
+    <message>
+        <source>不能彻底删除“{kind}”这类记录</source>
+        <translation>Records of the kind &quot;{kind}&quot; cannot be deleted for good</translation>
+    </message>
+    <message>
+        <source>不支持的导出格式“{suffix}”：文件名请以 .json 或 .html 结尾</source>
+        <translation>Unsupported export format &quot;{suffix}&quot;: the file name should end in .json or .html</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {contact_id} 的联系人</source>
+        <translation>No contact with ID {contact_id}</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {customer_id} 的客户</source>
+        <translation>No customer with ID {customer_id}</translation>
     </message>
     <message>
         <source>只有单个客户的报表可以批量导出。</source>
@@ -5734,6 +6706,18 @@ Start with one of the three options below:</translation>
         <translation>Please enter the company name; it is printed at the top of every report.</translation>
     </message>
     <message>
+        <source>找不到标志图片“{path}”。</source>
+        <translation>Logo image not found: &quot;{path}&quot;.</translation>
+    </message>
+    <message>
+        <source>抬头的文字太长：最多 {limit} 个字。</source>
+        <translation>The letterhead text is too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>颜色“{colour}”无法识别，请用 #RRGGBB 的形式。</source>
+        <translation>Colour &quot;{colour}&quot; not understood; please write it as #RRGGBB.</translation>
+    </message>
+    <message>
         <source>这不是客户宝的话术库文件，未做任何改动</source>
         <translation>This is not a Kehubao script library file; nothing was changed</translation>
     </message>
@@ -5750,20 +6734,108 @@ Start with one of the three options below:</translation>
         <translation>This script has no newer built-in version</translation>
     </message>
     <message>
+        <source>“侧重”只能是价格、质量或服务（收到“{text}”）</source>
+        <translation>&quot;Leans on&quot; can only be price, quality or service (got &quot;{text}&quot;)</translation>
+    </message>
+    <message>
+        <source>“{label}”应当是文字</source>
+        <translation>&quot;{label}&quot; should be text</translation>
+    </message>
+    <message>
+        <source>“{label}”太长了（最多 {limit} 个字）</source>
+        <translation>&quot;{label}&quot; is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>“{label}”应当是文字列表</source>
+        <translation>&quot;{label}&quot; should be a list of texts</translation>
+    </message>
+    <message>
+        <source>侧重</source>
+        <translation>Leans on</translation>
+    </message>
+    <message>
         <source>每条话术应当是一个对象</source>
         <translation>Each script should be an object</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
     </message>
     <message>
         <source>话术缺少“异议”（客户怎么说）</source>
         <translation>A script is missing its &quot;objection&quot; (what the customer says)</translation>
     </message>
     <message>
+        <source>话术“{title}”缺少回复</source>
+        <translation>The script &quot;{title}&quot; has no replies</translation>
+    </message>
+    <message>
+        <source>话术“{title}”至少要有一条回复</source>
+        <translation>The script &quot;{title}&quot; needs at least one reply</translation>
+    </message>
+    <message>
+        <source>话术“{title}”的回复太多（最多 {limit} 条）</source>
+        <translation>The script &quot;{title}&quot; has too many replies (at most {limit})</translation>
+    </message>
+    <message>
+        <source>话术“{title}”的回复格式不对</source>
+        <translation>The replies of the script &quot;{title}&quot; are not in the right format</translation>
+    </message>
+    <message>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>客户说法</source>
+        <translation>Phrasings</translation>
+    </message>
+    <message>
+        <source>原因分析</source>
+        <translation>Why they say it</translation>
+    </message>
+    <message>
+        <source>技巧</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>后续动作</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>回复理由</source>
+        <translation>Why the reply works</translation>
+    </message>
+    <message>
         <source>这条话术不存在或已删除</source>
         <translation>This script does not exist or has been deleted</translation>
     </message>
     <message>
+        <source>已经有一条叫“{title}”的话术了，请换个说法</source>
+        <translation>There is already a script called &quot;{title}&quot;; please word it differently</translation>
+    </message>
+    <message>
+        <source>重名</source>
+        <translation>Name already used</translation>
+    </message>
+    <message>
         <source>{topic}：{text}</source>
         <translation>{topic}: {text}</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{parent}</source>
+        <translation>Folder not found: {parent}</translation>
+    </message>
+    <message>
+        <source>文件不存在：{path}</source>
+        <translation>File not found: {path}</translation>
     </message>
     <message>
         <source>文件太大，不像是话术库文件，未做任何改动</source>
@@ -5782,6 +6854,10 @@ Start with one of the three options below:</translation>
         <translation>Only .json or .xlsx script library files can be imported</translation>
     </message>
     <message>
+        <source>话术“{title}”在文件里出现了两次，未做任何改动</source>
+        <translation>The script &quot;{title}&quot; appears twice in the file; nothing was changed</translation>
+    </message>
+    <message>
         <source>文件不是 UTF-8 编码的 JSON，未做任何改动</source>
         <translation>The file is not UTF-8 encoded JSON; nothing was changed</translation>
     </message>
@@ -5798,6 +6874,14 @@ Start with one of the three options below:</translation>
         <translation>The sheet&apos;s header row is not in Kehubao&apos;s script library format (it should begin with &quot;Code, Category, Objection…&quot;); nothing was changed</translation>
     </message>
     <message>
+        <source>第 {number} 条话术有问题：{problem}。未做任何改动</source>
+        <translation>Script {number} has a problem: {problem}. Nothing was changed</translation>
+    </message>
+    <message>
+        <source>导入后会有两条叫“{title}”的话术，未做任何改动</source>
+        <translation>The import would make two scripts called &quot;{title}&quot;; nothing was changed</translation>
+    </message>
+    <message>
         <source>找不到这位客户，可能已被删除</source>
         <translation>This customer cannot be found; it may have been deleted</translation>
     </message>
@@ -5808,6 +6892,18 @@ Start with one of the three options below:</translation>
     <message>
         <source>这条回复不属于所选的话术</source>
         <translation>This reply does not belong to the chosen script</translation>
+    </message>
+    <message>
+        <source>{kind} 全文索引损坏（{damage}）</source>
+        <translation>{kind} full-text index damaged ({damage})</translation>
+    </message>
+    <message>
+        <source>{kind} 全文索引有 {indexed} 条，文档表有 {docs} 条</source>
+        <translation>{kind} full-text index has {indexed} entries, the document table {docs}</translation>
+    </message>
+    <message>
+        <source>{kind} 应有 {want} 条文档，实际 {have} 条</source>
+        <translation>{kind} should have {want} documents but has {have}</translation>
     </message>
     <message>
         <source>客户宝</source>

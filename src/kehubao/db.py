@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import db_sqlite
 from .config import DatabaseTarget, resolve_database
 from .errors import DatabaseLocationError
+from .texts import Text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -288,14 +289,14 @@ def _server_engine(target: DatabaseTarget) -> Engine:
         return create_engine(target.url, pool_pre_ping=True)
     except NoSuchModuleError as exc:
         raise DatabaseLocationError(
-            f"不支持这种数据库（KEHUBAO_DATABASE_URL）：{target.display}") from exc
+            "不支持这种数据库（KEHUBAO_DATABASE_URL）：{database}", database=target.display) from exc
     except ArgumentError as exc:
         raise DatabaseLocationError(
-            f"KEHUBAO_DATABASE_URL 不是有效的数据库地址：{target.display}") from exc
+            "KEHUBAO_DATABASE_URL 不是有效的数据库地址：{database}", database=target.display) from exc
     except ImportError as exc:
         raise DatabaseLocationError(
-            f"缺少连接该数据库所需的驱动程序（{exc.name or exc}），请先安装："
-            f"{target.display}") from exc
+            "缺少连接该数据库所需的驱动程序（{driver}），请先安装：{database}",
+            driver=exc.name or str(exc), database=target.display) from exc
 
 
 def _identify_file(target: DatabaseTarget) -> None:
@@ -307,28 +308,29 @@ def _identify_file(target: DatabaseTarget) -> None:
         raise DatabaseLocationError(_describe_open_error(target, exc)) from exc
     if tables and revision is None:
         raise DatabaseLocationError(
-            f"这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{target.display}"
-        )
+            "这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{database}",
+            database=target.display)
     if revision is not None and not is_known_revision(revision):
         raise DatabaseLocationError(
-            f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{target.display}"
-        )
+            "这个数据库由更新版本的客户宝创建，请先升级客户宝：{database}", database=target.display)
 
 
-def _describe_open_error(target: DatabaseTarget, exc: Exception) -> str:
+def _describe_open_error(target: DatabaseTarget, exc: Exception) -> Text:
     text = str(getattr(exc, "orig", exc))
+    database = target.display
     if "not a database" in text:
-        return f"数据库文件已损坏或不是 SQLite 文件，未做任何改动：{target.display}"
-    if described := describe_database_error(exc, target.display):
+        return Text("数据库文件已损坏或不是 SQLite 文件，未做任何改动：{database}", database=database)
+    if described := describe_database_error(exc, database):
         return described
     if "readonly" in text or "read-only" in text:
-        return f"数据库是只读的，无法写入：{target.display}"
+        return Text("数据库是只读的，无法写入：{database}", database=database)
     if "unable to open" in text:
-        return f"无法打开数据库：{target.display}"
-    return f"无法打开数据库 {target.display}：{_first_line(text)}"
+        return Text("无法打开数据库：{database}", database=database)
+    return Text("无法打开数据库 {database}：{problem}", database=database,
+                problem=_first_line(text))
 
 
-def describe_database_error(exc: BaseException, display: str) -> str | None:
+def describe_database_error(exc: BaseException, display: str) -> Text | None:
     """One line in Chinese for a database failure the user can act on: the file is locked
     by another program, damaged, read-only, or the disk is full. None for anything else,
     which is a bug and must be reported as one."""
@@ -338,18 +340,20 @@ def describe_database_error(exc: BaseException, display: str) -> str | None:
     name = getattr(orig, "sqlite_errorname", "") or ""
     text = str(orig)
     if db_sqlite.is_busy(orig):
-        return f"数据库正被其他程序使用（例如打开着的客户宝窗口或另一条命令），请稍后再试：{display}"
+        return Text("数据库正被其他程序使用（例如打开着的客户宝窗口或另一条命令），请稍后再试：{database}",
+                    database=display)
     if _is_search_index_error(exc, name, text):
-        return f"搜索索引已损坏，请运行 kehubao check --reindex 重建：{display}"
+        return Text("搜索索引已损坏，请运行 kehubao check --reindex 重建：{database}",
+                    database=display)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (not name and "malformed" in text):
-        return (f"数据库文件已损坏：{display}。请运行 kehubao check 检查，"
-                "或用 kehubao restore 从备份恢复")
+        return Text("数据库文件已损坏：{database}。请运行 kehubao check 检查，"
+                    "或用 kehubao restore 从备份恢复", database=display)
     if name.startswith("SQLITE_READONLY"):
-        return f"数据库是只读的，无法写入：{display}"
+        return Text("数据库是只读的，无法写入：{database}", database=display)
     if name == "SQLITE_FULL":
-        return f"磁盘已满，无法写入数据库：{display}"
+        return Text("磁盘已满，无法写入数据库：{database}", database=display)
     if name.startswith("SQLITE_IOERR"):
-        return f"读写数据库文件时出错（磁盘或网络故障？）：{display}"
+        return Text("读写数据库文件时出错（磁盘或网络故障？）：{database}", database=display)
     return None
 
 
@@ -397,12 +401,12 @@ def _check_and_migrate(db: Database, *, migrate: bool, backup: bool = True) -> N
         current = _current_revision(conn) if "alembic_version" in tables else None
     if tables and "alembic_version" not in tables:
         raise DatabaseLocationError(
-            f"这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{db.target.display}"
-        )
+            "这个 SQLite 文件属于其他程序，不是客户宝数据库，未做任何改动：{database}",
+            database=db.target.display)
     if current is not None and not is_known_revision(current):
         raise DatabaseLocationError(
-            f"这个数据库由更新版本的客户宝创建，请先升级客户宝：{db.target.display}"
-        )
+            "这个数据库由更新版本的客户宝创建，请先升级客户宝：{database}",
+            database=db.target.display)
     if current == head or not migrate:
         return
     if backup and current is not None and db.is_sqlite and db.path is not None:

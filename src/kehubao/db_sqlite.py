@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from .errors import DatabaseLocationError
+from .texts import Text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -37,29 +38,28 @@ def check_file_location(path: Path, *, may_create_dirs: bool) -> None:
     """Refuse paths we must not touch, *before* SQLite creates or opens anything there,
     so that a mistyped path never leaves a damaged file or a stray database behind."""
     if path.is_dir():
-        raise DatabaseLocationError(f"数据库路径是一个文件夹，不是文件：{path}")
+        raise DatabaseLocationError("数据库路径是一个文件夹，不是文件：{path}", path=path)
     parent = path.parent
     if not parent.exists():
         if may_create_dirs:
             parent.mkdir(parents=True, exist_ok=True)
         else:
-            raise DatabaseLocationError(f"数据库所在的文件夹不存在：{parent}")
+            raise DatabaseLocationError("数据库所在的文件夹不存在：{parent}", parent=parent)
     if not parent.is_dir():
-        raise DatabaseLocationError(f"数据库所在的位置不是文件夹：{parent}")
+        raise DatabaseLocationError("数据库所在的位置不是文件夹：{parent}", parent=parent)
     if path.exists():
         if not os.access(path, os.R_OK):
-            raise DatabaseLocationError(f"没有读取数据库文件的权限：{path}")
+            raise DatabaseLocationError("没有读取数据库文件的权限：{path}", path=path)
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
         if head and head != SQLITE_HEADER:
             raise DatabaseLocationError(
-                f"这个文件不是客户宝数据库（不是 SQLite 文件），未做任何改动：{path}"
-            )
+                "这个文件不是客户宝数据库（不是 SQLite 文件），未做任何改动：{path}", path=path)
         if not os.access(path, os.W_OK):
-            raise DatabaseLocationError(f"数据库文件是只读的，无法写入：{path}")
+            raise DatabaseLocationError("数据库文件是只读的，无法写入：{path}", path=path)
     # SQLite writes its journal (-wal, -shm) next to the database file.
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise DatabaseLocationError(f"没有在该文件夹中写入的权限：{parent}")
+        raise DatabaseLocationError("没有在该文件夹中写入的权限：{parent}", parent=parent)
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -158,7 +158,8 @@ def integrity_problems(dbapi_conn: sqlite3.Connection) -> list[str]:
     """SQLite's own structural check plus dangling foreign keys; [] when healthy."""
     problems = [row[0] for row in dbapi_conn.execute("PRAGMA quick_check") if row[0] != "ok"]
     for table, rowid, parent, _fk in dbapi_conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+        problems.append(Text("{table} 第 {row} 行引用了不存在的 {parent} 记录", table=table,
+                             row=rowid, parent=parent))
     return problems[:50]
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .errors import ValidationError
+from .texts import Text
 
 # --------------------------------------------------------------------------- phones
 
@@ -159,8 +160,8 @@ def validate_phone(raw: str | None, field_label: str = "电话") -> str | None:
         return None
     if not phone.is_recognised:
         raise ValidationError(
-            f"{field_label}“{raw}”不像有效的号码。手机为 11 位，座机请带区号，如 021-62345678。"
-        )
+            "{field}“{raw}”不像有效的号码。手机为 11 位，座机请带区号，如 021-62345678。",
+            field=Text(field_label), raw=raw)
     return phone.display
 
 
@@ -186,7 +187,7 @@ def is_valid_email(text: str) -> bool:
 def validate_email(raw: str | None) -> str | None:
     email = normalize_email(raw)
     if email is not None and not is_valid_email(email):
-        raise ValidationError(f"邮箱“{raw}”格式不对，应类似 zhang@example.com。")
+        raise ValidationError("邮箱“{raw}”格式不对，应类似 zhang@example.com。", raw=raw)
     return email
 
 
@@ -243,7 +244,7 @@ def parse_date(raw: str | date | datetime | float | int | None) -> date | None:
             return _from_excel_serial(float(text))
     except ValueError:
         pass
-    raise ValueError(f"无法识别的日期“{text}”，请写成 1990-12-01 或 1990/12/1")
+    raise ValueError(Text("无法识别的日期“{text}”，请写成 1990-12-01 或 1990/12/1", text=text))
 
 
 _YEAR_ONLY = re.compile(r"(19\d\d|20\d\d)(?:[.年](0?[1-9]|1[0-2])月?)?")
@@ -253,14 +254,14 @@ def _refuse_year_only(text: str) -> None:
     """出生年月 columns often hold just 1990 or 1990.12; read as Excel serial numbers they
     would become dates in 1905. Refuse them, so the import keeps the text in the notes."""
     if _YEAR_ONLY.fullmatch(text):
-        raise ValueError(f"“{text}”只有年份或年月，不是完整的日期")
+        raise ValueError(Text("“{text}”只有年份或年月，不是完整的日期", text=text))
 
 
 def _from_excel_serial(serial: float) -> date:
     # Serial numbers before 1920 are not dates anyone types in a contact list: they are
     # counts, codes or years gone wrong.
     if not _SERIAL_1920 <= serial < 2_958_466:  # .. 9999-12-31, Excel's last day
-        raise ValueError(f"无法识别的日期“{serial:g}”")
+        raise ValueError(Text("无法识别的日期“{text}”", text=f"{serial:g}"))
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 
@@ -295,7 +296,8 @@ def clean_text(raw: object, max_length: int | None = None) -> str | None:
     if not text:
         return None
     if max_length is not None and len(text) > max_length:
-        raise ValidationError(f"内容过长（{len(text)} 个字符，最多 {max_length} 个）")
+        raise ValidationError("内容过长（{length} 个字符，最多 {limit} 个）", length=len(text),
+                              limit=max_length)
     return text
 
 

@@ -104,7 +104,8 @@ def write_backup(source: Path, target: Path, *, reason: str, app_version: str,
             _deflate(copy, partial, manifest, lambda f: report(0.35 + 0.55 * f))
             problems = checking.result()
         if problems:
-            raise UserError(f"数据库已损坏，不能备份：{source}（{problems[0]}）")
+            raise UserError("数据库已损坏，不能备份：{path}（{problem}）", path=source,
+                            problem=problems[0])
         _verify_zip(partial, manifest.data_bytes)
         copy.unlink()
         report(0.95)
@@ -112,9 +113,10 @@ def write_backup(source: Path, target: Path, *, reason: str, app_version: str,
         os.replace(partial, target)
         fsync_dir(target.parent)
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"数据库已损坏或无法读取，不能备份：{source}（{exc}）") from exc
+        raise UserError("数据库已损坏或无法读取，不能备份：{path}（{problem}）", path=source,
+                        problem=str(exc)) from exc
     except OSError as exc:
-        raise UserError(f"无法写入备份 {target}：{exc}") from exc
+        raise UserError("无法写入备份 {path}：{problem}", path=target, problem=str(exc)) from exc
     finally:
         copy.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
@@ -212,9 +214,9 @@ def _verify_zip(path: Path, data_bytes: int) -> None:
         with zipfile.ZipFile(path) as zf:
             json.loads(zf.read(MANIFEST).decode("utf-8"))
             if zf.getinfo(DATABASE_ENTRY).file_size != data_bytes:
-                raise UserError(f"备份写入后校验失败（大小不符）：{path}")
+                raise UserError("备份写入后校验失败（大小不符）：{path}", path=path)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UserError(f"备份写入后校验失败：{path}（{exc}）") from exc
+        raise UserError("备份写入后校验失败：{path}（{problem}）", path=path, problem=str(exc)) from exc
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -226,7 +228,7 @@ def read_manifest(path: Path) -> Manifest:
                 raise KeyError(DATABASE_ENTRY)
         return Manifest.from_json(data)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise UserError(f"这个文件不是客户宝的备份，或已损坏：{path}") from exc
+        raise UserError("这个文件不是客户宝的备份，或已损坏：{path}", path=path) from exc
 
 
 def extract_database(path: Path, target: Path, progress: Progress | None = None) -> Manifest:
@@ -243,7 +245,8 @@ def extract_database(path: Path, target: Path, progress: Progress | None = None)
                 done += len(chunk)
                 report(0.5 * done / total)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:  # CRC mismatch included
-        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{exc}）") from exc
+        raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=path,
+                        problem=str(exc)) from exc
     conn = sqlite3.connect(str(target), isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = OFF")
@@ -253,7 +256,8 @@ def extract_database(path: Path, target: Path, progress: Progress | None = None)
             report(0.5 + 0.5 * (n + 1) / max(len(manifest.index_sql), 1))
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{exc}）") from exc
+        raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=path,
+                        problem=str(exc)) from exc
     finally:
         conn.close()
     return manifest

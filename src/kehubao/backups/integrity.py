@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import db_sqlite
 from ..errors import DatabaseLocationError
+from ..texts import Text
 
 FULL_CHECK_BYTES = 64 * 1024 * 1024
 HEADER_BYTES = 100
@@ -70,7 +71,7 @@ def file_problems(path: Path, *, had_data: bool) -> list[str]:
     database was, a header gone, a length that cannot be."""
     size = path.stat().st_size if path.exists() else 0
     if size == 0:
-        return ["数据库文件是空的（0 字节），原来的数据不在了"] if had_data and path.exists() else []
+        return [Text("数据库文件是空的（0 字节），原来的数据不在了")] if had_data and path.exists() else []
     return _header_problems(path, size)
 
 
@@ -92,21 +93,22 @@ def _header_problems(path: Path, size: int) -> list[str]:
     with path.open("rb") as fh:
         header = fh.read(HEADER_BYTES)
     if len(header) < HEADER_BYTES:
-        return ["数据库文件不完整（比文件头还短）"]
+        return [Text("数据库文件不完整（比文件头还短）")]
     if header[:16] != db_sqlite.SQLITE_HEADER:
         if header.count(0) == len(header):
-            return ["数据库文件头被清零"]
-        return ["数据库文件头已损坏"]
+            return [Text("数据库文件头被清零")]
+        return [Text("数据库文件头已损坏")]
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return ["数据库文件头已损坏（页大小无效）"]
+        return [Text("数据库文件头已损坏（页大小无效）")]
     change_counter, pages = struct.unpack(">II", header[24:32])
     valid_for = struct.unpack(">I", header[92:96])[0]
     if size % page_size:
-        return [f"数据库文件长度不对（{size} 字节不是整页），文件可能被截断"]
+        return [Text("数据库文件长度不对（{size} 字节不是整页），文件可能被截断", size=size)]
     if valid_for == change_counter and pages and size < pages * page_size:
-        return [f"数据库文件被截断（应有 {pages * page_size:,} 字节，只有 {size:,} 字节）"]
+        return [Text("数据库文件被截断（应有 {expected} 字节，只有 {size} 字节）",
+                     expected=f"{pages * page_size:,}", size=f"{size:,}")]
     return []
 
 
@@ -151,26 +153,31 @@ def _query(uri: str, sql: str) -> list[tuple]:
         conn.close()
 
 
-def damage_message(path: Path, problems: list[str], newest_backup: str | None) -> str:
+def damage_message(path: Path, problems: list[str], newest_backup: str | None) -> Text:
     """One paragraph for the user: what is wrong, that nothing was written, what to do."""
-    text = f"数据库文件已损坏：{path}（{summary(problems)}）。为保护数据，客户宝没有写入任何内容。"
     if newest_backup:
-        return text + (f"运行 kehubao check 可查看详情；最新的完好备份：{newest_backup}，"
-                       "可用 kehubao restore 恢复它。")
-    return text + ("运行 kehubao check 可查看详情。没有找到可以 restore 的备份；"
-                   "请先复制这个文件留底，再交给技术人员抢救。")
+        return Text("数据库文件已损坏：{path}（{summary}）。为保护数据，客户宝没有写入任何内容。"
+                    "运行 kehubao check 可查看详情；最新的完好备份：{backup}，"
+                    "可用 kehubao restore 恢复它。",
+                    path=path, summary=summary(problems), backup=newest_backup)
+    return Text("数据库文件已损坏：{path}（{summary}）。为保护数据，客户宝没有写入任何内容。"
+                "运行 kehubao check 可查看详情。没有找到可以 restore 的备份；"
+                "请先复制这个文件留底，再交给技术人员抢救。",
+                path=path, summary=summary(problems))
 
 
 def summary(problems: list[str]) -> str:
-    """SQLite's findings in one short line: our own sentences as they are, its English
-    page-by-page report as a count."""
+    """SQLite's findings in one short line: our own sentences (a ``Text``, or Chinese)
+    as they are, its English page-by-page report as a count."""
+    if problems and isinstance(problems[0], Text):
+        return problems[0]
     lines = [line.strip() for p in problems for line in p.splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith("***")]
     if not lines:
-        return "数据库文件已损坏"
+        return Text("数据库文件已损坏")
     first = lines[0]
     if any("\u4e00" <= ch <= "\u9fff" for ch in first):
         return first
     if len(lines) == 1 and "malformed" in first:
-        return f"数据页已损坏（SQLite：{first}）"
-    return f"SQLite 发现 {len(lines)} 处损坏，例如：{first[:80]}"
+        return Text("数据页已损坏（SQLite：{report}）", report=first)
+    return Text("SQLite 发现 {count} 处损坏，例如：{report}", count=len(lines), report=first[:80])

@@ -46,7 +46,7 @@ def restore_backup(source: Path, db_path: Path, progress: archive.Progress | Non
     report = progress or (lambda _f: None)
     source = source.expanduser().absolute()
     if db_path.exists() and _same_file(source, db_path):
-        raise UserError(f"要恢复的文件就是当前数据库本身，请选择一个备份文件：{source}")
+        raise UserError("要恢复的文件就是当前数据库本身，请选择一个备份文件：{source}", source=source)
     scratch = db_path.with_name(db_path.name + SCRATCH_SUFFIX)
     sweep_debris(db_path.parent)
     try:
@@ -74,7 +74,7 @@ def _prepare(source: Path, scratch: Path, report: archive.Progress) -> None:
     """The restored database, complete and checked, at `scratch`."""
     scratch.unlink(missing_ok=True)
     if not source.is_file():
-        raise UserError(f"找不到备份文件：{source}")
+        raise UserError("找不到备份文件：{source}", source=source)
     if _is_zip(source):
         archive.extract_database(source, scratch, lambda f: report(0.3 * f))
     else:
@@ -82,12 +82,13 @@ def _prepare(source: Path, scratch: Path, report: archive.Progress) -> None:
         try:
             db_sqlite.backup_file(source, scratch)
         except sqlite3.Error as exc:
-            raise UserError(f"备份文件已损坏，不能用来恢复：{source}（{exc}）") from exc
+            raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=source, problem=str(exc)) from exc
     report(0.35)
     _finish(scratch, report)
     problems = quick_check(scratch)
     if problems:
-        raise UserError(f"备份文件已损坏，不能用来恢复：{source}（{problems[0]}）")
+        raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=source,
+                        problem=problems[0])
     report(1.0)
 
 
@@ -99,16 +100,18 @@ def _is_zip(path: Path) -> bool:
 def _validate_plain(path: Path) -> None:
     with path.open("rb") as fh:
         if fh.read(len(db_sqlite.SQLITE_HEADER)) != db_sqlite.SQLITE_HEADER:
-            raise UserError(f"这个文件不是客户宝的备份：{path}")
+            raise UserError("这个文件不是客户宝的备份：{path}", path=path)
     problems = quick_check(path)
     if problems:
-        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{problems[0]}）")
+        raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=path,
+                        problem=problems[0])
     try:
         revision = db_sqlite.read_revision(path)
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"备份文件已损坏，不能用来恢复：{path}（{exc}）") from exc
+        raise UserError("备份文件已损坏，不能用来恢复：{path}（{problem}）", path=path,
+                        problem=str(exc)) from exc
     if revision is None:
-        raise UserError(f"这个 SQLite 文件不是客户宝的备份：{path}")
+        raise UserError("这个 SQLite 文件不是客户宝的备份：{path}", path=path)
 
 
 def _finish(scratch: Path, report: archive.Progress) -> None:
@@ -121,7 +124,7 @@ def _finish(scratch: Path, report: archive.Progress) -> None:
     try:
         db = open_database(str(scratch), backup_before_migration=False, check=False)
     except UserError as exc:
-        raise UserError(f"这个备份不能恢复：{exc}") from exc
+        raise UserError("这个备份不能恢复：{reason}", reason=str(exc)) from exc
     try:
         reindex(db, progress=lambda f: report(0.35 + 0.6 * f))
         with db.engine.connect() as conn:  # the file's lasting mode, as the app opens it
@@ -160,7 +163,8 @@ def _swap(scratch: Path, db_path: Path) -> None:
     try:
         os.replace(scratch, db_path)
     except OSError as exc:
-        raise UserError(f"数据库正被其他程序使用，无法恢复，原数据库未做改动：{db_path}（{exc}）") from exc
+        raise UserError("数据库正被其他程序使用，无法恢复，原数据库未做改动：{path}（{problem}）",
+                        path=db_path, problem=str(exc)) from exc
     archive.fsync_dir(db_path.parent)
 
 
@@ -173,11 +177,12 @@ def _release(db_path: Path) -> None:
             conn.close()
     except sqlite3.OperationalError as exc:
         if db_sqlite.is_busy(exc):
-            raise UserError(f"数据库正被其他程序使用，请先关闭它再恢复：{db_path}") from exc
+            raise UserError("数据库正被其他程序使用，请先关闭它再恢复：{path}", path=db_path) from exc
         mode = None  # too damaged to open: its journal is dropped below, it was kept aside
     except sqlite3.DatabaseError:
         mode = None  # too damaged to open: its journal is dropped below, it was kept aside
     if mode is not None and str(mode).lower() != "delete":
-        raise UserError(f"数据库正被其他程序使用（例如打开着的客户宝窗口），请先关闭它再恢复：{db_path}")
+        raise UserError("数据库正被其他程序使用（例如打开着的客户宝窗口），请先关闭它再恢复：{path}",
+                        path=db_path)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)

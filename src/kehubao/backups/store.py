@@ -60,7 +60,7 @@ def make_backup(db_path: Path, reason: str, *, progress: archive.Progress | None
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     if not db_path.is_file() or db_path.stat().st_size == 0:
-        raise UserError(f"没有可备份的数据库：{db_path}")
+        raise UserError("没有可备份的数据库：{path}", path=db_path)
     folder = backup_dir(db_path)
     sweep_debris(folder)
     target = _free_name(folder, db_path.stem, reason)

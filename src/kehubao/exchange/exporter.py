@@ -72,14 +72,15 @@ def format_for(path: str, requested: str | None) -> str:
     """The requested format, else the file's extension; standard output ("-") is CSV."""
     if requested:
         if requested not in FORMATS:
-            raise UserError(f"不支持的导出格式“{requested}”（可选：csv、xlsx、vcf）")
+            raise UserError("不支持的导出格式“{format}”（可选：csv、xlsx、vcf）", format=requested)
         return requested
     if path == "-":
         return "csv"
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        shown = suffix or "（文件名没有扩展名）"
-        raise UserError(f"无法识别的导出格式 {shown}，请用 --format csv|xlsx|vcf")
+        if not suffix:
+            raise UserError("无法识别的导出格式（文件名没有扩展名），请用 --format csv|xlsx|vcf")
+        raise UserError("无法识别的导出格式 {suffix}，请用 --format csv|xlsx|vcf", suffix=suffix)
     return SUFFIX_FORMATS[suffix]
 
 
@@ -89,7 +90,7 @@ def export(session: Session, target: Path | IO[bytes], fmt: str, *,
            vcard_version: str = "3.0", progress: Progress | None = None) -> ExportSummary:
     """Write the customers of `ids` (in that order), or of the filter, or all of them."""
     if fmt not in FORMATS:
-        raise UserError(f"不支持的导出格式“{fmt}”")
+        raise UserError("不支持的导出格式“{format}”", format=fmt)
     ordered = list(ids) if ids is not None else list(query_ids(session, filt or CustomerFilter()))
     summary = ExportSummary(customers=len(ordered), path=str(target) if isinstance(target, Path) else "-")
     rows = _rows(session, ordered, progress or (lambda _f: None), summary)
@@ -99,7 +100,8 @@ def export(session: Session, target: Path | IO[bytes], fmt: str, *,
             with target.open("wb") as fh:
                 _write(fh, fmt, rows, vcard_version)
         except OSError as exc:
-            raise UserError(f"无法写入文件 {target}：{exc.strerror or exc}") from exc
+            raise UserError("无法写入文件 {path}：{problem}", path=target,
+                            problem=exc.strerror or str(exc)) from exc
     else:
         _write(target, fmt, rows, vcard_version)
     return summary
@@ -114,7 +116,8 @@ def _refuse_database(target: Path) -> None:
     except OSError:
         return  # a new file, or one the write itself will explain
     if head == b"SQLite format 3\x00":
-        raise UserError(f"“{target.name}”是一个数据库文件，不能用导出的名单覆盖它，请换一个文件名")
+        raise UserError("“{name}”是一个数据库文件，不能用导出的名单覆盖它，请换一个文件名",
+                        name=target.name)
 
 
 def _write(fh: IO[bytes], fmt: str, rows: Iterator[dict], vcard_version: str) -> None:

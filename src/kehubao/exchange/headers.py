@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from kehubao.exchange.fields import MULTI_VALUE_FIELDS, ImportField
 from kehubao.exchange.tabular import RawTable
+from kehubao.texts import Text
 
 __all__ = ["HeaderGuess", "guess_header", "header_signature", "suggest_mapping"]
 
@@ -389,11 +390,11 @@ def guess_header(table: RawTable) -> HeaderGuess:
         row = rows[index]
         first = next((cell for cell in row if cell), None)
         if first is None:
-            skipped.append((index, "空行"))
+            skipped.append((index, Text("空行")))
         elif _is_total(first):
-            skipped.append((index, "合计行"))
+            skipped.append((index, Text("合计行")))
         elif first == header_first and _is_header_again(row, header_norm):
-            skipped.append((index, "重复的表头"))  # multi-page exports repeat the header
+            skipped.append((index, Text("重复的表头")))  # multi-page exports repeat the header
         else:
             data.append(row)
             width = max(width, _effective_len(row))

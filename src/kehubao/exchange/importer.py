@@ -27,6 +27,7 @@ from ..services.contacts import CONTACT_FIELDS
 from ..services.customers import CUSTOMER_FIELDS, get_or_create_rep, get_or_create_tags
 from ..services.journal import operation
 from ..services.record_merge import merge_record, note_entry, values_of, with_note
+from ..texts import Text
 from . import parallel
 from .fields import ImportField
 from .matching import match_existing, match_within_file
@@ -81,10 +82,16 @@ class ImportRejected(UserError):
     """Invalid rows in an all-or-nothing import: nothing was written."""
 
     def __init__(self, summary: ImportSummary) -> None:
-        lines = "、".join(str(line) for line, _m in summary.errors[:10])
-        more = "等" if len(summary.errors) > 10 else ""
-        super().__init__(f"有 {len(summary.errors)} 行数据有误（第 {lines} 行{more}），导入已取消，"
-                         "数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。")
+        lines = Text("、").join(str(line) for line, _m in summary.errors[:10])
+        if len(summary.errors) > 10:
+            message = Text("有 {count} 行数据有误（第 {lines} 行等），导入已取消，数据库没有任何改动。"
+                           "可修改文件后重试，或选择跳过有误的行。",
+                           count=len(summary.errors), lines=lines)
+        else:
+            message = Text("有 {count} 行数据有误（第 {lines} 行），导入已取消，数据库没有任何改动。"
+                           "可修改文件后重试，或选择跳过有误的行。",
+                           count=len(summary.errors), lines=lines)
+        super().__init__(message)
         self.summary = summary
 
 
@@ -141,7 +148,7 @@ def plan(session: Session, source: ImportSource, options: ImportOptions,
     """Decide what every row will do: prepared rows (prepared now unless given) matched
     against the database and each other. Reads only; rows given are not changed."""
     if options.on_duplicate not in ON_DUPLICATE:
-        raise UserError(f"重复处理方式只能是 {'、'.join(ON_DUPLICATE)}")
+        raise UserError("重复处理方式只能是 {choices}", choices=Text("、").join(ON_DUPLICATE))
     report = progress or (lambda _f, _t: None)
     if prepared is None:
         rows = prepare_rows(source, lambda f, text: report(0.3 * f, text))
@@ -172,7 +179,7 @@ def run_import(session: Session, source: ImportSource, options: ImportOptions,
     """Plan and, unless dry-run, write everything in the caller's transaction. `prepared`:
     the rows `prepare_rows` made of this source earlier (the preview's), to skip that step."""
     if not source.rows:
-        raise UserError(f"文件“{source.path.name}”中没有可导入的数据行")
+        raise UserError("文件“{name}”中没有可导入的数据行", name=source.path.name)
     # Worker processes take about two seconds to start: for a big list they start now,
     # on the core planning leaves idle, so they are ready when writing begins.
     big = not options.dry_run and len(source.rows) >= parallel.BUILD_FROM

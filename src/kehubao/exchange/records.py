@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 from ..bulk import fewer_collections
 from ..errors import UserError
 from ..models import Setting
+from ..texts import Text
 from .fields import ImportField
 from .formulas import unneutralise
 from .headers import guess_header, header_signature
 from .tabular import detect_format, read_table
-from .vcard import VCardContact, read_vcards
+from .vcard import SKIPPED, VCardContact, read_vcards
 
 F = ImportField
 FORMATS = ("auto", "csv", "xlsx", "xls", "vcf")
@@ -58,11 +59,11 @@ class ImportSource:
 
 def detect(path: Path, format: str = "auto") -> str:
     if format not in FORMATS:
-        raise UserError(f"不支持的格式“{format}”（可选：csv、xlsx、xls、vcf）")
+        raise UserError("不支持的格式“{format}”（可选：csv、xlsx、xls、vcf）", format=format)
     if path.is_dir():
-        raise UserError(f"这是一个文件夹，不是文件：{path}")
+        raise UserError("这是一个文件夹，不是文件：{path}", path=path)
     if not path.is_file():
-        raise UserError(f"找不到文件：{path}")
+        raise UserError("找不到文件：{path}", path=path)
     if format != "auto":
         return format
     if path.suffix.lower() in (".vcf", ".vcard"):
@@ -118,8 +119,9 @@ def load_file(path: Path, format: str = "auto") -> LoadedFile:
 def unreadable(path: Path, exc: OSError) -> UserError:
     """A file the user named but we cannot read: theirs to fix, said plainly."""
     if isinstance(exc, PermissionError):
-        return UserError(f"无法读取文件（没有权限）：{path}")
-    return UserError(f"无法读取文件：{path}（{exc.strerror or exc.__class__.__name__}）")
+        return UserError("无法读取文件（没有权限）：{path}", path=path)
+    return UserError("无法读取文件：{path}（{problem}）", path=path,
+                     problem=exc.strerror or exc.__class__.__name__)
 
 
 def read_source(path: Path, format: str = "auto", *, mapping: list[ImportField] | None = None,
@@ -199,10 +201,12 @@ def _no_contacts(data: bytes, reason: str, line: int) -> str:
     """Why a vCard file gave nothing, without the reader's per-card "已跳过" (which reads
     like success although nothing is imported)."""
     if not data.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe").strip():
-        return "文件中没有联系人（文件是空的）"
+        return Text("文件中没有联系人（文件是空的）")
     if line == 0:  # not a vCard file at all: the reader's own words say so
         return reason
-    return f"文件中没有联系人（{reason.removesuffix('，已跳过')}）"
+    if isinstance(reason, Text) and reason.template == SKIPPED:
+        reason = reason.args["problem"]
+    return Text("文件中没有联系人（{reason}）", reason=reason)
 
 
 _PHONE_FIELDS = {"mobile": F.MOBILE, "fax": F.FAX, "pager": F.PHONE, "work": F.PHONE,

@@ -29,6 +29,7 @@ import python_calamine
 
 from kehubao.errors import UserError
 from kehubao.exchange.text_encoding import SAMPLE_BYTES, NotText, UnknownEncoding, detect_encoding
+from kehubao.texts import Text, noop
 
 __all__ = ["RawTable", "TableReadError", "detect_format", "read_table"]
 
@@ -54,13 +55,13 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
-_NOT_TEXT = "文件内容不是文本表格，无法按 CSV 读取。请确认选择的是 CSV 或 Excel 文件"
-_NO_ENCODING = "无法识别文件的编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入"
-_EMPTY = "文件是空的"
+_NOT_TEXT = noop("文件内容不是文本表格，无法按 CSV 读取。请确认选择的是 CSV 或 Excel 文件")
+_NO_ENCODING = noop("无法识别文件的编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入")
+_EMPTY = noop("文件是空的")
 
 
 class TableReadError(UserError):
-    """The file cannot be read as a table; ``str(err)`` is one line of Chinese for the user.
+    """The file cannot be read as a table; ``str(err)`` is one line for the user.
 
     A ``UserError`` so the CLI/UI show it as is instead of reporting a crash.
     """
@@ -90,7 +91,8 @@ def detect_format(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(4096)
     except OSError as exc:
-        raise TableReadError(f"无法打开文件：{path.name}（{exc.strerror or exc}）") from exc
+        raise TableReadError("无法打开文件：{name}（{problem}）", name=path.name,
+                             problem=exc.strerror or str(exc)) from exc
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if head.startswith(_OLE_MAGIC):
@@ -116,7 +118,7 @@ def read_table(path: Path, format: str = "auto", *, max_cell_chars: int = 100_00
     if fmt not in ("auto", "csv", "tsv", "txt", "xlsx", "xls"):
         raise ValueError(f"unknown table format: {format!r}")  # a caller bug, not user input
     if not path.is_file():
-        raise TableReadError(f"找不到文件：{path}")
+        raise TableReadError("找不到文件：{path}", path=path)
     try:
         if fmt == "auto":
             fmt = detect_format(path)
@@ -126,7 +128,8 @@ def read_table(path: Path, format: str = "auto", *, max_cell_chars: int = 100_00
             return _read_excel(path, fmt, max_cell_chars)
         return _read_csv(path, max_cell_chars)
     except OSError as exc:  # permissions, file locked by Excel on Windows, vanished...
-        raise TableReadError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
+        raise TableReadError("无法读取文件：{name}（{problem}）", name=path.name,
+                             problem=exc.strerror or str(exc)) from exc
 
 
 # ---------------------------------------------------------------------------------- CSV
@@ -167,15 +170,14 @@ def _read_csv(path: Path, max_cell_chars: int) -> RawTable:
                 if row and max(map(len, row)) > max_cell_chars:
                     raise _too_long(len(rows) + 1, max_cell_chars)
                 if lines.cut:  # the record ended at our artificial cut, not a real newline
-                    raise TableReadError(
-                        f"第 {len(rows) + 1} 行太长（超过 {line_limit} 个字符），请检查文件"
-                    )
+                    raise TableReadError("第 {row} 行太长（超过 {limit} 个字符），请检查文件",
+                                         row=len(rows) + 1, limit=line_limit)
                 rows.append([cell.strip() for cell in row])
     except csv.Error as exc:  # the file's fault whatever the reason: never a crash
         if "field larger than field limit" in str(exc):
             raise _too_long(len(rows) + 1, max_cell_chars) from exc
-        raise TableReadError(f"第 {len(rows) + 1} 行的格式无法识别，请用 Excel 打开检查该行，"
-                             "另存为 CSV 后再导入") from exc
+        raise TableReadError("第 {row} 行的格式无法识别，请用 Excel 打开检查该行，"
+                             "另存为 CSV 后再导入", row=len(rows) + 1) from exc
     except UnicodeDecodeError as exc:
         raise TableReadError(_NO_ENCODING) from exc
 
@@ -204,14 +206,14 @@ def _refuse_unpaired_quote(rows: list[list[str]], delimiter: str) -> None:
             if ("\n" in cell or "\r" in cell) and any(line.count(delimiter) >= needed
                                                       for line in cell.splitlines()[1:]):
                 raise TableReadError(
-                    f"第 {number} 行有一个引号没有配对，后面的多行被读成了一个单元格。"
-                    "请用 Excel 打开检查该行，另存后再导入")
+                    "第 {row} 行有一个引号没有配对，后面的多行被读成了一个单元格。"
+                    "请用 Excel 打开检查该行，另存后再导入", row=number)
 
 
 def _damaged_rows(rows: list[list[str]]) -> list[tuple[int, str]]:
     """Rows where undecodable bytes were replaced, for the user to check (see
     _nearly_clean_encoding)."""
-    return [(number, "这一行有无法识别的字符（显示为 �），导入后请核对")
+    return [(number, Text("这一行有无法识别的字符（显示为 �），导入后请核对"))
             for number, row in enumerate(rows, start=1) if any("\ufffd" in c for c in row)]
 
 
@@ -241,8 +243,8 @@ class _BoundedLines:
 
 
 def _too_long(row_number: int, limit: int) -> TableReadError:
-    message = f"第 {row_number} 行有一个超长的单元格（超过 {limit} 个字符），请检查文件"
-    return TableReadError(message)
+    return TableReadError("第 {row} 行有一个超长的单元格（超过 {limit} 个字符），请检查文件",
+                          row=row_number, limit=limit)
 
 
 def _guess_delimiter(sample: str) -> str:
@@ -317,13 +319,14 @@ def _read_excel(path: Path, fmt: str, max_cell_chars: int) -> RawTable:
                 if best is None or table_rows > best[2]:  # ties: the first
                     best = (metas[index].name, rows, table_rows, overlong)
     if best is None:
-        raise TableReadError(f"{_EMPTY}（所有工作表都没有数据）")
+        raise TableReadError("文件是空的（所有工作表都没有数据）")
     name, rows, _count, overlong = best
     if overlong is not None:  # only the sheet read has to fit
         raise _too_long(overlong, max_cell_chars)
-    others = [f"“{other}”（{count} 行）" for other, count in counts if other != name and count >= 2]
-    notes = [(0, f"读取了工作表“{name}”；另有工作表{'、'.join(others)}没有导入，"
-                 "如需导入请另存为单独的文件")] if others else []
+    others = [Text("“{sheet}”（{rows} 行）", sheet=other, rows=count)
+              for other, count in counts if other != name and count >= 2]
+    notes = [(0, Text("读取了工作表“{sheet}”；另有工作表{others}没有导入，如需导入请另存为单独的文件",
+                      sheet=name, others=Text("、").join(others)))] if others else []
     return RawTable(rows=rows, source_format=fmt, sheet_name=name, notes=notes)
 
 
@@ -340,8 +343,9 @@ def _check_workbook_size(path: Path) -> None:
             total = sum(part.file_size for part in parts)
             if total > MAX_EXCEL_BYTES:
                 raise TableReadError(
-                    f"这个 Excel 文件解压后超过 {MAX_EXCEL_BYTES // 2**20} MB，太大了，无法导入。"
-                    "请删除不需要的工作表，或拆分成几个文件后再导入")
+                    "这个 Excel 文件解压后超过 {megabytes} MB，太大了，无法导入。"
+                    "请删除不需要的工作表，或拆分成几个文件后再导入",
+                    megabytes=MAX_EXCEL_BYTES // 2**20)
             if any(part.file_size > BOMB_MIN_BYTES
                    and part.file_size > BOMB_RATIO * max(part.compress_size, 1) for part in parts):
                 raise TableReadError("这个 Excel 文件的压缩比异常（解压后会膨胀上百倍），"
@@ -395,13 +399,14 @@ def _check_sheet_extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None
 
 def _check_extent(rows: int, columns: int) -> None:
     if rows > MAX_ROWS:
-        raise TableReadError(f"表格太大：有一个工作表超过 {MAX_ROWS:,} 行，无法导入。"
-                             "请拆分成几个文件后再导入")
+        raise TableReadError("表格太大：有一个工作表超过 {limit} 行，无法导入。"
+                             "请拆分成几个文件后再导入", limit=f"{MAX_ROWS:,}")
     if rows * columns > MAX_CELLS:
         raise TableReadError(
-            f"表格太大：有一个工作表有 {rows:,} 行 × {columns:,} 列，超过了一次能读取的 "
-            f"{MAX_CELLS:,} 个单元格。请删除多余的行列（远处的一个单元格里有内容也算），"
-            "或拆分成几个文件后再导入")
+            "表格太大：有一个工作表有 {rows} 行 × {columns} 列，超过了一次能读取的 "
+            "{limit} 个单元格。请删除多余的行列（远处的一个单元格里有内容也算），"
+            "或拆分成几个文件后再导入",
+            rows=f"{rows:,}", columns=f"{columns:,}", limit=f"{MAX_CELLS:,}")
 
 
 _HUGE = 10**12  # a reference this long is absurd: it counts as "far too big"
@@ -454,15 +459,15 @@ def _calamine(path: Path, call: Callable[[], _T]) -> _T:
         raise TableReadError(_not_excel_message(path)) from exc
 
 
-def _not_excel_message(path: Path) -> str:
+def _not_excel_message(path: Path) -> Text:
     try:
         with path.open("rb") as f:
             head = f.read(512).lstrip().lower()
     except OSError:
         head = b""
     if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
-        return "这个文件其实是网页（HTML）格式，请用 Excel 打开后另存为 .xlsx 再导入"
-    return "这不是有效的 Excel 文件（文件可能已损坏或不完整），请用 Excel 打开确认后另存再导入"
+        return Text("这个文件其实是网页（HTML）格式，请用 Excel 打开后另存为 .xlsx 再导入")
+    return Text("这不是有效的 Excel 文件（文件可能已损坏或不完整），请用 Excel 打开确认后另存再导入")
 
 
 def _excel_text(value: object) -> str:

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..texts import Text, noop
+
 __all__ = ["VCardContact", "VCardProblem", "join_name", "read_vcards"]
 
 
@@ -50,12 +52,16 @@ class VCardContact:
     line_no: int = 0  # line of BEGIN:VCARD, so problems and the UI can point into the file
 
 
+# A card left out: the import report says so; a file of nothing else says why instead.
+SKIPPED = noop("{problem}，已跳过")
+
+
 @dataclass
 class VCardProblem:
     """Something the user should hear about; ``line_no`` 0 means the file as a whole."""
 
     line_no: int
-    message: str  # Chinese, one line, shown as-is in the import report
+    message: str  # a texts.Text, one line, shown as-is in the import report
 
 
 # ------------------------------------------------------------------------------- reading
@@ -371,7 +377,7 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
     """Read every vCard in ``data``; never raises, reports what it had to skip."""
     text, unicode_file, utf8_file = _to_latin1_text(bytes(data))
     if not text.strip(" \t\r\n\x00"):
-        return [], [VCardProblem(0, "不是有效的 vCard 文件（文件是空的）")]
+        return [], [VCardProblem(0, Text("不是有效的 vCard 文件（文件是空的）"))]
     decode = _Decoder(unicode_file, utf8_file)
     contacts: list[VCardContact] = []
     problems: list[VCardProblem] = []
@@ -381,27 +387,33 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
         # whole card if the line named it or no name came before the cut (a cut name is
         # a wrong name, and a card without one would stop the import).
         cut = props.pop() if at_end and props and _may_be_cut(props[-1], lines) else None
-        unfinished = f"第 {begin} 行：名片没有结束（缺少 END:VCARD）"
         if at_end and ((cut is not None and cut.name in _NAME_PROPS)
                        or not any(p.name in _NAME_PROPS for p in props)):
-            where = (f"第 {cut.line_no} 行" if cut else
-                     f"第 {props[-1].end if props else begin} 行后")
-            problems.append(VCardProblem(begin, f"{unfinished}，姓名可能不完整（文件在{where}"
-                                                "中断），这张名片没有导入"))
+            if cut is not None:
+                problems.append(VCardProblem(begin, Text(
+                    "第 {line} 行：名片没有结束（缺少 END:VCARD），姓名可能不完整"
+                    "（文件在第 {cut} 行中断），这张名片没有导入", line=begin, cut=cut.line_no)))
+            else:
+                problems.append(VCardProblem(begin, Text(
+                    "第 {line} 行：名片没有结束（缺少 END:VCARD），姓名可能不完整"
+                    "（文件在第 {cut} 行后中断），这张名片没有导入",
+                    line=begin, cut=props[-1].end if props else begin)))
             return
         contact, damaged = _build(props, begin, decode)
         usable = bool(contact.full_name or contact.phones or contact.emails)
         if cut is not None and (cut.name in _WANTED or cut.name.startswith(EXTRA_PREFIX)):
-            problems.append(VCardProblem(begin, f"{unfinished}，最后一行（第 {cut.line_no} 行 "
-                                                f"{cut.name}）可能不完整，已忽略"))
+            problems.append(VCardProblem(begin, Text(
+                "第 {line} 行：名片没有结束（缺少 END:VCARD），最后一行（第 {cut} 行 {property}）"
+                "可能不完整，已忽略", line=begin, cut=cut.line_no, property=cut.name)))
         elif not terminated:  # keep what a truncated card has, but say so
-            problems.append(VCardProblem(begin, unfinished))
+            problems.append(VCardProblem(begin, Text("第 {line} 行：名片没有结束（缺少 END:VCARD）",
+                                                     line=begin)))
         elif not usable:
-            problems.append(
-                VCardProblem(begin, f"第 {begin} 行：名片里没有姓名、电话、邮箱或单位，已跳过"))
+            problems.append(VCardProblem(begin, Text(SKIPPED, problem=Text(
+                "第 {line} 行：名片里没有姓名、电话、邮箱或单位", line=begin))))
         if usable and damaged:
-            problems.append(VCardProblem(begin, f"第 {begin} 行：姓名或单位里有无法识别的字符"
-                                                "（�），已去掉，导入后请核对"))
+            problems.append(VCardProblem(begin, Text(
+                "第 {line} 行：姓名或单位里有无法识别的字符（�），已去掉，导入后请核对", line=begin)))
         if usable:
             contacts.append(contact)
 
@@ -431,5 +443,5 @@ def read_vcards(data: bytes) -> tuple[list[VCardContact], list[VCardProblem]]:
     if card is not None:
         finish(card, begin, terminated=False, at_end=True)
     if not seen_begin:
-        problems.append(VCardProblem(0, "不是有效的 vCard 文件（找不到 BEGIN:VCARD）"))
+        problems.append(VCardProblem(0, Text("不是有效的 vCard 文件（找不到 BEGIN:VCARD）")))
     return contacts, problems

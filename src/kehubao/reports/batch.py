@@ -47,7 +47,7 @@ def render_customer_report(session: Session, kind: str, customer_id: int,
         render_archive(data.archive_card(session, customer_id), target, letterhead=head,
                        generated=generated)
     else:
-        raise UserError(f"未知的报表类型“{kind}”。")
+        raise UserError("未知的报表类型“{kind}”。", kind=kind)
 
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -70,7 +70,7 @@ def render_batch(session: Session, kind: str, customer_ids: Sequence[int], out_d
     from ..models import Customer
 
     if kind not in KINDS:
-        raise UserError(f"未知的报表类型“{kind}”。")
+        raise UserError("未知的报表类型“{kind}”。", kind=kind)
     out_dir.mkdir(parents=True, exist_ok=True)
     head = data.letterhead(session)
     generated = generated or datetime.now()

@@ -85,7 +85,7 @@ def letterhead(session: Session) -> Letterhead:
 def get_customer(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到编号为 {customer_id} 的客户。")
+        raise UserError("找不到编号为 {customer_id} 的客户。", customer_id=customer_id)
     return customer
 
 
@@ -153,7 +153,7 @@ def _evaluation_and_previous(session: Session, customer_id: int,
     an older sheet reprinted today compares with what came before it, not with now."""
     chosen = session.get(Evaluation, evaluation_id)
     if chosen is None or chosen.deleted_at is not None or chosen.customer_id != customer_id:
-        raise UserError(f"找不到这个客户编号为 {evaluation_id} 的评价。")
+        raise UserError("找不到这个客户编号为 {evaluation_id} 的评价。", evaluation_id=evaluation_id)
     previous = session.scalar(
         select(Evaluation)
         .where(Evaluation.customer_id == customer_id, Evaluation.deleted_at.is_(None),
@@ -239,7 +239,7 @@ def _visit(session: Session, row: Interaction, customer_name: str,
 def visit_record(session: Session, interaction_id: int) -> VisitRecord:
     row = session.get(Interaction, interaction_id)
     if row is None or row.deleted_at is not None:
-        raise UserError(f"找不到编号为 {interaction_id} 的跟进记录。")
+        raise UserError("找不到编号为 {interaction_id} 的跟进记录。", interaction_id=interaction_id)
     return _visit(session, row, get_customer(session, row.customer_id).name)
 
 
@@ -253,7 +253,7 @@ def latest_visit(session: Session, customer_id: int) -> VisitRecord:
                          .order_by(*order).limit(1)) or session.scalar(
         base.order_by(*order).limit(1))
     if row is None:
-        raise UserError(f"客户“{customer.name}”还没有拜访记录。")
+        raise UserError("客户“{name}”还没有拜访记录。", name=customer.name)
     return _visit(session, row, customer.name)
 
 

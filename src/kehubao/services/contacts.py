@@ -55,7 +55,7 @@ def validate_contact(data: Mapping[str, Any], *, partial: bool = False) -> dict[
 def get_contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None or contact.deleted_at is not None:
-        raise UserError(f"找不到编号为 {contact_id} 的联系人（可能已被删除）")
+        raise UserError("找不到编号为 {contact_id} 的联系人（可能已被删除）", contact_id=contact_id)
     return contact
 
 
@@ -140,7 +140,7 @@ def contact_form(session: Session, customer_id: int, contact_id: int | None,
     """What the contact dialog shows: the company's name and the contact's values."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到编号为 {customer_id} 的客户（可能已被删除）")
+        raise UserError("找不到编号为 {customer_id} 的客户（可能已被删除）", customer_id=customer_id)
     if contact_id is None:
         return customer.name, {}
     contact = get_contact(session, contact_id)

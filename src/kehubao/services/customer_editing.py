@@ -23,6 +23,7 @@ from ..models import (
     Transaction,
 )
 from ..models.enums import InteractionKind, TransactionKind
+from ..texts import noop
 from . import contacts as contact_svc
 from . import customers as svc
 from . import evaluation, followups, scripts
@@ -71,7 +72,7 @@ def save_customer_form(session: Session, customer_id: int | None, data: Mapping[
                 try:
                     contact_svc.create_contact(session, customer.id, {**first_contact, "is_primary": True})
                 except ValidationError as exc:  # say which form the bad fields are on
-                    raise ValidationError(str(exc), {f"contact.{k}": v for k, v in exc.fields.items()}) from exc
+                    raise ValidationError(exc.args[0], {f"contact.{k}": v for k, v in exc.fields.items()}) from exc
             return customer.id
     customer = svc.get_customer(session, customer_id)
     with operation(session, "edit", f"修改客户：{customer.name}"):
@@ -197,14 +198,14 @@ def restore(session: Session, kind: str, ids: Sequence[int],
         return scripts.restore_scripts(session, ids)
     if kind == "transaction":
         return evaluation.restore_transactions(session, ids, progress=progress)
-    raise UserError(f"回收站中没有“{kind}”这类记录")
+    raise UserError("回收站中没有“{kind}”这类记录", kind=kind)
 
 
 _PURGED = {
-    "interaction": (Interaction, "只能彻底删除回收站中的跟进记录"),
-    "follow_up": (FollowUp, "只能彻底删除回收站中的跟进提醒"),
-    "script": (ObjectionScript, "只能彻底删除回收站中的话术"),
-    "transaction": (Transaction, "只能彻底删除回收站中的交易记录"),
+    "interaction": (Interaction, noop("只能彻底删除回收站中的跟进记录")),
+    "follow_up": (FollowUp, noop("只能彻底删除回收站中的跟进提醒")),
+    "script": (ObjectionScript, noop("只能彻底删除回收站中的话术")),
+    "transaction": (Transaction, noop("只能彻底删除回收站中的交易记录")),
 }
 
 
@@ -216,7 +217,7 @@ def purge(session: Session, kind: str, ids: Sequence[int]) -> int:
     if kind == "contact":
         return contact_svc.purge_contacts(session, ids)
     if kind not in _PURGED:
-        raise UserError(f"回收站中没有“{kind}”这类记录")
+        raise UserError("回收站中没有“{kind}”这类记录", kind=kind)
     model, refusal = _PURGED[kind]
     return purge_from_bin(session, model, ids, refusal)
 

@@ -21,6 +21,7 @@ from ..models.enums import (
 )
 from ..normalize import split_tags
 from ..pinyin_keys import sort_key
+from ..texts import Text
 from . import fields as f
 from .batch import CHUNK, WORK_SHARE, finish, scaled, update_loaded
 from .journal import operation, record_updates, set_columns
@@ -110,7 +111,7 @@ def validate_customer(data: Mapping[str, Any], *, partial: bool = False) -> dict
 def get_customer(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None or (customer.deleted_at is not None and not include_deleted):
-        raise UserError(f"找不到编号为 {customer_id} 的客户（可能已被删除）")
+        raise UserError("找不到编号为 {customer_id} 的客户（可能已被删除）", customer_id=customer_id)
     return customer
 
 
@@ -158,7 +159,8 @@ def _check_code_unique(session: Session, code: str | None, own_id: int | None) -
         return
     other = session.scalar(select(Customer.id).where(Customer.code == code))
     if other is not None and other != own_id:
-        raise ValidationError(f"客户编号“{code}”已被其他客户使用", {"code": "客户编号重复"})
+        raise ValidationError("客户编号“{code}”已被其他客户使用", {"code": Text("客户编号重复")},
+                              code=code)
 
 
 def delete_customers(session: Session, ids: Iterable[int], progress: Progress | None = None) -> int:
@@ -303,7 +305,7 @@ def get_or_create_tags(session: Session, names: str | Iterable[str]) -> list[Tag
     wanted = tag_names(names)
     for name in wanted:
         if len(name) > 40:
-            raise ValidationError(f"标签“{name[:10]}…”太长（最多 40 个字）")
+            raise ValidationError("标签“{name}…”太长（最多 40 个字）", name=name[:10])
     if not wanted:
         return []
     existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}

@@ -2,7 +2,8 @@
 checked, shared by the edit dialogs, the CLI and the importer so they can never disagree.
 
 A spec turns raw input (text from a form or a spreadsheet, or an already typed value)
-into the stored value, or explains in Chinese what is wrong.
+into the stored value, or explains what is wrong (a ``texts.Text``: Chinese, or the
+window's language; the labels are listed for the translator by scripts/translations.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..models.enums import LabelledEnum
 from ..normalize import clean_text, parse_date, validate_email, validate_phone
+from ..texts import Text, noop
 
 Parser = Callable[[Any], Any]
 
@@ -40,22 +42,23 @@ def choice(enum: type[LabelledEnum]) -> Parser:
             return None
         member = enum.from_text(str(value))
         if member is None:
-            allowed = "、".join(label for _code, label in enum.choices())
-            raise ValidationError(f"“{value}”不是可选的值（可选：{allowed}）")
+            allowed = Text("、").join(Text(label) for _code, label in enum.choices())
+            raise ValidationError("“{value}”不是可选的值（可选：{allowed}）", value=value,
+                                  allowed=allowed)
         return member.value
 
     return parse
 
 
 def integer(minimum: int = 0) -> Parser:
-    return _number(int, "整数", minimum)
+    return _number(int, noop("“{value}”不是整数"), minimum)
 
 
 def decimal(minimum: float = 0.0) -> Parser:
-    return _number(float, "数字", minimum)
+    return _number(float, noop("“{value}”不是数字"), minimum)
 
 
-def _number(kind: type[int] | type[float], noun: str, minimum: float) -> Parser:
+def _number(kind: type[int] | type[float], not_a_number: str, minimum: float) -> Parser:
     """Numbers as typed or pasted: thousands separators (also the full-width comma) are
     ignored, blank means unknown."""
     def parse(value: Any) -> Any:
@@ -64,9 +67,9 @@ def _number(kind: type[int] | type[float], noun: str, minimum: float) -> Parser:
         try:
             number = kind(str(value).replace(",", "").replace("，", "").strip())
         except ValueError:
-            raise ValidationError(f"“{value}”不是{noun}") from None
+            raise ValidationError(not_a_number, value=value) from None
         if number < minimum:
-            raise ValidationError(f"不能小于 {minimum:g}")
+            raise ValidationError("不能小于 {minimum}", minimum=f"{minimum:g}")
         return number
 
     return parse
@@ -95,7 +98,12 @@ def a_date(value: Any) -> date | None:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(_message(exc)) from None
+
+
+def _message(exc: Exception) -> str:
+    """An exception's message as it was made (a ``Text`` keeps its template)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
 def boolean(value: Any) -> bool:
@@ -123,10 +131,11 @@ def validate(specs: Mapping[str, FieldSpec], data: Mapping[str, Any], *, partial
         try:
             cleaned[name] = spec.parse(value)
         except ValidationError as exc:
-            problems[name] = f"{spec.label}：{exc}"
+            problems[name] = Text("{field}：{problem}", field=Text(spec.label),
+                                  problem=_message(exc))
     for name, spec in specs.items():
         if spec.required and (name in data or not partial) and not cleaned.get(name):
-            problems.setdefault(name, f"{spec.label}不能为空")
+            problems.setdefault(name, Text("{field}不能为空", field=Text(spec.label)))
     if problems:
-        raise ValidationError("；".join(problems.values()), problems)
+        raise ValidationError(Text("；").join(problems.values()), problems)
     return cleaned

@@ -240,7 +240,7 @@ def _undo(session: Session, operation_id: int, progress: Progress | None) -> Und
     if op is None:
         raise UserError("找不到要撤销的操作")
     if op.undone_at is not None:
-        raise UserError(f"“{op.label}”已经撤销过了")
+        raise UserError("“{label}”已经撤销过了", label=op.label)
     session.flush()
     tables = {m.local_table.name: m.class_ for m in Base.registry.mappers}
     c = ChangeRecord.__table__.c

@@ -19,21 +19,23 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..config import database_path_key, moved_databases_file, user_data_dir
+from ..texts import Text, noop
 
 # (what the user knows it as, folder names that mark it: whole names, case-insensitive;
 # a trailing "*" also matches longer names such as "OneDrive - 公司", "GoogleDrive-x@y").
+# The Chinese names are marked for the translator (Nutstore, Baidu Netdisk...).
 CLOUD_FOLDERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OneDrive", ("onedrive", "onedrive -*", "onedrive-*", "skydrive")),
-    ("坚果云", ("nutstore", "nutstore *", "我的坚果云", "坚果云*")),
-    ("百度网盘", ("baidunetdisk*", "baidusyncdisk", "baiduyun*", "百度网盘*", "百度云*")),
-    ("腾讯微云", ("weiyun*", "微云*", "腾讯微云*")),
+    (noop("坚果云"), ("nutstore", "nutstore *", "我的坚果云", "坚果云*")),
+    (noop("百度网盘"), ("baidunetdisk*", "baidusyncdisk", "baiduyun*", "百度网盘*", "百度云*")),
+    (noop("腾讯微云"), ("weiyun*", "微云*", "腾讯微云*")),
     ("Dropbox", ("dropbox", "dropbox (*", "dropbox-*")),
-    ("iCloud 云盘", ("icloud drive", "iclouddrive", "mobile documents", "com~apple~clouddocs")),
-    ("Google 云端硬盘", ("google drive", "googledrive", "googledrive-*", "my drive", "我的云端硬盘")),
+    (noop("iCloud 云盘"), ("icloud drive", "iclouddrive", "mobile documents", "com~apple~clouddocs")),
+    (noop("Google 云端硬盘"), ("google drive", "googledrive", "googledrive-*", "my drive", "我的云端硬盘")),
     ("Box", ("box sync", "box drive")),
-    ("阿里云盘", ("aliyundrive*", "阿里云盘*")),
-    ("天翼云盘", ("天翼云盘*", "ecloud")),
-    ("WPS 云文档", ("wps云文档", "wps网盘", "wpsdrive")),
+    (noop("阿里云盘"), ("aliyundrive*", "阿里云盘*")),
+    (noop("天翼云盘"), ("天翼云盘*", "ecloud")),
+    (noop("WPS 云文档"), ("wps云文档", "wps网盘", "wpsdrive")),
     ("Synology Drive", ("synologydrive", "synology drive")),
     ("Nextcloud / ownCloud", ("nextcloud", "owncloud")),
     ("Seafile", ("seafile", "seadrive")),
@@ -52,16 +54,16 @@ NETWORK_FILE_SYSTEMS = frozenset({
 
 DRIVE_REMOTE = 4  # GetDriveTypeW
 
-CLOUD_REASON = ("数据库在“{service}”的同步文件夹中（{folder}）。同步软件会在客户宝写入时复制或替换"
+CLOUD_REASON = noop("数据库在“{service}”的同步文件夹中（{folder}）。同步软件会在客户宝写入时复制或替换"
                 "数据库文件，可能造成数据丢失或损坏，建议移到本机文件夹。")
-NETWORK_REASON = ("数据库在网络位置上（{where}）。网络文件系统的文件锁不可靠，SQLite 数据库可能因此"
+NETWORK_REASON = noop("数据库在网络位置上（{where}）。网络文件系统的文件锁不可靠，SQLite 数据库可能因此"
                   "损坏，建议移到本机文件夹。")
 
 
 def risky_location(path: Path | str, *, mounts: Iterable[tuple[str, str]] | None = None,
-                   drive_type: Callable[[str], int] | None = None) -> str | None:
-    """Why ``path`` is a dangerous place for a SQLite database, in one Chinese sentence,
-    or None for an ordinary local folder.
+                   drive_type: Callable[[str], int] | None = None) -> Text | None:
+    """Why ``path`` is a dangerous place for a SQLite database, in one sentence (a
+    ``Text``: Chinese, or the window's language), or None for an ordinary local folder.
 
     Looks at the path's folder names (sync clients' folders, case-insensitive), at a
     Windows UNC path or network drive letter, and on Linux/macOS at the file system the
@@ -80,7 +82,7 @@ def risky_location(path: Path | str, *, mounts: Iterable[tuple[str, str]] | None
         if reason := _cloud_reason(candidate):
             return reason
     if _is_unc(text):
-        return NETWORK_REASON.format(where=_unc_share(text))
+        return Text(NETWORK_REASON, where=_unc_share(text))
     if _is_windows_drive_path(text):
         if drive_type is None and sys.platform == "win32":
             drive_type = _windows_drive_type
@@ -88,7 +90,7 @@ def risky_location(path: Path | str, *, mounts: Iterable[tuple[str, str]] | None
             root = text[:2].upper() + "\\"
             try:
                 if drive_type(root) == DRIVE_REMOTE:
-                    return NETWORK_REASON.format(where=f"网络驱动器 {root[:2]}")
+                    return Text(NETWORK_REASON, where=Text("网络驱动器 {drive}", drive=root[:2]))
             except OSError:
                 pass
         return None
@@ -96,24 +98,26 @@ def risky_location(path: Path | str, *, mounts: Iterable[tuple[str, str]] | None
         mounts = _mount_table()
     fs_type, mount_point = _file_system_of(candidates[-1], mounts)
     if fs_type in NETWORK_FILE_SYSTEMS or fs_type.startswith(("nfs", "cifs", "smb")):
-        return NETWORK_REASON.format(where=f"{mount_point}，{fs_type}")
+        # "/mnt/share，cifs": the mount point and its file system type
+        return Text(NETWORK_REASON, where=Text("{mount}，{type}", mount=mount_point, type=fs_type))
     return None
 
 
-def _cloud_reason(text: str) -> str | None:
+def _cloud_reason(text: str) -> Text | None:
     spans = [(m.group(), m.end()) for m in re.finditer(r"[^\\/]+", text)]
     parts = [text[:end] for _name, end in spans]  # each folder with the path leading to it
     folded = [name.casefold() for name, _end in spans]
     for n, name in enumerate(folded[:-1]):  # folders only: a file may be called anything
         if service := _cloud_service(name):
-            return CLOUD_REASON.format(service=service, folder=_shown_folder(parts, n))
+            return Text(CLOUD_REASON, service=Text(service), folder=_shown_folder(parts, n))
         # Box Drive's folder is just "Box", in the home folder: C:\Users\x\Box, /Users/x/Box
         if name == "box" and n >= 2 and folded[n - 2] in ("users", "home"):
-            return CLOUD_REASON.format(service="Box", folder=_shown_folder(parts, n))
+            return Text(CLOUD_REASON, service="Box", folder=_shown_folder(parts, n))
         # macOS puts every File Provider cloud (OneDrive, Dropbox, Google …) here
         if name == "cloudstorage" and n >= 1 and folded[n - 1] == "library":
             service = _cloud_service(folded[n + 1]) if n + 1 < len(folded) - 1 else None
-            return CLOUD_REASON.format(service=service or "云盘", folder=_shown_folder(parts, n + 1))
+            return Text(CLOUD_REASON, service=Text(service or noop("云盘")),
+                        folder=_shown_folder(parts, n + 1))
     return None
 
 
@@ -219,7 +223,7 @@ def move_database(source: Path, target: Path) -> Path:
     from ..errors import UserError
 
     if target.exists():
-        raise UserError(f"目标文件已存在，没有覆盖：{target}")
+        raise UserError("目标文件已存在，没有覆盖：{path}", path=target)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
     backup_file(source, partial)
@@ -232,7 +236,8 @@ def move_database(source: Path, target: Path) -> Path:
         conn.close()
     if problems:
         partial.unlink(missing_ok=True)
-        raise UserError("复制出的数据库没有通过检查，原数据库未做改动：" + "；".join(problems[:3]))
+        raise UserError("复制出的数据库没有通过检查，原数据库未做改动：{problems}",
+                        problems=Text("；").join(problems[:3]))
     os.replace(partial, target)
     remember_move(source, target)
     return target

@@ -13,6 +13,7 @@ from ..backups.integrity import quick_check
 from ..backups.store import make_backup
 from ..db import Database
 from ..errors import UserError
+from ..texts import Text
 from .search import check_index, rebuild_index
 from .search.fts_sqlite import backend_for
 from .starter import ensure_starter_data, has_starter_data
@@ -50,7 +51,8 @@ def check_database(db: Database) -> list[str]:
         with db.engine.connect() as conn:
             problems += db_sqlite.integrity_problems(conn.connection.driver_connection)
     with db.session(write=False) as session:
-        problems += [f"搜索索引：{p}（请运行 kehubao check --reindex）" for p in check_index(session)]
+        problems += [Text("搜索索引：{problem}（请运行 kehubao check --reindex）", problem=p)
+                     for p in check_index(session)]
     return problems
 
 
@@ -64,14 +66,15 @@ def backup(db: Database, target: Path | None, *, reason: str = "manual",
         return make_backup(db.path, reason, progress=progress).path
     target = target.expanduser().absolute()
     if target.exists() and target.is_dir():
-        raise UserError(f"备份位置是一个文件夹：{target}")
+        raise UserError("备份位置是一个文件夹：{path}", path=target)
     if target == db.path:
         raise UserError("备份文件不能就是数据库本身")
     problems = quick_check(db.path)
     if problems:
-        raise UserError(f"数据库已损坏，不能备份：{db.path}（{problems[0]}）")
+        raise UserError("数据库已损坏，不能备份：{path}（{problem}）", path=db.path,
+                        problem=problems[0])
     try:
         db_sqlite.backup_file(db.path, target)
     except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"无法写入备份文件 {target}：{exc}") from exc
+        raise UserError("无法写入备份文件 {path}：{problem}", path=target, problem=str(exc)) from exc
     return target

@@ -103,7 +103,7 @@ def render_request(session: Session, request: ReportRequest, *,
         title = f"{TITLES[kind]} · {scope}"
         name = file_name("客户名单", 0, scope).replace("-0-", "-", 1)  # no id in a list's name
     else:
-        raise UserError(f"未知的报表类型“{kind}”。")
+        raise UserError("未知的报表类型“{kind}”。", kind=kind)
     return RenderedReport(out.getvalue(), title, name, undrawable_in(gathered))
 
 

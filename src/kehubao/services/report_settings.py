@@ -38,12 +38,12 @@ def save_letterhead(session: Session, head: Letterhead) -> Letterhead:
         raise ValidationError("请填写公司名称，它印在每份报表的抬头。")
     for key, limit in _LIMITS.items():
         if len(values[key]) > limit:
-            raise ValidationError(f"抬头的文字太长：最多 {limit} 个字。")
+            raise ValidationError("抬头的文字太长：最多 {limit} 个字。", limit=limit)
     for key in ("primary_colour", "accent_colour"):
         if not _COLOUR.match(values[key]):
-            raise ValidationError(f"颜色“{values[key]}”无法识别，请用 #RRGGBB 的形式。")
+            raise ValidationError("颜色“{colour}”无法识别，请用 #RRGGBB 的形式。", colour=values[key])
         values[key] = values[key].upper()
     if values["logo_path"] and not Path(values["logo_path"]).is_file():
-        raise ValidationError(f"找不到标志图片“{values['logo_path']}”。")
+        raise ValidationError("找不到标志图片“{path}”。", path=values["logo_path"])
     put_setting(session, LETTERHEAD_SETTING, values)
     return Letterhead(**values)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ...errors import UserError, ValidationError
 from ...models import Customer, RiskEvent, SupportAction
 from ...models.enums import RiskKind, TransactionKind
+from ...texts import Text
 from .risk import RECORDED_KINDS, RiskFlag, record_risk, risk_flags
 from .support import record_support
 from .transaction_import import parse_amount_fen
@@ -90,7 +91,7 @@ def customer_ledger(session: Session, customer_id: int, today: date | None = Non
     one customer: indexed reads of one customer's rows only."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
+        raise UserError("找不到客户 {customer_id}", customer_id=customer_id)
     today = today or date.today()
     rows = [LedgerRow(t.id, t.kind, t.occurred_on, t.amount_fen, t.due_on, t.product, t.reference, t.note)
             for t in list_transactions(session, customer_id, LEDGER_LIMIT)]
@@ -118,21 +119,21 @@ def _amount(text: str, name: str, *, required: bool) -> int | None:
     """元 as typed ("1,234.50", "1.2万", "¥3000") → fen, or a field error saying why not."""
     if not text:
         if required:
-            raise ValidationError("请填写金额（元）", {name: "请填写金额（元）"})
+            raise ValidationError("请填写金额（元）", {name: Text("请填写金额（元）")})
         return None
     try:
-        return parse_amount_fen(text)
+        return parse_amount_fen(text, return_hint=False)
     except ValueError as exc:
-        message = str(exc).replace("（退货请把类型写成“退货”）", "")
+        message = exc.args[0]
         raise ValidationError(message, {name: message}) from None
 
 
 def _day(values: dict[str, Any], name: str, today: date) -> date:
     day = values.get(name)
     if not isinstance(day, date):
-        raise ValidationError("请填写日期", {name: "请填写日期"})
+        raise ValidationError("请填写日期", {name: Text("请填写日期")})
     if day > today:
-        raise ValidationError("日期不能晚于今天", {name: "日期不能晚于今天"})
+        raise ValidationError("日期不能晚于今天", {name: Text("日期不能晚于今天")})
     return day
 
 
@@ -141,7 +142,7 @@ def save_transaction_form(session: Session, customer_id: int, kind: str, values:
     """Record the transaction typed in the dialog (``occurred_on``, ``amount`` as text in
     元, ``due_on``, ``product``, ``reference``, ``note``); its id. Undoable."""
     if kind not in {k.value for k in TransactionKind}:
-        raise ValidationError(f"交易类型无效：{kind}（应为销售、回款或退货）")
+        raise ValidationError("交易类型无效：{kind}（应为销售、回款或退货）", kind=kind)
     errors: dict[str, str] = {}
     day = amount = None
     try:
@@ -154,7 +155,7 @@ def save_transaction_form(session: Session, customer_id: int, kind: str, values:
         errors.update(exc.fields)
     due = values.get("due_on") if kind == TransactionKind.SALE else None
     if day is not None and isinstance(due, date) and due < day:
-        errors["due_on"] = "到期日不能早于交易日期"
+        errors["due_on"] = Text("到期日不能早于交易日期")
     if errors or day is None or amount is None:
         raise ValidationError(next(iter(errors.values())), errors)
     row = record_transaction(session, customer_id, kind, day, amount,
@@ -171,7 +172,7 @@ def save_support_form(session: Session, customer_id: int, values: dict[str, Any]
     ``description``); its id. Undoable."""
     errors: dict[str, str] = {}
     if not values.get("kind"):
-        errors["kind"] = "请选择支援类型"
+        errors["kind"] = Text("请选择支援类型")
     day = cost = None
     try:
         day = _day(values, "occurred_on", today or date.today())
@@ -193,14 +194,14 @@ def save_risk_form(session: Session, customer_id: int, values: dict[str, Any],
     ``description``, ``evidence``); its id. Undoable."""
     errors: dict[str, str] = {}
     if values.get("kind") not in RECORDED_KINDS:
-        errors["kind"] = "请选择风险类型（窜货、低价抛售或其他）"
+        errors["kind"] = Text("请选择风险类型（窜货、低价抛售或其他）")
     day = None
     try:
         day = _day(values, "occurred_on", today or date.today())
     except ValidationError as exc:
         errors.update(exc.fields)
     if not _text(values, "description"):
-        errors["description"] = "请写明发生了什么"
+        errors["description"] = Text("请写明发生了什么")
     if errors or day is None:
         raise ValidationError(next(iter(errors.values())), errors)
     return record_risk(session, customer_id, values["kind"], day, _text(values, "description"),

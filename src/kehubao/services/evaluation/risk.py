@@ -29,9 +29,9 @@ def record_risk(session: Session, customer_id: int, kind: str, occurred_on: date
     """Record an observed 窜货 / 低价抛售 (or other risk) with what proves it; undoable."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
+        raise UserError("找不到客户 {customer_id}", customer_id=customer_id)
     if kind not in {k.value for k in RiskKind}:
-        raise ValidationError(f"风险类型无效：{kind}")
+        raise ValidationError("风险类型无效：{kind}", kind=kind)
     if not description.strip():
         raise ValidationError("请写明发生了什么")
     if occurred_on > date.today():

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import UserError, ValidationError
 from ...models import Customer, Evaluation, EvaluationTemplate, Score
+from ...texts import Text
 from ..journal import operation
 from .templates import DEFAULT_THRESHOLDS, GRADES, active_template, level_text
 
@@ -70,15 +71,18 @@ def check_scores(template: EvaluationTemplate, scores: list[ScoreInput]) -> dict
     by_id = {s.indicator_id: s for s in scores}
     known = {i.id: i for i in template.indicators}
     if unknown := set(by_id) - set(known):
-        raise ValidationError(f"指标 {sorted(unknown)} 不属于模板“{template.name}”")
+        raise ValidationError("指标 {ids} 不属于模板“{name}”", ids=sorted(unknown),
+                              name=template.name)
     missing = [i.name for i in template.indicators if i.id not in by_id]
     if missing:
-        raise ValidationError(f"还有 {len(missing)} 项没有打分：{'、'.join(missing)}")
+        raise ValidationError("还有 {count} 项没有打分：{names}", count=len(missing),
+                              names=Text("、").join(missing))
     for ind in template.indicators:
         value = by_id[ind.id].value
         if not 0 <= value <= ind.max_score:
-            raise ValidationError(f"“{ind.name}”的分数 {value:g} 超出 0–{ind.max_score}",
-                                  {str(ind.id): f"0–{ind.max_score}"})
+            raise ValidationError("“{name}”的分数 {value} 超出 0–{max_score}",
+                                  {str(ind.id): f"0–{ind.max_score}"}, name=ind.name,
+                                  value=f"{value:g}", max_score=ind.max_score)
     return by_id
 
 
@@ -106,11 +110,11 @@ def customer_and_template(session: Session, customer_id: int,
     a clear error for either that is missing."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
+        raise UserError("找不到客户 {customer_id}", customer_id=customer_id)
     template = (session.get(EvaluationTemplate, template_id) if template_id
                 else active_template(session))
     if template is None:
-        raise UserError(f"找不到评价模板 {template_id}")
+        raise UserError("找不到评价模板 {template_id}", template_id=template_id)
     return customer, template
 
 
@@ -211,7 +215,7 @@ def evaluation_sheet(session: Session, evaluation_id: int) -> EvaluationSheet:
     """One evaluation by id, as the evaluation sheet (客户评价表) prints it."""
     evaluation = session.get(Evaluation, evaluation_id)
     if evaluation is None or evaluation.deleted_at is not None:
-        raise UserError(f"找不到评价 {evaluation_id}")
+        raise UserError("找不到评价 {evaluation_id}", evaluation_id=evaluation_id)
     return sheet(session, evaluation)
 
 
@@ -263,7 +267,7 @@ def change_since_last(session: Session, evaluation_id: int) -> GradeChange | Non
     "忠诚度" with "忠诚度"; unchanged indicators are left out."""
     current = session.get(Evaluation, evaluation_id)
     if current is None:
-        raise UserError(f"找不到评价 {evaluation_id}")
+        raise UserError("找不到评价 {evaluation_id}", evaluation_id=evaluation_id)
     previous = session.scalars(
         select(Evaluation).where(
             Evaluation.customer_id == current.customer_id, Evaluation.deleted_at.is_(None),

@@ -21,9 +21,9 @@ def record_support(session: Session, customer_id: int, kind: str, occurred_on: d
     """Log one support action (undoable)."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
+        raise UserError("找不到客户 {customer_id}", customer_id=customer_id)
     if kind not in {k.value for k in SupportKind}:
-        raise ValidationError(f"支援类型无效：{kind}")
+        raise ValidationError("支援类型无效：{kind}", kind=kind)
     if cost_fen is not None and cost_fen < 0:
         raise ValidationError("费用不能为负数")
     with operation(session, "create", f"记录支援：{customer.name} {SupportKind.label_of(kind)}"):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import ValidationError
 from ...models import Evaluation, EvaluationTemplate, Indicator
+from ...texts import Text
 from ..journal import operation
 
 GRADES = ("A", "B", "C")  # D is "below C"
@@ -51,17 +52,18 @@ def weight_total_pct(indicators: list[IndicatorDraft]) -> float:
 def weight_problem(indicators: list[IndicatorDraft]) -> str | None:
     """The sentence the editor shows while the weights do not add up, else None."""
     if not indicators:
-        return "模板至少需要一项指标"
+        return Text("模板至少需要一项指标")
     total = weight_total_pct(indicators)
     if abs(total - 100) > 0.005:
-        return f"各项权重合计为 {total:g}%，应为 100%（还差 {100 - total:+g}%）"
+        return Text("各项权重合计为 {total}%，应为 100%（还差 {gap}%）", total=f"{total:g}",
+                    gap=f"{100 - total:+g}")
     return None
 
 
 def validate(draft: TemplateDraft) -> None:
     """Refuse a template that cannot score fairly, with one sentence naming the problem."""
     if not draft.name.strip():
-        raise ValidationError("请填写模板名称", {"name": "必填"})
+        raise ValidationError("请填写模板名称", {"name": Text("必填")})
     if problem := weight_problem(draft.indicators):
         raise ValidationError(problem, {"weights": problem})
     names = [i.name.strip() for i in draft.indicators]
@@ -71,14 +73,16 @@ def validate(draft: TemplateDraft) -> None:
         raise ValidationError("指标名称不能重复")
     for ind in draft.indicators:
         if ind.weight_pct <= 0:
-            raise ValidationError(f"指标“{ind.name}”的权重必须大于 0")
+            raise ValidationError("指标“{name}”的权重必须大于 0", name=ind.name)
         if not 1 <= ind.max_score <= 100:
-            raise ValidationError(f"指标“{ind.name}”的满分须在 1 到 100 之间")
+            raise ValidationError("指标“{name}”的满分须在 1 到 100 之间", name=ind.name)
         if ind.dimension not in (None, *DIMENSIONS):
-            raise ValidationError(f"指标“{ind.name}”的维度无效：{ind.dimension}")
+            raise ValidationError("指标“{name}”的维度无效：{dimension}", name=ind.name,
+                                  dimension=ind.dimension)
         for low, _text in ind.levels:
             if not 0 <= low <= ind.max_score:
-                raise ValidationError(f"指标“{ind.name}”的等级分数 {low} 超出 0–{ind.max_score}")
+                raise ValidationError("指标“{name}”的等级分数 {low} 超出 0–{max_score}",
+                                      name=ind.name, low=low, max_score=ind.max_score)
     check_thresholds(draft.grade_thresholds)
 
 
@@ -89,7 +93,8 @@ def check_thresholds(thresholds: dict[str, float]) -> None:
     except (KeyError, TypeError, ValueError):
         raise ValidationError("请为 A、B、C 三个等级都填写最低分") from None
     if not 100 >= a > b > c >= 0:
-        raise ValidationError(f"等级分数线须满足 100 ≥ A > B > C ≥ 0（现为 A {a:g}、B {b:g}、C {c:g}）")
+        raise ValidationError("等级分数线须满足 100 ≥ A > B > C ≥ 0（现为 A {a}、B {b}、C {c}）",
+                              a=f"{a:g}", b=f"{b:g}", c=f"{c:g}")
 
 
 def draft_of(template: EvaluationTemplate) -> TemplateDraft:

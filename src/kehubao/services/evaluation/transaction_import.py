@@ -25,6 +25,7 @@ from ...exchange.tabular import read_table
 from ...models import Customer, Transaction
 from ...models.enums import TransactionKind
 from ...normalize import parse_date
+from ...texts import Text
 from ..journal import operation
 from .classes import reclassify_all, reclassify_customers
 from .transactions import terms_days
@@ -94,14 +95,15 @@ def prepare(session: Session, path: Path, mapping: list[str | None] | None = Non
     headers = table.rows[start]
     mapping = mapping or suggest_mapping(headers)
     prepared = PreparedTransactions(headers, mapping, header_row=start)
-    missing = [FIELDS[f][0] for f in REQUIRED if f not in mapping]
+    missing = [Text(FIELDS[f][0]) for f in REQUIRED if f not in mapping]
     if "customer_code" not in mapping and "customer_name" not in mapping:
-        missing.insert(0, "客户名称或客户编号")
+        missing.insert(0, Text("客户名称或客户编号"))
     if missing:
-        raise UserError(f"缺少必需的列：{'、'.join(missing)}")
+        raise UserError("缺少必需的列：{columns}", columns=Text("、").join(missing))
     data = [(n + 1, r) for n, r in enumerate(table.rows[start + 1:], start=start + 1) if any(r)]
     if len(data) > MAX_ROWS:
-        raise UserError(f"一次最多导入 {MAX_ROWS:,} 行，这个文件有 {len(data):,} 行")
+        raise UserError("一次最多导入 {limit} 行，这个文件有 {rows} 行", limit=f"{MAX_ROWS:,}",
+                        rows=f"{len(data):,}")
     lookup = _CustomerLookup(session, data, mapping)
     terms = terms_days(session)
     for line, row in data:
@@ -109,7 +111,8 @@ def prepare(session: Session, path: Path, mapping: list[str | None] | None = Non
         try:
             prepared.rows.append(_parse(values, lookup, terms))
         except ValueError as exc:
-            prepared.errors.append((line, str(exc)))
+            prepared.errors.append((line, exc.args[0] if exc.args and isinstance(exc.args[0], str)
+                                    else str(exc)))
     return prepared
 
 
@@ -139,34 +142,39 @@ class _CustomerLookup:
             if code in self.by_code:
                 return self.by_code[code]
             if not name:
-                raise ValueError(f"没有编号为“{code}”的客户")
+                raise ValueError(Text("没有编号为“{code}”的客户", code=code))
         ids = self.by_name.get(name, [])
         if len(ids) == 1:
             return ids[0]
         if not name:
-            raise ValueError("没有填写客户名称或编号")
+            raise ValueError(Text("没有填写客户名称或编号"))
         if not ids:
-            raise ValueError(f"没有名为“{name}”的客户")
-        raise ValueError(f"有 {len(ids)} 个客户名为“{name}”，请改用客户编号")
+            raise ValueError(Text("没有名为“{name}”的客户", name=name))
+        raise ValueError(Text("有 {count} 个客户名为“{name}”，请改用客户编号", count=len(ids),
+                              name=name))
 
 
-def parse_amount_fen(text: str) -> int:
-    """"1,234.50" / "¥1234" / "1.2万" / "3000元" → fen; refuse zero, negatives and junk."""
+def parse_amount_fen(text: str, *, return_hint: bool = True) -> int:
+    """"1,234.50" / "¥1234" / "1.2万" / "3000元" → fen; refuse zero, negatives and junk.
+    `return_hint`: a negative amount is told to be a return instead (a file's rows, where
+    the type is a column)."""
     clean = unicodedata.normalize("NFKC", text).replace(",", "").replace("¥", "").replace("￥", "")
     clean = clean.removesuffix("元").strip()
     scale = Decimal(1)
     if clean.endswith("万"):
         clean, scale = clean[:-1].strip(), Decimal(10_000)
     if not re.fullmatch(r"-?\d+(\.\d+)?", clean):
-        raise ValueError(f"金额“{text}”不是数字")
+        raise ValueError(Text("金额“{text}”不是数字", text=text))
     try:
         fen = Decimal(clean) * scale * 100
     except InvalidOperation:
-        raise ValueError(f"金额“{text}”不是数字") from None
+        raise ValueError(Text("金额“{text}”不是数字", text=text)) from None
     if fen != fen.to_integral_value():
-        raise ValueError(f"金额“{text}”精确到分即可（最多两位小数）")
+        raise ValueError(Text("金额“{text}”精确到分即可（最多两位小数）", text=text))
+    if fen <= 0 and return_hint:
+        raise ValueError(Text("金额“{text}”必须大于 0（退货请把类型写成“退货”）", text=text))
     if fen <= 0:
-        raise ValueError(f"金额“{text}”必须大于 0（退货请把类型写成“退货”）")
+        raise ValueError(Text("金额“{text}”必须大于 0", text=text))
     return int(fen)
 
 
@@ -175,15 +183,15 @@ def _parse(values: dict[str, str], lookup: _CustomerLookup, terms: int) -> dict:
     kind_text = values.get("kind", "")
     kind = _KINDS.get(kind_text.lower()) or (TransactionKind.from_text(kind_text) or None)
     if not kind:
-        raise ValueError(f"类型“{kind_text}”应为销售、回款或退货")
+        raise ValueError(Text("类型“{text}”应为销售、回款或退货", text=kind_text))
     day = parse_date(values.get("occurred_on")) if values.get("occurred_on") else None
     if day is None:
-        raise ValueError("没有填写日期")
+        raise ValueError(Text("没有填写日期"))
     if day > date.today():
-        raise ValueError(f"日期 {day.isoformat()} 晚于今天")
+        raise ValueError(Text("日期 {day} 晚于今天", day=day.isoformat()))
     due = parse_date(values["due_on"]) if values.get("due_on") else None
     if due is not None and due < day:
-        raise ValueError("到期日早于交易日期")
+        raise ValueError(Text("到期日早于交易日期"))
     if kind == "sale" and due is None:
         due = day + timedelta(days=terms)
     quantity = None
@@ -191,7 +199,7 @@ def _parse(values: dict[str, str], lookup: _CustomerLookup, terms: int) -> dict:
         try:
             quantity = float(values["quantity"].replace(",", ""))
         except ValueError:
-            raise ValueError(f"数量“{values['quantity']}”不是数字") from None
+            raise ValueError(Text("数量“{text}”不是数字", text=values["quantity"])) from None
     return {"customer_id": customer_id, "kind": str(kind), "occurred_on": day,
             "amount_fen": parse_amount_fen(values.get("amount", "")),
             "due_on": due if kind == "sale" else None, "product": values.get("product") or None,
@@ -215,8 +223,10 @@ def import_transactions(session: Session, prepared: PreparedTransactions, file_n
     """Write every prepared row as one undoable operation — or nothing, if any row is bad."""
     if prepared.errors:
         line, message = prepared.errors[0]
-        more = f"（另有 {len(prepared.errors) - 1} 行有问题）" if len(prepared.errors) > 1 else ""
-        raise UserError(f"第 {line} 行：{message}{more}；没有导入任何记录")
+        if len(prepared.errors) > 1:
+            raise UserError("第 {line} 行：{message}（另有 {more} 行有问题）；没有导入任何记录",
+                            line=line, message=message, more=len(prepared.errors) - 1)
+        raise UserError("第 {line} 行：{message}；没有导入任何记录", line=line, message=message)
     if not prepared.rows:
         raise UserError("文件里没有交易记录")
     label = f"导入交易记录 {len(prepared.rows)} 条" + (f"：{file_name}" if file_name else "")

@@ -58,7 +58,7 @@ def record_transaction(session: Session, customer_id: int, kind: str, occurred_o
     """Record one sale, payment or return by hand, as an undoable operation."""
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise UserError(f"找不到客户 {customer_id}")
+        raise UserError("找不到客户 {customer_id}", customer_id=customer_id)
     row = _checked(session, customer_id, kind, occurred_on, amount_fen, due_on, product,
                    quantity, reference, note)
     with operation(session, "create",
@@ -73,7 +73,7 @@ def _checked(session: Session, customer_id: int, kind: str, occurred_on: date, a
              due_on: date | None, product: str | None, quantity: float | None,
              reference: str | None, note: str | None, terms: int | None = None) -> Transaction:
     if kind not in {k.value for k in TransactionKind}:
-        raise ValidationError(f"交易类型无效：{kind}（应为销售、回款或退货）")
+        raise ValidationError("交易类型无效：{kind}（应为销售、回款或退货）", kind=kind)
     if not isinstance(amount_fen, int) or amount_fen <= 0:
         raise ValidationError("金额必须大于 0")
     if due_on is not None and due_on < occurred_on:

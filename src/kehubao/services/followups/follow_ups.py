@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import UserError, ValidationError
 from ...models import Contact, FollowUp
+from ...texts import Text
 from .. import fields as f
 from ..customers import get_customer
 from ..journal import operation
@@ -126,7 +127,7 @@ def snooze_time(choice: str, now: datetime) -> datetime:
         return at_morning(now.date() + timedelta(days=1))
     if choice == "next_monday":
         return at_morning(now.date() + timedelta(days=7 - now.weekday()))
-    raise ValidationError(f"不认识的推迟方式：{choice}", {"snooze": "推迟方式不对"})
+    raise ValidationError("不认识的推迟方式：{choice}", {"snooze": Text("推迟方式不对")}, choice=choice)
 
 
 def snooze(session: Session, follow_up_id: int, until: str | datetime, *,
@@ -137,7 +138,7 @@ def snooze(session: Session, follow_up_id: int, until: str | datetime, *,
     when = snooze_time(until, now) if isinstance(until, str) and until in SNOOZE_CHOICES \
         else a_datetime(until)
     if when is None or when <= now:
-        raise ValidationError("推迟到的时间必须晚于现在", {"snooze": "推迟到的时间必须晚于现在"})
+        raise ValidationError("推迟到的时间必须晚于现在", {"snooze": Text("推迟到的时间必须晚于现在")})
     with operation(session, "edit", f"推迟跟进提醒：{follow_up.title}"):
         follow_up.snoozed_until = when
         session.flush()
@@ -195,14 +196,14 @@ def effective_due(follow_up: FollowUp) -> datetime:
 def get_follow_up(session: Session, follow_up_id: int) -> FollowUp:
     follow_up = session.get(FollowUp, follow_up_id)
     if follow_up is None or follow_up.deleted_at is not None:
-        raise UserError(f"找不到编号为 {follow_up_id} 的跟进提醒（可能已被删除）")
+        raise UserError("找不到编号为 {follow_up_id} 的跟进提醒（可能已被删除）", follow_up_id=follow_up_id)
     return follow_up
 
 
 def _open(session: Session, follow_up_id: int) -> FollowUp:
     follow_up = get_follow_up(session, follow_up_id)
     if follow_up.status != "open":
-        raise UserError(f"跟进提醒“{follow_up.title}”已经处理过了")
+        raise UserError("跟进提醒“{title}”已经处理过了", title=follow_up.title)
     return follow_up
 
 
@@ -214,5 +215,5 @@ def _validated(session: Session, customer_id: int, data: Mapping[str, Any], *,
         contact = session.get(Contact, contact_id)
         if contact is None or contact.deleted_at is not None or contact.customer_id != customer_id:
             raise ValidationError("联系人：不是这个客户的联系人（或已被删除）",
-                                  {"contact_id": "联系人：不是这个客户的联系人"})
+                                  {"contact_id": Text("联系人：不是这个客户的联系人")})
     return values

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from ...errors import UserError, ValidationError
 from ...models import Contact, Customer, FollowUp, Interaction, ObjectionScript, ScriptReply
 from ...models.enums import FollowUpKind, InteractionKind
+from ...texts import Text
 from .. import fields as f
 from ..contacts import contacts_of
 from ..customers import get_customer
@@ -130,7 +131,7 @@ def update_interaction(session: Session, interaction_id: int, data: Mapping[str,
 def get_interaction(session: Session, interaction_id: int) -> Interaction:
     interaction = session.get(Interaction, interaction_id)
     if interaction is None or interaction.deleted_at is not None:
-        raise UserError(f"找不到编号为 {interaction_id} 的跟进记录（可能已被删除）")
+        raise UserError("找不到编号为 {interaction_id} 的跟进记录（可能已被删除）", interaction_id=interaction_id)
     return interaction
 
 
@@ -151,20 +152,20 @@ def _validated(session: Session, customer_id: int, data: Mapping[str, Any], *,
     if contact_id is not None:
         contact = session.get(Contact, contact_id)
         if contact is None or contact.deleted_at is not None or contact.customer_id != customer_id:
-            problems["contact_id"] = "联系人：不是这个客户的联系人（或已被删除）"
+            problems["contact_id"] = Text("联系人：不是这个客户的联系人（或已被删除）")
     script_id, reply_id = values.get("script_id"), values.get("reply_id")
     if script_id is not None and session.get(ObjectionScript, script_id) is None:
-        problems["script_id"] = f"话术：找不到编号为 {script_id} 的话术"
+        problems["script_id"] = Text("话术：找不到编号为 {id} 的话术", id=script_id)
     if reply_id is not None:
         reply = session.get(ScriptReply, reply_id)
         if reply is None:
-            problems["reply_id"] = f"应答：找不到编号为 {reply_id} 的应答"
+            problems["reply_id"] = Text("应答：找不到编号为 {id} 的应答", id=reply_id)
         elif script_id is None:
             values["script_id"] = reply.script_id
         elif reply.script_id != script_id:
-            problems["reply_id"] = "应答：这条应答不属于所选的话术"
+            problems["reply_id"] = Text("应答：这条应答不属于所选的话术")
     if problems:
-        raise ValidationError("；".join(problems.values()), problems)
+        raise ValidationError(Text("；").join(problems.values()), problems)
     return values
 
 
@@ -172,10 +173,11 @@ def _next_due(raw: datetime | str | None, next_step: str | None) -> datetime | N
     try:
         due = a_datetime(raw)
     except ValidationError as exc:
-        raise ValidationError(f"下次跟进时间：{exc}", {"next_due": f"下次跟进时间：{exc}"}) from None
+        message = Text("下次跟进时间：{problem}", problem=exc.args[0])
+        raise ValidationError(message, {"next_due": message}) from None
     if due is not None and not next_step:
         raise ValidationError("有下次跟进时间时，请写下一步做什么",
-                              {"next_step": "下一步：有下次跟进时间时不能为空"})
+                              {"next_step": Text("下一步：有下次跟进时间时不能为空")})
     return due
 
 

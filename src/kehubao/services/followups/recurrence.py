@@ -16,6 +16,7 @@ from datetime import datetime
 from dateutil.rrule import rrulestr
 
 from ...errors import ValidationError
+from ...texts import Text
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAY_LABELS = ("一", "二", "三", "四", "五", "六", "日")
@@ -30,7 +31,7 @@ def build_rrule(pattern: str, start: datetime, *, interval: int = 1,
     month_day: for "monthly" (defaults to start's day); interval: every N days/weeks/
     months/years."""
     if interval < 1 or interval > 999:
-        raise ValidationError("重复间隔必须在 1 到 999 之间", {"recurrence": "重复间隔不对"})
+        raise ValidationError("重复间隔必须在 1 到 999 之间", {"recurrence": Text("重复间隔不对")})
     every = f";INTERVAL={interval}" if interval > 1 else ""
     if pattern == "daily":
         return f"FREQ=DAILY{every}"
@@ -41,12 +42,12 @@ def build_rrule(pattern: str, start: datetime, *, interval: int = 1,
     if pattern == "weekly":
         days = sorted(set(weekdays)) or [start.weekday()]
         if any(d not in range(7) for d in days):
-            raise ValidationError("星期只能是周一到周日", {"recurrence": "星期不对"})
+            raise ValidationError("星期只能是周一到周日", {"recurrence": Text("星期不对")})
         return f"FREQ=WEEKLY{every};BYDAY=" + ",".join(WEEKDAY_CODES[d] for d in days)
     if pattern == "monthly":
         day = month_day or start.day
         if not 1 <= day <= 31:
-            raise ValidationError("每月的日期必须在 1 到 31 之间", {"recurrence": "日期不对"})
+            raise ValidationError("每月的日期必须在 1 到 31 之间", {"recurrence": Text("日期不对")})
         if day <= 28:
             return f"FREQ=MONTHLY{every};BYMONTHDAY={day}"
         return f"FREQ=MONTHLY{every};BYMONTHDAY={day},-1;BYSETPOS=1"
@@ -56,7 +57,7 @@ def build_rrule(pattern: str, start: datetime, *, interval: int = 1,
         if start.month == 2 and start.day == 29:
             return f"FREQ=YEARLY{every};BYMONTH=2;BYMONTHDAY=29,-1;BYSETPOS=1"
         return f"FREQ=YEARLY{every};BYMONTH={start.month};BYMONTHDAY={start.day}"
-    raise ValidationError(f"不认识的重复方式：{pattern}", {"recurrence": "重复方式不对"})
+    raise ValidationError("不认识的重复方式：{pattern}", {"recurrence": Text("重复方式不对")}, pattern=pattern)
 
 
 def check_rrule(text: str | None) -> str | None:
@@ -67,11 +68,11 @@ def check_rrule(text: str | None) -> str | None:
     if text.startswith("RRULE:"):
         text = text[6:]
     if "DTSTART" in text or "COUNT=" in text or len(text) > 120:
-        raise ValidationError("重复规则不对", {"recurrence": "重复规则不对"})
+        raise ValidationError("重复规则不对", {"recurrence": Text("重复规则不对")})
     try:
         rrulestr(text, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError):
-        raise ValidationError(f"看不懂的重复规则：{text}", {"recurrence": "重复规则不对"}) from None
+        raise ValidationError("看不懂的重复规则：{text}", {"recurrence": Text("重复规则不对")}, text=text) from None
     return text
 
 

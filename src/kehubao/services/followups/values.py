@@ -27,12 +27,12 @@ def a_datetime(value: Any) -> datetime | None:
         return None
     match = _DATETIME.match(text)
     if not match:
-        raise ValidationError(f"“{text}”不是日期时间（例如 2026-12-03 14:30）")
+        raise ValidationError("“{text}”不是日期时间（例如 2026-12-03 14:30）", text=text)
     year, month, day, hour, minute = (int(g) if g else None for g in match.groups())
     try:
         return datetime(year, month, day, 9 if hour is None else hour, minute or 0)
     except ValueError:
-        raise ValidationError(f"“{text}”不是有效的日期时间") from None
+        raise ValidationError("“{text}”不是有效的日期时间", text=text) from None
 
 
 def priority(value: Any) -> int:
@@ -44,7 +44,7 @@ def priority(value: Any) -> int:
         return named[text]
     if text in ("0", "1", "2"):
         return int(text)
-    raise ValidationError(f"“{text}”不是优先级（低、普通、高）")
+    raise ValidationError("“{text}”不是优先级（低、普通、高）", text=text)
 
 
 INTERACTION_FIELDS: dict[str, f.FieldSpec] = {s.name: s for s in [

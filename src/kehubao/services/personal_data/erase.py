@@ -88,7 +88,7 @@ def erasure_preview(session: Session, kind: str, record_id: int) -> ErasurePrevi
         customer = load_customer(session, record_id)
         rows = rows_of_customer(session, customer.id)
         return ErasurePreview(kind, customer.id, customer.name, customer.name, _counts(rows))
-    raise UserError(f"不能彻底删除“{kind}”这类记录")
+    raise UserError("不能彻底删除“{kind}”这类记录", kind=kind)
 
 
 def describe_rows(rows: Mapping[str, int]) -> str:

@@ -76,7 +76,8 @@ def export_format(path: Path) -> str:
         return "json"
     if suffix in (".html", ".htm"):
         return "html"
-    raise UserError(f"不支持的导出格式“{path.suffix or path.name}”：文件名请以 .json 或 .html 结尾")
+    raise UserError("不支持的导出格式“{suffix}”：文件名请以 .json 或 .html 结尾",
+                    suffix=path.suffix or path.name)
 
 
 def write_export(data: Mapping[str, Any], path: Path) -> Path:
@@ -90,7 +91,8 @@ def write_export(data: Mapping[str, Any], path: Path) -> Path:
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise UserError("无法写入文件 {path}：{problem}", path=path,
+                        problem=exc.strerror or str(exc)) from exc
     return path
 
 

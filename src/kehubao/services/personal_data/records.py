@@ -69,14 +69,14 @@ LINKS = {"customer_id": "customer", "referred_by_id": "customer", "merged_into_i
 def load_contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise UserError(f"找不到编号为 {contact_id} 的联系人")
+        raise UserError("找不到编号为 {contact_id} 的联系人", contact_id=contact_id)
     return contact
 
 
 def load_customer(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise UserError(f"找不到编号为 {customer_id} 的客户")
+        raise UserError("找不到编号为 {customer_id} 的客户", customer_id=customer_id)
     return customer
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from ...errors import ValidationError
 from ...models import ObjectionScript
 from ...models.enums import ServiceElement
+from ...texts import Text, noop
 
 FORMAT = "kehubao-scripts"
 FORMAT_VERSION = 1
@@ -66,10 +67,10 @@ def _text(value: Any, label: str, limit: int | None = None) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValidationError(f"“{label}”应当是文字")
+        raise ValidationError("“{label}”应当是文字", label=Text(label))
     value = value.replace("\r\n", "\n").strip()
     if limit is not None and len(value) > limit:
-        raise ValidationError(f"“{label}”太长了（最多 {limit} 个字）")
+        raise ValidationError("“{label}”太长了（最多 {limit} 个字）", label=Text(label), limit=limit)
     return value
 
 
@@ -80,58 +81,59 @@ def _lines(value: Any, label: str) -> list[str]:
     if isinstance(value, str):
         value = value.replace("\r\n", "\n").split("\n")
     if not isinstance(value, list):
-        raise ValidationError(f"“{label}”应当是文字列表")
+        raise ValidationError("“{label}”应当是文字列表", label=Text(label))
     out = [_text(v, label) for v in value]
     return list(dict.fromkeys(v for v in out if v))
 
 
 def element_code(value: Any) -> str:
     """'price' or '价格' → 'price'; '' for none. Anything else is refused."""
-    text = _text(value, "侧重")
+    text = _text(value, noop("侧重"))
     if not text or text in ("other", ServiceElement.OTHER.label):
         return ""
     for member in ServiceElement:
         if text in (member.value, member.label) and member.value in ELEMENTS:
             return member.value
-    raise ValidationError(f"“侧重”只能是价格、质量或服务（收到“{text}”）")
+    raise ValidationError("“侧重”只能是价格、质量或服务（收到“{text}”）", text=text)
 
 
 def parse_item(item: Any) -> ScriptContent:
     """One script from a starter file, an import or the editor, checked and cleaned."""
     if not isinstance(item, dict):
         raise ValidationError("每条话术应当是一个对象")
-    title = _text(item.get("title"), "异议", _LIMITS["title"])
+    title = _text(item.get("title"), noop("异议"), _LIMITS["title"])
     if not title:
         raise ValidationError("话术缺少“异议”（客户怎么说）")
     tags = item.get("tags")
-    tag_list = tags.split() if isinstance(tags, str) else _lines(tags, "标签")
+    tag_list = tags.split() if isinstance(tags, str) else _lines(tags, noop("标签"))
     replies_raw = item.get("replies")
     if not isinstance(replies_raw, list):
-        raise ValidationError(f"话术“{title}”缺少回复")
+        raise ValidationError("话术“{title}”缺少回复", title=title)
     replies = []
     for raw in replies_raw:
         if isinstance(raw, str):
             raw = {"text": raw}
         if not isinstance(raw, dict):
-            raise ValidationError(f"话术“{title}”的回复格式不对")
-        text = _text(raw.get("text"), "回复")
+            raise ValidationError("话术“{title}”的回复格式不对", title=title)
+        text = _text(raw.get("text"), noop("回复"))
         if text:
-            replies.append(ReplyContent(text, _text(raw.get("reasoning"), "回复理由")))
+            replies.append(ReplyContent(text, _text(raw.get("reasoning"), noop("回复理由"))))
     if not replies:
-        raise ValidationError(f"话术“{title}”至少要有一条回复")
+        raise ValidationError("话术“{title}”至少要有一条回复", title=title)
     if len(replies) > MAX_REPLIES:
-        raise ValidationError(f"话术“{title}”的回复太多（最多 {MAX_REPLIES} 条）")
+        raise ValidationError("话术“{title}”的回复太多（最多 {limit} 条）", title=title,
+                              limit=MAX_REPLIES)
     return ScriptContent(
         title=title,
-        category=_text(item.get("category"), "分类", _LIMITS["category"]),
-        phrasings=_lines(item.get("phrasings"), "客户说法"),
+        category=_text(item.get("category"), noop("分类"), _LIMITS["category"]),
+        phrasings=_lines(item.get("phrasings"), noop("客户说法")),
         element=element_code(item.get("element")),
-        reasoning=_text(item.get("reasoning"), "原因分析"),
-        tips=_text(item.get("tips"), "技巧"),
-        follow_up=_text(item.get("follow_up"), "后续动作"),
+        reasoning=_text(item.get("reasoning"), noop("原因分析")),
+        tips=_text(item.get("tips"), noop("技巧")),
+        follow_up=_text(item.get("follow_up"), noop("后续动作")),
         tags=list(dict.fromkeys(t for t in tag_list if t)),
         replies=replies,
-        key=_text(item.get("key"), "编号", _LIMITS["key"]),
+        key=_text(item.get("key"), noop("编号"), _LIMITS["key"]),
     )
 
 
@@ -140,7 +142,7 @@ def content_of(script: ObjectionScript) -> ScriptContent:
     return ScriptContent(
         title=script.title,
         category=script.category.name if script.category else "",
-        phrasings=_lines(script.phrasings, "客户说法"),
+        phrasings=_lines(script.phrasings, noop("客户说法")),
         element=script.element if script.element in ELEMENTS else "",
         reasoning=script.reasoning or "",
         tips=script.tips or "",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import UserError, ValidationError
 from ...models import ObjectionCategory, ObjectionScript, ScriptReply, utcnow
+from ...texts import Text
 from ..journal import operation
 from ..recycle_bin import move_to_bin, restore_from_bin
 from .content import ScriptContent, content_of, parse_item
@@ -46,7 +47,7 @@ def _check_title(session: Session, title: str, own_id: int | None) -> None:
     if own_id is not None:
         stmt = stmt.where(ObjectionScript.id != own_id)
     if session.scalar(stmt.limit(1)) is not None:
-        raise ValidationError(f"已经有一条叫“{title}”的话术了，请换个说法", {"title": "重名"})
+        raise ValidationError("已经有一条叫“{title}”的话术了，请换个说法", {"title": Text("重名")}, title=title)
 
 
 def apply_content(session: Session, script: ObjectionScript, content: ScriptContent) -> None:

@@ -72,7 +72,7 @@ def export_library(session: Session, path: str | Path, *, include_archived: bool
 def _write_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-def]
     """A half-written file never replaces a good one (disk full, cancelled)."""
     if not path.parent.exists():
-        raise UserError(f"文件夹不存在：{path.parent}")
+        raise UserError("文件夹不存在：{parent}", parent=path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".kehubao-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -108,7 +108,7 @@ def read_library(path: str | Path) -> list[ScriptContent]:
     the first problem (the message names the script or row)."""
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"文件不存在：{path}")
+        raise UserError("文件不存在：{path}", path=path)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise UserError("文件太大，不像是话术库文件，未做任何改动")
     suffix = path.suffix.lower()
@@ -123,9 +123,10 @@ def read_library(path: str | Path) -> list[ScriptContent]:
         try:
             content = parse_item(item)
         except ValidationError as exc:
-            raise UserError(f"第 {n} 条话术有问题：{exc}。未做任何改动") from None
+            raise UserError("第 {number} 条话术有问题：{problem}。未做任何改动", number=n,
+                            problem=exc.args[0]) from None
         if content.title in titles:
-            raise UserError(f"话术“{content.title}”在文件里出现了两次，未做任何改动")
+            raise UserError("话术“{title}”在文件里出现了两次，未做任何改动", title=content.title)
         titles.add(content.title)
         contents.append(content)
     if not contents:
@@ -199,7 +200,7 @@ def import_library(session: Session, path: str | Path) -> ImportResult:
                 continue
             other = by_title.get(content.title)
             if other is not None and other is not script:
-                raise UserError(f"导入后会有两条叫“{content.title}”的话术，未做任何改动")
+                raise UserError("导入后会有两条叫“{title}”的话术，未做任何改动", title=content.title)
             if content_of(script).digest() == content.digest():
                 unchanged += 1
                 continue

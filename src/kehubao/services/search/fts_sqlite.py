@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ...db_sqlite import is_busy
 from ...models import SearchDoc
+from ...texts import Text
 from .text import split_doc
 
 KINDS = ("customer", "contact", "interaction", "script")
@@ -143,13 +144,14 @@ class FtsBackend:
         for kind in KINDS:
             name = fts_table(kind)
             if damage := self._damage(session, name):
-                problems.append(f"{kind} 全文索引损坏（{damage}）")
+                problems.append(Text("{kind} 全文索引损坏（{damage}）", kind=kind, damage=damage))
                 continue
             indexed = session.execute(text(f"SELECT count(*) FROM {name}_docsize")).scalar()
             docs = session.execute(
                 text("SELECT count(*) FROM search_doc WHERE kind = :k"), {"k": kind}).scalar()
             if indexed != docs:
-                problems.append(f"{kind} 全文索引有 {indexed} 条，文档表有 {docs} 条")
+                problems.append(Text("{kind} 全文索引有 {indexed} 条，文档表有 {docs} 条", kind=kind,
+                                     indexed=indexed, docs=docs))
         return problems
 
     def _damage(self, session: Session, name: str) -> str | None:

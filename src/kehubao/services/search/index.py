@@ -23,6 +23,7 @@ from ...models import (
     ScriptReply,
     SearchDoc,
 )
+from ...texts import Text
 from ..tracking import Changed, already_indexed, binned_rows, note_changed, register_pre_commit
 from .documents import (
     DOC_COLUMNS,
@@ -220,7 +221,8 @@ def check_index(session: Session) -> list[str]:
     for kind, stmt in expected.items():
         want, have = session.scalar(stmt) or 0, actual.get(kind, 0)
         if want != have:
-            problems.append(f"{kind} 应有 {want} 条文档，实际 {have} 条")
+            problems.append(Text("{kind} 应有 {want} 条文档，实际 {have} 条", kind=kind, want=want,
+                                 have=have))
     return problems
 
 
