@@ -5986,6 +5986,554 @@ Start with one of the three options below:</translation>
         <translation>Sales network</translation>
     </message>
     <message>
+        <source>客户档案卡</source>
+        <translation>Customer Archive Card</translation>
+    </message>
+    <message>
+        <source>客户名单</source>
+        <translation>Customer List</translation>
+    </message>
+    <message>
+        <source>共 {count:,} 家</source>
+        <translation>{count:,} customers</translation>
+    </message>
+    <message>
+        <source>共 {total:,} 家，只列出按拼音排序的前 {count:,} 家</source>
+        <translation>{total:,} customers; only the first {count:,} in alphabetical order are listed</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>近12月销售</source>
+        <translation>Sales (12 mo.)</translation>
+    </message>
+    <message>
+        <source>逾期欠款</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>范围：{scope}&#x3000;{count}</source>
+        <translation>Scope: {scope} · {count}</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Recent Interactions</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>分类/等级</source>
+        <translation>Class / grade</translation>
+    </message>
+    <message>
+        <source>所有制</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>年营业额</source>
+        <translation>Annual revenue</translation>
+    </message>
+    <message>
+        <source>注册资本</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <source>信用等级</source>
+        <translation>Credit rating</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>电子邮件</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>网站</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>业务员</source>
+        <translation>Sales rep</translation>
+    </message>
+    <message>
+        <source>证照</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>应收账款</source>
+        <translation>Receivable</translation>
+    </message>
+    <message>
+        <source>信用额度</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <source>上次联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>下次跟进</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>{name}（主）</source>
+        <translation>{name} (primary)</translation>
+    </message>
+    <message>
+        <source>部门/职务</source>
+        <translation>Dept. / title</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>个性与偏好</source>
+        <translation>Personality and preferences</translation>
+    </message>
+    <message>
+        <source>还没有登记联系人。</source>
+        <translation>No contacts recorded yet.</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>没有联系记录。</source>
+        <translation>No contacts on record.</translation>
+    </message>
+    <message>
+        <source>最近交易</source>
+        <translation>Recent Transactions</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>付款期限</source>
+        <translation>Payment due</translation>
+    </message>
+    <message>
+        <source>逾期合计：{amount}</source>
+        <translation>Total overdue: {amount}</translation>
+    </message>
+    <message>
+        <source>未设</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>所列客户销售合计：{amount}</source>
+        <translation>Total sales of the customers listed: {amount}</translation>
+    </message>
+    <message>
+        <source>销售合计：{amount}</source>
+        <translation>Total sales: {amount}</translation>
+    </message>
+    <message>
+        <source>评价表</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>拜访报告</source>
+        <translation>Visit Report</translation>
+    </message>
+    <message>
+        <source>拜访准备单</source>
+        <translation>Pre-visit Brief</translation>
+    </message>
+    <message>
+        <source>档案卡</source>
+        <translation>Archive card</translation>
+    </message>
+    <message>
+        <source>上次情绪：{mood}&#x3000;个性：{personality}&#x3000;偏好：{preferences}</source>
+        <translation>Last mood: {mood}; personality: {personality}; preferences: {preferences}</translation>
+    </message>
+    <message>
+        <source>{facts}&#x3000;需求：{needs}</source>
+        <translation>{facts}; needs: {needs}</translation>
+    </message>
+    <message>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>{name}（主要联系人）</source>
+        <translation>{name} (primary contact)</translation>
+    </message>
+    <message>
+        <source>联系人与沟通建议</source>
+        <translation>Contacts and How to Approach Them</translation>
+    </message>
+    <message>
+        <source>{mood}（{date}）</source>
+        <translation>{mood} ({date})</translation>
+    </message>
+    <message>
+        <source>待办跟进</source>
+        <translation>Open Follow-ups</translation>
+    </message>
+    <message>
+        <source>上次遇到的异议与答复</source>
+        <translation>Recent Objections and Replies</translation>
+    </message>
+    <message>
+        <source>分类策略</source>
+        <translation>Class Strategy</translation>
+    </message>
+    <message>
+        <source>尚未分类：评价后按分类确定策略。</source>
+        <translation>Not classified yet: the strategy follows from the class once the customer is evaluated.</translation>
+    </message>
+    <message>
+        <source>{time} {kind} {contact}：{purpose}。结果：{outcome}；下一步：{next}</source>
+        <translation>{time} {kind} {contact}: {purpose}. Outcome: {outcome}; next step: {next}</translation>
+    </message>
+    <message>
+        <source>类型/状态</source>
+        <translation>Type / status</translation>
+    </message>
+    <message>
+        <source>行业/规模</source>
+        <translation>Industry / size</translation>
+    </message>
+    <message>
+        <source>微信 {id}</source>
+        <translation>WeChat {id}</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>没有待办的跟进。</source>
+        <translation>No open follow-ups.</translation>
+    </message>
+    <message>
+        <source>话术参考：{reply}</source>
+        <translation>Suggested reply: {reply}</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>没有记录到异议。</source>
+        <translation>No objections recorded.</translation>
+    </message>
+    <message>
+        <source>{reply}（有效）</source>
+        <translation>{reply} (worked)</translation>
+    </message>
+    <message>
+        <source>{reply}（无效）</source>
+        <translation>{reply} (did not work)</translation>
+    </message>
+    <message>
+        <source>{time}（已过期）</source>
+        <translation>{time} (overdue)</translation>
+    </message>
+    <message>
+        <source>一类</source>
+        <translation>Class 1</translation>
+    </message>
+    <message>
+        <source>无价值</source>
+        <translation>No value</translation>
+    </message>
+    <message>
+        <source>二类</source>
+        <translation>Class 2</translation>
+    </message>
+    <message>
+        <source>高危</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>三类</source>
+        <translation>Class 3</translation>
+    </message>
+    <message>
+        <source>明日之星</source>
+        <translation>Rising star</translation>
+    </message>
+    <message>
+        <source>四类</source>
+        <translation>Class 4</translation>
+    </message>
+    <message>
+        <source>最宝贵</source>
+        <translation>Most valuable</translation>
+    </message>
+    <message>
+        <source>销量 →</source>
+        <translation>Volume →</translation>
+    </message>
+    <message>
+        <source>忠诚度 →</source>
+        <translation>Loyalty →</translation>
+    </message>
+    <message>
+        <source>{date}（农历）</source>
+        <translation>{date} (lunar)</translation>
+    </message>
+    <message>
+        <source>客户评价表</source>
+        <translation>Customer Evaluation Sheet</translation>
+    </message>
+    <message>
+        <source>{first}，{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>总分：{total} 分&#x3000;&#x3000;等级：{grade}{scale}</source>
+        <translation>Total: {total} points · Grade: {grade}{scale}</translation>
+    </message>
+    <message>
+        <source>上次（{period}）：总分 {total}，等级 {grade}，分类 {label}。本次总分变化 {change} 分</source>
+        <translation>Last time ({period}): total {total}, grade {grade}, class {label}. Change in total: {change} points</translation>
+    </message>
+    <message>
+        <source>{before}；变化的指标：{moved}。</source>
+        <translation>{before}; indicators that changed: {moved}.</translation>
+    </message>
+    <message>
+        <source>{before}；各项指标得分未变。</source>
+        <translation>{before}; no indicator&apos;s score changed.</translation>
+    </message>
+    <message>
+        <source>评价人签字</source>
+        <translation>Evaluator&apos;s signature</translation>
+    </message>
+    <message>
+        <source>客户签字</source>
+        <translation>Customer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>主管审核</source>
+        <translation>Approved by supervisor</translation>
+    </message>
+    <message>
+        <source>{title}（空白表）</source>
+        <translation>{title} (Blank Form)</translation>
+    </message>
+    <message>
+        <source>（{thresholds}，其余为 D）</source>
+        <translation> ({thresholds}; otherwise D)</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>满分</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>加权得分</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>上次</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>□一类 □二类 □三类 □四类</source>
+        <translation>□&#xa0;Class&#xa0;1  □&#xa0;Class&#xa0;2  □&#xa0;Class&#xa0;3  □&#xa0;Class&#xa0;4</translation>
+    </message>
+    <message>
+        <source>未分类</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>评价指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>客户分类：{label}</source>
+        <translation>Customer class: {label}</translation>
+    </message>
+    <message>
+        <source>建议策略：</source>
+        <translation>Suggested strategy:</translation>
+    </message>
+    <message>
+        <source>评语</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>所在地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>负责业务员</source>
+        <translation>Sales rep</translation>
+    </message>
+    <message>
+        <source>评价周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>评价日期</source>
+        <translation>Evaluated on</translation>
+    </message>
+    <message>
+        <source>评价人</source>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <source>评价模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>（评价完成后按分类确定）</source>
+        <translation>(set by the class once evaluated)</translation>
+    </message>
+    <message>
+        <source>与上次评价比较</source>
+        <translation>Compared with the Last Evaluation</translation>
+    </message>
+    <message>
+        <source>{who}：{line}</source>
+        <translation>{who}: {line}</translation>
+    </message>
+    <message>
+        <source>日期：{line}</source>
+        <translation>Date: {line}</translation>
+    </message>
+    <message>
+        <source>分类与雷达图</source>
+        <translation>Class and Radar Chart</translation>
+    </message>
+    <message>
+        <source>本次为首次评价，没有可比较的上次评价。</source>
+        <translation>This is the first evaluation; there is no earlier one to compare with.</translation>
+    </message>
+    <message>
+        <source>[表情]</source>
+        <translation>[emoji]</translation>
+    </message>
+    <message>
+        <source>生成时间：{time:%Y-%m-%d %H:%M}</source>
+        <translation>Generated: {time:%Y-%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 / 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>{first}&#x3000;{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}、{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}；{second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <source>报表语言：中文</source>
+        <translation>Report language: English</translation>
+    </message>
+    <message>
+        <source>{amount} 万元</source>
+        <translation>{amount} × ¥10,000</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>拜访记录汇总</source>
+        <translation>Visit Summary</translation>
+    </message>
+    <message>
+        <source>{time}（{minutes} 分钟）</source>
+        <translation>{time} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>拜访目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>沟通内容</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>客户异议</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>我方答复</source>
+        <translation>Our reply</translation>
+    </message>
+    <message>
+        <source>期间：{period}&#x3000;共 {count} 次拜访</source>
+        <translation>Period: {period} · {count} visits</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>联系人情绪</source>
+        <translation>Contact&apos;s mood</translation>
+    </message>
+    <message>
+        <source>这段时间没有拜访记录。</source>
+        <translation>No visits recorded in this period.</translation>
+    </message>
+    <message>
         <source>销售区域</source>
         <translation>Sales region</translation>
     </message>
@@ -6686,6 +7234,22 @@ Start with one of the three options below:</translation>
         <translation>No customer with ID {customer_id}</translation>
     </message>
     <message>
+        <source>拜访清单</source>
+        <translation>Visit List</translation>
+    </message>
+    <message>
+        <source>{report} · {subject}</source>
+        <translation>{report} · {subject}</translation>
+    </message>
+    <message>
+        <source>{region} · {label}</source>
+        <translation>{region} · {label}</translation>
+    </message>
+    <message>
+        <source>全部客户</source>
+        <translation>All customers</translation>
+    </message>
+    <message>
         <source>只有单个客户的报表可以批量导出。</source>
         <translation>Only single-customer reports can be exported in a batch.</translation>
     </message>
@@ -6700,6 +7264,10 @@ Start with one of the three options below:</translation>
     <message>
         <source>请选择拜访清单的日期范围。</source>
         <translation>Please choose the date range of the visit list.</translation>
+    </message>
+    <message>
+        <source>{start}至{end}</source>
+        <translation>{start} to {end}</translation>
     </message>
     <message>
         <source>请填写公司名称，它印在每份报表的抬头。</source>

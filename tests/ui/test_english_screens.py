@@ -416,7 +416,6 @@ def test_undo_labels_in_english(stored: str, shown: str) -> None:
     assert operation_label(stored) == shown
 
 
-@pytest.mark.xfail(strict=True, reason="report titles and the location reason: being translated")
 def test_other_dialogs_in_english(qtbot, ascii_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The dialogs opened from a choice or an event: merge, erase, the crash report, the
     report preview and batch export, the catch-up list, the location bar, the guide."""

@@ -16,6 +16,7 @@ from typing import IO
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
+from ..texts import Text, noop
 from . import data
 from .archive import render_archive
 from .brief import render_brief
@@ -23,7 +24,9 @@ from .evaluation import render_evaluation
 from .model import Letterhead
 from .visit import render_visit
 
-KINDS = {"evaluation": "评价表", "visit": "拜访报告", "brief": "拜访准备单", "archive": "档案卡"}
+# Each kind's short name, in file names (shown through Text: in the user's language).
+KINDS = {"evaluation": noop("评价表"), "visit": noop("拜访报告"), "brief": noop("拜访准备单"),
+         "archive": noop("档案卡")}
 
 Progress = Callable[[float], None]
 
@@ -54,9 +57,10 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def file_name(kind: str, customer_id: int, name: str) -> str:
-    """`评价表-123-某某公司.pdf`: readable, unique by id, and valid on Windows."""
-    safe = _UNSAFE.sub("_", name).strip(" .")[:60] or "客户"
-    return f"{KINDS.get(kind, kind)}-{customer_id}-{safe}.pdf"
+    """`评价表-123-某某公司.pdf`: readable, unique by id, and valid on Windows (named in
+    the user's language: `Evaluation form-123-Acme.pdf`)."""
+    safe = _UNSAFE.sub("_", name).strip(" .")[:60] or Text("客户")
+    return f"{Text(KINDS[kind]) if kind in KINDS else kind}-{customer_id}-{safe}.pdf"
 
 
 def render_batch(session: Session, kind: str, customer_ids: Sequence[int], out_dir: Path, *,

@@ -13,6 +13,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..texts import Text, noop
 from . import fonts
 from .model import ScoreRow
 
@@ -34,6 +35,53 @@ def _label(x: float, y: float, text: str, size: float, anchor: str = "middle",
     return group
 
 
+def _width(text: str, size: float) -> float:
+    return sum(stringWidth(run, fonts.MAIN if font == fonts.PLACEHOLDER else font, size)
+               for font, run in fonts.runs(text))
+
+
+def _split(text: str) -> list[str]:
+    """A long label on two lines, split at the space nearest the middle ("Relationship /
+    with us"); a label without spaces (Chinese) stays on one."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return [text]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut + 1:]]
+
+
+def _fitted(text: str, size: float, room: float) -> tuple[list[str], float]:
+    """The lines and font size of a spoke's label that must stay within `room` points:
+    one line if it fits, else two, and smaller type if even those are too wide."""
+    if _width(text, size) <= room:
+        return [text], size
+    lines = _split(text)
+    widest = max(_width(line, size) for line in lines)
+    return lines, max(5.0, size * min(1.0, room / widest)) if widest else size
+
+
+_LABEL_SIZE = 7
+_SLACK = 8  # how far a side label may reach past the drawing (into the cell's padding)
+
+
+def _radius(names: list[str], angles: list[float], size: float) -> float:
+    """The radar's radius: as large as leaves room for the spokes' labels at its sides,
+    first on one line each, else on two (long English names); never under 27 % of the
+    drawing."""
+    def fitting(widths: list[float]) -> float:
+        r = size / 2 - 26
+        for w, a in zip(widths, angles, strict=False):
+            if abs(math.cos(a)) >= 0.3:
+                r = min(r, (size / 2 + _SLACK - w) / abs(math.cos(a)) - 6)
+        return r
+
+    r = fitting([_width(name, _LABEL_SIZE) for name in names])
+    if r < size * 0.3:
+        r = fitting([max(_width(line, _LABEL_SIZE) for line in _split(name))
+                     for name in names])
+    return max(r, size * 0.27)
+
+
 def _drawing(size: float) -> Drawing:
     d = Drawing(size, size)
     # The renderer's starting font is Helvetica unless the drawing names another; it
@@ -48,9 +96,10 @@ def radar(rows: list[ScoreRow], size: float, primary: colors.Color) -> Drawing:
     fonts.register_fonts()
     d = _drawing(size)
     cx = cy = size / 2
-    r = size / 2 - 26
     n = max(len(rows), 3)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    names = [row.name.replace("\n", " ") for row in rows]
+    r = _radius(names, angles, size)
     grey = colors.HexColor("#B8C2CC")
     for ring in (0.25, 0.5, 0.75, 1.0):
         pts: list[float] = []
@@ -64,8 +113,15 @@ def radar(rows: list[ScoreRow], size: float, primary: colors.Color) -> Drawing:
             lx, ly = cx + (r + 6) * math.cos(a), cy + (r + 6) * math.sin(a)
             anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0
                                                                else "end")
-            d.add(_label(lx, ly - 3 + (4 if math.sin(a) > 0.9 else 0), rows[i].name, 7,
-                         anchor))
+            room = {"start": size + _SLACK - lx, "end": lx + _SLACK, "middle": size}[anchor]
+            lines, font_size = _fitted(names[i], _LABEL_SIZE, room)
+            y = ly - 3 + (4 if math.sin(a) > 0.9 else 0)
+            # two lines grow away from the centre (up at the top, down at the bottom)
+            y += (font_size + 1) * (len(lines) - 1) * (1 if math.sin(a) > 0.3 else
+                                                        0.5 if math.sin(a) > -0.3 else 0)
+            for line in lines:
+                d.add(_label(lx, y, line, font_size, anchor))
+                y -= font_size + 1
 
     def outline(values: list[float | None]) -> list[float]:
         pts: list[float] = []
@@ -86,8 +142,8 @@ def radar(rows: list[ScoreRow], size: float, primary: colors.Color) -> Drawing:
 
 
 # Quadrant positions: (column, row) with column 1 = high volume, row 1 = loyal.
-_QUADRANTS = {"1": (0, 0, "一类", "无价值"), "2": (1, 0, "二类", "高危"),
-              "3": (0, 1, "三类", "明日之星"), "4": (1, 1, "四类", "最宝贵")}
+_QUADRANTS = {"1": (0, 0, noop("一类"), noop("无价值")), "2": (1, 0, noop("二类"), noop("高危")),
+              "3": (0, 1, noop("三类"), noop("明日之星")), "4": (1, 1, noop("四类"), noop("最宝贵"))}
 
 
 def quadrant(value_class: str, size: float, primary: colors.Color,
@@ -103,13 +159,13 @@ def quadrant(value_class: str, size: float, primary: colors.Color,
         d.add(Rect(x, y, cell, cell, strokeColor=colors.HexColor("#9AA5B1"), strokeWidth=0.6,
                    fillColor=primary if mine else accent))
         ink = colors.white if mine else colors.HexColor("#333333")
-        d.add(_label(x + cell / 2, y + cell / 2 + 2, name, 8, colour=ink))
-        d.add(_label(x + cell / 2, y + cell / 2 - 8, words, 6.5, colour=ink))
+        d.add(_label(x + cell / 2, y + cell / 2 + 2, Text(name), 8, colour=ink))
+        d.add(_label(x + cell / 2, y + cell / 2 - 8, Text(words), 6.5, colour=ink))
         if mine:
             d.add(Circle(x + cell - 7, y + cell - 7, 2.5, fillColor=colors.white,
                          strokeColor=None))
-    d.add(_label(left + cell, 3, "销量 →", 6.5))
-    turned = Group(_label(0, 0, "忠诚度 →", 6.5))
+    d.add(_label(left + cell, 3, Text("销量 →"), 6.5))
+    turned = Group(_label(0, 0, Text("忠诚度 →"), 6.5))
     turned.transform = (0, 1, -1, 0, 10, bottom + cell)  # rotated a quarter turn
     d.add(turned)
     return d

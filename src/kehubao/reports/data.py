@@ -35,12 +35,14 @@ from ..models.enums import (
     FollowUpKind,
     FollowUpStatus,
     InteractionKind,
+    LabelledEnum,
     Ownership,
     Scale,
     TransactionKind,
     ValueClass,
 )
 from ..services.advice import CLASS_STRATEGY, advice_for
+from ..texts import Text
 from .model import (
     ArchiveCard,
     Brief,
@@ -54,6 +56,7 @@ from .model import (
     TradeLine,
     VisitRecord,
 )
+from .text import period
 
 LETTERHEAD_SETTING = "letterhead"
 # Keys a settings page may use for single values (read if the dict above is absent).
@@ -89,17 +92,30 @@ def get_customer(session: Session, customer_id: int) -> Customer:
     return customer
 
 
+def _label(enum: type[LabelledEnum], code: str | None) -> str:
+    """A stored code's label in the user's language (the UI translates the labels of
+    every enum; an unknown code prints as it is)."""
+    label = enum.label_of(code)
+    return Text(label) if label else ""
+
+
+def _strategy(value_class: str | None) -> str:
+    """The class's strategy in the user's language (empty for a customer not classed)."""
+    strategy = CLASS_STRATEGY.get(value_class or "", "")
+    return Text(strategy) if strategy else ""
+
+
 def customer_info(customer: Customer) -> CustomerInfo:
     region = " ".join(p for p in (customer.province, customer.city, customer.district) if p)
     return CustomerInfo(
         id=customer.id, name=customer.name, code=customer.code or "",
-        short_name=customer.short_name or "", kind=CustomerKind.label_of(customer.kind),
-        customer_type=CustomerType.label_of(customer.customer_type),
-        status=CustomerStatus.label_of(customer.status), industry=customer.industry or "",
-        ownership=Ownership.label_of(customer.ownership), scale=Scale.label_of(customer.scale),
+        short_name=customer.short_name or "", kind=_label(CustomerKind, customer.kind),
+        customer_type=_label(CustomerType, customer.customer_type),
+        status=_label(CustomerStatus, customer.status), industry=customer.industry or "",
+        ownership=_label(Ownership, customer.ownership), scale=_label(Scale, customer.scale),
         employees=customer.employees, annual_revenue_wan=customer.annual_revenue_wan,
         registered_capital_wan=customer.registered_capital_wan,
-        credit_rating=CreditRating.label_of(customer.credit_rating),
+        credit_rating=_label(CreditRating, customer.credit_rating),
         licences=customer.licences or "", sales_network=customer.sales_network or "",
         region=customer.region or region, address=" ".join(
             p for p in (region, customer.address) if p),
@@ -107,7 +123,7 @@ def customer_info(customer: Customer) -> CustomerInfo:
         source=customer.source or "", owner=customer.owner.name if customer.owner else "",
         credit_limit_fen=customer.credit_limit_fen, notes=customer.notes or "",
         value_class=customer.value_class or "",
-        value_class_label=ValueClass.label_of(customer.value_class),
+        value_class_label=_label(ValueClass, customer.value_class),
         grade=customer.grade or "", last_contact_at=customer.last_contact_at,
         next_follow_up_at=customer.next_follow_up_at,
         sales_12m_fen=customer.sales_12m_fen or 0, receivable_fen=customer.receivable_fen or 0,
@@ -118,12 +134,12 @@ def customer_info(customer: Customer) -> CustomerInfo:
 def contact_info(contact: Contact) -> ContactInfo:
     return ContactInfo(
         name=contact.name, title=contact.title or "", department=contact.department or "",
-        role=DecisionRole.label_of(contact.decision_role), mobile=contact.mobile or "",
+        role=_label(DecisionRole, contact.decision_role), mobile=contact.mobile or "",
         phone=contact.phone or "", wechat=contact.wechat or "", email=contact.email or "",
-        birthday=(contact.birthday.isoformat() + ("（农历）" if contact.birthday_lunar else "")
-                  if contact.birthday else ""),
+        birthday=(Text("{date}（农历）", date=contact.birthday.isoformat()) if contact.birthday_lunar
+                  else contact.birthday.isoformat()) if contact.birthday else "",
         personality=contact.personality or "", preferences=contact.preferences or "",
-        needs=contact.needs or "", last_emotion=Emotion.label_of(contact.last_emotion),
+        needs=contact.needs or "", last_emotion=_label(Emotion, contact.last_emotion),
         last_emotion_at=contact.last_emotion_at,
         # What was observed is printed with the facts; this is what to make of it.
         advice=[(a.topic, a.text) for a in advice_for(contact) if not a.observed],
@@ -182,7 +198,7 @@ def evaluation_sheet(session: Session, customer_id: int,
         rows = [ScoreRow(i.name, i.weight, i.max_score, i.description or "",
                          dimension=i.dimension or "") for i in template.indicators]
         return EvaluationSheet(info, template.name, rows, dict(template.grade_thresholds or {}),
-                               strategy=CLASS_STRATEGY.get(customer.value_class or "", ""))
+                               strategy=_strategy(customer.value_class))
     scores = {s.indicator_id: s for s in latest.scores}
     before = {s.indicator_id: s.value for s in previous.scores} if previous else {}
     rows = []
@@ -200,16 +216,16 @@ def evaluation_sheet(session: Session, customer_id: int,
     value_class = latest.value_class or customer.value_class or ""
     sheet = EvaluationSheet(
         info, latest.template.name, rows, dict(latest.template.grade_thresholds or {}),
-        period_label=latest.period_label, evaluated_on=latest.evaluated_on,
+        period_label=period(latest.period_label), evaluated_on=latest.evaluated_on,
         evaluator=evaluator.name if evaluator else "", total=latest.total_score,
         grade=latest.grade or "", value_class=value_class,
-        value_class_label=ValueClass.label_of(value_class),
-        strategy=CLASS_STRATEGY.get(value_class, ""), notes=latest.notes or "")
+        value_class_label=_label(ValueClass, value_class),
+        strategy=_strategy(value_class), notes=latest.notes or "")
     if previous is not None:
-        sheet.previous_period = previous.period_label
+        sheet.previous_period = period(previous.period_label)
         sheet.previous_total = previous.total_score
         sheet.previous_grade = previous.grade or ""
-        sheet.previous_class_label = ValueClass.label_of(previous.value_class)
+        sheet.previous_class_label = _label(ValueClass, previous.value_class)
     return sheet
 
 
@@ -226,11 +242,11 @@ def _visit(session: Session, row: Interaction, customer_name: str,
         .order_by(FollowUp.due_at).limit(1))
     return VisitRecord(
         customer_id=row.customer_id, customer_name=customer_name, occurred_at=row.occurred_at,
-        kind=InteractionKind.label_of(row.kind), contact=contact.name if contact else "",
+        kind=_label(InteractionKind, row.kind), contact=contact.name if contact else "",
         contact_title=(contact.title or "") if contact else "",
         owner=owner.name if owner else "", duration_minutes=row.duration_minutes,
         location=row.location or "", purpose=row.subject or "", content=row.content or "",
-        mood=Emotion.label_of(row.mood), needs_found=row.needs_found or "",
+        mood=_label(Emotion, row.mood), needs_found=row.needs_found or "",
         objections=row.objections or "", reply_used=row.reply_used or "",
         reply_worked=row.reply_worked, outcome=row.outcome or "",
         next_step=row.next_step or "", follow_up_on=follow)
@@ -282,7 +298,7 @@ def brief(session: Session, customer_id: int, *, now: datetime | None = None) ->
     customer = get_customer(session, customer_id)
     names = {c.id: c.name for c in customer.contacts}
     follow_ups = [
-        FollowUpInfo(f.title, f.due_at, FollowUpKind.label_of(f.kind), f.note or "",
+        FollowUpInfo(f.title, f.due_at, _label(FollowUpKind, f.kind), f.note or "",
                      names.get(f.contact_id or -1, ""), f.due_at < now)
         for f in session.scalars(
             select(FollowUp).where(FollowUp.customer_id == customer_id,
@@ -308,7 +324,7 @@ def brief(session: Session, customer_id: int, *, now: datetime | None = None) ->
                                   Interaction.deleted_at.is_(None))
         .order_by(Interaction.occurred_at.desc()).limit(1))
     return Brief(customer_info(customer), _contacts(customer), follow_ups, met,
-                 CLASS_STRATEGY.get(customer.value_class or "", ""),
+                 _strategy(customer.value_class),
                  _visit(session, last, customer.name) if last else None)
 
 
@@ -319,7 +335,7 @@ def archive_card(session: Session, customer_id: int) -> ArchiveCard:
         select(Interaction).where(Interaction.customer_id == customer_id,
                                   Interaction.deleted_at.is_(None))
         .order_by(Interaction.occurred_at.desc()).limit(5))]
-    trades = [TradeLine(t.occurred_on, TransactionKind.label_of(t.kind), t.amount_fen,
+    trades = [TradeLine(t.occurred_on, _label(TransactionKind, t.kind), t.amount_fen,
                         t.product or "", t.reference or "", t.due_on)
               for t in session.scalars(
                   select(Transaction).where(Transaction.customer_id == customer_id,

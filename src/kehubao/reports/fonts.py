@@ -24,13 +24,14 @@ from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..config import resource_path
+from ..texts import Text, noop
 
 MAIN = "KehubaoSans"
 FALLBACK_A = "KehubaoHanA"
 FALLBACK_B = "KehubaoHanB"
 # Placeholder runs are marked with this pseudo font name by `runs()`.
 PLACEHOLDER = "placeholder"
-EMOJI_TEXT = "[表情]"
+EMOJI_TEXT = noop("[表情]")  # printed in the user's language
 
 _lock = threading.Lock()
 _coverage: dict[str, dict[int, int]] = {}
@@ -128,7 +129,7 @@ def placeholder(char: str) -> str:
     """What prints instead of a character no font draws: [表情] for an emoji, the code
     point otherwise, so the reader sees that something was there."""
     cp = ord(char)
-    return EMOJI_TEXT if is_emoji(cp) else f"[U+{cp:04X}]"
+    return Text(EMOJI_TEXT) if is_emoji(cp) else f"[U+{cp:04X}]"
 
 
 def _printable(ch: str) -> bool:

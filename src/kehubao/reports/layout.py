@@ -23,6 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, PageTemplate, TableStyle
 from reportlab.platypus import Table as _Table
 
+from ..config import APP_DISPLAY_NAME
+from ..texts import Text
 from . import fonts
 from .linebreak import CJKParagraph
 from .model import Letterhead
@@ -82,6 +84,7 @@ def fixed(markup_text: str, style: ParagraphStyle) -> CJKParagraph:
 
 
 GRID = colors.HexColor("#9AA5B1")
+CELL_PAD = 6  # ReportLab's default left and right padding of a table cell
 
 
 class Table(_Table):
@@ -99,12 +102,18 @@ class Table(_Table):
 
 def kv_table(pairs: Sequence[tuple[str, str | None]], styles: Styles, *,
              columns: int = 2, label_w: float = 22 * mm) -> Table:
-    """Label/value grid, `columns` pairs per row; values are user text."""
+    """Label/value grid, `columns` pairs per row; values are user text.
+
+    `label_w` suits Chinese labels (up to five characters); longer labels (English) widen
+    the label column up to 34 mm, and a label longer still wraps."""
+    widest = max((pdfmetrics.stringWidth(label, fonts.MAIN, 9) for label, _v in pairs),
+                 default=0.0) + 2 * CELL_PAD
+    label_w = max(label_w, min(widest + 1, 34 * mm))
     value_w = BODY_W / columns - label_w
     rows: list[list[Flowable | str]] = []
     row: list[Flowable | str] = []
     for label, value in pairs:
-        row += [label, para(value, styles.cell)]
+        row += [cell(label, styles.cell, label_w), para(value, styles.cell)]
         if len(row) == 2 * columns:
             rows.append(row)
             row = []
@@ -137,16 +146,32 @@ def cell(text: str | None, style: ParagraphStyle, width: float) -> Flowable | st
     line, else a wrapping paragraph with font fallback."""
     text = text or ""
     if "\n" not in text and all(fonts.font_for(ch) == fonts.MAIN for ch in text) and \
-            pdfmetrics.stringWidth(text, fonts.MAIN, 9) <= width - 8:
+            pdfmetrics.stringWidth(text, fonts.MAIN, style.fontSize) <= width - 2 * CELL_PAD:
         return text
     return para(text, style)
 
 
+def _heading(text: str, style: ParagraphStyle, width: float) -> Flowable | str:
+    """A column heading: wrapped at spaces when longer than the column, in smaller type
+    when one word alone is wider than it ("Weight" over a narrow column of figures)."""
+    room = width - 2 * CELL_PAD
+    longest = max((pdfmetrics.stringWidth(word, fonts.MAIN, style.fontSize)
+                   for word in text.split()), default=0.0)
+    if longest > room > 0:
+        size = max(6.0, style.fontSize * room / longest)
+        return para(text, ParagraphStyle(f"{style.name}_{size:.1f}", parent=style,
+                                         fontSize=size, leading=size * 1.3))
+    return cell(text, style, width)
+
+
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]],
                widths: Sequence[float], styles: Styles, *, repeat: bool = True) -> Table:
-    """A table with a coloured header row repeated on every page it spans."""
+    """A table with a coloured header row repeated on every page it spans. A heading
+    wider than its column (English) wraps instead of running into the next one."""
     kind = LongGrid if len(rows) > 60 else Table
-    table = kind([list(header), *rows], colWidths=list(widths),
+    heading = [_heading(text, styles.cell_center, width)
+               for text, width in zip(header, widths, strict=True)]
+    table = kind([heading, *rows], colWidths=list(widths),
                  repeatRows=1 if repeat else 0)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -201,7 +226,7 @@ def _draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *,
 def numbered_canvas(generated: datetime, style_colour: colors.Color) -> type[Canvas]:
     """A canvas class that writes "第 n 页 / 共 N 页" and the generated time on every page
     once the page count is known."""
-    stamp = "生成时间：" + generated.strftime("%Y-%m-%d %H:%M")
+    stamp = Text("生成时间：{time:%Y-%m-%d %H:%M}", time=generated)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -222,7 +247,8 @@ def numbered_canvas(generated: datetime, style_colour: colors.Color) -> type[Can
                 self.setFillColor(colors.HexColor("#666666"))
                 self.drawString(MARGIN, 9 * mm, stamp)
                 self.drawRightString(PAGE_W - MARGIN, 9 * mm,
-                                     f"第 {self._pageNumber} 页 / 共 {total} 页")
+                                     Text("第 {page} 页 / 共 {pages} 页",
+                                          page=self._pageNumber, pages=total))
                 self.setStrokeColor(style_colour)
                 self.setLineWidth(0.5)
                 self.line(MARGIN, 12 * mm, PAGE_W - MARGIN, 12 * mm)
@@ -240,7 +266,7 @@ def build(target: str | Path | IO[bytes], story: list[Flowable], *, title: str,
     doc = BaseDocTemplate(
         target if not isinstance(target, Path) else str(target), pagesize=A4,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
-        title=title, author=author or letterhead.company, creator="客户宝",
+        title=title, author=author or letterhead.company, creator=Text(APP_DISPLAY_NAME),
     )
     frame = Frame(MARGIN, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -7,6 +7,11 @@ an order code longer than half a line. `CJKParagraph` breaks instead between *cl
 a run of Latin letters and digits with its inner separators (¥12,345.67, SO-2026-0815,
 45%) stays whole, closing punctuation sticks to what precedes it, opening punctuation
 to what follows. A cluster wider than the whole line is the only thing ever cut.
+
+The same rules wrap English (an English report, Latin words among Chinese): a word is a
+cluster, the spaces after it stick to it (a line never starts with a space) and are not
+counted when deciding whether the word still fits, so lines break at spaces, not inside
+words; a no-break space (U+00A0) joins what it stands between.
 """
 
 from __future__ import annotations
@@ -19,15 +24,18 @@ from reportlab.platypus.paragraph import FragLine, ParaLines, cjkU, makeCJKParaL
 from reportlab.rl_config import _FUZZ
 
 # Never at the start of a line (closing marks, Chinese and Western).
-NO_START = frozenset(ALL_CANNOT_START + "，。、．！？；：”’）》〉」』】〕｝］〗〙…‥—·%‰℃,.!?;:)]}")
+NO_START = frozenset(ALL_CANNOT_START + "，。、．！？；：”’）》〉」』】〕｝］〗〙…‥—·%‰℃,.!?;:)]} ")
 # Never at the end of a line (opening marks, currency signs).
 NO_END = frozenset(ALL_CANNOT_END + "“‘（《〈「『【〔｛［〖〘([{¥￥$")
+NBSP = "\u00a0"  # a space that never breaks ("Class\u00a03")
 # Characters that, between two word characters, belong to the same number or code.
-_INNER = frozenset(".,-/_:#+@&")
+_INNER = frozenset(".,-/_:#+@&'’")
 
 
 def _wordish(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum() or "０" <= ch <= "９" or ch in "¥￥$%"
+    """A letter or digit of a word or a number: Latin (also é, ü), Greek, Cyrillic…, not
+    the ideographs (which break between any two)."""
+    return ch.isalnum() and ch < "\u2e80" or "０" <= ch <= "９" or ch in "¥￥$%"
 
 
 def clusters(chars: list[str]) -> list[tuple[int, int]]:
@@ -36,7 +44,7 @@ def clusters(chars: list[str]) -> list[tuple[int, int]]:
 
     def joined(i: int) -> bool:  # may the line NOT break between chars[i-1] and chars[i]?
         before, here = chars[i - 1], chars[i]
-        if here in NO_START or before in NO_END:
+        if here in NO_START or before in NO_END or NBSP in (before, here):
             return True
         if _wordish(before) and _wordish(here):
             return True
@@ -100,13 +108,14 @@ def split_lines(frags: list, max_widths: list[float], calc_bounds: bool) -> Para
     max_width = max_widths[0]
     line_start = 0
     used = 0.0
+    trailing = 0.0  # width of the spaces that end the line so far (not counted to fit)
 
     def close(end: int, width: float, line_break: bool) -> None:
-        nonlocal max_width, line_start, used
+        nonlocal max_width, line_start, used, trailing
         lines.append(makeCJKParaLine(chars[line_start:end], max_width, width,
                                      max_width - width, line_break, calc_bounds))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        line_start, used = end, 0.0
+        line_start, used, trailing = end, 0.0, 0.0
 
     for start, end in clusters([str(c) or "\0" for c in chars]):
         pos = start
@@ -114,22 +123,29 @@ def split_lines(frags: list, max_widths: list[float], calc_bounds: bool) -> Para
             # a forced break (<br/>) inside the cluster ends the line right there
             stop = next((k + 1 for k in range(pos, end)
                          if hasattr(chars[k].frag, "lineBreak")), end)
-            width = sum(_width(chars[k], max_width) for k in range(pos, stop))
-            if used + width > max_width + _FUZZ and used > 0:
-                close(pos, used, False)
-            if width > max_width + _FUZZ:  # longer than a line: cut it by characters
+            widths = [_width(chars[k], max_width) for k in range(pos, stop)]
+            width = sum(widths)
+            spaces = 0.0
+            for k in range(stop - 1, pos - 1, -1):
+                if str(chars[k]) != " ":
+                    break
+                spaces += widths[k - pos]
+            if used + width - spaces > max_width + _FUZZ and used > 0:
+                close(pos, used - trailing, False)
+            if width - spaces > max_width + _FUZZ:  # longer than a line: cut it by characters
                 for k in range(pos, stop):
-                    w = _width(chars[k], max_width)
+                    w = widths[k - pos]
                     if used + w > max_width + _FUZZ and used > 0:
                         close(k, used, False)
                     used += w
             else:
                 used += width
+            trailing = spaces if spaces < width else trailing + spaces
             pos = stop
             if hasattr(chars[stop - 1].frag, "lineBreak"):
-                close(stop, used, True)
+                close(stop, used - trailing, True)
     if used > 0 or line_start < len(chars):
-        close(len(chars), used, False)
+        close(len(chars), used - trailing, False)
     return ParaLines(kind=1, lines=lines)
 
 

@@ -10,10 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..config import APP_DISPLAY_NAME
+from ..texts import Text
+
+
+def _app_name() -> str:
+    return Text(APP_DISPLAY_NAME)  # Kehubao on an English report
+
 
 @dataclass(frozen=True)
 class Letterhead:
-    company: str = "客户宝"
+    company: str = field(default_factory=_app_name)  # until the user names the company
     address: str = ""
     phone: str = ""
     logo_path: str = ""

@@ -1,16 +1,22 @@
-"""User text made safe for ReportLab, and money the way Chinese business papers write it.
+"""User text made safe for ReportLab, money the way Chinese business papers write it, and
+the small joins every report uses, in the user's language.
 
 ReportLab's Paragraph reads a small XML-like markup, so a customer called `A&B <贸易>`
 would be mangled or crash the report; and it has no font fallback. `markup()` is the one
 place every user string passes through before it reaches a Paragraph: it escapes the
 text, sets each character in a font that has it, and shows placeholders for the rest.
+
+The program's own words are ``texts.Text`` templates (Chinese in the CLI, the UI's
+language in the UI), punctuation included: "{first}、{second}" becomes "{first}, {second}".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from xml.sax.saxutils import escape as _xml_escape
 
+from ..texts import Text, noop
 from . import fonts
 
 PLACEHOLDER_COLOUR = "#8a8a8a"
@@ -38,6 +44,49 @@ def markup(text: str | None, *, empty: str = "") -> str:
         else:
             parts.append(f'<font face="{font}">{body}</font>')
     return "".join(parts)
+
+
+def marked(template: str, /, **args: str) -> str:
+    """Paragraph markup of the sentence `template` (mark it with ``noop``) in the user's
+    language, whose arguments are markup already (escaped user text, bold figures, a
+    coloured word): only the template's own words are escaped here."""
+    slots = {key: f"\x00{n}\x00" for n, key in enumerate(args)}
+    shown = escape(Text(template, **slots))
+    for key, slot in slots.items():
+        shown = shown.replace(slot, args[key])
+    return shown
+
+
+# ---------------------------------------------------------------- joins
+
+SIDE_BY_SIDE = noop("{first}　{second}")  # two facts in one cell: 经销商　稳定
+LISTED = noop("{first}、{second}")  # items of a list: tags
+SEMICOLON = noop("{first}；{second}")  # two sentences about one thing
+
+
+def joined(parts: Iterable[str | None], template: str = SIDE_BY_SIDE) -> str:
+    """The non-empty parts joined pairwise by `template` (a two-placeholder join of the
+    user's language); empty when all are empty."""
+    shown = [p for p in parts if p]
+    if not shown:
+        return ""
+    out = shown[0]
+    for part in shown[1:]:
+        out = Text(template, first=out, second=part)
+    return out
+
+
+# ---------------------------------------------------------------- language
+
+# Chinese capitals (大写) belong on Chinese papers only. Which language the reports are
+# in is told by this one marked sentence (as Qt's translators set "QT_LAYOUT_DIRECTION"):
+# untranslated, the papers are Chinese.
+_LANGUAGE = noop("报表语言：中文")
+
+
+def in_chinese() -> bool:
+    """True unless the installed translation turns the reports into another language."""
+    return Text(_LANGUAGE) == _LANGUAGE
 
 
 # ---------------------------------------------------------------- money
@@ -115,6 +164,24 @@ def capitals(fen: int) -> str:
     return "".join(parts)
 
 
+def with_capitals(fen: int | None, *, said: bool = False) -> str:
+    """¥12,345.67（壹万贰仟…）on a Chinese paper — `said` adds 大写： before the capitals —
+    and just ¥12,345.67 in another language, whose readers have no use for them."""
+    if fen is None:
+        return ""
+    if not in_chinese():
+        return yuan(fen)
+    return f"{yuan(fen)}（{'大写：' if said else ''}{capitals(fen)}）"
+
+
+def wan(value: float | None) -> str:
+    """An amount counted in 万元 (annual revenue, registered capital): 1,234.5 万元."""
+    if value is None:
+        return ""
+    figures = f"{value:,.2f}".removesuffix(".00")
+    return Text("{amount} 万元", amount=figures)
+
+
 # ---------------------------------------------------------------- dates
 
 def day(value: date | datetime | None) -> str:
@@ -127,4 +194,16 @@ def day(value: date | datetime | None) -> str:
 
 
 def moment(value: datetime | None) -> str:
+    """2026-03-05 14:30 (the same figures in every language)."""
     return "" if value is None else value.strftime("%Y-%m-%d %H:%M")
+
+
+def period(label: str | None) -> str:
+    """An evaluation period as stored ("2026年第2季度", written by the evaluation service)
+    in the user's language; a label of another shape (typed by a user) as it is."""
+    from ..services.evaluation.scoring import quarter_parts
+
+    parts = quarter_parts(label or "")
+    if parts is None:
+        return label or ""
+    return Text("{year}年第{quarter}季度", year=parts[0], quarter=parts[1])

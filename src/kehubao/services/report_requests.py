@@ -24,10 +24,13 @@ from ..reports.batch import KINDS, file_name
 from ..reports.brief import render_brief
 from ..reports.evaluation import render_evaluation
 from ..reports.visit import render_visit, render_visit_list
+from ..texts import Text, noop
 
 # Reports of one customer (batch-able), then the ones that cover many.
 CUSTOMER_KINDS = ("evaluation", "visit", "brief", "archive")
-TITLES = {**KINDS, "archive": "客户档案卡", "visit_list": "拜访清单", "list": "客户名单"}
+# The report's name in the preview's title (marked for the translator; Text where shown).
+TITLES = {**KINDS, "archive": noop("客户档案卡"), "visit_list": noop("拜访清单"),
+          "list": noop("客户名单")}
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class ReportRequest:
 @dataclass
 class RenderedReport:
     pdf: bytes
-    title: str  # 评价表 · 某某公司
+    title: str  # 评价表 · 某某公司, in the user's language
     file_name: str  # suggested name for 另存为
     undrawable: list[str]  # characters no bundled font draws (printed as placeholders)
 
@@ -80,7 +83,7 @@ def render_request(session: Session, request: ReportRequest, *,
         else:
             gathered = data.archive_card(session, cid)
             render_archive(gathered, out, letterhead=head, generated=generated)  # type: ignore[arg-type]
-        title = f"{TITLES[kind]} · {customer.name}"
+        title = _title(kind, customer.name)
         name = file_name(kind, cid, customer.name)
     elif kind == "visit_list":
         if request.start is None or request.end is None or request.end < request.start:
@@ -89,9 +92,10 @@ def render_request(session: Session, request: ReportRequest, *,
         render_visit_list(gathered, request.start, request.end, out, letterhead=head,  # type: ignore[arg-type]
                           generated=generated)
         period = (request.start.isoformat() if request.start == request.end
-                  else f"{request.start.isoformat()}至{request.end.isoformat()}")
-        title = f"{TITLES[kind]} · {period}"
-        name = f"拜访清单-{period}.pdf"
+                  else Text("{start}至{end}", start=request.start.isoformat(),
+                            end=request.end.isoformat()))
+        title = _title(kind, period)
+        name = f"{Text(TITLES[kind])}-{period}.pdf"
     elif kind == "list":
         gathered = data.customer_list(session, region=request.region or None,
                                       value_class=request.value_class or None)
@@ -100,21 +104,27 @@ def render_request(session: Session, request: ReportRequest, *,
         scope = scope_label(request)
         render_customer_list(gathered, scope, out, letterhead=head, total=total,  # type: ignore[arg-type]
                              generated=generated)
-        title = f"{TITLES[kind]} · {scope}"
-        name = file_name("客户名单", 0, scope).replace("-0-", "-", 1)  # no id in a list's name
+        title = _title(kind, scope)
+        name = file_name(Text(TITLES[kind]), 0, scope).replace("-0-", "-", 1)  # no id in a list's name
     else:
         raise UserError("未知的报表类型“{kind}”。", kind=kind)
     return RenderedReport(out.getvalue(), title, name, undrawable_in(gathered))
 
 
+def _title(kind: str, subject: str) -> str:
+    """评价表 · 某某公司: the window and print job title, in the user's language."""
+    return Text("{report} · {subject}", report=Text(TITLES[kind]), subject=subject)
+
+
 def scope_label(request: ReportRequest) -> str:
-    """全部客户 / 华东 / 四类·最宝贵 / 华东 · 四类·最宝贵, as printed on a customer list."""
+    """全部客户 / 华东 / 四类·最宝贵 / 华东 · 四类·最宝贵, as printed on a customer list (the
+    region as the user wrote it, the rest in the user's language)."""
     from ..models.enums import ValueClass
 
-    parts = [request.region] if request.region else []
-    if request.value_class:
-        parts.append(ValueClass.label_of(request.value_class))
-    return " · ".join(parts) or "全部客户"
+    class_label = Text(ValueClass.label_of(request.value_class)) if request.value_class else ""
+    if request.region and class_label:
+        return Text("{region} · {label}", region=request.region, label=class_label)
+    return request.region or class_label or Text("全部客户")
 
 
 def batch_customer_ids(session: Session, *, region: str = "", value_class: str = "") -> list[int]:

@@ -85,3 +85,29 @@ def test_the_part_continued_on_the_next_page_gains_no_spaces() -> None:
     shown = [line for line in _lines(first, 200)]
     continued = "".join(f.text for f in rest.frags)
     assert " " not in continued and "".join(shown) + continued == text
+
+
+def test_english_wraps_at_spaces_never_inside_a_word() -> None:
+    text = ("The customer's buyer asked for longer payment terms, a follow-up visit and "
+            "an après-sale service plan; we agreed to send the revised quote by Friday. ") * 6
+    text = text.rstrip()
+    style = _style()
+    for width in range(60, 260, 9):
+        paragraph = CJKParagraph(markup(text), style)
+        lines = _lines(paragraph, width)
+        assert "".join(lines) == text
+        offset = 0
+        for line in lines[:-1]:
+            offset += len(line)
+            assert text[offset - 1] == " ", (width, line)  # broke after a space
+        for line in lines[1:]:
+            assert not line.startswith(" "), (width, line)
+        for line in paragraph.blPara.lines:  # what is seen fits; a trailing space may not
+            assert line.currentWidth <= width + 0.01
+
+
+def test_a_no_break_space_keeps_its_neighbours_together() -> None:
+    text = "Customer class: " + "  ".join(f"□\u00a0Class\u00a0{n}" for n in range(1, 5))
+    for width in range(60, 200, 5):
+        for line in _lines(CJKParagraph(markup(text), _style()), width):
+            assert not line.rstrip().endswith(("Class", "□")), (width, line)
