@@ -6554,6 +6554,18 @@ Start with one of the three options below:</translation>
         <translation>Customer code already used</translation>
     </message>
     <message>
+        <source>电话相同：{number}</source>
+        <translation>Same phone: {number}</translation>
+    </message>
+    <message>
+        <source>号码相同：{number}</source>
+        <translation>Same number: {number}</translation>
+    </message>
+    <message>
+        <source>邮箱相同：{email}</source>
+        <translation>Same e-mail: {email}</translation>
+    </message>
+    <message>
         <source>找不到客户 {customer_id}</source>
         <translation>Customer {customer_id} not found</translation>
     </message>
@@ -6572,6 +6584,18 @@ Start with one of the three options below:</translation>
     <message>
         <source>风险类型无效：{kind}</source>
         <translation>Invalid risk type: {kind}</translation>
+    </message>
+    <message>
+        <source>{detail}（证据：{evidence}）</source>
+        <translation>{detail} (evidence: {evidence})</translation>
+    </message>
+    <message>
+        <source>逾期 {amount} 元，最长逾期 {days} 天</source>
+        <translation>¥{amount} overdue, the longest for {days} days</translation>
+    </message>
+    <message>
+        <source>应收 {balance} 元，超出信用额度 {over} 元</source>
+        <translation>¥{balance} receivable, ¥{over} over the credit limit</translation>
     </message>
     <message>
         <source>指标 {ids} 不属于模板“{name}”</source>
@@ -7046,6 +7070,30 @@ Start with one of the three options below:</translation>
         <translation>Not contacted lately: last contact {month:02}-{day:02}, over {days} days ago</translation>
     </message>
     <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02}-{day:02}</translation>
+    </message>
+    <message>
+        <source>{kind} ¥{amount}</source>
+        <translation>{kind} ¥{amount}</translation>
+    </message>
+    <message>
+        <source>评价：{period} {score} 分</source>
+        <translation>Evaluation: {period}, {score} points</translation>
+    </message>
+    <message>
+        <source>结果：{outcome}</source>
+        <translation>Outcome: {outcome}</translation>
+    </message>
+    <message>
+        <source>下一步：{step}</source>
+        <translation>Next step: {step}</translation>
+    </message>
+    <message>
+        <source>{day}到期</source>
+        <translation>due {day}</translation>
+    </message>
+    <message>
         <source>“{text}”不是优先级（低、普通、高）</source>
         <translation>&quot;{text}&quot; is not a priority (low, normal, high)</translation>
     </message>
@@ -7460,6 +7508,14 @@ Start with one of the three options below:</translation>
     <message>
         <source>这条回复不属于所选的话术</source>
         <translation>This reply does not belong to the chosen script</translation>
+    </message>
+    <message>
+        <source>情绪同为“{mood}”时</source>
+        <translation>when the mood was &quot;{mood}&quot;</translation>
+    </message>
+    <message>
+        <source>同为{group}的联系人</source>
+        <translation>contacts who are also {group}</translation>
     </message>
     <message>
         <source>{kind} 全文索引损坏（{damage}）</source>

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Contact, Customer
 from ..normalize import name_key, normalize_email, normalize_phone
+from ..texts import Text
 from .company_names import company_core, same_company
 from .search import search
 
@@ -59,7 +60,7 @@ def find_duplicates(
             select(Customer.id, Customer.name, Customer.phone)
             .where(Customer.deleted_at.is_(None), Customer.phone.in_(stored_phones))
         ):
-            add(Duplicate(c.id, c.name, None, None, f"电话相同：{c.phone}"))
+            add(Duplicate(c.id, c.name, None, None, Text("电话相同：{number}", number=c.phone)))
         for row in session.execute(
             select(Contact.id, Contact.name, Contact.mobile, Contact.phone, Customer.id, Customer.name)
             .join(Customer, Customer.id == Contact.customer_id)
@@ -67,20 +68,20 @@ def find_duplicates(
                    or_(Contact.mobile.in_(stored_phones), Contact.phone.in_(stored_phones)))
         ):
             number = row[2] if row[2] in stored_phones else row[3]
-            add(Duplicate(row[4], row[5], row[0], row[1], f"号码相同：{number}"))
+            add(Duplicate(row[4], row[5], row[0], row[1], Text("号码相同：{number}", number=number)))
     if stored_emails:
         for c in session.execute(
             select(Customer.id, Customer.name, Customer.email)
             .where(Customer.deleted_at.is_(None), Customer.email.in_(stored_emails))
         ):
-            add(Duplicate(c.id, c.name, None, None, f"邮箱相同：{c.email}"))
+            add(Duplicate(c.id, c.name, None, None, Text("邮箱相同：{email}", email=c.email)))
         for row in session.execute(
             select(Contact.id, Contact.name, Contact.email, Customer.id, Customer.name)
             .join(Customer, Customer.id == Contact.customer_id)
             .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None),
                    Contact.email.in_(stored_emails))
         ):
-            add(Duplicate(row[3], row[4], row[0], row[1], f"邮箱相同：{row[2]}"))
+            add(Duplicate(row[3], row[4], row[0], row[1], Text("邮箱相同：{email}", email=row[2])))
     if name:
         _similar_customers(session, name, add)
     if company and name:

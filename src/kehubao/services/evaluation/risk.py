@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ...errors import UserError, ValidationError
 from ...models import Customer, RiskEvent
 from ...models.enums import RiskKind
+from ...texts import Text
 from ..journal import operation
 from .transactions import receivables
 
@@ -68,18 +69,22 @@ def risk_flags(session: Session, customer_id: int, today: date | None = None) ->
     flags = []
     if money.overdue_fen > 0:
         flags.append(RiskFlag(RiskKind.OVERDUE.value, RiskKind.OVERDUE.label,
-                              f"逾期 {money.overdue_fen / 100:,.2f} 元，最长逾期 {money.max_days_overdue} 天",
+                              Text("逾期 {amount} 元，最长逾期 {days} 天",
+                                   amount=f"{money.overdue_fen / 100:,.2f}",
+                                   days=money.max_days_overdue),
                               money.overdue_fen))
     if money.over_limit_fen > 0:
         flags.append(RiskFlag(RiskKind.CREDIT.value, RiskKind.CREDIT.label,
-                              f"应收 {money.balance_fen / 100:,.2f} 元，超出信用额度 "
-                              f"{money.over_limit_fen / 100:,.2f} 元", money.over_limit_fen))
+                              Text("应收 {balance} 元，超出信用额度 {over} 元",
+                                   balance=f"{money.balance_fen / 100:,.2f}",
+                                   over=f"{money.over_limit_fen / 100:,.2f}"),
+                              money.over_limit_fen))
     for event in session.scalars(select(RiskEvent).where(
             RiskEvent.customer_id == customer_id, RiskEvent.deleted_at.is_(None),
             RiskEvent.resolved_on.is_(None)).order_by(RiskEvent.occurred_on.desc())):
         detail = f"{event.occurred_on.isoformat()} {event.description or ''}".strip()
         if event.evidence:
-            detail += f"（证据：{event.evidence}）"
+            detail = Text("{detail}（证据：{evidence}）", detail=detail, evidence=event.evidence)
         flags.append(RiskFlag(event.kind, RiskKind.label_of(event.kind), detail, 0, event.id))
     return flags
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ...models import Contact, Evaluation, FollowUp, Interaction, Transaction
 from ...models.enums import TransactionKind
 from ...normalize import join_clauses
+from ...texts import Text
 
 # Ties at the same moment: an interaction before the follow-up it created, etc.
 _RANK = {"interaction": 4, "follow_up": 3, "transaction": 2, "evaluation": 1}
@@ -116,8 +117,9 @@ def _interactions(session: Session, customer_id: int | None, contact_id: int | N
             select(Interaction).where(owner, Interaction.deleted_at.is_(None),
                                       _older(Interaction.occurred_at, 4, before, Interaction.id))
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit + 1)):
-        detail = join_clauses((i.content, i.outcome and f"结果：{i.outcome}",
-                               i.next_step and f"下一步：{i.next_step}"))
+        detail = join_clauses((i.content, i.outcome and Text("结果：{outcome}", outcome=i.outcome),
+                               i.next_step and Text("下一步：{step}", step=i.next_step)),
+                              Text("；"))
         out.append(TimelineEntry("interaction", i.id, i.occurred_at, i.subject, detail, i.kind,
                                  i.contact_id, names.get(i.contact_id or 0), i.mood))
     return out
@@ -145,8 +147,10 @@ def _transactions(session: Session, customer_id: int, before: Any, limit: int) -
                                       Transaction.deleted_at.is_(None),
                                       _older_day(Transaction.occurred_on, 2, before, Transaction.id))
             .order_by(Transaction.occurred_on.desc(), Transaction.id.desc()).limit(limit + 1)):
-        title = f"{TransactionKind.label_of(t.kind)} ¥{t.amount_fen / 100:,.2f}"
-        detail = join_clauses((t.product, t.due_on and f"{_day(t.due_on)}到期", t.reference, t.note))
+        title = Text("{kind} ¥{amount}", kind=Text(TransactionKind.label_of(t.kind)),
+                     amount=f"{t.amount_fen / 100:,.2f}")
+        detail = join_clauses((t.product, t.due_on and Text("{day}到期", day=_day(t.due_on)),
+                               t.reference, t.note), Text("；"))
         out.append(TimelineEntry("transaction", t.id, _midnight(t.occurred_on), title, detail,
                                  t.kind, amount_fen=t.amount_fen))
     return out
@@ -159,7 +163,8 @@ def _evaluations(session: Session, customer_id: int, before: Any, limit: int) ->
                                      Evaluation.deleted_at.is_(None),
                                      _older_day(Evaluation.evaluated_on, 1, before, Evaluation.id))
             .order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc()).limit(limit + 1)):
-        title = f"评价：{e.period_label} {e.total_score:.0f} 分"
+        title = Text("评价：{period} {score} 分", period=e.period_label,
+                     score=f"{e.total_score:.0f}")
         out.append(TimelineEntry("evaluation", e.id, _midnight(e.evaluated_on), title,
                                  e.notes or "", e.grade or ""))
     return out
@@ -170,4 +175,4 @@ def _midnight(day: date) -> datetime:
 
 
 def _day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return Text("{year}年{month}月{day}日", year=day.year, month=day.month, day=day.day)

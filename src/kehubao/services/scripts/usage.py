@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ...errors import UserError
 from ...models import Contact, Customer, Interaction, ScriptReply
 from ...models.enums import AgeBand, Emotion, HomeRegion
+from ...texts import Text
 from ..journal import operation
 from .editing import get_script
 
@@ -124,15 +125,19 @@ def segment_stats(session: Session, person: Person) -> UsageStats | None:
     segments = []
     if person.last_mood:
         segments.append((i.mood == person.last_mood,
-                         f"情绪同为“{Emotion.label_of(person.last_mood, person.last_mood)}”时", False,
+                         Text("情绪同为“{mood}”时",
+                              mood=Text(Emotion.label_of(person.last_mood, person.last_mood))), False,
                          ("mood", person.last_mood)))
     if person.age_band:
         segments.append((Contact.age_band == person.age_band,
-                         f"同为{AgeBand.label_of(person.age_band, person.age_band)}的联系人", True,
+                         Text("同为{group}的联系人",
+                              group=Text(AgeBand.label_of(person.age_band, person.age_band))), True,
                          ("age_band", person.age_band)))
     if person.home_region:
         segments.append((Contact.home_region == person.home_region,
-                         f"同为{HomeRegion.label_of(person.home_region, person.home_region)}的联系人", True,
+                         Text("同为{group}的联系人",
+                              group=Text(HomeRegion.label_of(person.home_region, person.home_region))),
+                         True,
                          ("home_region", person.home_region)))
     for condition, label, by_contact, segment in segments:
         stats = _stats(session, (condition,), label, by_contact, segment)
