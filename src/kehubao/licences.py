@@ -29,7 +29,7 @@ from .texts import Text
 DEPENDENCIES = (
     "PySide6-Essentials", "SQLAlchemy", "alembic", "platformdirs", "pypinyin", "phonenumbers",
     "charset-normalizer", "openpyxl", "python-calamine", "python-dateutil", "icalendar",
-    "tzdata", "lunardate", "chinesecalendar", "reportlab", "pypdfium2",
+    "tzdata", "borax", "chinesecalendar", "reportlab", "pypdfium2",
 )
 # Shown first, under the name users know: the language and the toolkit.
 QT_DISTRIBUTION = "PySide6-Essentials"

@@ -20,7 +20,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from lunardate import LunarDate
+from borax.calendars.lunardate import LCalendars, LunarDate
 
 from ...texts import Text, noop
 
@@ -47,12 +47,12 @@ def solar_birthday_in(birth: date, year: int) -> date:
 
 def lunar_of(birth: date) -> LunarKey:
     lunar = LunarDate.from_solar_date(birth.year, birth.month, birth.day)
-    return lunar.month, lunar.day, lunar.is_leap_month
+    return lunar.month, lunar.day, bool(lunar.leap)
 
 
 def _month_length(lunar_year: int, month: int, leap: bool) -> int:
     try:
-        LunarDate(lunar_year, month, 30, leap).to_solar_date()
+        LunarDate(lunar_year, month, 30, int(leap)).to_solar_date()
         return 30
     except ValueError:
         return 29
@@ -62,10 +62,10 @@ def lunar_birthday_in(key: LunarKey, lunar_year: int) -> date | None:
     """The solar date on which a person with lunar birth date `key` celebrates in the
     lunar year `lunar_year`; None outside the library's range."""
     month, day, leap = key
-    leap = leap and LunarDate.leap_month_for_year(lunar_year) == month
     try:
+        leap = leap and LCalendars.leap_month(lunar_year) == month
         day = min(day, _month_length(lunar_year, month, leap))
-        return LunarDate(lunar_year, month, day, leap).to_solar_date()
+        return LunarDate(lunar_year, month, day, int(leap)).to_solar_date()
     except ValueError:
         return None
 
@@ -115,10 +115,10 @@ def solar_births_for(keys: Iterable[LunarKey], years: range) -> dict[date, Lunar
     out: dict[date, LunarKey] = {}
     for month, day, leap in keys:
         for year in years:
-            if leap and LunarDate.leap_month_for_year(year) != month:
+            if leap and LCalendars.leap_month(year) != month:
                 continue
             try:
-                out[LunarDate(year, month, day, leap).to_solar_date()] = (month, day, leap)
+                out[LunarDate(year, month, day, int(leap)).to_solar_date()] = (month, day, leap)
             except ValueError:
                 continue
     return out
