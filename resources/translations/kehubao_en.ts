@@ -6534,6 +6534,10 @@ Start with one of the three options below:</translation>
         <translation>No visits recorded in this period.</translation>
     </message>
     <message>
+        <source>{kind} {amount} 元</source>
+        <translation>{kind} ¥{amount}</translation>
+    </message>
+    <message>
         <source>销售区域</source>
         <translation>Sales region</translation>
     </message>

@@ -23,7 +23,7 @@ from ..models import (
     Transaction,
 )
 from ..models.enums import InteractionKind, TransactionKind
-from ..texts import noop
+from ..texts import Text, noop
 from . import contacts as contact_svc
 from . import customers as svc
 from . import evaluation, followups, scripts
@@ -153,7 +153,8 @@ def recycle_bin_contents(session: Session, limit: int = 5000) -> BinContents:
         contents.follow_ups.append(BinRow(row.id, row.title, company, "", row.deleted_at,
                                           happened=row.due_at))
     for row, company in _deleted_history(session, Transaction, limit):
-        label = f"{TransactionKind.label_of(row.kind)} {row.amount_fen / 100:,.2f} 元"
+        label = Text("{kind} {amount} 元", kind=Text(TransactionKind.label_of(row.kind)),
+                     amount=f"{row.amount_fen / 100:,.2f}")
         contents.transactions.append(BinRow(
             row.id, f"{label} · {row.product}" if row.product else label, company, "",
             row.deleted_at, happened=row.occurred_on))
