@@ -246,6 +246,14 @@ def main() -> None:
     panel.query.setText("tai gui")
     shot(panel, "25-quick-panel")
     panel.hide()
+    from kehubao.ui.about import AboutDialog
+
+    about = AboutDialog(db, window)
+    about.show()
+    shot(about, "26-about")
+    about.tabs.setCurrentIndex(1)
+    shot(about, "26b-about-licences")
+    about.close()
     window.resize(1024, 640)
     window.nav.setCurrentRow(0)
     window.page_of("customers").tabs.setCurrentIndex(0)
