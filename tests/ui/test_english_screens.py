@@ -465,3 +465,20 @@ def test_other_dialogs_in_english(qtbot, ascii_db, tmp_path) -> None:  # type: i
         found += [f"{name}: {hit}" for hit in chinese_texts(widget)]
         widget.close()
     assert found == [], "Chinese in the English UI:\n" + "\n".join(found)
+
+
+def test_customer_list_cells_fit_in_english(qtbot, ascii_db) -> None:  # type: ignore[no-untyped-def]
+    """A choice column is as wide as its longest English label: "Interested" and
+    "Class 4 · Most valuable" are not cut to "Interes…" as in a Chinese-sized column."""
+    from kehubao.models.enums import CustomerStatus, ValueClass
+    from kehubao.ui.i18n import enum_label
+
+    db, _ids = ascii_db
+    window = make_window(qtbot, db)
+    page = window.page_of("customers").list
+    view = page.view
+    metrics = view.fontMetrics()
+    for key, enum in (("status", CustomerStatus), ("value_class", ValueClass)):
+        column = next(n for n, c in enumerate(page.model.columns) if c.key == key)
+        widest = max(metrics.horizontalAdvance(enum_label(enum, code)) for code, _t in enum.choices())
+        assert view.columnWidth(column) >= widest + 8, key

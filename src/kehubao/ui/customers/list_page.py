@@ -33,9 +33,9 @@ from ...services import customer_editing as editing
 from ...services import customers as svc
 from ...services.customer_list import UNASSIGNED, CustomerFilter, filter_choices
 from .. import ops
-from ..i18n import enum_choices
+from ..i18n import enum_choices, enum_label
 from ..icons import icon
-from .table_model import CustomerTableModel
+from .table_model import Column, CustomerTableModel
 
 
 class CustomerTableView(QTableView):
@@ -156,7 +156,7 @@ class CustomerListPage(QWidget):
         header.customContextMenuRequested.connect(
             lambda pos: self._column_menu().exec(header.mapToGlobal(pos)))
         for n, column in enumerate(self.model.columns):
-            self.view.setColumnWidth(n, column.width)
+            self.view.setColumnWidth(n, self._column_width(n, column))
             self.view.setColumnHidden(n, not column.visible)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.open_requested.connect(self.open_selected)
@@ -396,6 +396,16 @@ class CustomerListPage(QWidget):
 
     # ------------------------------------------------------------------ columns
 
+    def _column_width(self, n: int, column: Column) -> int:
+        """The column's own width, widened for a longer language: to its heading and,
+        for a column of choices, to the longest choice ("Interested" is wider than 意向)."""
+        width = max(column.width, self.view.horizontalHeader().sectionSizeHint(n))
+        if column.choices is not None:
+            metrics = self.view.fontMetrics()
+            width = max(width, 16 + max(metrics.horizontalAdvance(enum_label(column.choices, code))
+                                        for code, _text in column.choices.choices()))
+        return width
+
     def _column_menu(self) -> QMenu:
         menu = QMenu(self)
         for n, column in enumerate(self.model.columns):
@@ -427,3 +437,7 @@ class CustomerListPage(QWidget):
             header.restoreState(state)
             header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
             header.blockSignals(blocked)
+            for n, column in enumerate(self.model.columns):  # saved in a shorter language?
+                if column.choices is not None:
+                    self.view.setColumnWidth(n, max(self.view.columnWidth(n),
+                                                    self._column_width(n, column)))

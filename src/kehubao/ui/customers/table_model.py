@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...models.enums import CustomerStatus, CustomerType, ValueClass
+from ...models.enums import CustomerStatus, CustomerType, LabelledEnum, ValueClass
 from ...services.customer_list import CustomerFilter, CustomerRow, count, fetch_rows, query_ids
 from ...services.figures import is_dangerous_class
 from ...services.overview import follow_up_overdue
@@ -57,6 +57,7 @@ class Column:
     visible: bool = True
     sortable: bool = True
     align_right: bool = False
+    choices: type[LabelledEnum] | None = None  # its cells are these labels: sized to fit
 
 
 def _money(fen: int | None) -> str:
@@ -92,10 +93,10 @@ class CustomerTableModel(QAbstractTableModel):
             Column("name", self.tr("客户名称"), 260),
             Column("contact", self.tr("联系人"), 90, sortable=False),
             Column("mobile", self.tr("联系电话"), 120, sortable=False),
-            Column("status", self.tr("状态"), 60),
-            Column("value_class", self.tr("分类"), 110),
+            Column("status", self.tr("状态"), 60, choices=CustomerStatus),
+            Column("value_class", self.tr("分类"), 110, choices=ValueClass),
             Column("grade", self.tr("评级"), 50),
-            Column("customer_type", self.tr("类型"), 80),
+            Column("customer_type", self.tr("类型"), 80, choices=CustomerType),
             Column("city", self.tr("城市"), 80),
             Column("region", self.tr("区域"), 70),
             Column("industry", self.tr("行业"), 90),

@@ -58,8 +58,11 @@ class LibraryPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("异议"), self.tr("分类"), self.tr("侧重"),
                                               self.tr("效果")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):  # category names run longer in English: shown whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per script, cut with "…" (the full text is beside it)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
