@@ -7170,6 +7170,18 @@ Start with one of the three options below:</translation>
         <translation>To do</translation>
     </message>
     <message>
+        <source>客户宝跟进</source>
+        <translation>Kehubao follow-ups</translation>
+    </message>
+    <message>
+        <source>{customer}：{title}</source>
+        <translation>{customer}: {title}</translation>
+    </message>
+    <message>
+        <source>方式：{kind}</source>
+        <translation>Type: {kind}</translation>
+    </message>
+    <message>
         <source>到期时间</source>
         <translation>Due</translation>
     </message>
