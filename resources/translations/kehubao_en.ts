@@ -7170,6 +7170,18 @@ Start with one of the three options below:</translation>
         <translation>To do</translation>
     </message>
     <message>
+        <source>客户宝跟进</source>
+        <translation>Kehubao follow-ups</translation>
+    </message>
+    <message>
+        <source>{customer}：{title}</source>
+        <translation>{customer}: {title}</translation>
+    </message>
+    <message>
+        <source>方式：{kind}</source>
+        <translation>Type: {kind}</translation>
+    </message>
+    <message>
         <source>到期时间</source>
         <translation>Due</translation>
     </message>
@@ -7276,6 +7288,254 @@ Start with one of the three options below:</translation>
     <message>
         <source>不支持的导出格式“{suffix}”：文件名请以 .json 或 .html 结尾</source>
         <translation>Unsupported export format &quot;{suffix}&quot;: the file name should end in .json or .html</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>所属客户（编号）</source>
+        <translation>Customer (ID)</translation>
+    </message>
+    <message>
+        <source>联系人（编号）</source>
+        <translation>Contact (ID)</translation>
+    </message>
+    <message>
+        <source>负责人（编号）</source>
+        <translation>Owner (ID)</translation>
+    </message>
+    <message>
+        <source>建立时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>最后修改时间</source>
+        <translation>Last modified</translation>
+    </message>
+    <message>
+        <source>移入回收站的时间</source>
+        <translation>Moved to the Recycle Bin</translation>
+    </message>
+    <message>
+        <source>姓名排序键</source>
+        <translation>Name sort key</translation>
+    </message>
+    <message>
+        <source>记录情绪的时间</source>
+        <translation>Mood recorded</translation>
+    </message>
+    <message>
+        <source>跟进记录（编号）</source>
+        <translation>Follow-up record (ID)</translation>
+    </message>
+    <message>
+        <source>推迟到</source>
+        <translation>Snoozed until</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>重复规则</source>
+        <translation>Repeat rule</translation>
+    </message>
+    <message>
+        <source>自动提醒标识</source>
+        <translation>Automatic reminder key</translation>
+    </message>
+    <message>
+        <source>话术（编号）</source>
+        <translation>Script (ID)</translation>
+    </message>
+    <message>
+        <source>应答（编号）</source>
+        <translation>Reply (ID)</translation>
+    </message>
+    <message>
+        <source>客户 {id}</source>
+        <translation>Customer {id}</translation>
+    </message>
+    <message>
+        <source>联系人 {id}</source>
+        <translation>Contact {id}</translation>
+    </message>
+    <message>
+        <source>跟进记录 {id}</source>
+        <translation>Follow-up record {id}</translation>
+    </message>
+    <message>
+        <source>跟进提醒 {id}</source>
+        <translation>Reminder {id}</translation>
+    </message>
+    <message>
+        <source>交易记录 {id}</source>
+        <translation>Transaction {id}</translation>
+    </message>
+    <message>
+        <source>评价 {id}</source>
+        <translation>Evaluation {id}</translation>
+    </message>
+    <message>
+        <source>评分 {id}</source>
+        <translation>Score {id}</translation>
+    </message>
+    <message>
+        <source>支援记录 {id}</source>
+        <translation>Support record {id}</translation>
+    </message>
+    <message>
+        <source>风险事件 {id}</source>
+        <translation>Risk event {id}</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>批量新建</source>
+        <translation>Created in a batch</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>个人信息导出：{name}</source>
+        <translation>Personal data export: {name}</translation>
+    </message>
+    <message>
+        <source>{what}：{name}</source>
+        <translation>{what}: {name}</translation>
+    </message>
+    <message>
+        <source>{what}（{words}）</source>
+        <translation>{what} ({words})</translation>
+    </message>
+    <message>
+        <source>导出时间：{time} · 客户宝保存的关于此人的全部信息</source>
+        <translation>Exported: {time} · everything Kehubao stores about this person</translation>
+    </message>
+    <message>
+        <source>联系人信息</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>所属客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>跟进记录（{count} 条）</source>
+        <translation>Follow-up records ({count})</translation>
+    </message>
+    <message>
+        <source>跟进提醒（{count} 条）</source>
+        <translation>Reminders ({count})</translation>
+    </message>
+    <message>
+        <source>客户的其他记录中提到此人的内容（{count} 处）</source>
+        <translation>Mentions in the customer&apos;s other records ({count})</translation>
+    </message>
+    <message>
+        <source>操作记录（撤销日志，{count} 条）</source>
+        <translation>Operations (undo history, {count})</translation>
+    </message>
+    <message>
+        <source>搜索索引（{count} 条）</source>
+        <translation>Search index ({count})</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>动作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>检索键</source>
+        <translation>Search keys</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>在回收站中</source>
+        <translation>In the Recycle Bin</translation>
+    </message>
+    <message>
+        <source>〔已删除〕</source>
+        <translation>[deleted]</translation>
+    </message>
+    <message>
+        <source>较早的备份（数据库旁的 backups 文件夹，包括删除前自动做的一份，以及另存到别处的备份文件）中仍保存着这些信息，直到这些备份按轮换规则删除为止（删除前的备份保留一周，定时备份最长约 9 个月）。</source>
+        <translation>Older backups (the backups folder next to the database, including the one made automatically before the deletion, and backup files saved elsewhere) still hold this information until they are deleted by rotation (backups made before a deletion are kept for a week, scheduled backups for up to about 9 months).</translation>
+    </message>
+    <message>
+        <source>跟进提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>交易记录</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>支援记录</source>
+        <translation>Support given</translation>
+    </message>
+    <message>
+        <source>风险事件</source>
+        <translation>Risk events</translation>
     </message>
     <message>
         <source>找不到编号为 {contact_id} 的联系人</source>

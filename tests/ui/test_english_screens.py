@@ -405,6 +405,8 @@ def test_full_width_punctuation_counts_as_chinese(qtbot) -> None:
     ("恢复 3 个联系人", "Restore contact ×3"),
     ("记录跟进：Acme（拜访）", "Log interaction: Acme (Visit)"),
     ("记录风险：Acme 低价抛售", "Record risk: Acme (Price dumping)"),
+    ("修改客户：Acme Trading Ltd", "Edit customer: Acme Trading Ltd"),  # a space in a name
+    ("风险已处理：低价抛售", "Risk resolved (Price dumping)"),
     ("批量指定负责人为“（无）”", "Assign owner"),
     ("导入：list.csv（12 行）", "Import ×12: list.csv"),
     ("记录话术效果", "Record script result"),

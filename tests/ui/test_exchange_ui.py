@@ -21,6 +21,8 @@ from kehubao.ui.exchange.export_dialog import ExportDialog
 from kehubao.ui.exchange.import_dialog import ImportDialog
 
 from .conftest import settle
+from .test_english_screens import CJK
+from .test_i18n import english  # noqa: F401 (the fixture: the English .qm installed)
 
 TAIWAN_LIST = [["客戶名稱", "聯絡人", "手機", "備註"],
                ["北京星辰科技有限公司", "张伟", "13812345678", "老客戶"],
@@ -380,3 +382,27 @@ def test_a_cancelled_preview_leaves_no_stale_outcome(window, qtbot, answer, tmp_
     idle(qtbot)
     with window.db.session(write=False) as s:
         assert s.scalars(select(Customer.notes).where(Customer.notes.is_not(None))).all() == []
+
+
+@pytest.mark.usefixtures("english")
+def test_problem_list_in_english(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """From an English window the saved problem list is English: its header, its kinds
+    and every sentence about a row (the file's own words ASCII here)."""
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    rows = [["Company", "Contact", "Mobile", "Email"],
+            ["", "", "13812345678", ""],  # no name: an error
+            ["Acme Ltd", "John Smith", "12345", "john@"],  # a bad number and e-mail
+            ["Blue Sky Retail", "J" * 61, "13900001111", ""],  # a name too long: an error
+            ["Acme Ltd", "John Smith", "13700002222", ""]]
+    dialog = open_dialog(window, qtbot, write_csv(tmp_path / "list.csv", rows))
+    saved = tmp_path / "problems.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), "")))
+    dialog.save_problem_list()
+    lines = list(csv.reader(saved.open(encoding="utf-8-sig")))
+    assert lines[0] == ["Row", "Type", "Details"]
+    assert len(lines) >= 5 and {line[1] for line in lines[1:]} == {"Error", "Note"}
+    assert [line for line in lines if CJK.search(",".join(line))] == []
+    assert any(line[0] == "4" and line[2].startswith("Name: ") for line in lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
@@ -19,6 +20,8 @@ from kehubao.ui.customers import personal_data as personal_ui
 from kehubao.ui.customers.erase_dialog import EraseDialog
 
 from .conftest import settle
+from .test_english_screens import CJK
+from .test_i18n import english  # noqa: F401 (the fixture: the English .qm installed)
 
 NAME = "薛定谔猫"
 
@@ -129,3 +132,25 @@ def test_exporting_a_contact_writes_the_file_chosen(window, qtbot, monkeypatch, 
     data = json.loads((tmp_path / "人.json").read_text(encoding="utf-8"))
     assert data["contact"]["name"] == NAME and len(data["interactions"]) == 1
     assert NAME in (tmp_path / "人.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("english")
+def test_the_export_from_an_english_window_is_english(window, qtbot, monkeypatch,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    """The page is made on a reader thread: in the window's language all the same."""
+    with window.db.session() as s:
+        firm = svc.create_customer(s, {"name": "Acme Machinery Ltd"}).id
+        person = contact_svc.create_contact(s, firm, {"name": "John Smith", "gender": "male"}).id
+        followups.log_interaction(s, firm, kind="call", summary="Called John", contact_id=person)
+    page = window.page_of("customers")
+    page.open_customer(firm, contact_id=person)
+    settle(qtbot, window)
+    target = tmp_path / "john.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "HTML (*.html)")))
+    page.details[firm].export_contact_action.trigger()
+    ops.wait_idle()
+    shown = target.read_text(encoding="utf-8")
+    assert "<h1>Personal data export: John Smith</h1>" in shown
+    assert "<th>Gender</th><td><pre>Male</pre>" in shown
+    assert CJK.findall(shown) == []

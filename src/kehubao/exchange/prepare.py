@@ -146,7 +146,8 @@ def prepare_row(src: SourceRow) -> PreparedRow:
             try:
                 data[name_field] = specs[name_field].parse(data[name_field])
             except ValidationError as exc:
-                row.errors.append(f"{specs[name_field].label}：{exc}")
+                row.errors.append(Text("{field}：{problem}", field=Text(specs[name_field].label),
+                                       problem=exc.args[0]))
     row.warnings = warnings
     if row.errors:
         row.action = "error"

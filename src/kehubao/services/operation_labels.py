@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..models.enums import RiskKind, SupportKind
+
 
 @dataclass(frozen=True)
 class LabelParts:
@@ -27,6 +29,8 @@ _TRANSACTIONS = re.compile(r"导入交易记录 (\d+) 条(?:：(.*))?")
 _MONEY = re.compile(r"删除(.+)记录 ([\d,.]+) 元")
 _BRACKETED = re.compile(r"(.*)（([^（）]*)）")
 NO_OWNER = "（无）"
+# The kinds a label may end in after a space (services/evaluation: support and risk).
+_KINDS = {text for enum in (RiskKind, SupportKind) for _code, text in enum.choices()}
 
 
 def parse(label: str) -> LabelParts | None:
@@ -45,5 +49,7 @@ def parse(label: str) -> LabelParts | None:
         return LabelParts(head)
     if m := _BRACKETED.fullmatch(rest):  # "记录跟进：Acme（拜访）", "新建联系人：Li（Acme）"
         return LabelParts(head, m[1], words=(m[2],))
-    name, _space, kind = rest.rpartition(" ")  # "记录风险：Acme 欠款"
-    return LabelParts(head, name, words=(kind,)) if name else LabelParts(head, rest)
+    if rest in _KINDS:  # "风险已处理：欠款"
+        return LabelParts(head, words=(rest,))
+    name, _space, kind = rest.rpartition(" ")  # "记录风险：Acme 欠款"; not "修改客户：Acme Ltd"
+    return LabelParts(head, name, words=(kind,)) if name and kind in _KINDS else LabelParts(head, rest)

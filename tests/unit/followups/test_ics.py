@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
 from kehubao.services.followups import complete, create_follow_up, follow_ups_to_ics
+
+from ..english_helpers import chinese, chinese_in, english, english_qm  # noqa: F401 (fixtures)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -53,3 +56,36 @@ def test_days_limits_the_export(db, clock, make_customer) -> None:
         create_follow_up(s, cid, title="远的", due_at="2027-03-01 10:00")
         calendar = Calendar.from_ical(follow_ups_to_ics(s, days=7, clock=clock))
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["华东商贸有限公司：近的"]
+
+
+def _calendar_of(db, clock, make_customer) -> Calendar:  # type: ignore[no-untyped-def]
+    cid = make_customer("Acme Machinery Ltd")
+    with db.session() as s:
+        create_follow_up(s, cid, title="Send the price list", due_at="2026-12-03 14:30",
+                         kind="visit", note="With the new catalogue")
+        create_follow_up(s, cid, title="Call about the order", due_at="2026-12-04 09:00")
+    with db.session() as s:
+        return Calendar.from_ical(follow_ups_to_ics(s, clock=clock))
+
+
+@pytest.mark.usefixtures("english")
+def test_the_calendar_in_english_has_no_chinese(db, clock, make_customer) -> None:
+    """From an English window: the calendar's name, the event's captions and the kind
+    in English (the user's own words ASCII here); only the PRODID names the program."""
+    calendar = _calendar_of(db, clock, make_customer)
+    shown = calendar.to_ical().decode("utf-8").replace("-//kehubao//客户宝//ZH", "")
+    assert chinese_in(shown) == ""
+    assert str(calendar["X-WR-CALNAME"]) == "Kehubao follow-ups"
+    visit = next(e for e in calendar.walk("VEVENT") if "price list" in str(e["SUMMARY"]))
+    assert str(visit["SUMMARY"]) == "Acme Machinery Ltd: Send the price list"
+    assert str(visit["DESCRIPTION"]) == "Type: Visit\nWith the new catalogue"
+    assert visit["CATEGORIES"].cats == ["Visit"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_calendar_without_a_translator_is_chinese(db, clock, make_customer) -> None:
+    calendar = _calendar_of(db, clock, make_customer)
+    assert str(calendar["X-WR-CALNAME"]) == "客户宝跟进"
+    visit = next(e for e in calendar.walk("VEVENT") if "price list" in str(e["SUMMARY"]))
+    assert str(visit["SUMMARY"]) == "Acme Machinery Ltd：Send the price list"
+    assert str(visit["DESCRIPTION"]) == "方式：拜访\nWith the new catalogue"

@@ -5,6 +5,11 @@ some apps) of 30 minutes at its due time in Asia/Shanghai — planned times are 
 time, and China has one zone — with its RRULE when it repeats and a display alarm
 15 minutes before. The UID is stable (`followup-<id>@kehubao`), so importing a newer
 export updates the events instead of duplicating them.
+
+What a calendar shows of the program's own words (the calendar's name, the captions of
+an event's description, the kind as its category) is in the user's language
+(``texts.Text``): English from an English window, Chinese from the CLI. The PRODID names
+the program for other programs and stays as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ...models import Customer, FollowUp
 from ...models.enums import FollowUpKind
+from ...texts import Text
 from .clock import Clock, local_now
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -41,7 +47,7 @@ def follow_ups_to_ics(session: Session, *, days: int | None = None,
     calendar.add("prodid", "-//kehubao//客户宝//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "客户宝跟进")
+    calendar.add("x-wr-calname", Text("客户宝跟进"))
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = clock().replace(tzinfo=ZONE)
     for follow_up, customer in session.execute(query):
@@ -57,9 +63,10 @@ def _event(follow_up: FollowUp, customer: str, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("dtend", start + DURATION)
-    event.add("summary", f"{customer}：{follow_up.title}")
-    kind = FollowUpKind.label_of(follow_up.kind)
-    event.add("description", "\n".join(x for x in (f"方式：{kind}", follow_up.note) if x))
+    event.add("summary", Text("{customer}：{title}", customer=customer, title=follow_up.title))
+    kind = Text(FollowUpKind.label_of(follow_up.kind))
+    event.add("description", "\n".join(x for x in (Text("方式：{kind}", kind=kind),
+                                                    follow_up.note) if x))
     event.add("categories", [kind])
     event.add("priority", {2: 1, 1: 5, 0: 9}.get(follow_up.priority, 5))
     if follow_up.recurrence and follow_up.snoozed_until is None:

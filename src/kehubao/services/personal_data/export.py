@@ -21,6 +21,7 @@ from ...models import (
     Operation,
     SearchDoc,
 )
+from ...texts import Text
 from ..journal import to_json
 from .records import (
     BACKUP_NOTICE,
@@ -65,7 +66,7 @@ def export_contact(session: Session, contact_id: int) -> dict[str, Any]:
         "mentions": list(_mentions(session, others, terms)),
         "journal": _journal_entries(session, own, others, terms),
         "search_documents": _documents(session, own),
-        "backups": BACKUP_NOTICE,
+        "backups": Text(BACKUP_NOTICE),  # for the person: in the user's language
     }
 
 

@@ -1,6 +1,12 @@
 """The readable form of a personal-data export (services/personal_data/): one
-self-contained HTML page with Chinese labels, for the person who asked to see what is
-stored about them. The JSON holds the same data for machines."""
+self-contained HTML page, for the person who asked to see what is stored about them. The
+JSON holds the same data for machines.
+
+The page's own words (headings, captions, field labels, enum labels) are ``texts.Text``:
+Chinese from the CLI, the window's language from the UI. What the user typed, and what
+the program stored as it was written (the search index, the journal's values), are shown
+as they are; the journal's labels are said again in the page's language when their shape
+is known (services/operation_labels.py)."""
 
 from __future__ import annotations
 
@@ -21,21 +27,38 @@ from ...models.enums import (
     HomeRegion,
     InteractionKind,
 )
+from ...texts import Text, language, noop
 from ..contacts import CONTACT_FIELDS
+from ..customers import CUSTOMER_FIELDS
 from ..followups.values import FOLLOW_UP_FIELDS, INTERACTION_FIELDS
-from .records import TABLE_LABELS
+from ..operation_labels import parse
+from .records import REDACTED, TABLE_LABELS
 
 # Labels of the columns the forms do not name (ids, times the program keeps).
 _COMMON = {
-    "id": "编号", "customer_id": "所属客户（编号）", "contact_id": "联系人（编号）",
-    "owner_id": "负责人（编号）", "created_at": "建立时间", "updated_at": "最后修改时间",
-    "deleted_at": "移入回收站的时间", "name_sort": "姓名排序键", "last_emotion_at": "记录情绪的时间",
-    "interaction_id": "跟进记录（编号）", "status": "状态", "snoozed_until": "推迟到",
-    "completed_at": "完成时间", "recurrence": "重复规则", "origin": "来源", "auto_key": "自动提醒标识",
-    "script_id": "话术（编号）", "reply_id": "应答（编号）",
+    "id": noop("记录编号"), "customer_id": noop("所属客户（编号）"),
+    "contact_id": noop("联系人（编号）"), "owner_id": noop("负责人（编号）"),
+    "created_at": noop("建立时间"), "updated_at": noop("最后修改时间"),
+    "deleted_at": noop("移入回收站的时间"), "name_sort": noop("姓名排序键"),
+    "last_emotion_at": noop("记录情绪的时间"), "interaction_id": noop("跟进记录（编号）"),
+    "status": noop("状态"), "snoozed_until": noop("推迟到"), "completed_at": noop("完成时间"),
+    "recurrence": noop("重复规则"), "origin": noop("来源"), "auto_key": noop("自动提醒标识"),
+    "script_id": noop("话术（编号）"), "reply_id": noop("应答（编号）"),
 }
-_ACTIONS = {"insert": "新建", "insert_many": "批量新建", "update": "修改"}
-_DOC_KINDS = {"customer": "客户", "contact": "联系人", "interaction": "跟进记录"}
+# One row of a table, by its id ("客户 12"); a table named alone is TABLE_LABELS'.
+_ROW = {"customer": noop("客户 {id}"), "contact": noop("联系人 {id}"),
+        "interaction": noop("跟进记录 {id}"), "follow_up": noop("跟进提醒 {id}"),
+        "trade_transaction": noop("交易记录 {id}"), "evaluation": noop("评价 {id}"),
+        "score": noop("评分 {id}"), "support_action": noop("支援记录 {id}"),
+        "risk_event": noop("风险事件 {id}")}
+# The free-text fields other records may mention a person in (records.FREE_TEXT) that
+# no form names.
+_FREE_TEXT = {"note": noop("备注"), "notes": noop("备注"), "comment": noop("评语"),
+              "description": noop("说明"), "evidence": noop("证据")}
+_FORMS = {"customer": CUSTOMER_FIELDS, "contact": CONTACT_FIELDS,
+          "interaction": INTERACTION_FIELDS, "follow_up": FOLLOW_UP_FIELDS}
+_ACTIONS = {"insert": noop("新建"), "insert_many": noop("批量新建"), "update": noop("修改")}
+_DOC_KINDS = {"customer": noop("客户"), "contact": noop("联系人"), "interaction": noop("跟进记录")}
 _CONTACT_ENUMS = {"gender": Gender, "decision_role": DecisionRole, "age_band": AgeBand,
                   "home_region": HomeRegion, "culture_level": CultureLevel,
                   "last_emotion": Emotion}
@@ -58,56 +81,128 @@ pre { white-space: pre-wrap; margin: 0; font-family: inherit; }
 def render_html(data: Mapping[str, Any]) -> str:
     contact = data["contact"]
     customer = data.get("customer") or {}
+    title = escape(Text("个人信息导出：{name}", name=str(contact.get("name", ""))))
     parts = [
-        "<!DOCTYPE html>", "<html lang='zh-CN'><head><meta charset='utf-8'>",
-        f"<title>个人信息导出：{escape(str(contact.get('name', '')))}</title>",
+        "<!DOCTYPE html>", f"<html lang='{_page_language()}'><head><meta charset='utf-8'>",
+        f"<title>{title}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>个人信息导出：{escape(str(contact.get('name', '')))}</h1>",
-        f"<p class='muted'>导出时间：{escape(str(data.get('exported_at', '')))} · "
-        "客户宝保存的关于此人的全部信息</p>",
-        "<h2>联系人信息</h2>", _record_table(contact, CONTACT_FIELDS, _CONTACT_ENUMS),
-        "<h2>所属客户</h2>",
-        _pairs([("客户名称", customer.get("name")), ("客户编号", customer.get("code")),
-                ("标签", "、".join(data.get("customer_tags", [])) or None),
-                ("在回收站中", "是" if customer.get("deleted_at") else None)]),
-        f"<h2>跟进记录（{len(data['interactions'])} 条）</h2>",
+        f"<h1>{title}</h1>",
+        _p(Text("导出时间：{time} · 客户宝保存的关于此人的全部信息",
+                time=_shown("exported_at", data.get("exported_at", ""), {}) or ""), "muted"),
+        _h2(Text("联系人信息")), _record_table(contact, CONTACT_FIELDS, _CONTACT_ENUMS),
+        _h2(Text("所属客户")),
+        _pairs([(Text("客户名称"), customer.get("name")), (Text("客户编号"), customer.get("code")),
+                (Text("标签"), _listed(data.get("customer_tags", [])) or None),
+                (Text("在回收站中"), Text("是") if customer.get("deleted_at") else None)]),
+        _h2(Text("跟进记录（{count} 条）", count=len(data["interactions"]))),
         *(_record_table(r, INTERACTION_FIELDS, _INTERACTION_ENUMS) for r in data["interactions"]),
-        f"<h2>跟进提醒（{len(data['follow_ups'])} 条）</h2>",
+        _h2(Text("跟进提醒（{count} 条）", count=len(data["follow_ups"]))),
         *(_record_table(r, FOLLOW_UP_FIELDS, _FOLLOW_UP_ENUMS) for r in data["follow_ups"]),
-        f"<h2>客户的其他记录中提到此人的内容（{len(data['mentions'])} 处）</h2>",
-        _rows(["记录", "编号", "字段", "内容"],
-              ([TABLE_LABELS.get(m["table"], m["table"]), m["id"], m["field"], m["text"]]
-               for m in data["mentions"])),
-        f"<h2>操作记录（撤销日志，{len(data['journal'])} 条）</h2>",
-        _rows(["时间", "操作", "记录", "动作", "修改前", "修改后"],
-              ([e["at"], e["label"], f"{TABLE_LABELS.get(e['table'], e['table'])} {e['row_id'] or ''}",
-                _ACTIONS.get(e["action"], e["action"]), _json(e["before"]), _json(e["after"])]
-               for e in data["journal"])),
-        f"<h2>搜索索引（{len(data['search_documents'])} 条）</h2>",
-        _rows(["类别", "标题", "名称", "检索键", "正文"],
-              ([_DOC_KINDS.get(d["kind"], d["kind"]), d["title"], d["names"], d["keys"].strip(),
+        _h2(Text("客户的其他记录中提到此人的内容（{count} 处）", count=len(data["mentions"]))),
+        _rows([Text("记录"), Text("字段"), Text("内容")],
+              ([_row_name(m["table"], m["id"]), _field(m["table"], m["field"]),
+                _unredacted(m["text"])] for m in data["mentions"])),
+        _h2(Text("操作记录（撤销日志，{count} 条）", count=len(data["journal"]))),
+        _rows([Text("时间"), Text("操作"), Text("记录"), Text("动作"), Text("修改前"),
+               Text("修改后")],
+              ([_shown("at", e["at"], {}), _operation(e["label"]),
+                _row_name(e["table"], e["row_id"]), _said(_ACTIONS, e["action"]),
+                _json(e["before"]), _json(e["after"])] for e in data["journal"])),
+        _h2(Text("搜索索引（{count} 条）", count=len(data["search_documents"]))),
+        _rows([Text("类别"), Text("标题"), Text("名称"), Text("检索键"), Text("正文")],
+              ([_said(_DOC_KINDS, d["kind"]), d["title"], d["names"], d["keys"].strip(),
                 d["body"]] for d in data["search_documents"])),
-        f"<p class='note'>{escape(str(data.get('backups', '')))}</p>",
+        _p(str(data.get("backups", "")), "note"),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
 
 
+def _page_language() -> str:
+    """The page's language for the browser (fonts, hyphenation, read aloud)."""
+    code = language()
+    return "zh-CN" if code == "zh" else code
+
+
+def _h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _p(text: str, css: str) -> str:
+    return f"<p class='{css}'>{escape(text)}</p>"
+
+
+def _listed(items: Iterable[str]) -> str:
+    """Tags as a list of the page's language: 甲、乙 / A, B."""
+    out = ""
+    for item in items:
+        out = Text("{first}、{second}", first=out, second=item) if out else item
+    return out
+
+
+def _said(words: Mapping[str, str], code: str) -> str:
+    return Text(words[code]) if code in words else code
+
+
+def _row_name(table: str, row_id: int | None) -> str:
+    """"客户 12" for a row; the table's name alone for a batch of rows (an import)."""
+    if row_id is None:
+        return Text(TABLE_LABELS[table]) if table in TABLE_LABELS else table
+    return Text(_ROW[table], id=row_id) if table in _ROW else f"{table} {row_id}"
+
+
+def _field(table: str, column: str) -> str:
+    """A column of another record as its form names it."""
+    spec = _FORMS.get(table, {}).get(column)
+    if spec is not None:
+        return Text(spec.label)
+    return _said(_FREE_TEXT, column)
+
+
+def _operation(label: str | None) -> str:
+    """A journal label (stored in Chinese, as the service wrote it) in the page's language:
+    the fixed head and kinds translated, the names of records as they are — the way the
+    Undo menu shows it (ui/journal_labels.py). In Chinese, or of a shape not known, the
+    label as stored."""
+    if not label:
+        return ""
+    parts = parse(label)
+    if parts is None or Text(parts.head) == parts.head:
+        return label
+    out = Text(parts.head)
+    if parts.count is not None:
+        out = f"{out} ×{parts.count}"
+    if parts.name:
+        out = Text("{what}：{name}", what=out, name=parts.name)
+    if parts.words:
+        out = Text("{what}（{words}）", what=out,
+                   words=" ".join(Text(word) for word in parts.words))
+    return out
+
+
+def _unredacted(text: str) -> str:
+    """Text in which an earlier erasure replaced a name (records.redact): its mark, stored
+    in Chinese, in the page's language."""
+    return text.replace(REDACTED, Text(REDACTED))
+
+
 def _label(key: str, specs: Mapping[str, Any]) -> str:
     if key in _COMMON:  # ids say so: the forms call a contact_id 联系人
-        return _COMMON[key]
-    return specs[key].label if key in specs else key
+        return Text(_COMMON[key])
+    return Text(specs[key].label) if key in specs else key
 
 
 def _shown(key: str, value: Any, enums: Mapping[str, Any]) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return Text("是") if value else Text("否")
     if key in enums:
-        return enums[key].label_of(value, default=str(value))
+        return Text(enums[key].label_of(value, default=str(value)))
     if isinstance(value, str) and _STAMP.match(value):
         return value[:19].replace("T", " ")
+    if isinstance(value, str):
+        return _unredacted(value)
     return str(value)
 
 
@@ -119,17 +214,17 @@ def _record_table(record: Mapping[str, Any], specs: Mapping[str, Any],
 def _pairs(pairs: Iterable[tuple[str, Any]]) -> str:
     rows = "".join(f"<tr><th>{escape(label)}</th><td><pre>{escape(str(value))}</pre></td></tr>"
                    for label, value in pairs if value not in (None, ""))
-    return f"<table>{rows}</table>" if rows else "<p class='muted'>（无）</p>"
+    return f"<table>{rows}</table>" if rows else _p(Text("（无）"), "muted")
 
 
 def _rows(headers: list[str], rows: Iterable[list[Any]]) -> str:
     body = "".join("<tr>" + "".join(f"<td><pre>{escape('' if v is None else str(v))}</pre></td>"
                                     for v in row) + "</tr>" for row in rows)
     if not body:
-        return "<p class='muted'>（无）</p>"
+        return _p(Text("（无）"), "muted")
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     return f"<table class='wide'><tr>{head}</tr>{body}</table>"
 
 
 def _json(value: Any) -> str:
-    return "" if value is None else json.dumps(value, ensure_ascii=False)
+    return "" if value is None else _unredacted(json.dumps(value, ensure_ascii=False))

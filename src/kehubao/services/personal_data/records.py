@@ -22,14 +22,18 @@ from ...models import (
     SupportAction,
     Transaction,
 )
+from ...texts import noop
 from ..batch import CHUNK
 
 FORMAT = "kehubao.personal-data"
 VERSION = 1
-REDACTED = "〔已删除〕"
-BACKUP_NOTICE = ("较早的备份（数据库旁的 backups 文件夹，包括删除前自动做的一份，以及另存到别处的备份文件）"
-                 "中仍保存着这些信息，直到这些备份按轮换规则删除为止（删除前的备份保留一周，"
-                 "定时备份最长约 9 个月）。")
+# Written in place of a name in the rows that stay: stored, so always this Chinese mark
+# (the export's page shows it in its own language).
+REDACTED = noop("〔已删除〕")
+# Said with every export and erasure; ``Text(BACKUP_NOTICE)`` where it is shown.
+BACKUP_NOTICE = noop("较早的备份（数据库旁的 backups 文件夹，包括删除前自动做的一份，以及另存到别处的备份文件）"
+                     "中仍保存着这些信息，直到这些备份按轮换规则删除为止（删除前的备份保留一周，"
+                     "定时备份最长约 9 个月）。")
 
 # Rows that hang off a customer by `customer_id`, deleted before the customer.
 HISTORY: tuple[type, ...] = (Interaction, FollowUp, Transaction, Evaluation, SupportAction,
@@ -52,10 +56,13 @@ FREE_TEXT: dict[type, tuple[str, ...]] = {
     RiskEvent: ("description", "evidence"),
 }
 MODELS: dict[str, type] = {m.__tablename__: m for m in FREE_TEXT}
-# What the rows of each table are called, in the order messages list them.
-TABLE_LABELS = {"customer": "客户", "contact": "联系人", "interaction": "跟进记录",
-                "follow_up": "跟进提醒", "trade_transaction": "交易记录", "evaluation": "评价",
-                "score": "评分", "support_action": "支援记录", "risk_event": "风险事件"}
+# What the rows of each table are called, in the order messages list them
+# (``Text(label)`` where shown in the user's language).
+TABLE_LABELS = {"customer": noop("客户"), "contact": noop("联系人"),
+                "interaction": noop("跟进记录"), "follow_up": noop("跟进提醒"),
+                "trade_transaction": noop("交易记录"), "evaluation": noop("评价"),
+                "score": noop("评分"), "support_action": noop("支援记录"),
+                "risk_event": noop("风险事件")}
 # Search document kinds, by the table whose rows they describe.
 DOC_KINDS = {"customer": "customer", "contact": "contact", "interaction": "interaction"}
 
