@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..config import resource_path
 from ..models import EvaluationTemplate, Indicator, Setting
+from .settings import put_setting
 
 STARTER_SETTING = "starter_data_version"
 # The language the database got its starter set in. A database without it that has the
@@ -86,18 +87,9 @@ def ensure_starter_data(session: Session, language: str = DEFAULT_LANGUAGE) -> b
     scripts, template = load_starter_files(language)
     load_scripts(session, scripts)
     load_template(session, template)
-    _set(session, STARTER_SETTING, STARTER_VERSION)
-    _set(session, LANGUAGE_SETTING, language)
-    session.flush()
+    put_setting(session, STARTER_SETTING, STARTER_VERSION)
+    put_setting(session, LANGUAGE_SETTING, language)
     return True
-
-
-def _set(session: Session, key: str, value: object) -> None:
-    setting = session.get(Setting, key)
-    if setting is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        setting.value = value
 
 
 def load_scripts(session: Session, library: dict) -> int:
