@@ -2153,10 +2153,6 @@ The current data is backed up first, so you can go back to it. A restore either 
         <source>无法载入跟进</source>
         <translation>Could not load the follow-up</translation>
     </message>
-    <message>
-        <source>有未保存的内容，要保存吗？</source>
-        <translation>You have unsaved text. Save it?</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpsPage</name>
@@ -2724,10 +2720,6 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <source>无法载入客户</source>
         <translation>Could not load the customer</translation>
     </message>
-    <message>
-        <source>有未保存的内容，要保存吗？</source>
-        <translation>You have unsaved text. Save it?</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3154,8 +3146,8 @@ value %3 × 10k yuan, %4%</translation>
         <translation>An unexpected error occurred; nothing was saved: %1</translation>
     </message>
     <message>
-        <source>有未保存的修改，要保存吗？</source>
-        <translation>There are unsaved changes. Save them?</translation>
+        <source>有未保存的内容，要保存吗？</source>
+        <translation>You have unsaved changes. Save them?</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ...services.followups import (
 from ...services.followups.clock import Clock, at_morning
 from ...services.followups.holidays import on_working_day
 from .. import ops
-from ..widgets.forms import Form, save_buttons, show_save_failure
+from ..widgets.forms import Form, keep_typed_work, save_buttons, show_save_failure
 from .log_dialog import DateTimeField
 from .recurrence_text import describe, weekday_names
 
@@ -245,16 +244,8 @@ class FollowUpDialog(QDialog):
         show_save_failure(self.error, self.form, exc)
 
     def reject(self) -> None:
-        if self.form.is_dirty() and self.save_button.isEnabled():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("有未保存的内容，要保存吗？"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-            if answer == QMessageBox.StandardButton.Save:
-                self.save()
-                return
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.form.is_dirty() and self.save_button.isEnabled() and not keep_typed_work(self, self.save):
+            return
         super().reject()
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from ...services.scripts import ScriptMatch, search_scripts
 from .. import ops
 from ..i18n import enum_label
 from ..widgets.emotion import EmotionPicker
-from ..widgets.forms import Form, error_label, save_buttons, show_save_failure
+from ..widgets.forms import Form, error_label, keep_typed_work, save_buttons, show_save_failure
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -330,16 +329,8 @@ class LogInteractionDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, Esc and the close button: ask before typed text is lost."""
-        if self.form.is_dirty():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), self.tr("有未保存的内容，要保存吗？"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-            if answer == QMessageBox.StandardButton.Save:
-                self.save()
-                return
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.form.is_dirty() and not keep_typed_work(self, self.save):
+            return
         super().reject()
 
 

@@ -285,3 +285,18 @@ def show_save_failure(error: QLabel, form: Form, exc: BaseException) -> None:
     error.setText(str(exc) if isinstance(exc, UserError) else QCoreApplication.translate(
         "RecordDialog", "出现意外错误，没有保存任何内容：%1").replace("%1", str(exc)))
     error.show()
+
+
+def keep_typed_work(dialog: QWidget, save: Callable[[], None]) -> bool:
+    """Before a dialog with unsaved typing closes (Cancel, Esc, the close button): ask.
+    Save saves (the dialog closes itself once saved); True only for Discard."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        dialog, dialog.windowTitle(),
+        QCoreApplication.translate("RecordDialog", "有未保存的内容，要保存吗？"),
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    if answer == buttons.Save:
+        save()
+    return answer == buttons.Discard

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from ...db import Database
 from ...errors import UserError, ValidationError
 from .. import ops
 from ..tasks import show_error
-from .forms import Form, error_label, save_buttons
+from .forms import Form, error_label, keep_typed_work, save_buttons
 
 T = TypeVar("T")
 DUPLICATE_CHECK_DELAY_MS = 400  # after the last keystroke, so typing never waits on SQL
@@ -155,14 +154,7 @@ class RecordDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before typed changes are lost; Save saves (and closes if it can)."""
-        answer = QMessageBox.question(
-            self, self.windowTitle(), self.tr("有未保存的修改，要保存吗？"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return False
-        return answer == QMessageBox.StandardButton.Discard
+        return keep_typed_work(self, self.save)
 
     def reject(self) -> None:
         """Cancel, Esc and the window's close button all come here."""
