@@ -66,6 +66,37 @@ def _remade(template: str, args: dict[str, Any]) -> Text:
     return Text(template, **args)
 
 
+_known: dict[str, Callable[[str], str]] = {}  # languages a Text can also be shown in
+
+
+def know(language: str, translate: Callable[[str], str]) -> None:
+    """Let ``renderings`` show a ``Text`` in ``language`` too (the UI registers the
+    translations it ships, whichever is in use)."""
+    _known[language] = translate
+
+
+def renderings(text: str) -> set[str]:
+    """``text`` as this process can show it in each language it knows, Chinese always:
+    to recognise a sentence the program made earlier, in whatever language, and tell it
+    from one the user wrote. A plain ``str`` is only itself."""
+    if not isinstance(text, Text):
+        return {text}
+    return {str(text), _render(text, _same), *(_render(text, t) for t in _known.values())}
+
+
+def _same(template: str) -> str:
+    return template
+
+
+def _render(text: Text, translate: Callable[[str], str]) -> str:
+    args = {key: _render(value, translate) if isinstance(value, Text) else value
+            for key, value in text.args.items()}
+    try:
+        return _filled(translate(text.template), args)
+    except (KeyError, IndexError, ValueError):
+        return _filled(text.template, args)
+
+
 def noop(template: str) -> str:
     """Marks a constant sentence for the translator where it is defined; ``Text(value)``
     translates it where it is shown."""

@@ -71,6 +71,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> bo
     shows that part in its source language."""
     language = language or chosen_language()
     texts.install(_translate_text, language)
+    _know_every_language()
     remove_translators(app)
     if language == "zh":
         return _install(app, "qtbase_zh_CN", qt_translations_dirs())
@@ -78,6 +79,20 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> bo
 
 
 _TRANSLATOR_NAME = "kehubao-translator"
+_SHOWN_IN: dict[str, QTranslator] = {}  # every shipped translation, installed or not
+
+
+def _know_every_language() -> None:
+    """Tell ``texts`` every translation the app ships, whichever is in use, so that what
+    the program wrote in one language is recognised after a switch to another (the
+    automatic reminders' titles). Loaded once; a missing .qm is simply not known."""
+    for code, _name in LANGUAGES:
+        if code == "zh" or code in _SHOWN_IN:
+            continue
+        translator = QTranslator()
+        if translator.load(f"kehubao_{code}", str(resource_path("translations"))):
+            _SHOWN_IN[code] = translator
+            texts.know(code, lambda template, t=translator: t.translate(LABELS, template) or template)
 
 
 def remove_translators(app: QCoreApplication) -> None:

@@ -180,30 +180,56 @@ def test_generated_reminders_move_only_their_customers_next_follow_up(db, make_c
 
 def test_titles_follow_the_language_they_are_shown_in(db, make_customer, clock) -> None:
     """Reminders made in Chinese are renamed, not duplicated, when the next run is in
-    another language (the window reopened in English); a closed one keeps its title."""
+    another language (the window reopened in English), and back again; a closed one and
+    one whose title the user edited keep their titles; a process that cannot show the
+    other language (the CLI) leaves its titles alone."""
     from kehubao import texts
     from kehubao.services.followups import generate_if_stale
     from kehubao.services.followups.birthdays import lunar_label
 
     english = {"久未联系：从未联系": "Not contacted: never contacted",
                "{month}{day}": "{month}, {day}", "五月": "month 5", "初十": "day 10"}
+
+    def to_english(template: str) -> str:
+        return english.get(template, template)
+
     never = make_customer("从没联系过", value_class="4")
     closed = make_customer("也没联系过", value_class="4")
+    edited = make_customer("改过标题的", value_class="4")
     with db.session() as s:
-        assert generate_if_stale(s, clock=clock).created == {"dormant": 2}
+        assert generate_if_stale(s, clock=clock).created == {"dormant": 3}
     with db.session() as s:
-        done = s.scalar(select(FollowUp).where(FollowUp.customer_id == closed))
-        done.status = "done"
-    before = texts._translate
-    texts.install(lambda template: english.get(template, template), "en")
+        s.scalar(select(FollowUp).where(FollowUp.customer_id == closed)).status = "done"
+        s.scalar(select(FollowUp).where(FollowUp.customer_id == edited)).title = "先问王总要报价"
+
+    def titles() -> dict[int, str]:
+        return {f.customer_id: f.title for f in reminders(db, "dormant")}
+
+    before, known = texts._translate, dict(texts._known)
     try:
+        texts.install(to_english, "en")
         with db.session() as s:
             made = generate_if_stale(s, clock=clock)  # not skipped: the language changed
         assert made is not None and made.total == 0
         with db.session() as s:
             assert generate_if_stale(s, clock=clock) is None  # the same language: skipped
         assert lunar_label((5, 10, False)) == "month 5, day 10"
+        assert titles() == {never: "Not contacted: never contacted",
+                            closed: "久未联系：从未联系", edited: "先问王总要报价"}
+        texts.install(None)  # a process without English (the CLI): English titles stay
+        with db.session() as s:
+            generate_if_stale(s, clock=clock)
+        assert titles()[never] == "Not contacted: never contacted"
+        texts.install(to_english, "en")
+        with db.session() as s:
+            generate_if_stale(s, clock=clock)
+        texts.install(None)
+        texts.know("en", to_english)  # the window back in Chinese, English shipped
+        with db.session() as s:
+            generate_if_stale(s, clock=clock)
+        assert titles() == {never: "久未联系：从未联系", closed: "久未联系：从未联系",
+                            edited: "先问王总要报价"}
     finally:
         texts.install(before)
-    titles = {f.customer_id: f.title for f in reminders(db, "dormant")}
-    assert titles == {never: "Not contacted: never contacted", closed: "久未联系：从未联系"}
+        texts._known.clear()
+        texts._known.update(known)

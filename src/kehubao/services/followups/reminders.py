@@ -119,7 +119,8 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
         # statements for 25,000 reminders.
         common = {"contact_id": None, "note": None, "priority": 1, "status": "open",
                   "created_at": stamp, "updated_at": stamp}
-        session.connection().execute(FollowUp.__table__.insert(), [{**common, **row} for row in fresh])
+        session.connection().execute(FollowUp.__table__.insert(), [
+            {**common, **row, "title": row["title"][:200]} for row in fresh])
         # Their ids, so the figures refresh only these customers (not all 200,000).
         keys = [row["auto_key"] for row in fresh]
         for start in range(0, len(keys), _CHUNK):
@@ -166,8 +167,11 @@ def _sort_out(session: Session, rows: list[dict[str, Any]]
                 .where(FollowUp.auto_key.in_(keys[start:start + _CHUNK]))):
             existing.add(key)
             wanted = by_key[key]["title"]
-            if status == "open" and deleted is None and title != wanted:
-                renamed.append({"fid": fid, "new_title": wanted})
+            # Only a title the program made (in any language) is renamed: one the user
+            # edited is theirs.
+            if (status == "open" and deleted is None and title != wanted[:200]
+                    and title in {made[:200] for made in texts.renderings(wanted)}):
+                renamed.append({"fid": fid, "new_title": wanted[:200]})
     seen: set[str] = set()
     fresh = []
     for row in rows:
@@ -246,7 +250,7 @@ def _birthday_row(contact_id: int, customer_id: int, name: str, customer: Any, d
              Text("{name}生日（{month}月{day}日）", name=name, month=day.month, day=day.day))
     return {"customer_id": customer_id, "contact_id": contact_id, "owner_id": customer.owner_id,
             "kind": FollowUpKind.BIRTHDAY.value, "origin": "birthday",
-            "title": title[:200], "note": Text("{customer}：送上祝福", customer=customer.name),
+            "title": title, "note": Text("{customer}：送上祝福", customer=customer.name),
             "due_at": at_morning(max(today, day - timedelta(days=days_before))),
             "auto_key": f"birthday:{contact_id}:{day.isoformat()}"}
 
@@ -361,5 +365,5 @@ def _payment_row(tid: int, customer: Any, due: date, amount: int, what: str,
                  month=due.month, day=due.day)
     return {"customer_id": customer.id, "contact_id": None, "owner_id": customer.owner_id,
             "kind": FollowUpKind.PAYMENT.value, "origin": "payment", "priority": 2,
-            "title": title[:200],
+            "title": title,
             "note": None, "due_at": at_morning(day), "auto_key": f"{what}:{tid}"}
