@@ -6562,6 +6562,14 @@ Start with one of the three options below:</translation>
         <translation>Same e-mail: {email}</translation>
     </message>
     <message>
+        <source>名称相近：{name}</source>
+        <translation>Similar name: {name}</translation>
+    </message>
+    <message>
+        <source>同一单位的同名联系人：{name}</source>
+        <translation>Contact of the same name at the same company: {name}</translation>
+    </message>
+    <message>
         <source>找不到客户 {customer_id}</source>
         <translation>Customer {customer_id} not found</translation>
     </message>
@@ -7956,6 +7964,30 @@ Start with one of the three options below:</translation>
     <message>
         <source>批量指定负责人</source>
         <translation>Assign owner</translation>
+    </message>
+    <message>
+        <source>批量修改状态</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <source>记录销售</source>
+        <translation>Record sale</translation>
+    </message>
+    <message>
+        <source>记录回款</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>记录退货</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <source>删除话术</source>
+        <translation>Delete script</translation>
+    </message>
+    <message>
+        <source>恢复话术</source>
+        <translation>Restore script</translation>
     </message>
 </context>
 </TS>

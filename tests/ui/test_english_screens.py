@@ -410,6 +410,11 @@ def test_full_width_punctuation_counts_as_chinese(qtbot) -> None:
     ("批量指定负责人为“（无）”", "Assign owner"),
     ("导入：list.csv（12 行）", "Import ×12: list.csv"),
     ("记录话术效果", "Record script result"),
+    ("批量修改状态为“稳定”", "Set status (Stable)"),
+    ("记录销售：Acme 1,000.00 元", "Record sale: Acme (¥1,000.00)"),
+    ("删除话术：Too expensive", "Delete script: Too expensive"),
+    ("恢复 3 个话术", "Restore script ×3"),
+    ("新建跟进提醒：Acme：Call back", "New follow-up: Acme: Call back"),
 ])
 def test_undo_labels_in_english(stored: str, shown: str) -> None:
     """The journal's Chinese labels, as the Undo menu shows them in English."""

@@ -97,7 +97,7 @@ def _similar_customers(session: Session, name: str, add) -> None:  # type: ignor
         return
     for hit in search(session, core, limit=20, kinds=("customer",)).hits:
         if same_company(name, hit.title):
-            add(Duplicate(hit.id, hit.title, None, None, f"名称相近：{hit.title}"))
+            add(Duplicate(hit.id, hit.title, None, None, Text("名称相近：{name}", name=hit.title)))
 
 
 def _same_person_at_company(session: Session, name: str, company: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -109,4 +109,4 @@ def _same_person_at_company(session: Session, name: str, company: str, add) -> N
         .limit(50)
     ):
         if name_key(row[1]) == key and same_company(company, row[3]):
-            add(Duplicate(row[2], row[3], row[0], row[1], f"同一单位的同名联系人：{row[1]}"))
+            add(Duplicate(row[2], row[3], row[0], row[1], Text("同一单位的同名联系人：{name}", name=row[1])))

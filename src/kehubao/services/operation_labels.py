@@ -24,6 +24,8 @@ class LabelParts:
 
 _COUNTED = re.compile(r"(删除|恢复) (\d+) (?:个|条)(.+)")
 _OWNER = re.compile(r"批量指定负责人为“(.*)”")
+_STATUS = re.compile(r"批量修改状态为“(.*)”")
+_RECORDED = re.compile(r"(记录[^：]+)：(.*) ([\d,.]+) 元")  # 记录销售：Acme 1,000.00 元
 _IMPORT = re.compile(r"导入：(.*)（(\d+) 行）")
 _TRANSACTIONS = re.compile(r"导入交易记录 (\d+) 条(?:：(.*))?")
 _MONEY = re.compile(r"删除(.+)记录 ([\d,.]+) 元")
@@ -38,6 +40,10 @@ def parse(label: str) -> LabelParts | None:
         return LabelParts(m[1] + m[3], count=int(m[2]))
     if m := _OWNER.fullmatch(label):
         return LabelParts("批量指定负责人", "" if m[1] == NO_OWNER else m[1])
+    if m := _STATUS.fullmatch(label):
+        return LabelParts("批量修改状态", words=(m[1],))
+    if m := _RECORDED.fullmatch(label):
+        return LabelParts(m[1], m[2], words=(f"¥{m[3]}",))
     if m := _IMPORT.fullmatch(label):
         return LabelParts("导入", m[1], count=int(m[2]))
     if m := _TRANSACTIONS.fullmatch(label):
@@ -47,6 +53,8 @@ def parse(label: str) -> LabelParts | None:
     head, colon, rest = label.partition("：")
     if not colon:
         return LabelParts(head)
+    if head == "新建跟进提醒":  # "新建跟进提醒：Acme：Call back": the customer, then the title
+        return LabelParts(head, rest.replace("：", ": ", 1))
     if m := _BRACKETED.fullmatch(rest):  # "记录跟进：Acme（拜访）", "新建联系人：Li（Acme）"
         return LabelParts(head, m[1], words=(m[2],))
     if rest in _KINDS:  # "风险已处理：欠款"

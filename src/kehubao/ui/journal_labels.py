@@ -36,7 +36,10 @@ HEADS = {
     QT_TRANSLATE_NOOP("labels", "修改话术"), QT_TRANSLATE_NOOP("labels", "归档话术"),
     QT_TRANSLATE_NOOP("labels", "取消归档话术"), QT_TRANSLATE_NOOP("labels", "导入"),
     QT_TRANSLATE_NOOP("labels", "批量添加标签"), QT_TRANSLATE_NOOP("labels", "批量移除标签"),
-    QT_TRANSLATE_NOOP("labels", "批量指定负责人"),
+    QT_TRANSLATE_NOOP("labels", "批量指定负责人"), QT_TRANSLATE_NOOP("labels", "批量修改状态"),
+    QT_TRANSLATE_NOOP("labels", "记录销售"), QT_TRANSLATE_NOOP("labels", "记录回款"),
+    QT_TRANSLATE_NOOP("labels", "记录退货"), QT_TRANSLATE_NOOP("labels", "删除话术"),
+    QT_TRANSLATE_NOOP("labels", "恢复话术"),
 }
 
 
