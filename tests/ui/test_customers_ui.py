@@ -271,12 +271,14 @@ def test_merge_two_customers(window, qtbot) -> None:
     with window.db.session() as s:
         a = svc.create_customer(s, {"name": "华远数控", "city": "济南"}, tags=["老客户"]).id
         b = svc.create_customer(s, {"name": "济南华远数控有限公司", "phone": "0531-88776655",
-                                    "city": "青岛"}, tags=["VIP"]).id
+                                    "city": "青岛", "status": "intent"}, tags=["VIP"]).id
         s.add(Contact(customer_id=b, name="李四", mobile="13900001111"))
     dialog = MergeDialog(window.db, a, b, window)
     qtbot.addWidget(dialog)
     ops.wait_idle()
     assert "city" in dialog.choices  # the two cities differ
+    # Values as the user reads them: a status is its label, not its code.
+    assert dialog.choices["status"].text() == "意向"  # a choice's label, not its code
     dialog.choices["city"].setChecked(True)  # take the other's city
     dialog.merge()
     ops.wait_idle()

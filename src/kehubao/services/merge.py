@@ -24,10 +24,20 @@ from ..models import (
     FollowUp,
     Interaction,
     RiskEvent,
+    SalesRep,
     SupportAction,
     Transaction,
     utcnow,
 )
+from ..models.enums import (
+    CreditRating,
+    CustomerKind,
+    CustomerStatus,
+    CustomerType,
+    Ownership,
+    Scale,
+)
+from ..texts import Text
 from .customers import CUSTOMER_FIELDS, get_customer
 from .journal import operation
 from .record_merge import merge_record, note_entry, values_of, with_note
@@ -36,15 +46,37 @@ CHILDREN = (Contact, Interaction, FollowUp, Transaction, Evaluation, SupportActi
 MERGEABLE_FIELDS = [name for name in CUSTOMER_FIELDS if name not in ("notes", "code")]
 
 
-def merge_preview(session: Session, keep_id: int, other_id: int) -> list[tuple[str, str, object, object]]:
-    """(field, label, kept value, other value) for fields where the two differ."""
+_CHOICES = {"kind": CustomerKind, "customer_type": CustomerType, "status": CustomerStatus,
+            "ownership": Ownership, "scale": Scale, "credit_rating": CreditRating}
+
+
+def merge_preview(session: Session, keep_id: int, other_id: int) -> list[tuple[str, str, str, str]]:
+    """(field, label, kept value, other value) for fields where the two differ, the
+    values as the user reads them: a choice's label, the sales rep's name, an amount."""
     keep, other = get_customer(session, keep_id), get_customer(session, other_id)
     out = []
     for name in MERGEABLE_FIELDS:
         a, b = getattr(keep, name), getattr(other, name)
         if b not in (None, "") and a != b:
-            out.append((name, CUSTOMER_FIELDS[name].label, a, b))
+            out.append((name, CUSTOMER_FIELDS[name].label, _shown(session, name, a),
+                        _shown(session, name, b)))
     return out
+
+
+def _shown(session: Session, name: str, value: object) -> str:
+    if value in (None, ""):
+        return ""
+    if name in _CHOICES and isinstance(value, str):
+        return Text(_CHOICES[name].label_of(value, value))
+    if name == "owner_id":
+        rep = session.get(SalesRep, value)
+        return rep.name if rep is not None else str(value)
+    if name == "referred_by_id":
+        customer = session.get(Customer, value)
+        return customer.name if customer is not None else str(value)
+    if name == "credit_limit_fen" and isinstance(value, int):
+        return f"¥{value / 100:,.2f}"
+    return str(value)
 
 
 def merge_customers(

@@ -35,6 +35,7 @@ class MergeDialog(QDialog):
         self.kept_id: int | None = None
         self.setWindowTitle(self.tr("合并客户"))
         self.setMinimumSize(640, 420)
+        self.resize(760, 600)  # most differing fields visible without scrolling
         self.names = ("…", "…")
         intro = QLabel(self.tr("把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、"
                                "评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。"))
