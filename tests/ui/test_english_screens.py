@@ -489,3 +489,12 @@ def test_customer_list_cells_fit_in_english(qtbot, ascii_db) -> None:  # type: i
         column = next(n for n, c in enumerate(page.model.columns) if c.key == key)
         widest = max(metrics.horizontalAdvance(enum_label(enum, code)) for code, _t in enum.choices())
         assert view.columnWidth(column) >= widest + 8, key
+
+
+def test_search_subtitles_in_english() -> None:
+    """The search index keeps its subtitles in Chinese; the popup shows their labels in
+    English and the user's words as they are."""
+    from kehubao.ui.search_box import shown_subtitle
+
+    assert shown_subtitle("Kunming · 意向 · 终端客户 · Wine") == "Kunming · Interested · End customer · Wine"
+    assert shown_subtitle("2026-07-04 电话 · Acme Ltd") == "2026-07-04 Phone · Acme Ltd"

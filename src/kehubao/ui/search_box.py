@@ -83,10 +83,13 @@ class SearchPopup(QFrame):
 
     @staticmethod
     def _hit_item(hit) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
-        item = QTreeWidgetItem([hit.title, hit.subtitle])
+        # An interaction without a subject is titled by its kind (电话): a label.
+        title = label(hit.title) if hit.kind == "interaction" else hit.title
+        subtitle = shown_subtitle(hit.subtitle)
+        item = QTreeWidgetItem([title, subtitle])
         item.setData(0, Qt.ItemDataRole.UserRole, (hit.kind, hit.id, hit.customer_id))
-        item.setToolTip(0, hit.title)
-        item.setToolTip(1, hit.subtitle)
+        item.setToolTip(0, title)
+        item.setToolTip(1, subtitle)
         return item
 
     def shown_of_kind(self, kind: str) -> int:
@@ -239,3 +242,11 @@ class SearchBox(QLineEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         self._hide_timer.start()
         super().focusOutEvent(event)
+
+
+def shown_subtitle(subtitle: str) -> str:
+    """A search hit's subtitle in the user's language. The search index stores it in
+    Chinese ("昆明 · 意向 · 终端客户", "2026-07-04 电话 · Acme"): its words that are labels
+    (a status, a type, an interaction's kind) are translated, the user's words kept."""
+    return " · ".join(" ".join(label(word) for word in part.split(" "))
+                      for part in subtitle.split(" · "))
