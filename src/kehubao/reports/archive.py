@@ -121,11 +121,12 @@ def render_customer_list(customers: list[CustomerInfo], scope: str,
     header = [Text("序号"), Text("客户名称"), Text("地区"), Text("状态"), Text("分类"),
               Text("等级"), Text("电话"), Text("近12月销售"), Text("逾期欠款")]
     # The short columns (a status, a class) as wide as their longest word (English).
-    widths = [10 * mm, 0, 18 * mm,
+    # The name keeps at least a third of the line: a longer word wraps in its own cell.
+    widths = [10 * mm, 0, 16 * mm,
               _fitting([header[3], *(c.status for c in customers)], 11 * mm, 22 * mm),
               _fitting([header[4], *(_class_number(c.value_class_label) for c in customers)],
-                       11 * mm, 18 * mm),
-              _fitting([header[5]], 10 * mm, 14 * mm), 27 * mm, 25 * mm, 22 * mm]
+                       11 * mm, 15 * mm),
+              _fitting([header[5]], 10 * mm, 12 * mm), 27 * mm, 23 * mm, 21 * mm]
     widths[1] = BODY_W - sum(widths)
     rows: list[list[Flowable | str]] = [
         [str(n), cell(c.name, styles.cell, widths[1]), cell(c.region, styles.cell, widths[2]),
