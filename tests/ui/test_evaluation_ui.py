@@ -51,6 +51,7 @@ def test_form_digits_tab_live_score_and_ctrl_s(qtbot, db) -> None:  # type: igno
     _settle(qtbot)
     assert form.data.customer_name == "评价测试0" and len(form.boxes) == 10
     assert form.focusWidget() is form.boxes[0]
+    assert "等级 —" in form.total.text()  # nothing scored yet: no grade
     for box in form.boxes:  # "8", Tab … ten times
         assert form.focusWidget() is box
         qtbot.keyClicks(box, "8")

@@ -238,7 +238,8 @@ class EvaluationFormView(QWidget):
                 for i, v in zip(self.data.indicators, values, strict=True) if v is not None]
         total = weighted_score(done)
         missing = sum(v is None for v in values)
-        grade = grade_for(total, self.data.thresholds)
+        # No grade before anything is scored: a blank form is not a D.
+        grade = grade_for(total, self.data.thresholds) if done else "—"
         text = self.tr("总分 %1 · 等级 %2").replace("%1", f"{total:g}").replace("%2", grade)
         if missing:
             text += " " + self.tr("（还有 %1 项未打分）").replace("%1", str(missing))
