@@ -2429,6 +2429,10 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
         <translation>Report letterhead</translation>
     </message>
     <message>
+        <source>贵公司名称</source>
+        <translation>Your company&apos;s name</translation>
+    </message>
+    <message>
         <source>PNG 或 JPG 图片，可不填</source>
         <translation>PNG or JPG image, optional</translation>
     </message>
@@ -7572,10 +7576,6 @@ Start with one of the three options below:</translation>
     <message>
         <source>{start}至{end}</source>
         <translation>{start} to {end}</translation>
-    </message>
-    <message>
-        <source>请填写公司名称，它印在每份报表的抬头。</source>
-        <translation>Please enter the company name; it is printed at the top of every report.</translation>
     </message>
     <message>
         <source>找不到标志图片“{path}”。</source>

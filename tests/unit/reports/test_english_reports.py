@@ -215,6 +215,22 @@ def test_batch_export_names_files_in_english(english: None, english_db: English,
     assert not CJK.search(pdf_text(files[0].read_bytes()))
 
 
+def test_a_company_stored_as_the_programs_name_is_not_set(english: None,
+                                                         english_db: English) -> None:
+    """An earlier letterhead dialog stored its pre-filled 客户宝 with any other change:
+    it counts as not set, so an English report prints the default in English."""
+    from kehubao.models import Setting
+    from kehubao.reports.data import letterhead
+
+    with english_db.db.session() as s:
+        s.add(Setting(key="letterhead", value={"company": "客户宝", "phone": "021-1234"}))
+    with english_db.db.session(write=False) as s:
+        assert (letterhead(s).company, letterhead(s).phone) == ("Kehubao", "021-1234")
+        report = render_request(s, ReportRequest("archive", customer_id=english_db.customer),
+                                generated=GENERATED)
+    assert pdf_text(report.pdf).startswith("Kehubao")
+
+
 # ------------------------------------------------------------------ room for English words
 
 
