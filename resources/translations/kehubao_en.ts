@@ -674,6 +674,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <source>可能重复：</source>
         <translation>Possible duplicates:</translation>
     </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1138,6 +1142,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <source>可能与已有客户重复：</source>
         <translation>May duplicate existing customers:</translation>
     </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListPage</name>
@@ -1248,6 +1256,10 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>显示列</source>
         <translation>Columns</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>（未分配）</source>
@@ -1541,6 +1553,10 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>输入客户名称、拼音或电话</source>
         <translation>Type a customer name, pinyin or phone</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +2188,7 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <source>导出跟进日历（.ics）……</source>
+        <source>导出跟进日历（.ics）…</source>
         <translation>Export follow-up calendar (.ics)…</translation>
     </message>
     <message>
@@ -3425,12 +3441,20 @@ value %3 × 10k yuan, %4%</translation>
         <translation>Follow-up due: %1</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>上次：%1</source>
         <translation>Last time: %1</translation>
     </message>
     <message>
         <source>%1 条跟进到期</source>
         <translation>%1 follow-ups due</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3626,11 @@ Continue anyway?</translation>
     <message>
         <source>所在的一周（周一至周日）</source>
         <translation>Its week (Monday to Sunday)</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <comment>the report picker</comment>
+        <translation>Report</translation>
     </message>
     <message>
         <source>范围</source>
@@ -3837,6 +3866,10 @@ Continue anyway?</translation>
     <message>
         <source>（没用话术 · 找到 %1 条）</source>
         <translation>(no script used · %1 found)</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>（应答不记录）</source>
@@ -4218,7 +4251,7 @@ Continue anyway?</translation>
         <translation>Next Monday 9:00</translation>
     </message>
     <message>
-        <source>选择时间……</source>
+        <source>选择时间…</source>
         <translation>Pick a time…</translation>
     </message>
     <message>
@@ -7659,6 +7692,10 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>话术分类</source>
         <translation>Category</translation>
     </message>
     <message>

@@ -176,7 +176,9 @@ def test_english_reports_say_it_in_english(english: None, english_db: English) -
     assert "Customerclass:Class4·Mostvaluable" in sheet and "Total:80points" in sheet
     assert "Page1of2" in sheet and "Generated:2026-07-0609:30" in sheet
     assert "CustomerEvaluationSheet(BlankForm)" in pdf_text(reports["blank evaluation form"].pdf)
-    assert "Totalsales:¥300,000.00" in pdf_text(reports["customer list"].pdf)
+    listed = pdf_text(reports["customer list"].pdf)
+    assert "Totalsales:¥300,000.00" in listed
+    assert "RegionStatusClassGrade" in listed  # the customer's class, not a script's category
     archive = pdf_text(reports["archive card"].pdf)
     # amounts in figures only (no Chinese capitals), 万元 counted out, joins in English
     assert "Sales(12mo.)¥300,000.00Receivable¥290,000.00" in archive
