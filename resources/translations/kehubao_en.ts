@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>致谢与许可证</source>
-        <translation>Credits and Licences</translation>
+        <translation>Credits and licences</translation>
     </message>
     <message>
         <source>离线客户管理：客户档案、联系人、跟进、话术与评价。</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>查看许可证全文…</source>
-        <translation>Full Licence Text…</translation>
+        <translation>Full licence text…</translation>
     </message>
     <message>
         <source>字体（用于 PDF 报表）</source>
@@ -141,11 +141,11 @@ Kehubao uses this file from now on. The old file is still at %2 and is no longer
     <name>BackupsDialog</name>
     <message>
         <source>备份与恢复</source>
-        <translation>Backups and restore</translation>
+        <translation>Back up and restore</translation>
     </message>
     <message>
         <source>客户宝会自动备份：每天第一次启动时、有改动时每 30 分钟、退出时，以及导入、合并、批量删除和恢复之前。备份经过校验并压缩，保留最近 12 天每天一份、10 周每周一份、9 个月每月一份。</source>
-        <translation>客户宝 backs up by itself: at the first start of each day, every 30 minutes while you make changes, at exit, and before an import, a merge, a bulk delete or a restore. Backups are verified and compressed; one a day is kept for 12 days, one a week for 10 weeks and one a month for 9 months.</translation>
+        <translation>Kehubao backs up by itself: at the first start of each day, every 30 minutes while you make changes, at exit, and before an import, a merge, a bulk delete or a restore. Backups are verified and compressed; one a day is kept for 12 days, one a week for 10 weeks and one a month for 9 months.</translation>
     </message>
     <message>
         <source>时间</source>
@@ -201,7 +201,7 @@ Kehubao uses this file from now on. The old file is still at %2 and is no longer
     </message>
     <message>
         <source>共 %1 个备份，占用 %2；保存在 %3</source>
-        <translation>%1 backups using %2, kept in %3</translation>
+        <translation>Backups: %1, using %2, kept in %3</translation>
     </message>
     <message>
         <source>正在备份…</source>
@@ -211,7 +211,7 @@ Kehubao uses this file from now on. The old file is still at %2 and is no longer
         <source>用 %1 的备份（%2 个客户）替换当前数据库吗？
 
 当前的数据会先备份，之后也能恢复回来。恢复要么全部完成，要么什么都不改。</source>
-        <translation>Replace the current database with the backup of %1 (%2 customers)?
+        <translation>Replace the current database with the backup of %1 (customers: %2)?
 
 The current data is backed up first, so you can go back to it. A restore either completes or changes nothing.</translation>
     </message>
@@ -225,7 +225,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>客户宝备份 (*.zip *.db);;所有文件 (*)</source>
-        <translation>客户宝 backups (*.zip *.db);;All files (*)</translation>
+        <translation>Kehubao backups (*.zip *.db);;All files (*)</translation>
     </message>
     <message>
         <source>用这个文件替换当前数据库吗？当前的数据会先备份。
@@ -239,7 +239,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已恢复：%1 个客户，%2 个联系人。恢复前的数据已备份。</source>
-        <translation>Restored: %1 customers, %2 contacts. The data as it was before is backed up.</translation>
+        <translation>Restored. Customers: %1, contacts: %2. The data as it was before is backed up.</translation>
     </message>
     <message>
         <source>另存数据库副本</source>
@@ -247,7 +247,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>客户宝数据库 (*.db)</source>
-        <translation>客户宝 databases (*.db)</translation>
+        <translation>Kehubao databases (*.db)</translation>
     </message>
     <message>
         <source>已保存副本：%1</source>
@@ -270,7 +270,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已导出 %1 份</source>
-        <translation>%1 reports exported</translation>
+        <translation>Reports exported: %1</translation>
     </message>
     <message>
         <source>打开文件夹</source>
@@ -408,7 +408,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>共 %1 项</source>
-        <translation>%1 items</translation>
+        <translation>Items: %1</translation>
     </message>
 </context>
 <context>
@@ -419,7 +419,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>软件关闭期间，有 %1 条跟进到期：</source>
-        <translation>%1 follow-up(s) fell due while the app was closed:</translation>
+        <translation>Follow-ups that fell due while the app was closed: %1</translation>
     </message>
     <message>
         <source>到期</source>
@@ -608,7 +608,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>农历</source>
-        <translation>Lunar</translation>
+        <translation>Calendar</translation>
     </message>
     <message>
         <source>按农历过生日</source>
@@ -674,6 +674,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <source>可能重复：</source>
         <translation>Possible duplicates:</translation>
     </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -695,7 +699,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>打开日志文件夹</source>
-        <translation>Open Log Folder</translation>
+        <translation>Open log folder</translation>
     </message>
     <message>
         <source>继续使用</source>
@@ -703,7 +707,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>客户宝遇到了意外错误，刚才的操作可能没有完成（又发生了 %1 次，都已记录）。</source>
-        <translation>Kehubao ran into an unexpected error; what you just did may not have been completed (it happened %1 more time(s), all recorded).</translation>
+        <translation>Kehubao ran into an unexpected error; what you just did may not have been completed (%1 more since, all recorded).</translation>
     </message>
     <message>
         <source>客户宝启动时遇到了一个意外错误（%1），无法打开窗口。</source>
@@ -769,7 +773,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>彻底删除客户…</source>
-        <translation>Erase Customer Permanently…</translation>
+        <translation>Erase customer permanently…</translation>
     </message>
     <message>
         <source>新建</source>
@@ -781,15 +785,15 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>个人信息</source>
-        <translation>Personal Data</translation>
+        <translation>Personal data</translation>
     </message>
     <message>
         <source>导出个人信息…</source>
-        <translation>Export Personal Data…</translation>
+        <translation>Export personal data…</translation>
     </message>
     <message>
         <source>彻底删除联系人…</source>
-        <translation>Erase Contact Permanently…</translation>
+        <translation>Erase contact permanently…</translation>
     </message>
     <message>
         <source>档案</source>
@@ -821,7 +825,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>%1 万元</source>
-        <translation>%1 ×10k CNY</translation>
+        <translation>%1 × ¥10k</translation>
     </message>
     <message>
         <source>客户编号</source>
@@ -913,7 +917,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>资质与批准手续</source>
-        <translation>Licenses and approvals</translation>
+        <translation>Licences and approvals</translation>
     </message>
     <message>
         <source>销售网络</source>
@@ -933,7 +937,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>还没有跟进记录。</source>
-        <translation>No follow-up records yet.</translation>
+        <translation>No interactions yet.</translation>
     </message>
     <message>
         <source>情绪：%1</source>
@@ -988,7 +992,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>档案与资质</source>
-        <translation>Profile and licenses</translation>
+        <translation>Profile and licences</translation>
     </message>
     <message>
         <source>地址与区域</source>
@@ -1080,11 +1084,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>年营业额（万元）</source>
-        <translation>Annual revenue (×10k CNY)</translation>
+        <translation>Annual revenue (¥10k)</translation>
     </message>
     <message>
         <source>注册资金（万元）</source>
-        <translation>Registered capital (×10k CNY)</translation>
+        <translation>Registered capital (¥10k)</translation>
     </message>
     <message>
         <source>信誉度</source>
@@ -1092,15 +1096,15 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>信用额度（元）</source>
-        <translation>Credit limit (CNY)</translation>
+        <translation>Credit limit (¥)</translation>
     </message>
     <message>
         <source>资质与批准手续</source>
-        <translation>Licenses and approvals</translation>
+        <translation>Licences and approvals</translation>
     </message>
     <message>
         <source>营业执照、经营许可证、代理授权…</source>
-        <translation>Business license, operating permits, agency authorization…</translation>
+        <translation>Business licence, operating permits, agency authorization…</translation>
     </message>
     <message>
         <source>销售网络</source>
@@ -1137,6 +1141,10 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>可能与已有客户重复：</source>
         <translation>May duplicate existing customers:</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1258,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Columns</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>（未分配）</source>
         <translation>(Unassigned)</translation>
     </message>
@@ -1291,7 +1303,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已修改 %1 个客户（可撤销）</source>
-        <translation>Updated %1 customer(s) (can be undone)</translation>
+        <translation>Customers updated: %1 (can be undone)</translation>
     </message>
 </context>
 <context>
@@ -1302,11 +1314,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>回款</source>
-        <translation>Payment</translation>
+        <translation>Record a payment</translation>
     </message>
     <message>
         <source>退货</source>
-        <translation>Return</translation>
+        <translation>Record a return</translation>
     </message>
     <message>
         <source>记录支援</source>
@@ -1434,7 +1446,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>按近 12 个月净销售 %1、预计还合作 %2 年；推荐了 %3 个客户。</source>
-        <translation>Based on net sales of %1 in the last 12 months and %2 more years expected together; referred %3 customers.</translation>
+        <translation>Based on net sales of %1 in the last 12 months; years still expected together: %2; customers referred: %3.</translation>
     </message>
     <message>
         <source>客户价值</source>
@@ -1466,7 +1478,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>共 %1 次，费用 %2</source>
-        <translation>%1 actions, cost %2</translation>
+        <translation>Times: %1, cost %2</translation>
     </message>
     <message>
         <source>累计销售</source>
@@ -1525,15 +1537,15 @@ The current data is backed up first, so you can go back to it. A restore either 
     <name>CustomerPdf</name>
     <message>
         <source>所选的 %1 个客户</source>
-        <translation>%1 selected customers</translation>
+        <translation>Selected customers (%1)</translation>
     </message>
     <message>
         <source>全部 %1 个客户</source>
-        <translation>All %1 customers</translation>
+        <translation>All customers (%1)</translation>
     </message>
     <message>
         <source>筛选出的 %1 个客户</source>
-        <translation>%1 customers matching the filter</translation>
+        <translation>Customers matching the filter (%1)</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1553,10 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>输入客户名称、拼音或电话</source>
         <translation>Type a customer name, pinyin or phone</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1650,7 +1666,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>其中有 %1 条跟进和交易记录，会随客户一起移入回收站。</source>
-        <translation>%1 follow-up and transaction records go to the recycle bin with them.</translation>
+        <translation>Interactions and transactions that go to the recycle bin with them: %1.</translation>
     </message>
     <message>
         <source>删除后可以在回收站恢复，也可以按 Ctrl+Z 撤销。</source>
@@ -1662,7 +1678,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已将 %1 个客户移入回收站（Ctrl+Z 撤销）</source>
-        <translation>Moved %1 customers to the recycle bin (Ctrl+Z to undo)</translation>
+        <translation>Customers moved to the recycle bin: %1 (Ctrl+Z to undo)</translation>
     </message>
     <message>
         <source>正在删除…</source>
@@ -1696,11 +1712,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     <name>DamagedDatabase</name>
     <message>
         <source>客户宝没有打开这个文件，也没有写入任何内容。</source>
-        <translation>客户宝 has not opened this file and has written nothing to it.</translation>
+        <translation>Kehubao has not opened this file and has written nothing to it.</translation>
     </message>
     <message>
         <source>最新的完好备份：%1（%2 个客户）。恢复它会替换损坏的文件，损坏的文件会另存一份。</source>
-        <translation>Newest good backup: %1 (%2 customers). Restoring it replaces the damaged file, which is kept aside.</translation>
+        <translation>Newest good backup: %1 (customers: %2). Restoring it replaces the damaged file, which is kept aside.</translation>
     </message>
     <message>
         <source>从最新备份恢复</source>
@@ -1741,11 +1757,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     <name>EraseDialog</name>
     <message>
         <source>彻底删除联系人</source>
-        <translation>Erase Contact Permanently</translation>
+        <translation>Erase contact permanently</translation>
     </message>
     <message>
         <source>彻底删除客户</source>
-        <translation>Erase Customer Permanently</translation>
+        <translation>Erase customer permanently</translation>
     </message>
     <message>
         <source>将彻底删除联系人“%1”（%2）。</source>
@@ -1757,7 +1773,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>删除的记录：%1。</source>
-        <translation>Records deleted: %1.</translation>
+        <translation>Will be deleted: %1.</translation>
     </message>
     <message>
         <source>撤销日志、导入记录和搜索索引中的相关内容也会清除；其他记录中提到的姓名和号码替换为“〔已删除〕”。</source>
@@ -1793,11 +1809,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>跟进记录 %1 条</source>
-        <translation>Follow-up records: %1</translation>
+        <translation>Interactions: %1</translation>
     </message>
     <message>
         <source>跟进提醒 %1 条</source>
-        <translation>Reminders: %1</translation>
+        <translation>Follow-ups: %1</translation>
     </message>
     <message>
         <source>交易记录 %1 条</source>
@@ -1828,7 +1844,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>区域（可空）</source>
-        <translation>Region (optional)</translation>
+        <translation>Any region</translation>
     </message>
     <message>
         <source>开始逐个评价</source>
@@ -1896,7 +1912,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>（还有 %1 项未打分）</source>
-        <translation>(%1 indicators not scored yet)</translation>
+        <translation>(not scored yet: %1)</translation>
     </message>
     <message>
         <source>每一项都要打分后才能保存</source>
@@ -2084,7 +2100,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已导出 %1 个客户到 %2</source>
-        <translation>Exported %1 customer(s) to %2</translation>
+        <translation>Customers exported to %2: %1</translation>
     </message>
 </context>
 <context>
@@ -2111,7 +2127,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>联系人</source>
-        <translation>Contacts</translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>到期时间</source>
@@ -2172,12 +2188,12 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <source>导出跟进日历（.ics）……</source>
+        <source>导出跟进日历（.ics）…</source>
         <translation>Export follow-up calendar (.ics)…</translation>
     </message>
     <message>
         <source>记录跟进…</source>
-        <translation>Log a follow-up…</translation>
+        <translation>Log interaction…</translation>
     </message>
     <message>
         <source>新建跟进提醒…</source>
@@ -2193,11 +2209,11 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>先在列表中选中或打开一个客户，再按 Ctrl+L 记录跟进</source>
-        <translation>Select or open a customer first, then press Ctrl+L to log a follow-up</translation>
+        <translation>Select or open a customer first, then press Ctrl+L to log an interaction</translation>
     </message>
     <message>
         <source>先在列表中选中或打开一个客户，再按 Ctrl+Shift+L 新建跟进</source>
-        <translation>Select or open a customer first, then press Ctrl+Shift+L to plan a follow-up</translation>
+        <translation>Select or open a customer first, then press Ctrl+Shift+L for a new follow-up</translation>
     </message>
     <message>
         <source>导出跟进日历</source>
@@ -2209,7 +2225,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>已导出 %1 条跟进</source>
-        <translation>Exported %1 follow-up(s)</translation>
+        <translation>Follow-ups exported: %1</translation>
     </message>
 </context>
 <context>
@@ -2349,7 +2365,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>手机通讯录文件：姓名、单位、电话、邮箱等会自动对应，共 %1 张名片。</source>
-        <translation>Phone contacts file: names, companies, phone numbers, emails, etc. are mapped automatically. %1 card(s) in total.</translation>
+        <translation>Phone contacts file: names, companies, phone numbers, emails, etc. are mapped automatically. Cards in the file: %1.</translation>
     </message>
     <message>
         <source>导入为</source>
@@ -2381,7 +2397,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>共 %1 行：新建 %2，合并 %3，跳过 %4，有误 %5</source>
-        <translation>%1 rows: %2 new, %3 to merge, %4 to skip, %5 with errors</translation>
+        <translation>Rows: %1 (new: %2, merge: %3, skip: %4, with errors: %5)</translation>
     </message>
     <message>
         <source>（预览只列出有重复或问题的行）</source>
@@ -2418,7 +2434,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     <message>
         <source>导入完成：新建客户 %1 个，新增联系人 %2 个，合并 %3 行，跳过 %4 行。
 如有需要，可以用“编辑 → 撤销”（Ctrl+Z）撤销这次导入。</source>
-        <translation>Import finished: %1 new customer(s), %2 new contact(s), %3 row(s) merged, %4 row(s) skipped.
+        <translation>Import finished. New customers: %1; new contacts: %2; rows merged: %3; rows skipped: %4.
 If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</translation>
     </message>
 </context>
@@ -2427,6 +2443,10 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     <message>
         <source>报表抬头</source>
         <translation>Report letterhead</translation>
+    </message>
+    <message>
+        <source>贵公司名称</source>
+        <translation>Your company&apos;s name</translation>
     </message>
     <message>
         <source>PNG 或 JPG 图片，可不填</source>
@@ -2485,11 +2505,11 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>分类</source>
-        <translation>Class</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>侧重</source>
-        <translation>Leans on</translation>
+        <translation>Focus</translation>
     </message>
     <message>
         <source>效果</source>
@@ -2549,11 +2569,11 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>把选中的 %1 条话术移到回收站？可以用“撤销”恢复。</source>
-        <translation>Move the %1 selected scripts to the recycle bin? Undo brings them back.</translation>
+        <translation>Move the selected scripts (%1) to the recycle bin? Undo brings them back.</translation>
     </message>
     <message>
         <source>已删除 %1 条话术</source>
-        <translation>%1 scripts deleted</translation>
+        <translation>Scripts deleted: %1</translation>
     </message>
     <message>
         <source>已复制，可以粘贴到微信</source>
@@ -2573,7 +2593,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>已导出 %1 条话术</source>
-        <translation>%1 scripts exported</translation>
+        <translation>Scripts exported: %1</translation>
     </message>
     <message>
         <source>导入话术库</source>
@@ -2603,15 +2623,15 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>移动到本机文件夹…</source>
-        <translation>Move to a Local Folder…</translation>
+        <translation>Move to a local folder…</translation>
     </message>
     <message>
         <source>仍然使用</source>
-        <translation>Keep Using</translation>
+        <translation>Keep using</translation>
     </message>
     <message>
         <source>不再提示</source>
-        <translation>Don&apos;t Warn Again</translation>
+        <translation>Don&apos;t warn again</translation>
     </message>
 </context>
 <context>
@@ -2698,7 +2718,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>写下一步并勾选到期时间，会生成跟进提醒</source>
-        <translation>Write the next step and tick a due time to create a follow-up reminder</translation>
+        <translation>Write the next step and tick a due time to create a follow-up</translation>
     </message>
     <message>
         <source>下次跟进</source>
@@ -2714,7 +2734,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>同时完成提醒“%1”</source>
-        <translation>Also complete the reminder “%1”</translation>
+        <translation>Also complete the follow-up “%1”</translation>
     </message>
     <message>
         <source>无法载入客户</source>
@@ -2745,7 +2765,7 @@ If needed, you can undo this import with &quot;Edit → Undo&quot; (Ctrl+Z).</tr
     </message>
     <message>
         <source>备份与恢复…</source>
-        <translation>Backups and restore…</translation>
+        <translation>Back up and restore…</translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -2835,7 +2855,7 @@ Continue?</translation>
     </message>
     <message>
         <source>（%1 项之后又被修改过，保留了最新的内容）</source>
-        <translation> (%1 item(s) were changed afterwards; the latest content was kept)</translation>
+        <translation> (items changed again since, whose latest content was kept: %1)</translation>
     </message>
     <message>
         <source>请先关闭打开的对话框，再导入 %1</source>
@@ -2855,7 +2875,7 @@ Continue?</translation>
     </message>
     <message>
         <source>已生成 %1 个演示客户</source>
-        <translation>Generated %1 demo customer(s)</translation>
+        <translation>Demo customers generated: %1</translation>
     </message>
     <message>
         <source>服务器数据库请用服务器的备份工具。</source>
@@ -2863,7 +2883,7 @@ Continue?</translation>
     </message>
     <message>
         <source>数据库文件已损坏（%1）。请不要继续修改数据：在“备份与恢复”中恢复最新的备份。</source>
-        <translation>The database file is damaged (%1). Please stop changing data and restore the newest backup in “Backups and restore”.</translation>
+        <translation>The database file is damaged (%1). Please stop changing data and restore the newest backup in “Back up and restore”.</translation>
     </message>
     <message>
         <source>发现问题：
@@ -2900,7 +2920,7 @@ Continue?</translation>
     </message>
     <message>
         <source>把两条记录合并成一条。保留哪一条？另一条的联系人、跟进记录、交易、评价和标签都会转到保留的记录上，它本身移入回收站（可撤销）。</source>
-        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, follow-up records, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
+        <translation>Merge two records into one. Which one should be kept? The other record&apos;s contacts, interactions, transactions, evaluations and tags move to the kept record, and the other record goes to the Recycle Bin (can be undone).</translation>
     </message>
     <message>
         <source>合并</source>
@@ -2935,7 +2955,7 @@ Continue?</translation>
     </message>
     <message>
         <source>导出个人信息</source>
-        <translation>Export Personal Data</translation>
+        <translation>Export personal data</translation>
     </message>
     <message>
         <source>便于阅读的网页</source>
@@ -2986,11 +3006,11 @@ Continue?</translation>
     </message>
     <message>
         <source>近 12 个月销量（万元）</source>
-        <translation>Sales, 12 months (10k yuan)</translation>
+        <translation>Sales, 12 months (¥10k)</translation>
     </message>
     <message>
         <source>客户价值（万元）</source>
-        <translation>Value (10k yuan)</translation>
+        <translation>Value (¥10k)</translation>
     </message>
     <message>
         <source>策略</source>
@@ -2998,7 +3018,7 @@ Continue?</translation>
     </message>
     <message>
         <source>共 %1 个客户，未分类（无评价）%2 个；点击图中的圆点、象限名称或金字塔的一层查看对应客户</source>
-        <translation>%1 customers, %2 not classified (no evaluation); click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
+        <translation>Customers: %1, not classified (no evaluation): %2. Click a dot, a quadrant&apos;s name or a layer of the pyramid to see its customers</translation>
     </message>
 </context>
 <context>
@@ -3070,7 +3090,7 @@ Continue?</translation>
         <source>%1：%2 个
 价值 %3 万元，占 %4%</source>
         <translation>%1: %2
-value %3 × 10k yuan, %4%</translation>
+value %3 × ¥10k, %4%</translation>
     </message>
 </context>
 <context>
@@ -3081,7 +3101,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>近 12 个月销量（万元）→</source>
-        <translation>Sales, last 12 months (10k yuan) →</translation>
+        <translation>Sales, last 12 months (¥10k) →</translation>
     </message>
     <message>
         <source>忠诚度 →</source>
@@ -3328,7 +3348,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>提醒事项</source>
-        <translation>Reminder</translation>
+        <translation>To do</translation>
     </message>
     <message>
         <source>到期时间</source>
@@ -3360,11 +3380,11 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>跟进记录</source>
-        <translation>Follow-up records</translation>
+        <translation>Interactions</translation>
     </message>
     <message>
         <source>跟进提醒</source>
-        <translation>Reminders</translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>话术</source>
@@ -3384,7 +3404,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>客户 %1 个 · 联系人 %2 个 · 跟进记录 %3 条 · 提醒 %4 条 · 话术 %5 条 · 交易 %6 条</source>
-        <translation>%1 customers · %2 contacts · %3 follow-up records · %4 reminders · %5 scripts · %6 transactions</translation>
+        <translation>Customers: %1 · Contacts: %2 · Interactions: %3 · Follow-ups: %4 · Scripts: %5 · Transactions: %6</translation>
     </message>
     <message>
         <source>已合并到“%1”</source>
@@ -3392,7 +3412,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>已恢复 %1 条</source>
-        <translation>Restored %1 item(s)</translation>
+        <translation>Items restored: %1</translation>
     </message>
     <message>
         <source>正在恢复…</source>
@@ -3400,7 +3420,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>彻底删除选中的 %1 条记录？连同它们的全部历史，无法恢复，也不能撤销。</source>
-        <translation>Permanently delete the %1 selected record(s) with all their history? This cannot be restored or undone.</translation>
+        <translation>Permanently delete the selected records (%1) with all their history? This cannot be restored or undone.</translation>
     </message>
     <message>
         <source>正在彻底删除…</source>
@@ -3421,12 +3441,20 @@ value %3 × 10k yuan, %4%</translation>
         <translation>Follow-up due: %1</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>上次：%1</source>
         <translation>Last time: %1</translation>
     </message>
     <message>
         <source>%1 条跟进到期</source>
         <translation>%1 follow-ups due</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3481,7 +3509,7 @@ value %3 × 10k yuan, %4%</translation>
     </message>
     <message>
         <source>逾期回看：</source>
-        <translation>Overdue look-back:</translation>
+        <translation>Overdue within the last:</translation>
     </message>
     <message>
         <source>没有保存：%1</source>
@@ -3511,7 +3539,7 @@ value %3 × 10k yuan, %4%</translation>
 %2
 
 仍然继续吗？</source>
-        <translation>This report has %1 characters that no font can draw; they will print as placeholders:
+        <translation>This report has characters that no font can draw (%1); they will print as placeholders:
 %2
 
 Continue anyway?</translation>
@@ -3530,7 +3558,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>已送去打印：%1 页</source>
-        <translation>Sent to the printer: %1 pages</translation>
+        <translation>Sent to the printer. Pages: %1</translation>
     </message>
     <message>
         <source>正在打印…</source>
@@ -3598,6 +3626,11 @@ Continue anyway?</translation>
     <message>
         <source>所在的一周（周一至周日）</source>
         <translation>Its week (Monday to Sunday)</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <comment>the report picker</comment>
+        <translation>Report</translation>
     </message>
     <message>
         <source>范围</source>
@@ -3714,15 +3747,15 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>应收（元）</source>
-        <translation>Receivable (yuan)</translation>
+        <translation>Receivable (¥)</translation>
     </message>
     <message>
         <source>逾期（元）</source>
-        <translation>Overdue (yuan)</translation>
+        <translation>Overdue (¥)</translation>
     </message>
     <message>
         <source>超出信用额度（元）</source>
-        <translation>Over credit limit (yuan)</translation>
+        <translation>Over credit limit (¥)</translation>
     </message>
     <message>
         <source>未处理的窜货/抛售</source>
@@ -3730,7 +3763,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>风险敞口（元）</source>
-        <translation>Exposure (yuan)</translation>
+        <translation>Exposure (¥)</translation>
     </message>
     <message>
         <source>按风险敞口排序：逾期金额与超出信用额度部分中较大者；只有窜货/抛售记录时为应收余额。双击打开客户。</source>
@@ -3797,11 +3830,11 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>分类</source>
-        <translation>Class</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>侧重</source>
-        <translation>Leans on</translation>
+        <translation>Focus</translation>
     </message>
     <message>
         <source>客户说法</source>
@@ -3817,7 +3850,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>后续动作</source>
-        <translation>Follow-up</translation>
+        <translation>After the call</translation>
     </message>
     <message>
         <source>标签</source>
@@ -3833,6 +3866,10 @@ Continue anyway?</translation>
     <message>
         <source>（没用话术 · 找到 %1 条）</source>
         <translation>(no script used · %1 found)</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>（应答不记录）</source>
@@ -3851,7 +3888,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>用过 %1 次</source>
-        <translation>Used %1 times</translation>
+        <translation>Times used: %1</translation>
     </message>
     <message>
         <source>成功 %1/%2（%3%）</source>
@@ -3883,7 +3920,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>后续动作</source>
-        <translation>Follow-up</translation>
+        <translation>After the call</translation>
     </message>
     <message>
         <source>新版内置话术的回答</source>
@@ -3959,7 +3996,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>费用（元）</source>
-        <translation>Cost (yuan)</translation>
+        <translation>Cost (¥)</translation>
     </message>
     <message>
         <source>可不填</source>
@@ -4064,7 +4101,7 @@ Continue anyway?</translation>
     <name>ThresholdBar</name>
     <message>
         <source> 万元</source>
-        <translation> × 10k yuan</translation>
+        <translation> × ¥10k</translation>
     </message>
     <message>
         <source>保存并重新分类</source>
@@ -4084,7 +4121,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>已重新分类，%1 个客户的分类有变化</source>
-        <translation>Reclassified; %1 customers changed class</translation>
+        <translation>Reclassified; customers whose class changed: %1</translation>
     </message>
 </context>
 <context>
@@ -4214,7 +4251,7 @@ Continue anyway?</translation>
         <translation>Next Monday 9:00</translation>
     </message>
     <message>
-        <source>选择时间……</source>
+        <source>选择时间…</source>
         <translation>Pick a time…</translation>
     </message>
     <message>
@@ -4242,7 +4279,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
+        <translation>Amount (¥)</translation>
     </message>
     <message>
         <source>如 12800 或 1.28万</source>
@@ -4309,7 +4346,7 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
+        <translation>Amount (¥)</translation>
     </message>
     <message>
         <source>到期日</source>
@@ -4349,11 +4386,11 @@ Continue anyway?</translation>
     </message>
     <message>
         <source>%1 行有问题：改好文件或列的对应后再导入（有任何一行有问题都不会导入）</source>
-        <translation>%1 rows have problems: fix the file or the column mapping, then import (nothing is imported while any row is bad)</translation>
+        <translation>Rows with problems: %1. Fix the file or the column mapping, then import (nothing is imported while any row is bad)</translation>
     </message>
     <message>
         <source>共 %1 条记录，可以导入</source>
-        <translation>%1 records, ready to import</translation>
+        <translation>Records ready to import: %1</translation>
     </message>
     <message>
         <source>正在导入交易记录…</source>
@@ -4503,7 +4540,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>跟进记录</source>
-        <translation>Follow-up records</translation>
+        <translation>Interactions</translation>
     </message>
     <message>
         <source>话术</source>
@@ -4511,11 +4548,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>喜：高兴</source>
-        <translation>Joy: pleased</translation>
+        <translation>Pleased: glad, in a good mood</translation>
     </message>
     <message>
         <source>怒：生气</source>
-        <translation>Anger: angry</translation>
+        <translation>Angry: annoyed, upset</translation>
     </message>
     <message>
         <source>哀：低落</source>
@@ -4523,19 +4560,19 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>乐：愉快</source>
-        <translation>Happy: cheerful</translation>
+        <translation>Delighted: cheerful, in high spirits</translation>
     </message>
     <message>
         <source>悲：悲痛</source>
-        <translation>Grief: grieving</translation>
+        <translation>Grieving: in sorrow over a loss</translation>
     </message>
     <message>
         <source>恐：担心</source>
-        <translation>Fear: worried</translation>
+        <translation>Worried: anxious, unsure</translation>
     </message>
     <message>
         <source>惊：受惊</source>
-        <translation>Shock: startled</translation>
+        <translation>Shocked: startled or shaken</translation>
     </message>
     <message>
         <source>青年</source>
@@ -4651,11 +4688,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>喜</source>
-        <translation>Joy</translation>
+        <translation>Pleased</translation>
     </message>
     <message>
         <source>怒</source>
-        <translation>Anger</translation>
+        <translation>Angry</translation>
     </message>
     <message>
         <source>哀</source>
@@ -4663,19 +4700,19 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>乐</source>
-        <translation>Happy</translation>
+        <translation>Delighted</translation>
     </message>
     <message>
         <source>悲</source>
-        <translation>Grief</translation>
+        <translation>Grieving</translation>
     </message>
     <message>
         <source>恐</source>
-        <translation>Fear</translation>
+        <translation>Worried</translation>
     </message>
     <message>
         <source>惊</source>
-        <translation>Shock</translation>
+        <translation>Shocked</translation>
     </message>
     <message>
         <source>电话</source>
@@ -5031,7 +5068,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
+        <translation>Amount (¥)</translation>
     </message>
     <message>
         <source>到期日</source>
@@ -5159,7 +5196,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>SQLite 发现 {count} 处损坏，例如：{report}</source>
-        <translation>SQLite found {count} damaged places, for example: {report}</translation>
+        <translation>Damaged places found by SQLite: {count}; for example: {report}</translation>
     </message>
     <message>
         <source>数据库文件已损坏：{path}（{summary}）。为保护数据，客户宝没有写入任何内容。运行 kehubao check 可查看详情；最新的完好备份：{backup}，可用 kehubao restore 恢复它。</source>
@@ -5375,11 +5412,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>有 {count} 行数据有误（第 {lines} 行等），导入已取消，数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。</source>
-        <translation>{count} rows have errors (rows {lines} and more). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
+        <translation>Rows with errors: {count} (row numbers {lines} and more). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
     </message>
     <message>
         <source>有 {count} 行数据有误（第 {lines} 行），导入已取消，数据库没有任何改动。可修改文件后重试，或选择跳过有误的行。</source>
-        <translation>{count} rows have errors (rows {lines}). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
+        <translation>Rows with errors: {count} (row numbers {lines}). The import was cancelled and the database was not changed. Correct the file and try again, or choose to skip the rows with errors.</translation>
     </message>
     <message>
         <source>号码相同</source>
@@ -5635,7 +5672,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>请填写金额（元）</source>
-        <translation>Please enter an amount (yuan)</translation>
+        <translation>Please enter an amount (¥)</translation>
     </message>
     <message>
         <source>请写明发生了什么</source>
@@ -5867,7 +5904,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>找不到编号为 {interaction_id} 的跟进记录。</source>
-        <translation>No follow-up record with ID {interaction_id}.</translation>
+        <translation>No interaction with ID {interaction_id}.</translation>
     </message>
     <message>
         <source>客户“{name}”还没有拜访记录。</source>
@@ -5923,11 +5960,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>只能彻底删除回收站中的跟进记录</source>
-        <translation>Only follow-up records in the recycle bin can be deleted for good</translation>
+        <translation>Only interactions in the recycle bin can be deleted for good</translation>
     </message>
     <message>
         <source>只能彻底删除回收站中的跟进提醒</source>
-        <translation>Only reminders in the recycle bin can be deleted for good</translation>
+        <translation>Only follow-ups in the recycle bin can be deleted for good</translation>
     </message>
     <message>
         <source>只能彻底删除回收站中的话术</source>
@@ -5959,11 +5996,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>年营业额（万元）</source>
-        <translation>Annual revenue (10,000 CNY)</translation>
+        <translation>Annual revenue (¥10k)</translation>
     </message>
     <message>
         <source>注册资金（万元）</source>
-        <translation>Registered capital (10,000 CNY)</translation>
+        <translation>Registered capital (¥10k)</translation>
     </message>
     <message>
         <source>信誉度</source>
@@ -5971,7 +6008,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>资质与批准手续</source>
-        <translation>Licenses and approvals</translation>
+        <translation>Licences and approvals</translation>
     </message>
     <message>
         <source>销售网络</source>
@@ -5987,7 +6024,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>共 {count:,} 家</source>
-        <translation>{count:,} customers</translation>
+        <translation>Customers: {count:,}</translation>
     </message>
     <message>
         <source>共 {total:,} 家，只列出按拼音排序的前 {count:,} 家</source>
@@ -6111,7 +6148,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>没有联系记录。</source>
-        <translation>No contacts on record.</translation>
+        <translation>No interactions on record.</translation>
     </message>
     <message>
         <source>最近交易</source>
@@ -6471,7 +6508,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>{amount} 万元</source>
-        <translation>{amount} × ¥10,000</translation>
+        <translation>{amount} × ¥10k</translation>
     </message>
     <message>
         <source>{year}年第{quarter}季度</source>
@@ -6507,7 +6544,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>期间：{period}&#x3000;共 {count} 次拜访</source>
-        <translation>Period: {period} · {count} visits</translation>
+        <translation>Period: {period} · Visits: {count}</translation>
     </message>
     <message>
         <source>目的</source>
@@ -6539,7 +6576,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>信用额度（元）</source>
-        <translation>Credit limit (CNY)</translation>
+        <translation>Credit limit (¥)</translation>
     </message>
     <message>
         <source>标签“{name}…”太长（最多 40 个字）</source>
@@ -6607,7 +6644,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>还有 {count} 项没有打分：{names}</source>
-        <translation>{count} items are not scored yet: {names}</translation>
+        <translation>Not scored yet ({count}): {names}</translation>
     </message>
     <message>
         <source>找不到评价模板 {template_id}</source>
@@ -6711,7 +6748,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>第 {line} 行：{message}（另有 {more} 行有问题）；没有导入任何记录</source>
-        <translation>Row {line}: {message} ({more} more rows have problems). Nothing was imported</translation>
+        <translation>Row {line}: {message} (and {more} more with problems). Nothing was imported</translation>
     </message>
     <message>
         <source>没有填写客户名称或编号</source>
@@ -6959,11 +6996,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>找不到编号为 {follow_up_id} 的跟进提醒（可能已被删除）</source>
-        <translation>No reminder with ID {follow_up_id} (it may have been deleted)</translation>
+        <translation>No follow-up with ID {follow_up_id} (it may have been deleted)</translation>
     </message>
     <message>
         <source>跟进提醒“{title}”已经处理过了</source>
-        <translation>The reminder &quot;{title}&quot; has already been dealt with</translation>
+        <translation>The follow-up &quot;{title}&quot; has already been dealt with</translation>
     </message>
     <message>
         <source>推迟方式不对</source>
@@ -6979,7 +7016,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>找不到编号为 {interaction_id} 的跟进记录（可能已被删除）</source>
-        <translation>No follow-up record with ID {interaction_id} (it may have been deleted)</translation>
+        <translation>No interaction with ID {interaction_id} (it may have been deleted)</translation>
     </message>
     <message>
         <source>话术：找不到编号为 {id} 的话术</source>
@@ -7327,7 +7364,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>跟进记录（编号）</source>
-        <translation>Follow-up record (ID)</translation>
+        <translation>Interaction (ID)</translation>
     </message>
     <message>
         <source>推迟到</source>
@@ -7363,11 +7400,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>跟进记录 {id}</source>
-        <translation>Follow-up record {id}</translation>
+        <translation>Interaction {id}</translation>
     </message>
     <message>
         <source>跟进提醒 {id}</source>
-        <translation>Reminder {id}</translation>
+        <translation>Follow-up {id}</translation>
     </message>
     <message>
         <source>交易记录 {id}</source>
@@ -7427,11 +7464,11 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>跟进记录（{count} 条）</source>
-        <translation>Follow-up records ({count})</translation>
+        <translation>Interactions ({count})</translation>
     </message>
     <message>
         <source>跟进提醒（{count} 条）</source>
-        <translation>Reminders ({count})</translation>
+        <translation>Follow-ups ({count})</translation>
     </message>
     <message>
         <source>客户的其他记录中提到此人的内容（{count} 处）</source>
@@ -7515,7 +7552,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>跟进提醒</source>
-        <translation>Reminders</translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>交易记录</source>
@@ -7582,10 +7619,6 @@ Start with one of the three options below:</translation>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <source>请填写公司名称，它印在每份报表的抬头。</source>
-        <translation>Please enter the company name; it is printed at the top of every report.</translation>
-    </message>
-    <message>
         <source>找不到标志图片“{path}”。</source>
         <translation>Logo image not found: &quot;{path}&quot;.</translation>
     </message>
@@ -7615,7 +7648,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>“侧重”只能是价格、质量或服务（收到“{text}”）</source>
-        <translation>&quot;Leans on&quot; can only be price, quality or service (got &quot;{text}&quot;)</translation>
+        <translation>&quot;Focus&quot; can only be price, quality or service (got &quot;{text}&quot;)</translation>
     </message>
     <message>
         <source>“{label}”应当是文字</source>
@@ -7631,7 +7664,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>侧重</source>
-        <translation>Leans on</translation>
+        <translation>Focus</translation>
     </message>
     <message>
         <source>每条话术应当是一个对象</source>
@@ -7667,6 +7700,10 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>话术分类</source>
         <translation>Category</translation>
     </message>
     <message>
@@ -7683,7 +7720,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>后续动作</source>
-        <translation>Follow-up</translation>
+        <translation>After the call</translation>
     </message>
     <message>
         <source>编号</source>
@@ -7767,7 +7804,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>找不到这条跟进记录</source>
-        <translation>This follow-up cannot be found</translation>
+        <translation>This interaction cannot be found</translation>
     </message>
     <message>
         <source>这条回复不属于所选的话术</source>

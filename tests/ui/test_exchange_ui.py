@@ -406,3 +406,14 @@ def test_problem_list_in_english(window, qtbot, tmp_path, monkeypatch) -> None: 
     assert len(lines) >= 5 and {line[1] for line in lines[1:]} == {"Error", "Note"}
     assert [line for line in lines if CJK.search(",".join(line))] == []
     assert any(line[0] == "4" and line[2].startswith("Name: ") for line in lines)
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [("utf-8-sig", "UTF-8"), ("gbk", "GBK")])
+def test_the_file_line_names_its_encoding_as_people_do(window, qtbot, tmp_path,
+                                                       encoding: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """Not Python's codec name ("utf-8-sig", "gb18030"), in either language."""
+    path = write_csv(tmp_path / "名单.csv", [["客户名称", "联系人", "手机"],
+                                            ["济南华远数控设备有限公司", "王建国", "13905310001"]],
+                     encoding)
+    dialog = open_dialog(window, qtbot, path)
+    assert dialog.file_label.text().splitlines()[0].endswith(f" · CSV · {shown}")

@@ -318,6 +318,12 @@ def test_log_with_a_script_reply_counts_in_the_script_use(qtbot, db, bus, data, 
     script_id = picker.script.currentData()
     match = picker.matches[script_id]
     assert match.category == "价格异议"
+    shown = f"{match.title}（价格异议）"  # the title and its category, from a translated pattern
+    assert picker.script.currentText() == picker.script.itemData(1, Qt.ItemDataRole.ToolTipRole) == shown
+    picker.script.setFixedWidth(120)  # too narrow: cut at the end, with "…"
+    assert picker.script.shown_text().endswith("…") and len(picker.script.shown_text()) < len(shown)
+    picker.script.setFixedWidth(900)
+    assert picker.script.shown_text() == shown
     assert picker.reply.isEnabled() and picker.reply.currentData() == match.replies[0].id
     picker.reply.setCurrentIndex(2)  # the second reply
     reply = match.replies[1]

@@ -176,6 +176,41 @@ def test_letterhead_dialog_saves_and_the_next_report_prints_it(qtbot, demo_db) -
     assert "青岛海润泵业有限公司" in text
 
 
+def test_letterhead_dialog_leaves_an_unset_company_unset(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The company field starts empty (a hint in its place), and saving another change
+    stores no company: the reports print as before the letterhead was ever saved. The
+    program's name an earlier dialog stored along with any change counts as not set."""
+    from kehubao.models import Setting
+    from kehubao.reports.model import Letterhead
+
+    with demo_db.session(write=False) as session:
+        never_saved = data.letterhead(session)
+    with demo_db.session() as session:  # what the earlier dialog stored: its pre-filled name
+        session.add(Setting(key="letterhead", value={"company": "客户宝", "address": "",
+                                                     "phone": "", "logo_path": "",
+                                                     "primary_colour": "#1F4E79",
+                                                     "accent_colour": "#DCE6F2"}))
+    dialog = LetterheadDialog(demo_db)
+    qtbot.addWidget(dialog)
+    ops.wait_idle()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=5_000)
+    assert dialog.company.text() == "" and dialog.company.placeholderText() == "贵公司名称"
+    dialog.phone.setText("0532-88886666")
+    dialog.save()
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=5_000)
+    with demo_db.session(write=False) as session:
+        stored = session.get(Setting, "letterhead").value
+        assert stored["company"] == "" and stored["phone"] == "0532-88886666"
+        assert data.letterhead(session) == Letterhead(phone="0532-88886666") == \
+            Letterhead(**{**vars(never_saved), "phone": "0532-88886666"})
+    again = LetterheadDialog(demo_db)
+    qtbot.addWidget(again)
+    ops.wait_idle()
+    qtbot.waitUntil(again.save_button.isEnabled, timeout=5_000)
+    assert (again.company.text(), again.phone.text()) == ("", "0532-88886666")
+
+
 @pytest.mark.parametrize("kind", ["brief"])
 def test_customer_tab_and_ctrl_p_open_the_preview(qtbot, demo_db, kind: str) -> None:  # type: ignore[no-untyped-def]
     from tests.ui.conftest import make_window

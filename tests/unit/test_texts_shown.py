@@ -62,7 +62,7 @@ def test_an_import_with_bad_rows_says_which_in_english(english: None) -> None:
     summary = ImportSummary(file="x.csv", format="csv", rows=20)
     summary.errors = [(line, "bad") for line in range(2, 14)]
     message = str(ImportRejected(summary))
-    assert message.startswith("12 rows have errors (rows 2, 3, 4,")
+    assert message.startswith("Rows with errors: 12 (row numbers 2, 3, 4,")
     assert "11 and more)" in message and "database was not changed" in message
 
 
@@ -94,7 +94,7 @@ def test_a_damage_message_in_english_with_what_was_found(english: None, tmp_path
     assert message.endswith("The newest good backup is /backups/kehubao-1.zip; "
                             "kehubao restore can restore it.")
     assert integrity.summary(["*** in database main ***\nPage 5: bad\nPage 6: bad"]) == (
-        "SQLite found 2 damaged places, for example: Page 5: bad")
+        "Damaged places found by SQLite: 2; for example: Page 5: bad")
 
 
 def test_the_reasons_of_the_location_warning_in_english(english: None) -> None:

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
+from ..config import APP_DISPLAY_NAME
 from ..errors import UserError
 from ..models import (
     Contact,
@@ -42,7 +43,7 @@ from ..models.enums import (
     ValueClass,
 )
 from ..services.advice import CLASS_STRATEGY, advice_for
-from ..texts import Text
+from ..texts import Text, renderings
 from .model import (
     ArchiveCard,
     Brief,
@@ -68,21 +69,37 @@ _SINGLE_KEYS = {"company": "company.name", "address": "company.address",
 
 def letterhead(session: Session) -> Letterhead:
     """The company letterhead from the `setting` table, defaults for what is not set."""
+    return Letterhead(**letterhead_values(session))
+
+
+def letterhead_values(session: Session) -> dict[str, str]:
+    """The letterhead fields the user set, by `Letterhead` field name.
+
+    Empty is not set. So is a company that is this program's own name, in any language
+    it speaks: an earlier letterhead dialog offered it pre-filled and stored it with any
+    other change, which printed 客户宝 as the user's company, in Chinese even on English
+    reports; not set, the reports print their default in the language of the report."""
+    own_names = renderings(Text(APP_DISPLAY_NAME))
+
+    def usable(field_name: str, value: object) -> bool:
+        return (isinstance(value, str) and bool(value.strip())
+                and not (field_name == "company" and value.strip() in own_names))
+
     values: dict[str, str] = {}
     stored = session.get(Setting, LETTERHEAD_SETTING)
     if stored is not None and isinstance(stored.value, dict):
         aliases = {"name": "company", "logo": "logo_path", "color": "primary_colour",
                    "primary_color": "primary_colour", "accent_color": "accent_colour"}
         for key, value in stored.value.items():
-            if isinstance(value, str) and value.strip():
+            if usable(aliases.get(key, key), value):
                 values[aliases.get(key, key)] = value.strip()
     for field_name, key in _SINGLE_KEYS.items():
         if field_name not in values:
             single = session.get(Setting, key)
-            if single is not None and isinstance(single.value, str) and single.value.strip():
+            if single is not None and usable(field_name, single.value):
                 values[field_name] = single.value.strip()
     known = set(Letterhead.__dataclass_fields__)
-    return Letterhead(**{k: v for k, v in values.items() if k in known})
+    return {k: v for k, v in values.items() if k in known}
 
 
 def get_customer(session: Session, customer_id: int) -> Customer:

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
-from ..reports.data import LETTERHEAD_SETTING, letterhead
+from ..reports.data import LETTERHEAD_SETTING, letterhead_values
 from ..reports.model import Letterhead
 from .settings import put_setting
 
@@ -23,8 +23,10 @@ _LIMITS = {"company": 60, "address": 120, "phone": 40}
 
 
 def load_letterhead(session: Session) -> Letterhead:
-    """What the next report will print (defaults for what was never saved)."""
-    return letterhead(session)
+    """The letterhead as the user set it, to edit: the company is empty while not set
+    (the reports then print their default), never a default the user would store by
+    saving another change; the other fields show what the reports print."""
+    return Letterhead(**{"company": "", **letterhead_values(session)})
 
 
 def save_letterhead(session: Session, head: Letterhead) -> Letterhead:
@@ -33,9 +35,7 @@ def save_letterhead(session: Session, head: Letterhead) -> Letterhead:
     Why checked here: a colour the PDF cannot read would silently fall back to the
     default, and a logo path that does not exist would print no logo, both surprises
     the user would only find on paper."""
-    values = {k: (v or "").strip() for k, v in asdict(head).items()}
-    if not values["company"]:
-        raise ValidationError("请填写公司名称，它印在每份报表的抬头。")
+    values = {k: (v or "").strip() for k, v in asdict(head).items()}  # company "": not set
     for key, limit in _LIMITS.items():
         if len(values[key]) > limit:
             raise ValidationError("抬头的文字太长：最多 {limit} 个字。", limit=limit)

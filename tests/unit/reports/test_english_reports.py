@@ -176,15 +176,17 @@ def test_english_reports_say_it_in_english(english: None, english_db: English) -
     assert "Customerclass:Class4·Mostvaluable" in sheet and "Total:80points" in sheet
     assert "Page1of2" in sheet and "Generated:2026-07-0609:30" in sheet
     assert "CustomerEvaluationSheet(BlankForm)" in pdf_text(reports["blank evaluation form"].pdf)
-    assert "Totalsales:¥300,000.00" in pdf_text(reports["customer list"].pdf)
+    listed = pdf_text(reports["customer list"].pdf)
+    assert "Totalsales:¥300,000.00" in listed
+    assert "RegionStatusClassGrade" in listed  # the customer's class, not a script's category
     archive = pdf_text(reports["archive card"].pdf)
     # amounts in figures only (no Chinese capitals), 万元 counted out, joins in English
     assert "Sales(12mo.)¥300,000.00Receivable¥290,000.00" in archive
-    assert "1,234.50×¥10,000" in archive and "1980-03-04(lunar)" in archive
+    assert "1,234.50×¥10k" in archive and "1980-03-04(lunar)" in archive
     assert "JohnSmith(primary)" in archive and "Keyaccount,Export" in archive
     brief = pdf_text(reports["brief"].pdf)
     assert "(overdue)" in brief and "Fewerreturns(worked)" in brief
-    assert "Volumediscount(didnotwork)" in brief and "Lastmood:Anger" in brief
+    assert "Volumediscount(didnotwork)" in brief and "Lastmood:Angry" in brief
     assert reports["archive card"].title == "Customer Archive Card · Acme Machinery Ltd"
     assert reports["customer list"].title == "Customer List · All customers"
     assert reports["customer list of a region and class"].title == \
@@ -213,6 +215,22 @@ def test_batch_export_names_files_in_english(english: None, english_db: English,
         files = export_batch(s, "archive", [english_db.customer], tmp_path / "out")
     assert [f.name for f in files] == [f"Archive card-{english_db.customer}-Acme Machinery Ltd.pdf"]
     assert not CJK.search(pdf_text(files[0].read_bytes()))
+
+
+def test_a_company_stored_as_the_programs_name_is_not_set(english: None,
+                                                         english_db: English) -> None:
+    """An earlier letterhead dialog stored its pre-filled 客户宝 with any other change:
+    it counts as not set, so an English report prints the default in English."""
+    from kehubao.models import Setting
+    from kehubao.reports.data import letterhead
+
+    with english_db.db.session() as s:
+        s.add(Setting(key="letterhead", value={"company": "客户宝", "phone": "021-1234"}))
+    with english_db.db.session(write=False) as s:
+        assert (letterhead(s).company, letterhead(s).phone) == ("Kehubao", "021-1234")
+        report = render_request(s, ReportRequest("archive", customer_id=english_db.customer),
+                                generated=GENERATED)
+    assert pdf_text(report.pdf).startswith("Kehubao")
 
 
 # ------------------------------------------------------------------ room for English words

@@ -125,7 +125,8 @@ def parse_item(item: Any) -> ScriptContent:
                               limit=MAX_REPLIES)
     return ScriptContent(
         title=title,
-        category=_text(item.get("category"), noop("分类"), _LIMITS["category"]),
+        # 话术分类, not 分类: the bare word is the customer's class (a report's column).
+        category=_text(item.get("category"), noop("话术分类"), _LIMITS["category"]),
         phrasings=_lines(item.get("phrasings"), noop("客户说法")),
         element=element_code(item.get("element")),
         reasoning=_text(item.get("reasoning"), noop("原因分析")),

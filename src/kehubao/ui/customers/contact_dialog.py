@@ -103,7 +103,7 @@ class ContactDialog(RecordDialog):
     def check_duplicates(self) -> None:
         data = self.reach.values()
         company, customer_id, contact_id = self.company, self.customer_id, self.contact_id
-        header = self.tr("可能重复：")
+        header, with_reason = self.tr("可能重复："), self.tr("%1（%2）")  # who (why)
 
         def find(session: Session) -> list[str]:
             dups = find_duplicates(session, name=None, phones=[data["mobile"], data["phone"]],
@@ -113,8 +113,9 @@ class ContactDialog(RecordDialog):
                 dups += [d for d in find_duplicates(
                     session, name=data["name"], company=company,
                     exclude_contact=contact_id) if d.contact_id]
-            lines = [escape(f"· {d.customer_name}" + (f" / {d.contact_name}" if d.contact_name else "")
-                            + f"（{d.reason}）") for d in dups[:5]]
+            lines = [escape("· " + with_reason.replace("%2", d.reason).replace(
+                "%1", d.customer_name + (f" / {d.contact_name}" if d.contact_name else "")))
+                for d in dups[:5]]
             return [header, *lines] if lines else []
 
         self.look_for_duplicates(find)

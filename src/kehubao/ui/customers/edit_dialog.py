@@ -193,6 +193,7 @@ class CustomerDialog(RecordDialog):
             phones.append(self.contact_form.values().get("mobile"))
         name, email, own_id = data.get("name"), data.get("email"), self.customer_id
         header, open_text = self.tr("可能与已有客户重复："), escape(self.tr("打开"))
+        with_reason = self.tr("%1（%2）")  # who (why)
 
         def find(session: Session) -> list[str]:
             dups = find_duplicates(session, name=name, phones=phones, emails=[email],
@@ -200,8 +201,8 @@ class CustomerDialog(RecordDialog):
             lines = []
             for dup in dups:
                 who = dup.customer_name + (f" / {dup.contact_name}" if dup.contact_name else "")
-                lines.append(f"· {escape(who)}（{escape(dup.reason)}）"
-                             f"<a href='{dup.customer_id}'>{open_text}</a>")
+                shown = with_reason.replace("%2", dup.reason).replace("%1", who)
+                lines.append(f"· {escape(shown)} <a href='{dup.customer_id}'>{open_text}</a>")
             return [header, *lines] if lines else []
 
         self.look_for_duplicates(find)

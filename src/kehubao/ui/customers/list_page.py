@@ -219,7 +219,9 @@ class CustomerListPage(QWidget):
         tags, reps = choices["tags"], choices["reps"]
         self._refill(self.region, [(r, r) for r in regions])
         self._refill(self.industry, [(i, i) for i in industries])
-        self._refill(self.tag, [(tid, f"{name}（{n}）") for tid, name, n in tags])
+        counted = self.tr("%1（%2）")  # a tag and how many customers have it
+        self._refill(self.tag, [(tid, counted.replace("%2", str(n)).replace("%1", name))
+                                for tid, name, n in tags])
         self._refill(self.owner, [*reps, (UNASSIGNED, self.tr("（未分配）"))])
 
     @staticmethod

@@ -69,8 +69,12 @@ class EvaluationFormView(QWidget):
         for code, text in enum_choices(ValueClass):
             self.walk_class.addItem(text, code)
         self.walk_region = QLineEdit()
-        self.walk_region.setPlaceholderText(self.tr("区域（可空）"))
-        self.walk_region.setMaximumWidth(140)
+        hint = self.tr("区域（可空）")
+        self.walk_region.setPlaceholderText(hint)
+        # Wide enough for its hint in any language ("Region (optional)" is twice the Chinese).
+        fits = self.walk_region.fontMetrics().horizontalAdvance(hint) + 24
+        self.walk_region.setMinimumWidth(min(fits, 260))
+        self.walk_region.setMaximumWidth(max(140, min(fits, 260)))
         start = QPushButton(self.tr("开始逐个评价"))
         start.clicked.connect(self.start_walk)
         self.previous_button = QPushButton(self.tr("上一个"))

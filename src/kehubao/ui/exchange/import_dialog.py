@@ -5,6 +5,7 @@ import leaves the database untouched; a finished one can be undone (Ctrl+Z)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 from pathlib import Path
 
@@ -52,6 +53,23 @@ MAX_PREVIEW_ROWS = 2000
 # The preview's first columns; then one per field the shown rows fill, values as stored.
 OUTCOME_COLUMNS = [QT_TRANSLATE_NOOP("ImportDialog", "行"), QT_TRANSLATE_NOOP("ImportDialog", "客户 / 联系人"),
                    QT_TRANSLATE_NOOP("ImportDialog", "处理"), QT_TRANSLATE_NOOP("ImportDialog", "说明")]
+# What people call an encoding, by Python's codec name: "UTF-8" whether or not the file
+# starts with a BOM (utf-8-sig), "GBK" for the Chinese Windows encoding Kehubao reads with
+# its superset GB18030, "Big5" for traditional Chinese (read as cp950).
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+                  "utf-16-be": "UTF-16", "utf-32": "UTF-32", "utf-32-le": "UTF-32",
+                  "utf-32-be": "UTF-32", "gb18030": "GBK", "gbk": "GBK", "gb2312": "GBK",
+                  "big5": "Big5", "cp950": "Big5", "big5hkscs": "Big5-HKSCS",
+                  "cp1252": "Windows-1252", "shift_jis": "Shift_JIS"}
+
+
+def encoding_name(codec: str) -> str:
+    """The name of a file's encoding as shown to the user (the same in every language)."""
+    try:
+        codec = codecs.lookup(codec).name
+    except LookupError:
+        return codec
+    return ENCODING_NAMES.get(codec, codec.upper())
 
 
 class ImportDialog(QDialog):
@@ -145,7 +163,7 @@ class ImportDialog(QDialog):
             self.mapping = list(source.mapping)
             info = f"{path.name} · {loaded.format.upper()}"
             if loaded.encoding:
-                info += f" · {loaded.encoding}"
+                info += f" · {encoding_name(loaded.encoding)}"
             if loaded.sheet_name:
                 info += self.tr(" · 工作表“%1”").replace("%1", loaded.sheet_name)
             info += "".join(f"\n{note}" for line, note in loaded.notes if line == 0)  # whole-file

@@ -30,6 +30,7 @@ from ...services.followups.holidays import on_working_day
 from ...services.scripts import ScriptMatch, search_scripts
 from .. import ops
 from ..i18n import enum_label
+from ..widgets.combo import ElidingComboBox
 from ..widgets.emotion import EmotionPicker
 from ..widgets.forms import Form, error_label, keep_typed_work, save_buttons, show_save_failure
 
@@ -104,10 +105,10 @@ class ScriptPicker(QWidget):
         self.matches: dict[int, ScriptMatch] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.script = QComboBox()
+        self.script = ElidingComboBox()
         self.script.setMinimumContentsLength(16)
         self.script.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.reply = QComboBox()
+        self.reply = ElidingComboBox()
         self.reply.setMinimumContentsLength(16)
         self.reply.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row.addWidget(self.script, 1)
@@ -142,8 +143,12 @@ class ScriptPicker(QWidget):
         self.script.clear()
         self.script.addItem(self.tr("（没用话术）") if not matches else
                             self.tr("（没用话术 · 找到 %1 条）").replace("%1", str(len(matches))), None)
+        with_category = self.tr("%1（%2）")  # a script's title and its category
         for m in matches:
-            self.script.addItem(f"{m.title}（{m.category}）" if m.category else m.title, m.script_id)
+            shown = (with_category.replace("%2", m.category).replace("%1", m.title)
+                     if m.category else m.title)
+            self.script.addItem(shown, m.script_id)
+            self.script.setItemData(self.script.count() - 1, shown, Qt.ItemDataRole.ToolTipRole)
         self.script.setCurrentIndex(max(self.script.findData(chosen), 0))
         self.script.blockSignals(False)
         self._script_chosen()

@@ -84,12 +84,15 @@ class ReminderNotifier(QObject):
         first = rows[0]
         if len(rows) == 1:
             title = self.tr("跟进到期：%1").replace("%1", first.customer_name)
-            body = first.title + (f"（{first.contact_name}）" if first.contact_name else "")
+            body = (self.tr("%1（%2）").replace("%2", first.contact_name).replace("%1", first.title)
+                    if first.contact_name else first.title)  # what to do (with whom)
             if first.last_interaction:
                 body += "\n" + self.tr("上次：%1").replace("%1", first.last_interaction)
         else:
             title = self.tr("%1 条跟进到期").replace("%1", str(len(rows)))
-            body = "\n".join(f"{r.customer_name}：{r.title}" for r in rows[:5])
+            line = self.tr("%1：%2")  # customer: what to do
+            body = "\n".join(line.replace("%2", r.title).replace("%1", r.customer_name)
+                             for r in rows[:5])
         self.tray.showMessage(clip(title, TITLE_MAX), clip(body, BODY_MAX))
 
     def _clicked(self) -> None:

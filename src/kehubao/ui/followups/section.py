@@ -109,7 +109,7 @@ class FollowUpsSection(Section):
         page.calendar.setFocus()  # type: ignore[attr-defined]
 
     def actions(self) -> list[SectionAction]:
-        export = QAction(self.tr("导出跟进日历（.ics）……"), self)
+        export = QAction(self.tr("导出跟进日历（.ics）…"), self)
         export.triggered.connect(self.export_calendar)
         log = QAction(icon("followups"), self.tr("记录跟进…"), self)
         log.setShortcut(QKeySequence("Ctrl+L"))

@@ -317,7 +317,7 @@ class TodayPage(QWidget):
         for text, choice in ((self.tr("15 分钟后"), "15m"), (self.tr("1 小时后"), "1h"),
                              (self.tr("明天 9:00"), "tomorrow"), (self.tr("下周一 9:00"), "next_monday")):
             menu.addAction(text, lambda c=choice: self.snooze_selected(c))
-        menu.addAction(self.tr("选择时间……"), self.snooze_until_chosen)
+        menu.addAction(self.tr("选择时间…"), self.snooze_until_chosen)
         return menu
 
     def snooze_until_chosen(self) -> None:

@@ -1,5 +1,9 @@
 """报表抬头: the company name, address, phone, logo and colours every report prints,
-saved with the database (so a colleague's copy prints the same letterhead)."""
+saved with the database (so a colleague's copy prints the same letterhead).
+
+The company field starts empty while no company is set, with a hint in its place: a
+default written into it would be stored by the next save of any other field and then
+print as the user's company. Left empty, the reports print as before it was ever set."""
 
 from __future__ import annotations
 
@@ -55,6 +59,7 @@ class LetterheadDialog(QDialog):
         self.setWindowTitle(self.tr("报表抬头"))
         self.setMinimumWidth(520)
         self.company = QLineEdit()
+        self.company.setPlaceholderText(self.tr("贵公司名称"))
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.logo = QLineEdit()

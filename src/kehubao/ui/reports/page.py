@@ -73,8 +73,10 @@ class CustomerPicker(QLineEdit):
 
     def _offer(self, results: SearchResults) -> None:
         self._ids = {}
+        with_subtitle = self.tr("%1（%2）")  # a customer and what tells it apart
         for hit in results.hits:
-            shown = hit.title + (f"（{hit.subtitle}）" if hit.subtitle else "")
+            shown = (with_subtitle.replace("%2", hit.subtitle).replace("%1", hit.title)
+                     if hit.subtitle else hit.title)
             if shown in self._ids:
                 shown += f" #{hit.id}"
             self._ids[shown] = hit.id
@@ -128,7 +130,7 @@ class ReportsPage(QWidget):
         day_row.addWidget(self.day)
         day_row.addWidget(self.span, 1)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("报表"), self.kind)
+        self.form.addRow(self.tr("报表", "the report picker"), self.kind)  # not the page heading
         self.form.addRow(self.tr("范围"), self.scope)
         self.form.addRow(self.tr("客户"), self.customer)
         self.form.addRow(self.tr("分类"), self.value_class)

@@ -34,7 +34,9 @@ class EmotionPicker(QWidget):
             button.setText(text)
             button.setCheckable(True)
             button.setToolTip(label(_HINTS[code]))
-            button.setMinimumWidth(28)  # one character in Chinese, a word in English
+            # One character in Chinese, a word in English: never narrower than the word,
+            # which Qt would otherwise cut to "Pl…ed" in a narrow column.
+            button.setMinimumWidth(max(28, button.sizeHint().width()))
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda checked, c=code: self._pick(c, checked))
             self.buttons[code] = button
