@@ -7108,7 +7108,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>久未联系：上次联系{month}月{day}日，已超过 {days} 天</source>
-        <translation>Not contacted lately: last contact {month:02}-{day:02}, over {days} days ago</translation>
+        <translation>No contact for over {days} days (last: {month:02}-{day:02})</translation>
     </message>
     <message>
         <source>{year}年{month}月{day}日</source>
