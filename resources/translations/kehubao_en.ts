@@ -664,7 +664,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>爱好、忌讳、喜欢的话题…</source>
-        <translation>Hobbies, taboos, favorite topics…</translation>
+        <translation>Hobbies, taboos, favourite topics…</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1004,7 +1004,7 @@ The current data is backed up first, so you can go back to it. A restore either 
     </message>
     <message>
         <source>单位全称或个人姓名</source>
-        <translation>Full organization name or person&apos;s name</translation>
+        <translation>Full organisation name or person&apos;s name</translation>
     </message>
     <message>
         <source>简称</source>
@@ -4616,7 +4616,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Organization</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>个人</source>
@@ -4752,7 +4752,7 @@ Start with one of the three options below:</translation>
     </message>
     <message>
         <source>已取消</source>
-        <translation>Canceled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>男</source>
