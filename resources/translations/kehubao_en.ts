@@ -2188,6 +2188,10 @@ The current data is backed up first, so you can go back to it. A restore either 
         <translation>Follow-ups</translation>
     </message>
     <message>
+        <source>已逾期和今天到期的跟进：%1</source>
+        <translation>Follow-ups overdue or due today: %1</translation>
+    </message>
+    <message>
         <source>导出跟进日历（.ics）…</source>
         <translation>Export follow-up calendar (.ics)…</translation>
     </message>

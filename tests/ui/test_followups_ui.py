@@ -151,6 +151,7 @@ def test_section_badge_and_current_customer(qtbot, db, bus, data) -> None:
     assert section.title() == "跟进" and section.current_customer() is None
     with db.session(write=False) as s:
         assert section.badge(s) == 2  # one overdue, one due today
+    assert section.badge_tip(2) == "已逾期和今天到期的跟进：2"  # what the count counts
     page = section.page().today
     qtbot.addWidget(section.page())
     ops.wait_idle()

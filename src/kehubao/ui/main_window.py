@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
                 item = self.nav.item(row)
                 item.setText(section.title() if not count else
                              self.tr("%1 %2").replace("%1", section.title()).replace("%2", f"{count:,}"))
+                item.setToolTip(section.badge_tip(count) if count else "")
 
             ops.query(self, self.db, section.badge, show, key=f"badge:{section.key}",
                       on_error=lambda _exc: None)

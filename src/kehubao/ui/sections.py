@@ -104,6 +104,10 @@ class Section(QObject):
         """A count for the navigation item (runs on a reader thread); None: no badge."""
         return None
 
+    def badge_tip(self, count: int) -> str:
+        """What the navigation item's count counts, as its tooltip."""
+        return ""
+
     def open_hit(self, kind: str, ref_id: int, customer_id: int | None) -> bool:
         """Open a search hit of ``kind`` if this section shows such things."""
         return False

@@ -96,6 +96,9 @@ class FollowUpsSection(Section):
         counts = today_counts(session, clock=self.clock)
         return counts["overdue"] + counts["today"] or None
 
+    def badge_tip(self, count: int) -> str:
+        return self.tr("已逾期和今天到期的跟进：%1").replace("%1", f"{count:,}")
+
     def current_customer(self) -> int | None:
         return self.page().current_customer() if self.has_page() else None  # type: ignore[attr-defined]
 
