@@ -82,14 +82,14 @@ def test_the_licences_of_fonts_and_libraries(qtbot, db) -> None:  # type: ignore
     assert shown[fonts[0].name.casefold()][1].startswith("Apache-2.0")
     assert "OFL-1.1" in shown[fonts[1].name.casefold()][1]
 
-    assert dialog.select("reportlab") and dialog.text_button.isEnabled()
+    assert dialog.select_component("reportlab") and dialog.text_button.isEnabled()
     dialog.text_button.click()
     assert "ReportLab" in dialog.viewer.text.toPlainText()
     assert "reportlab" in dialog.viewer.windowTitle()
-    assert dialog.select(fonts[0].name)
+    assert dialog.select_component(fonts[0].name)
     dialog.show_licence_text()  # the same window, now the font's licence
     assert "Apache License" in dialog.viewer.text.toPlainText()
-    assert dialog.select(fonts[1].name)
+    assert dialog.select_component(fonts[1].name)
     dialog.show_licence_text()
     assert "Hanazono Font License" in dialog.viewer.text.toPlainText()
     dialog.viewer.close()
@@ -98,7 +98,7 @@ def test_the_licences_of_fonts_and_libraries(qtbot, db) -> None:  # type: ignore
 def test_a_library_without_a_licence_text(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     dialog = open_about(qtbot, db)
     bare = next(c for c in dialog.components if not c.files)  # chinesecalendar ships none
-    assert dialog.select(bare.name)
+    assert dialog.select_component(bare.name)
     assert not dialog.text_button.isEnabled() and bare.licence in dialog.text_button.toolTip()
 
 

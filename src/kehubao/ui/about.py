@@ -205,7 +205,7 @@ class AboutDialog(QDialog):
             else self.tr("这个程序库没有随附许可证全文，它的许可证是：%1").replace(
                 "%1", component.licence or self.tr("未知")))
 
-    def select(self, name: str) -> bool:
+    def select_component(self, name: str) -> bool:
         """Select the component named ``name`` (case ignored); whether there is one."""
         for item in self._items():
             if item.text(0).casefold() == name.casefold():

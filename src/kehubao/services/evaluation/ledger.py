@@ -10,9 +10,10 @@ dialog. The writes themselves are the undoable services of this package.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +34,7 @@ from .transactions import (
 )
 from .value import CustomerValue, customer_value
 
+T = TypeVar("T")
 LEDGER_LIMIT = 500  # transactions listed on the page, newest first
 
 
@@ -128,6 +130,16 @@ def _amount(text: str, name: str, *, required: bool) -> int | None:
         raise ValidationError(message, {name: message}) from None
 
 
+def _noted(errors: dict[str, str], read: Callable[[], T]) -> T | None:
+    """``read()``, or None with its field messages added to ``errors``: a form reports
+    every bad field at once, not the first."""
+    try:
+        return read()
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        return None
+
+
 def _day(values: dict[str, Any], name: str, today: date) -> date:
     day = values.get(name)
     if not isinstance(day, date):
@@ -144,15 +156,8 @@ def save_transaction_form(session: Session, customer_id: int, kind: str, values:
     if kind not in {k.value for k in TransactionKind}:
         raise ValidationError("交易类型无效：{kind}（应为销售、回款或退货）", kind=kind)
     errors: dict[str, str] = {}
-    day = amount = None
-    try:
-        day = _day(values, "occurred_on", today or date.today())
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    try:
-        amount = _amount(_text(values, "amount"), "amount", required=True)
-    except ValidationError as exc:
-        errors.update(exc.fields)
+    day = _noted(errors, lambda: _day(values, "occurred_on", today or date.today()))
+    amount = _noted(errors, lambda: _amount(_text(values, "amount"), "amount", required=True))
     due = values.get("due_on") if kind == TransactionKind.SALE else None
     if day is not None and isinstance(due, date) and due < day:
         errors["due_on"] = Text("到期日不能早于交易日期")
@@ -173,15 +178,8 @@ def save_support_form(session: Session, customer_id: int, values: dict[str, Any]
     errors: dict[str, str] = {}
     if not values.get("kind"):
         errors["kind"] = Text("请选择支援类型")
-    day = cost = None
-    try:
-        day = _day(values, "occurred_on", today or date.today())
-    except ValidationError as exc:
-        errors.update(exc.fields)
-    try:
-        cost = _amount(_text(values, "cost"), "cost", required=False)
-    except ValidationError as exc:
-        errors.update(exc.fields)
+    day = _noted(errors, lambda: _day(values, "occurred_on", today or date.today()))
+    cost = _noted(errors, lambda: _amount(_text(values, "cost"), "cost", required=False))
     if errors or day is None:
         raise ValidationError(next(iter(errors.values())), errors)
     return record_support(session, customer_id, values["kind"], day,
@@ -195,11 +193,7 @@ def save_risk_form(session: Session, customer_id: int, values: dict[str, Any],
     errors: dict[str, str] = {}
     if values.get("kind") not in RECORDED_KINDS:
         errors["kind"] = Text("请选择风险类型（窜货、低价抛售或其他）")
-    day = None
-    try:
-        day = _day(values, "occurred_on", today or date.today())
-    except ValidationError as exc:
-        errors.update(exc.fields)
+    day = _noted(errors, lambda: _day(values, "occurred_on", today or date.today()))
     if not _text(values, "description"):
         errors["description"] = Text("请写明发生了什么")
     if errors or day is None:
