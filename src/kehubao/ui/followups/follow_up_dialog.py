@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from ...services.followups import (
 from ...services.followups.clock import Clock, at_morning
 from ...services.followups.holidays import on_working_day
 from .. import ops
-from ..widgets.forms import Form, keep_typed_work, save_buttons, show_save_failure
+from ..widgets.forms import Form, FormDialog, save_buttons
 from .log_dialog import DateTimeField
 from .recurrence_text import describe, weekday_names
 
@@ -136,7 +135,7 @@ class RecurrenceField(QWidget):
         self.changed.emit()
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(FormDialog):
     """Emits ``saved(follow_up_id)`` after the commit."""
 
     saved = Signal(int)
@@ -221,7 +220,7 @@ class FollowUpDialog(QDialog):
         try:
             values = self.values()
         except ValidationError as exc:
-            self._failed(exc)
+            self.save_failed(exc)
             return
         self.saving = True
         self.error.hide()
@@ -231,22 +230,13 @@ class FollowUpDialog(QDialog):
             change = lambda s: update_follow_up(s, fid, values).id  # noqa: E731
         else:
             change = lambda s: create_follow_up(s, cid, **values).id  # noqa: E731
-        ops.write(self, self.db, change, self._saved, on_error=self._failed)
+        ops.write(self, self.db, change, self.saved_as, on_error=self.save_failed)
 
-    def _saved(self, follow_up_id: int) -> None:
-        self.saving = False
-        self.form.mark_clean()
-        self.saved.emit(follow_up_id)
-        super().accept()
+    def on_saved(self, saved_id: int) -> None:
+        self.saved.emit(saved_id)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.saving = False
-        show_save_failure(self.error, self.form, exc)
-
-    def reject(self) -> None:
-        if self.form.is_dirty() and self.save_button.isEnabled() and not keep_typed_work(self, self.save):
-            return
-        super().reject()
+    def may_save(self) -> bool:
+        return self.save_button.isEnabled()
 
 
 def open_follow_up_dialog(parent: QWidget | None, db: Database, *, follow_up_id: int | None = None,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from .. import ops
 from ..i18n import enum_label
 from ..widgets.combo import ElidingComboBox
 from ..widgets.emotion import EmotionPicker
-from ..widgets.forms import Form, error_label, keep_typed_work, save_buttons, show_save_failure
+from ..widgets.forms import Form, FormDialog, error_label, save_buttons
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -187,7 +186,7 @@ class ScriptPicker(QWidget):
             self.script.setCurrentIndex(0)
 
 
-class LogInteractionDialog(QDialog):
+class LogInteractionDialog(FormDialog):
     """Emits ``logged(interaction_id)`` after the save is committed."""
 
     logged = Signal(int)
@@ -320,23 +319,10 @@ class LogInteractionDialog(QDialog):
         values, customer_id, clock = self.values(), self.customer_id, self.clock
         ops.write(self, self.db,
                   lambda s: log_interaction(s, customer_id, clock=clock, **values).id,
-                  self._saved, on_error=self._failed)
+                  self.saved_as, on_error=self.save_failed)
 
-    def _saved(self, interaction_id: int) -> None:
-        self.saving = False
-        self.form.mark_clean()
-        self.logged.emit(interaction_id)
-        super().accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.saving = False
-        show_save_failure(self.error, self.form, exc)
-
-    def reject(self) -> None:
-        """Cancel, Esc and the close button: ask before typed text is lost."""
-        if self.form.is_dirty() and not keep_typed_work(self, self.save):
-            return
-        super().reject()
+    def on_saved(self, saved_id: int) -> None:
+        self.logged.emit(saved_id)
 
 
 def open_log_dialog(parent: QWidget | None, db: Database, customer_id: int, *,

@@ -300,3 +300,40 @@ def keep_typed_work(dialog: QWidget, save: Callable[[], None]) -> bool:
     if answer == buttons.Save:
         save()
     return answer == buttons.Discard
+
+
+class FormDialog(QDialog):
+    """A dialog around one ``Form`` (``self.form``, ``self.error``) whose ``save`` writes
+    off the GUI thread and then calls ``saved_as`` or ``save_failed``: what the follow-up
+    editor and the log dialog share — the form clean and closed once saved, a failure
+    shown under the form, and a question before typed work is lost."""
+
+    form: Form
+    error: QLabel
+    saving = False
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def may_save(self) -> bool:
+        """Whether Save can be offered when closing (e.g. not for a finished record)."""
+        return True
+
+    def on_saved(self, saved_id: int) -> None:
+        """Tell the world (a signal) once the record is saved."""
+
+    def saved_as(self, saved_id: int) -> None:
+        self.saving = False
+        self.form.mark_clean()
+        self.on_saved(saved_id)
+        QDialog.accept(self)
+
+    def save_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        show_save_failure(self.error, self.form, exc)
+
+    def reject(self) -> None:
+        """Cancel, Esc and the close button: ask before typed text is lost."""
+        if self.form.is_dirty() and self.may_save() and not keep_typed_work(self, self.save):
+            return
+        super().reject()
