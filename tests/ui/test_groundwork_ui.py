@@ -240,3 +240,13 @@ def test_the_first_screen_loads_no_report_or_calendar_library(db, db_path) -> No
                             capture_output=True, text=True, check=True, timeout=120)
     loaded = set(result.stdout.strip().splitlines()[-1].split(","))
     assert not loaded & {"reportlab", "icalendar", "pypdfium2", "openpyxl", "alembic"}
+
+
+def test_check_and_reindex_from_the_tools_menu(window, qtbot, answer) -> None:
+    """Tools → 检查数据库 says the file is fine; 重建搜索索引 says when it is done."""
+    asked = answer("yes")
+    window.actions_by_name["check"].trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked == ["检查通过，没有发现问题。"]
+    window.actions_by_name["reindex"].trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "搜索索引已重建", timeout=10_000)

@@ -26,7 +26,7 @@ from ..db import Database
 from ..services.journal import UndoResult, undo
 from ..services.locations import can_move, local_destination, risky_location
 from ..services.workspace import WorkspaceStatus, workspace_status
-from . import location_warning, ops
+from . import database_tools, location_warning, ops
 from .bus import QtBus
 from .i18n import BILINGUAL, LANGUAGES, app_name, choose_language, chosen_language
 from .icons import icon
@@ -35,7 +35,6 @@ from .location_warning import LocationWarning
 from .other_writers import OtherWriters
 from .search_box import SearchBox
 from .sections import Section, SectionContext, load_sections
-from .tasks import run_task
 from .widgets.modal import run_modal
 
 
@@ -198,8 +197,10 @@ class MainWindow(QMainWindow):
             self._action(f"go_{section.key}", section.title(),
                          lambda _=False, row=n: self.nav.setCurrentRow(row), f"Ctrl+{n + 1}",
                          section.icon_name)
-        self._action("check", self.tr("检查数据库"), self.check_database, None, "none")
-        self._action("reindex", self.tr("重建搜索索引"), self.reindex, None, "search")
+        self._action("check", self.tr("检查数据库"),
+                     lambda: database_tools.check_database(self, self.db), None, "none")
+        self._action("reindex", self.tr("重建搜索索引"),
+                     lambda: database_tools.reindex(self, self.db), None, "search")
         self._action("guide", self.tr("用户指南"), self.show_guide, "F1", "none")
         self._action("about", self.tr("关于客户宝"), self.about, None, "app")
 
@@ -414,21 +415,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def load_demo(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        count, ok = QInputDialog.getInt(self, self.tr("加载演示数据"),
-                                        self.tr("要生成多少个演示客户？（会加入当前数据库）"),
-                                        500, 1, 200_000, 100)
-        if not ok:
-            return
-        from ..services.demo import generate_demo
-
-        def work(progress):  # type: ignore[no-untyped-def]
-            return generate_demo(self.db, customers=count, progress=lambda _s, f: progress(f))
-
-        run_task(self, self.tr("正在生成演示数据…"), work,
-                 on_done=lambda s: self.statusBar().showMessage(
-                     self.tr("已生成 %1 个演示客户").replace("%1", f"{s.counts.get('customer', 0):,}"), 6000))
+        database_tools.load_demo(self, self.db)
 
     def open_backups(self) -> None:
         from .backups.dialog import BackupsDialog
@@ -446,25 +433,6 @@ class MainWindow(QMainWindow):
             "数据库文件已损坏（%1）。请不要继续修改数据：在“备份与恢复”中恢复最新的备份。")
             .replace("%1", summary(problems)))
         self.open_backups()
-
-    def check_database(self) -> None:
-        from ..services.maintenance import check_database
-
-        def done(problems: list[str]) -> None:
-            if problems:
-                QMessageBox.warning(self, app_name(), self.tr("发现问题：\n") + "\n".join(problems))
-            else:
-                QMessageBox.information(self, app_name(), self.tr("检查通过，没有发现问题。"))
-
-        run_task(self, self.tr("正在检查数据库…"), lambda _p: check_database(self.db), on_done=done,
-                 cancellable=False)
-
-    def reindex(self) -> None:
-        from ..services.maintenance import reindex
-
-        run_task(self, self.tr("正在重建搜索索引…"), lambda p: reindex(self.db, progress=p),
-                 cancellable=False,
-                 on_done=lambda _c: self.statusBar().showMessage(self.tr("搜索索引已重建"), 6000))
 
     def show_guide(self) -> None:
         """F1: the user guide at the topic of the section on screen."""
