@@ -51,11 +51,8 @@ def lunar_of(birth: date) -> LunarKey:
 
 
 def _month_length(lunar_year: int, month: int, leap: bool) -> int:
-    try:
-        LunarDate(lunar_year, month, 30, int(leap)).to_solar_date()
-        return 30
-    except ValueError:
-        return 29
+    """29 or 30; ValueError for a leap month the year does not have."""
+    return LCalendars.ndays(lunar_year, month, leap)
 
 
 def lunar_birthday_in(key: LunarKey, lunar_year: int) -> date | None:

@@ -89,8 +89,9 @@ class Generated:
 
 
 def generate_reminders(session: Session, *, clock: Clock = local_now,
-                       settings: dict[str, Any] | None = None) -> Generated:
-    """Create the automatic reminders that are due and missing; idempotent.
+                       settings: dict[str, Any] | None = None, rename: bool = False) -> Generated:
+    """Create the automatic reminders that are due and missing; idempotent. ``rename``
+    (the language changed since the last run): also rename the open ones made before.
 
     The reads go to the session's connection (Core rows, not the ORM's result layer:
     a first run reads some 50,000 rows), after one flush of what the session holds."""
@@ -109,7 +110,7 @@ def generate_reminders(session: Session, *, clock: Clock = local_now,
     if settings["payments"]:
         rows += _payments(session, today, int(settings["payment_days_before"]),
                           int(settings["payment_overdue_lookback_days"]))
-    fresh, renamed = _sort_out(session, rows)
+    fresh, renamed = _sort_out(session, rows, rename)
     _rename(session, renamed)
     if fresh:
         stamp = utcnow()
@@ -139,32 +140,37 @@ def generate_if_stale(session: Session, *, clock: Clock = local_now,
     lets one fire after a call. Returns None when skipped."""
     now = clock()
     stamp = get_setting(session, STAMP_KEY)
-    if get_setting(session, LANGUAGE_KEY, "zh") != texts.language():
+    rename = get_setting(session, LANGUAGE_KEY, "zh") != texts.language()
+    if rename:
         stamp = None  # the titles were made in another language: run now, renaming them
     if stamp:
         last = datetime.fromisoformat(stamp)
         if last.date() == now.date() and last <= now < last + max_age:
             return None
-    made = generate_reminders(session, clock=clock)
+    made = generate_reminders(session, clock=clock, rename=rename)
     put_setting(session, STAMP_KEY, now.isoformat())
     put_setting(session, LANGUAGE_KEY, texts.language())
     return made
 
 
-def _sort_out(session: Session, rows: list[dict[str, Any]]
+def _sort_out(session: Session, rows: list[dict[str, Any]], rename: bool
               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(the rows to create, {id, title} of the open reminders already there whose title
-    reads otherwise now): titles are made in the user's language, so a reminder made
-    before the language changed is renamed, not duplicated."""
+    reads otherwise now, when asked to ``rename``): titles are made in the user's
+    language, so a reminder made before the language changed is renamed, not duplicated.
+    Without ``rename`` only the keys are read (the hourly run stays lean)."""
     by_key = {r["auto_key"]: r for r in rows}
     keys = list(by_key)
     existing: set[str] = set()
     renamed: list[dict[str, Any]] = []
     for start in range(0, len(keys), _CHUNK):
+        chunk = FollowUp.auto_key.in_(keys[start:start + _CHUNK])
+        if not rename:
+            existing.update(session.connection().scalars(select(FollowUp.auto_key).where(chunk)))
+            continue
         for fid, key, title, status, deleted in session.connection().execute(
                 select(FollowUp.id, FollowUp.auto_key, FollowUp.title, FollowUp.status,
-                       FollowUp.deleted_at)
-                .where(FollowUp.auto_key.in_(keys[start:start + _CHUNK]))):
+                       FollowUp.deleted_at).where(chunk)):
             existing.add(key)
             wanted = by_key[key]["title"]
             # Only a title the program made (in any language) is renamed: one the user
@@ -287,12 +293,16 @@ def _dormant(session: Session, now: datetime, settings: dict[str, Any]) -> list[
     today = now.date()
     kind = FollowUpKind.DORMANT.value
     never = Text("久未联系：从未联系")
+    titles: dict[tuple[int, int, int], Text] = {}
     for cid, last, owner, limit in found:  # 20,000 on the demo's first run: kept lean
         if last is None:
             title, became, key = never, today, f"dormant:{cid}:never"
         else:
-            title = Text("久未联系：上次联系{month}月{day}日，已超过 {days} 天",
-                         month=last.month, day=last.day, days=limit)
+            # Thousands of customers share a last day and a limit: one title each.
+            shape = (last.month, last.day, limit)
+            if (title := titles.get(shape)) is None:
+                title = titles[shape] = Text("久未联系：上次联系{month}月{day}日，已超过 {days} 天",
+                                             month=last.month, day=last.day, days=limit)
             became = (last + timedelta(days=limit)).date()
             key = f"dormant:{cid}:{last.date().isoformat()}"
         rows.append({"customer_id": cid, "contact_id": None, "owner_id": owner, "kind": kind,
